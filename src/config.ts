@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,50}$/;
+const SECRET_TOKEN_RE = /^[A-Za-z0-9_-]{1,256}$/;
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(emptyToUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess(emptyToUndefined, schema.default(value as never));
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'must be an http(s) URL')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const idList = z.string().transform((v, ctx) => {
+  const ids: number[] = [];
+  for (const part of v.split(/[\s,]+/).filter(Boolean)) {
+    if (!/^\d{1,16}$/.test(part)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}" is not a Telegram user id (comma-separated numbers)`,
+      });
+      return z.NEVER;
+    }
+    ids.push(Number(part));
+  }
+  return ids;
+});
+
+const envSchema = z
+  .object({
+    BOT_TOKEN: z
+      .string({ message: 'is required (get one from @BotFather)' })
+      .trim()
+      .regex(TOKEN_RE, 'must look like 123456789:AAE… (the token @BotFather gave you)'),
+    BOT_API_ROOT: withDefault(httpUrl, 'https://api.telegram.org'),
+    GATEWAY_BASE_URL: withDefault(httpUrl, 'https://api.designapi.ink'),
+    GATEWAY_API_KEY: z
+      .string({ message: 'is required (a gateway key, sk-…)' })
+      .trim()
+      .min(8, 'is too short to be a gateway key'),
+    DATABASE_PATH: withDefault(z.string().trim(), './data/bot.sqlite'),
+    DATA_DIR: optional(z.string().trim()),
+    REDIS_URL: optional(
+      z
+        .string()
+        .trim()
+        .refine((v) => /^rediss?:\/\//.test(v) && URL.canParse(v), 'must be a redis:// URL'),
+    ),
+    ADMIN_IDS: withDefault(idList, ''),
+    SUPPORT_CHAT_ID: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d{1,20}$/, 'must be a numeric chat id (e.g. -1001234567890)'),
+    ).transform((v) => (v === undefined ? undefined : Number(v))),
+    SUPPORT_CONTACT: withDefault(z.string().trim().max(200), '@claudxeseller'),
+    BUY_CODES_URL: optional(httpUrl),
+    BOT_MODE: withDefault(z.enum(['polling', 'webhook']), 'polling'),
+    WEBHOOK_URL: optional(httpUrl),
+    WEBHOOK_SECRET: optional(
+      z.string().regex(SECRET_TOKEN_RE, 'must be 1–256 characters of A–Z, a–z, 0–9, _ and -'),
+    ),
+    HOST: withDefault(z.string().trim(), '0.0.0.0'),
+    PORT: withDefault(int(0, 65535), 8080),
+    CATALOG_PATH: optional(z.string().trim()),
+    LOG_LEVEL: withDefault(
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+      'info',
+    ),
+    KEY_ENCRYPTION_SECRET: optional(
+      z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
+    ),
+    CURRENCY: withDefault(z.string().trim().min(1).max(12), 'USD'),
+    CURRENCY_DECIMALS: withDefault(int(0, 6), 2),
+    JOB_CONCURRENCY: withDefault(int(1, 256), 16),
+    KEY_CONCURRENCY: withDefault(int(1, 64), 4),
+    GATEWAY_TIMEOUT_MS: withDefault(int(1000, 900_000), 180_000),
+    TELEGRAM_UPLOAD_LIMIT_MB: optional(int(1, 2000)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== 'webhook') return;
+    if (!env.WEBHOOK_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_URL'],
+        message: 'is required when BOT_MODE=webhook',
+      });
+    else if (!env.WEBHOOK_URL.startsWith('https://') && !isLoopbackUrl(env.WEBHOOK_URL))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_URL'],
+        message: 'must be https:// (Telegram refuses plain http)',
+      });
+    if (!env.WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: 'is required when BOT_MODE=webhook',
+      });
+  });
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+}
+
+export type Env = z.output<typeof envSchema>;
+
+export interface Config extends Env {
+  dataDir: string;
+  /** Bytes the configured Bot API server accepts in one multipart upload. */
+  uploadLimitBytes: number;
+  isCloudBotApi: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
+      ),
+    );
+  }
+  const env = parsed.data;
+  const isCloudBotApi = new URL(env.BOT_API_ROOT).hostname === 'api.telegram.org';
+  const uploadLimitMb = env.TELEGRAM_UPLOAD_LIMIT_MB ?? (isCloudBotApi ? 50 : 2000);
+  return {
+    ...env,
+    dataDir: path.resolve(env.DATA_DIR ?? path.dirname(env.DATABASE_PATH)),
+    uploadLimitBytes: uploadLimitMb * 1024 * 1024,
+    isCloudBotApi,
+  };
+}

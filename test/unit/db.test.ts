@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { closeDb, openDb } from '../../src/db/client.js';
+import { tempDb } from '../helpers/temp-db.js';
+
+describe('database', () => {
+  it('opens in WAL mode with a busy timeout and applies migrations idempotently', () => {
+    const { db, file, cleanup } = tempDb();
+    try {
+      expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+      const tables = db.$client
+        .prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        .pluck()
+        .all();
+      expect(tables).toEqual(
+        expect.arrayContaining(['users', 'ledger', 'jobs', 'redeem_codes', 'kv']),
+      );
+      // Re-opening the same file re-runs the migrator, which must be a no-op.
+      const again = openDb(file);
+      const applied = again.$client
+        .prepare('SELECT count(*) FROM __drizzle_migrations')
+        .pluck()
+        .get();
+      expect(applied).toBe(1);
+      closeDb(again);
+    } finally {
+      cleanup();
+    }
+  });
+});
