@@ -8,7 +8,7 @@ const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(emptyToUndefined, schema.optional());
 const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
-  z.preprocess(emptyToUndefined, schema.default(value as never));
+  z.preprocess(emptyToUndefined, schema.prefault(value as never));
 
 const httpUrl = z
   .string()

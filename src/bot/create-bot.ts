@@ -1,0 +1,87 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type BotConfig, type StorageAdapter, session } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BaseContext, BotContext, SessionData } from './context.js';
+import type { BotDeps } from './deps.js';
+import { startFeature } from './features/start.js';
+import { unhandledFeature } from './features/unhandled.js';
+import { createI18n } from './i18n.js';
+import { errorBoundary } from './middlewares/error-boundary.js';
+
+export interface CreateBotOptions {
+  /** Skip getMe at start (tests, and restarts where it is known). */
+  botInfo?: UserFromGetMe;
+  apiRoot?: string;
+  sessionStorage?: StorageAdapter<SessionData>;
+  conversationStorage?: StorageAdapter<unknown>;
+  /** Longest auto-retry wait on a 429 (seconds). */
+  maxRetryDelaySeconds?: number;
+}
+
+/** Chat and user: updates of one chat run in order, different chats run in parallel. */
+export function sequenceKey(ctx: { chat?: { id: number }; from?: { id: number } }): string[] {
+  const keys: string[] = [];
+  if (ctx.chat) keys.push(`c${ctx.chat.id}`);
+  if (ctx.from) keys.push(`u${ctx.from.id}`);
+  return keys;
+}
+
+/** The one place where middleware order is set. No side effects until the bot is started. */
+export function createBot(
+  token: string,
+  deps: BotDeps,
+  options: CreateBotOptions = {},
+): Bot<BotContext> {
+  const config: BotConfig<BotContext> = {
+    client: { apiRoot: options.apiRoot ?? deps.config.BOT_API_ROOT },
+  };
+  if (options.botInfo) config.botInfo = options.botInfo;
+  const bot = new Bot<BotContext>(token, config);
+
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60 }),
+  );
+
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.logger.child({
+      update: ctx.update.update_id,
+      chat: ctx.chat?.id,
+      user: ctx.from?.id,
+    });
+    await next();
+  });
+  bot.use(sequentialize(sequenceKey));
+
+  const i18n = createI18n();
+  bot.use(i18n);
+  bot.use(
+    session<SessionData, BaseContext>({
+      initial: () => ({}),
+      getSessionKey: (ctx) => (ctx.chat && ctx.from ? `${ctx.chat.id}:${ctx.from.id}` : undefined),
+      ...(options.sessionStorage ? { storage: options.sessionStorage } : {}),
+    }),
+  );
+  bot.use(
+    conversations<BaseContext, BotContext>({
+      ...(options.conversationStorage
+        ? {
+            storage: {
+              type: 'key',
+              version: 1,
+              prefix: 'conv:',
+              adapter: options.conversationStorage as never,
+            },
+          }
+        : {}),
+    }),
+  );
+
+  const features = bot.errorBoundary(errorBoundary);
+  features.use(startFeature);
+  features.use(unhandledFeature);
+
+  return bot;
+}

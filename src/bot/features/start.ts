@@ -1,0 +1,30 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../context.js';
+
+export const startFeature = new Composer<BotContext>();
+
+function mainMenu(ctx: BotContext): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t('button-models'), 'menu:models')
+    .text(ctx.t('button-balance'), 'menu:balance')
+    .row()
+    .text(ctx.t('button-help'), 'menu:help')
+    .text(ctx.t('button-support'), 'menu:support');
+}
+
+startFeature.command('start', async (ctx) => {
+  const name = ctx.from?.first_name ?? '';
+  await ctx.reply(ctx.t('start-greeting', { name }), { reply_markup: mainMenu(ctx) });
+});
+
+const sendHelp = (ctx: BotContext) =>
+  ctx.reply(ctx.t('help-text'), {
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+  });
+
+startFeature.command('help', sendHelp);
+startFeature.callbackQuery('menu:help', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await sendHelp(ctx);
+});

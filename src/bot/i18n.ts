@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { I18n } from '@grammyjs/i18n';
+import type { BaseContext } from './context.js';
+
+export const LOCALES = ['en', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+export const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
+
+/** Telegram's language_code → one of our locales (Russian for the languages whose users read it). */
+export function pickLocale(languageCode: string | undefined): Locale {
+  const base = languageCode?.toLowerCase().split('-')[0];
+  return base === 'ru' || base === 'be' || base === 'kk' ? 'ru' : DEFAULT_LOCALE;
+}
+
+export function createI18n(
+  negotiate: (ctx: BaseContext) => string | undefined = (ctx) =>
+    pickLocale(ctx.from?.language_code),
+): I18n<BaseContext> {
+  return new I18n<BaseContext>({
+    defaultLocale: DEFAULT_LOCALE,
+    directory: LOCALES_DIR,
+    useSession: false,
+    // Unicode isolation marks around placeables show up as garbage in some Telegram clients.
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: negotiate,
+  });
+}

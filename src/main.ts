@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import { type RunnerHandle, run } from '@grammyjs/runner';
+import { webhookCallback } from 'grammy';
+import { publishCommands } from './bot/commands.js';
+import { createBot } from './bot/create-bot.js';
+import type { BotDeps } from './bot/deps.js';
+import { createI18n } from './bot/i18n.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { closeDb, openDb } from './db/client.js';
+import { SqliteKvStorage } from './db/kv-storage.js';
+import {
+  type HttpServer,
+  type RouteHandler,
+  sendJson,
+  startHttpServer,
+} from './infra/http-server.js';
+import { createLogger, type Logger, makeScrubber } from './infra/logger.js';
+
+/** Updates the bot handles; also sent to Telegram so it does not queue others. */
+export const ALLOWED_UPDATES = [
+  'message',
+  'edited_message',
+  'callback_query',
+  'my_chat_member',
+] as const;
+
+function readConfig(): Config {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [
+      config.BOT_TOKEN,
+      config.GATEWAY_API_KEY,
+      config.WEBHOOK_SECRET ?? '',
+      config.KEY_ENCRYPTION_SECRET ?? '',
+    ],
+  });
+  const db = openDb(config.DATABASE_PATH);
+  const deps: BotDeps = { config, db, logger };
+
+  const bot = createBot(config.BOT_TOKEN, deps, {
+    sessionStorage: new SqliteKvStorage(db, 'session:', 7 * 24 * 3600_000),
+    conversationStorage: new SqliteKvStorage(db, 'conv:', 24 * 3600_000),
+  });
+  try {
+    await bot.init();
+  } catch (err) {
+    logger.fatal(
+      { err },
+      'Telegram rejected the bot token or is unreachable (check BOT_TOKEN and BOT_API_ROOT)',
+    );
+    process.exit(1);
+  }
+  const i18n = createI18n();
+  await publishCommands(bot.api, (locale, key) => i18n.t(locale, key)).catch((err: unknown) =>
+    logger.warn({ err }, 'could not publish the command menu'),
+  );
+
+  const routes = new Map<string, RouteHandler>();
+  routes.set('GET /healthz', (_req, res) => {
+    let database = 'ok';
+    try {
+      db.$client.prepare('SELECT 1').get();
+    } catch {
+      database = 'down';
+    }
+    sendJson(res, database === 'ok' ? 200 : 503, {
+      status: database === 'ok' ? 'ok' : 'degraded',
+      database,
+    });
+  });
+
+  let runner: RunnerHandle | undefined;
+  if (config.BOT_MODE === 'webhook' && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
+    const webhookPath = new URL(config.WEBHOOK_URL).pathname;
+    const handle = webhookCallback(bot, 'http', { secretToken: config.WEBHOOK_SECRET });
+    routes.set(`POST ${webhookPath}`, (req, res) => handle(req, res));
+  }
+  const http: HttpServer = await startHttpServer(routes, {
+    host: config.HOST,
+    port: config.PORT,
+    logger,
+  });
+
+  if (config.BOT_MODE === 'webhook' && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
+    await bot.api.setWebhook(config.WEBHOOK_URL, {
+      secret_token: config.WEBHOOK_SECRET,
+      allowed_updates: [...ALLOWED_UPDATES],
+    });
+    logger.info(
+      { url: config.WEBHOOK_URL, port: http.port },
+      `@${bot.botInfo.username} is receiving updates by webhook`,
+    );
+  } else {
+    // A webhook left over from another deployment makes getUpdates fail with 409.
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    logger.info({ port: http.port }, `@${bot.botInfo.username} is polling for updates`);
+  }
+
+  installShutdown(logger, async () => {
+    if (runner?.isRunning()) await runner.stop();
+    await http.close();
+    closeDb(db);
+  });
+}
+
+function installShutdown(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    stop()
+      .then(() => {
+        logger.info('stopped cleanly');
+        logger.flush();
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+main().catch((err: unknown) => {
+  const scrub = makeScrubber([process.env.BOT_TOKEN ?? '', process.env.GATEWAY_API_KEY ?? '']);
+  process.stderr.write(scrub(`Fatal: ${err instanceof Error ? err.stack : String(err)}\n`));
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const TOKEN = '123456789:AAEhBP0av28PJTDtRcMi6HmLp3RdLuFBU0Q';
+const base = { BOT_TOKEN: TOKEN, GATEWAY_API_KEY: 'sk-abcdefghijklmnop' };
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('config', () => {
+  it('needs only the token and the gateway key, with embedded defaults for the rest', () => {
+    const config = loadConfig(base);
+    expect(config.BOT_API_ROOT).toBe('https://api.telegram.org');
+    expect(config.GATEWAY_BASE_URL).toBe('https://api.designapi.ink');
+    expect(config.DATABASE_PATH).toBe('./data/bot.sqlite');
+    expect(config.BOT_MODE).toBe('polling');
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.ADMIN_IDS).toEqual([]);
+    expect(config.isCloudBotApi).toBe(true);
+    expect(config.uploadLimitBytes).toBe(50 * 1024 * 1024);
+  });
+
+  it('names each missing or malformed variable and says what is wrong', () => {
+    const found = problems({
+      BOT_TOKEN: 'not-a-token',
+      GATEWAY_BASE_URL: 'ftp://x',
+      ADMIN_IDS: '1, two',
+      PORT: '99999',
+      REDIS_URL: 'localhost:6379',
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^BOT_TOKEN must look like/),
+        expect.stringMatching(/^GATEWAY_API_KEY is required/),
+        expect.stringMatching(/^GATEWAY_BASE_URL must be an http\(s\) URL/),
+        expect.stringMatching(/^ADMIN_IDS "two" is not a Telegram user id/),
+        expect.stringMatching(/^PORT must be at most 65535/),
+        expect.stringMatching(/^REDIS_URL must be a redis:\/\/ URL/),
+      ]),
+    );
+  });
+
+  it('requires an https webhook URL and a well-formed secret in webhook mode', () => {
+    expect(problems({ ...base, BOT_MODE: 'webhook' })).toEqual([
+      'WEBHOOK_URL is required when BOT_MODE=webhook',
+      'WEBHOOK_SECRET is required when BOT_MODE=webhook',
+    ]);
+    expect(
+      problems({
+        ...base,
+        BOT_MODE: 'webhook',
+        WEBHOOK_URL: 'http://bot.example.com/hook',
+        WEBHOOK_SECRET: 'has space',
+      }),
+    ).toEqual([
+      'WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, _ and -',
+      'WEBHOOK_URL must be https:// (Telegram refuses plain http)',
+    ]);
+    const ok = loadConfig({
+      ...base,
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://bot.example.com/hook',
+      WEBHOOK_SECRET: 'abc_DEF-123',
+    });
+    expect(ok.WEBHOOK_URL).toBe('https://bot.example.com/hook');
+  });
+
+  it('parses admin ids, the support chat and a self-hosted Bot API server', () => {
+    const config = loadConfig({
+      ...base,
+      ADMIN_IDS: '111, 222 333',
+      SUPPORT_CHAT_ID: '-1001234567890',
+      BOT_API_ROOT: 'http://127.0.0.1:8081/',
+    });
+    expect(config.ADMIN_IDS).toEqual([111, 222, 333]);
+    expect(config.SUPPORT_CHAT_ID).toBe(-1001234567890);
+    expect(config.BOT_API_ROOT).toBe('http://127.0.0.1:8081');
+    expect(config.isCloudBotApi).toBe(false);
+    expect(config.uploadLimitBytes).toBe(2000 * 1024 * 1024);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ ...base, REDIS_URL: '', PORT: '' }).PORT).toBe(8080);
+  });
+});
