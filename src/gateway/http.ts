@@ -1,0 +1,405 @@
+/**
+ * The one place that talks HTTP: a keep-alive undici Agent, per-call key, total deadline,
+ * and retries for non-billed calls only (§1.3). Everything above works on parsed bodies.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { Agent, type Dispatcher, type FormData, request } from 'undici';
+import { classify, GatewayError, type GatewayErrorKind, scrubKeys } from './errors.js';
+import {
+  backoffMs,
+  DEFAULT_RETRY,
+  parseRetryAfter,
+  RETRY_STATUSES,
+  type RetryPolicy,
+} from './retry.js';
+
+/** What the observation hook sees once per call (after retries). No URLs, no ids, no keys. */
+export interface RequestObservation {
+  /** Low-cardinality label, e.g. `GET /mj/task/:id/fetch`. */
+  route: string;
+  status?: number;
+  ms: number;
+  attempts: number;
+  errorKind?: GatewayErrorKind;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Idle limits inside one response; default to the total timeout. */
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Max bytes of a JSON/text response we are willing to buffer. */
+  maxResponseBytes?: number;
+  dispatcher?: Dispatcher;
+  logger?: Logger;
+  onRequest?: (info: RequestObservation) => void;
+}
+
+export interface CallSpec {
+  method: 'GET' | 'POST';
+  /** Absolute URL (see Transport.url). */
+  url: string;
+  route: string;
+  /** Sent as `Authorization: Bearer …`; omitted when undefined. */
+  apiKey?: string;
+  json?: unknown;
+  form?: FormData;
+  /** Billed submits are never retried: a retry could charge twice. */
+  billed: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Deadline covers only the wait for headers (for long streamed downloads). */
+  deadlineUntilHeaders?: boolean;
+}
+
+export interface OpenResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Readable;
+  attempts: number;
+  /** Stop the deadline timer; call when done with the body. */
+  release(): void;
+  /** Maps an error thrown while reading the body to a GatewayError. */
+  mapError(e: unknown): GatewayError;
+}
+
+export interface TextResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  contentType: string | undefined;
+  text: string;
+}
+
+const DEFAULT_TIMEOUT = 60_000;
+const DEFAULT_CONNECT_TIMEOUT = 10_000;
+const DEFAULT_MAX_RESPONSE = 64 * 1024 * 1024;
+const CONNECT_PHASE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+export function header(h: IncomingHttpHeaders, name: string): string | undefined {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Total deadline plus the caller's signal, remembering which one fired. */
+class Deadline {
+  readonly controller = new AbortController();
+  timedOut = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly onCallerAbort = () => this.controller.abort(this.caller?.reason);
+
+  constructor(
+    readonly ms: number,
+    private readonly caller: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort(new Error('deadline'));
+    }, ms);
+    this.timer.unref();
+    if (caller?.aborted) this.controller.abort(caller.reason);
+    else caller?.addEventListener('abort', this.onCallerAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get callerAborted(): boolean {
+    return this.caller?.aborted === true && !this.timedOut;
+  }
+
+  clear(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.caller?.removeEventListener('abort', this.onCallerAbort);
+  }
+}
+
+function errCode(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  return errCode((e as { cause?: unknown }).cause);
+}
+
+export class Transport {
+  readonly baseUrl: string;
+  readonly origin: string;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly maxResponseBytes: number;
+  private readonly logger: Logger | undefined;
+  private readonly onRequest: ((info: RequestObservation) => void) | undefined;
+  private readonly knownKeys = new Set<string>();
+
+  constructor(opts: TransportOptions) {
+    // Users paste `https://host/v1` from SDK docs; our paths already carry `/v1`.
+    this.baseUrl = opts.baseUrl.trim().replace(/\/+$/, '').replace(/\/v1$/, '');
+    this.origin = new URL(this.baseUrl).origin;
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+    this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
+    this.logger = opts.logger;
+    this.onRequest = opts.onRequest;
+    if (opts.dispatcher) {
+      this.dispatcher = opts.dispatcher;
+      this.ownsDispatcher = false;
+    } else {
+      this.dispatcher = new Agent({
+        connect: { timeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT },
+        headersTimeout: opts.headersTimeoutMs ?? this.timeoutMs,
+        bodyTimeout: opts.bodyTimeoutMs ?? this.timeoutMs,
+        keepAliveTimeout: 30_000,
+      });
+      this.ownsDispatcher = true;
+    }
+  }
+
+  url(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
+  /** Keys in use, so that a key without the `sk-` shape is still scrubbed from messages. */
+  rememberKey(key: string): void {
+    this.knownKeys.add(key);
+  }
+
+  scrub(text: string): string {
+    return scrubKeys(text, [...this.knownKeys]);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** Sends with retries (non-billed only) and returns the response with an unread body. */
+  async open(spec: CallSpec): Promise<OpenResponse> {
+    const deadline = new Deadline(spec.timeoutMs ?? this.timeoutMs, spec.signal);
+    const started = Date.now();
+    let attempts = 0;
+    try {
+      for (;;) {
+        attempts++;
+        let res: Dispatcher.ResponseData;
+        try {
+          res = await this.once(spec, deadline.signal);
+        } catch (e) {
+          const err = this.mapError(e, deadline, spec);
+          const delay = this.retryDelay(spec, attempts, deadline, started, err.kind === 'network');
+          if (delay === undefined) throw err;
+          await sleep(delay, undefined, { signal: deadline.signal });
+          continue;
+        }
+        if (RETRY_STATUSES.has(res.statusCode)) {
+          const ra = parseRetryAfter(header(res.headers, 'retry-after'));
+          const delay = this.retryDelay(spec, attempts, deadline, started, true, ra);
+          if (delay !== undefined) {
+            res.body.resume(); // drain so the socket goes back to the pool
+            this.logger?.debug(
+              { route: spec.route, status: res.statusCode, delay },
+              'gateway retry',
+            );
+            await sleep(delay, undefined, { signal: deadline.signal });
+            continue;
+          }
+        }
+        if (spec.deadlineUntilHeaders) deadline.clear();
+        return {
+          status: res.statusCode,
+          headers: res.headers,
+          body: res.body,
+          attempts,
+          release: () => deadline.clear(),
+          mapError: (e) => this.mapError(e, deadline, spec),
+        };
+      }
+    } catch (e) {
+      deadline.clear();
+      const err = e instanceof GatewayError ? e : this.mapError(e, deadline, spec);
+      this.observe(spec.route, started, attempts, undefined, err.kind);
+      throw err;
+    }
+  }
+
+  /** Sends and buffers the whole body as text. Never throws for HTTP statuses. */
+  async text(spec: CallSpec): Promise<TextResponse & { attempts: number; started: number }> {
+    const started = Date.now();
+    const res = await this.open(spec);
+    try {
+      const buf = await readAll(res.body, this.maxResponseBytes, spec.route);
+      return {
+        status: res.status,
+        headers: res.headers,
+        contentType: header(res.headers, 'content-type'),
+        text: buf.toString('utf8'),
+        attempts: res.attempts,
+        started,
+      };
+    } catch (e) {
+      const err = e instanceof GatewayError ? e : res.mapError(e);
+      this.observe(spec.route, started, res.attempts, res.status, err.kind);
+      throw err;
+    } finally {
+      res.release();
+    }
+  }
+
+  /**
+   * Sends and parses JSON. HTTP >= 400 throws the classified error; an empty 2xx body gives
+   * `undefined`; a non-JSON 2xx body throws `malformed`.
+   */
+  async json(spec: CallSpec): Promise<{ status: number; body: unknown; text: string }> {
+    const res = await this.text(spec);
+    if (res.status >= 400) {
+      const err = this.classified(res, spec.apiKey);
+      this.observe(spec.route, res.started, res.attempts, res.status, err.kind);
+      throw err;
+    }
+    let body: unknown;
+    if (res.text.trim() !== '') {
+      try {
+        body = JSON.parse(res.text) as unknown;
+      } catch {
+        const err = new GatewayError(
+          'malformed',
+          `${spec.route} answered HTTP ${res.status} with a non-JSON body`,
+          {
+            status: res.status,
+          },
+        );
+        this.observe(spec.route, res.started, res.attempts, res.status, err.kind);
+        throw err;
+      }
+    }
+    this.observe(spec.route, res.started, res.attempts, res.status);
+    return { status: res.status, body, text: res.text };
+  }
+
+  /** Classifies a response and removes any key from the message. */
+  classified(res: TextResponse, apiKey?: string): GatewayError {
+    if (apiKey) this.rememberKey(apiKey);
+    const ra = parseRetryAfter(header(res.headers, 'retry-after'));
+    const err = classify(res.status, res.text, res.contentType, ra);
+    err.message = this.scrub(err.message);
+    return err;
+  }
+
+  observe(
+    route: string,
+    started: number,
+    attempts: number,
+    status?: number,
+    errorKind?: GatewayErrorKind,
+  ): void {
+    const info: RequestObservation = { route, ms: Date.now() - started, attempts };
+    if (status !== undefined) info.status = status;
+    if (errorKind !== undefined) info.errorKind = errorKind;
+    this.logger?.debug(info, 'gateway request');
+    try {
+      this.onRequest?.(info);
+    } catch {
+      // A metrics hook must never break a generation.
+    }
+  }
+
+  private once(spec: CallSpec, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = {
+      accept: 'application/json, */*;q=0.5',
+      'user-agent': 'genbot-gateway-client/1',
+    };
+    if (spec.apiKey) {
+      this.rememberKey(spec.apiKey);
+      headers.authorization = `Bearer ${spec.apiKey}`;
+    }
+    let body: string | FormData | undefined;
+    if (spec.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(spec.json);
+    } else if (spec.form) {
+      body = spec.form; // undici sets the multipart boundary
+    }
+    return request(spec.url, {
+      method: spec.method,
+      headers,
+      body,
+      signal,
+      dispatcher: this.dispatcher,
+    });
+  }
+
+  private retryDelay(
+    spec: CallSpec,
+    attempts: number,
+    deadline: Deadline,
+    started: number,
+    eligible: boolean,
+    retryAfterSec?: number,
+  ): number | undefined {
+    if (spec.billed || !eligible || attempts > this.retry.retries) return undefined;
+    if (deadline.signal.aborted) return undefined;
+    const delay =
+      retryAfterSec !== undefined ? retryAfterSec * 1000 : backoffMs(attempts - 1, this.retry);
+    if (delay > this.retry.maxDelayMs) return undefined;
+    if (Date.now() - started + delay >= deadline.ms) return undefined;
+    return delay;
+  }
+
+  private mapError(e: unknown, deadline: Deadline, spec: CallSpec): GatewayError {
+    if (e instanceof GatewayError) return e;
+    if (deadline.callerAborted)
+      return new GatewayError('aborted', `${spec.route}: cancelled`, { cause: e });
+    const code = errCode(e);
+    if (
+      deadline.timedOut ||
+      code === 'UND_ERR_HEADERS_TIMEOUT' ||
+      code === 'UND_ERR_BODY_TIMEOUT'
+    ) {
+      const secs = Math.round(deadline.ms / 100) / 10;
+      return new GatewayError('timeout', `${spec.route}: no complete answer within ${secs}s`, {
+        // A billed submit may have been accepted before we gave up: do not blindly resubmit.
+        retryable: !spec.billed,
+        ...(code ? { code } : {}),
+      });
+    }
+    const connectPhase = code !== undefined && CONNECT_PHASE.has(code);
+    return new GatewayError(
+      'network',
+      `${spec.route}: connection failed (${code ?? 'unknown error'})`,
+      {
+        retryable: connectPhase || !spec.billed,
+        ...(code ? { code } : {}),
+      },
+    );
+  }
+}
+
+/** Buffers a body with a hard cap. */
+export async function readAll(body: Readable, maxBytes: number, route: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    total += buf.length;
+    if (total > maxBytes) {
+      body.destroy();
+      throw new GatewayError('too_large', `${route}: response exceeds ${maxBytes} bytes`);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks, total);
+}
