@@ -1,0 +1,308 @@
+/**
+ * Schema of the catalog file. Every object is strict so an operator's typo ("size:" for
+ * "sizes:") is an error rather than a silently ignored key. Cross-field rules live next to the
+ * object they concern, so their issues carry a path that the loader maps to a line.
+ */
+import { z } from 'zod';
+import {
+  FAMILIES,
+  type Family,
+  MJ_BOT_TYPES,
+  MJ_MODES,
+  RESPONSE_FORMATS,
+  SECONDS_AS,
+  VIDEO_MODES,
+  type VideoMode,
+} from './constants.js';
+
+/** Prices are whole minor units; the cap keeps every product we compute a safe integer. */
+export const MAX_PRICE = 1_000_000_000;
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number()
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const amount = z
+  .number()
+  .int('must be a whole number of minor units (e.g. cents)')
+  .min(0, 'must not be negative')
+  .max(MAX_PRICE, `must be at most ${MAX_PRICE}`);
+
+const modelId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/,
+    'must be the exact gateway model id (letters, digits, . _ : / -)',
+  );
+
+const sizeValue = z.string().regex(/^[1-9]\d{1,4}x[1-9]\d{1,4}$/, 'must look like 1024x1024');
+const aspectValue = z
+  .string()
+  .regex(/^[1-9]\d?:[1-9]\d?$/, 'must look like "16:9" (quote it in YAML)');
+
+/** `{ allowed: [...], default }` with the default among the allowed values and no repeats. */
+function choice<V extends string | number>(item: z.ZodType<V>) {
+  return z
+    .strictObject({ allowed: z.array(item).min(1, 'must list at least one value'), default: item })
+    .superRefine((c, ctx) => {
+      const seen = new Set<V>();
+      c.allowed.forEach((v, i) => {
+        if (seen.has(v))
+          ctx.addIssue({ code: 'custom', path: ['allowed', i], message: 'repeated' });
+        seen.add(v);
+      });
+      if (!c.allowed.includes(c.default))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['default'],
+          message: `must be one of the allowed values (${c.allowed.join(', ')})`,
+        });
+    });
+}
+
+const nRange = z
+  .strictObject({
+    min: wholeNumber(1, 10),
+    max: wholeNumber(1, 10),
+    default: wholeNumber(1, 10),
+  })
+  .superRefine((n, ctx) => {
+    if (n.min > n.max)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at least min' });
+    else if (n.default < n.min || n.default > n.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['default'],
+        message: `must be between min and max (${n.min}–${n.max})`,
+      });
+  });
+
+const imageInput = z
+  .strictObject({ min: wholeNumber(0, 16), max: wholeNumber(0, 16) })
+  .superRefine((r, ctx) => {
+    if (r.min > r.max)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at least min' });
+  });
+
+const NO_IMAGES = { min: 0, max: 0 };
+const ONE_IMAGE = { min: 1, max: 1, default: 1 };
+
+/** Exactly one of the two keys, normalised to `{ unit, amount }` for the price functions. */
+function onePriceOf<A extends string, B extends string>(a: A, b: B) {
+  return (p: Partial<Record<A | B, number>>, ctx: z.RefinementCtx) => {
+    if ((p[a] === undefined) === (p[b] === undefined))
+      ctx.addIssue({ code: 'custom', message: `set exactly one of ${a}, ${b}` });
+  };
+}
+
+const imagePrice = z
+  .strictObject({ perImage: amount.optional(), perCall: amount.optional() })
+  .superRefine(onePriceOf('perImage', 'perCall'))
+  .transform((p) =>
+    p.perImage !== undefined
+      ? { unit: 'image' as const, amount: p.perImage }
+      : { unit: 'call' as const, amount: p.perCall ?? 0 },
+  );
+
+/** ×multiplier with at most 4 decimals, so pricing can work in exact basis points. */
+const multiplier = z
+  .number()
+  .positive('must be greater than 0')
+  .max(100, 'must be at most 100')
+  .refine((m) => Math.abs(m * 10_000 - Math.round(m * 10_000)) < 1e-6, 'use at most 4 decimals');
+
+const videoPrice = z
+  .strictObject({
+    perCall: amount.optional(),
+    perSecond: amount.optional(),
+    modeMultipliers: z
+      .strictObject({ std: multiplier.optional(), pro: multiplier.optional() })
+      .optional(),
+  })
+  .superRefine(onePriceOf('perCall', 'perSecond'))
+  .transform((p) => ({
+    unit: p.perSecond !== undefined ? ('second' as const) : ('call' as const),
+    amount: p.perSecond ?? p.perCall ?? 0,
+    modeMultipliers: (p.modeMultipliers ?? {}) as Partial<Record<VideoMode, number>>,
+  }));
+
+const mjPrice = z.strictObject({
+  imagine: amount,
+  upscale: amount,
+  variation: amount,
+  low_variation: amount,
+  high_variation: amount,
+  reroll: amount,
+  zoom: amount,
+  pan: amount,
+  custom_zoom: amount,
+  inpaint: amount,
+  modal: amount,
+  blend: amount,
+  describe: amount,
+});
+
+const common = {
+  id: modelId,
+  title: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+  enabled: z.boolean().default(true),
+  maxPromptLength: wholeNumber(1, 100_000),
+};
+
+/** Parameters shared by the three synchronous image families. */
+const imageParams = {
+  ...common,
+  sizes: choice(sizeValue).optional(),
+  aspectRatios: choice(aspectValue).optional(),
+  n: nRange.default(ONE_IMAGE),
+  imageInput: imageInput.default(NO_IMAGES),
+  price: imagePrice,
+};
+const responseFormat = z.enum(RESPONSE_FORMATS).default('url');
+
+const imageModel = z.strictObject({
+  ...imageParams,
+  family: z.literal('image'),
+  api: z.literal('images'),
+  responseFormat,
+});
+
+const chatImageModel = z.strictObject({
+  ...imageParams,
+  family: z.literal('chat-image'),
+  api: z.literal('chat'),
+});
+
+const editInput = imageInput.superRefine((r, ctx) => {
+  if (r.min < 1)
+    ctx.addIssue({ code: 'custom', path: ['min'], message: 'edit models need at least 1 image' });
+});
+const editModel = z.discriminatedUnion('api', [
+  z.strictObject({
+    ...imageParams,
+    family: z.literal('edit'),
+    api: z.literal('edits'),
+    imageInput: editInput,
+    responseFormat,
+  }),
+  z.strictObject({
+    ...imageParams,
+    family: z.literal('edit'),
+    api: z.literal('chat'),
+    imageInput: editInput,
+  }),
+]);
+
+const midjourneyModel = z.strictObject({
+  ...common,
+  family: z.literal('midjourney'),
+  api: z.literal('midjourney'),
+  mode: z.enum(MJ_MODES),
+  botType: z.enum(MJ_BOT_TYPES),
+  /** Reference images for imagine (`base64Array`). */
+  imageInput: imageInput.default(NO_IMAGES),
+  price: mjPrice,
+});
+
+const videoModel = z
+  .strictObject({
+    ...common,
+    family: z.literal('video'),
+    api: z.literal('video'),
+    durations: choice(wholeNumber(1, 600)),
+    secondsAs: z.enum(SECONDS_AS).default('number'),
+    sizes: choice(sizeValue).optional(),
+    aspectRatios: choice(aspectValue).optional(),
+    modes: choice(z.enum(VIDEO_MODES)).optional(),
+    imageInput: imageInput.default(NO_IMAGES),
+    price: videoPrice,
+  })
+  .superRefine((m, ctx) => {
+    for (const mode of Object.keys(m.price.modeMultipliers) as VideoMode[])
+      if (!m.modes?.allowed.includes(mode))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['price', 'modeMultipliers', mode],
+          message: `mode "${mode}" is not in modes.allowed`,
+        });
+  });
+
+export const modelSpecSchema = z.discriminatedUnion('family', [
+  imageModel,
+  chatImageModel,
+  editModel,
+  midjourneyModel,
+  videoModel,
+]);
+
+const defaultsSchema = z.strictObject({
+  image: modelId.optional(),
+  'chat-image': modelId.optional(),
+  edit: modelId.optional(),
+  midjourney: modelId.optional(),
+  video: modelId.optional(),
+});
+
+export const catalogSchema = z
+  .strictObject({
+    version: z.literal(1, 'must be 1'),
+    defaults: defaultsSchema,
+    models: z.array(modelSpecSchema).min(1, 'must list at least one model'),
+  })
+  .superRefine((c, ctx) => {
+    const byId = new Map<string, ModelSpec>();
+    c.models.forEach((m, i) => {
+      if (byId.has(m.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['models', i, 'id'],
+          message: `duplicate id "${m.id}"`,
+        });
+      else byId.set(m.id, m);
+    });
+    for (const family of FAMILIES) {
+      const id = c.defaults[family];
+      const offered = c.models.some((m) => m.family === family && m.enabled);
+      if (id === undefined) {
+        if (offered)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['defaults', family],
+            message: 'is required (the family has enabled models)',
+          });
+        continue;
+      }
+      const m = byId.get(id);
+      const problem =
+        m === undefined
+          ? `no model with id "${id}"`
+          : m.family !== family
+            ? `"${id}" is a ${m.family} model, not ${family}`
+            : !m.enabled
+              ? `"${id}" is disabled`
+              : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', path: ['defaults', family], message: problem });
+    }
+  });
+
+/** The parsed file (prices normalised, defaults applied). */
+export type CatalogData = z.output<typeof catalogSchema>;
+export type ModelSpec = z.output<typeof modelSpecSchema>;
+export type ModelOfFamily<F extends Family> = Extract<ModelSpec, { family: F }>;
+export type ImageModel = ModelOfFamily<'image'>;
+export type ChatImageModel = ModelOfFamily<'chat-image'>;
+export type EditModel = ModelOfFamily<'edit'>;
+export type MidjourneyModel = ModelOfFamily<'midjourney'>;
+export type VideoModel = ModelOfFamily<'video'>;
+/** Models answered synchronously with images; they share sizes/n/imageInput/price. */
+export type ImageLikeModel = ImageModel | ChatImageModel | EditModel;
+export type ImagePrice = ImageLikeModel['price'];
+export type VideoPrice = VideoModel['price'];
+export type MjPriceTable = MidjourneyModel['price'];
+
+export function isImageLike(m: ModelSpec): m is ImageLikeModel {
+  return m.family === 'image' || m.family === 'chat-image' || m.family === 'edit';
+}

@@ -1,0 +1,199 @@
+/**
+ * Checks a user's request against a model's parameters before anything is charged. Problems are
+ * codes with the numbers/choices needed to explain them; the bot turns them into localised text.
+ * The first problem found is returned, in the order a user would fix them (prompt, images, ...).
+ */
+import type { VideoMode } from './constants.js';
+import type { ImageLikeModel, MidjourneyModel, VideoModel } from './schema.js';
+
+export type ProblemCode =
+  | 'prompt_empty'
+  | 'prompt_too_long'
+  | 'size_unsupported'
+  | 'n_out_of_range'
+  | 'duration_unsupported'
+  | 'mode_unsupported'
+  | 'aspect_unsupported'
+  | 'image_required'
+  | 'image_not_supported'
+  | 'too_many_images'
+  | 'too_few_images';
+
+export interface ValidationProblem {
+  code: ProblemCode;
+  limit?: number;
+  allowed?: string[];
+}
+
+export type Validation<T> = { ok: true; normalized: T } | { ok: false; problem: ValidationProblem };
+
+export interface ImageRequest {
+  prompt: string;
+  size?: string;
+  aspectRatio?: string;
+  n?: number;
+  /** How many images the user attached. */
+  images?: number;
+}
+export interface NormalizedImageRequest {
+  prompt: string;
+  /** Set when the model has sizes (the default if none was asked for). */
+  size?: string;
+  aspectRatio?: string;
+  n: number;
+  images: number;
+}
+
+export interface VideoRequest {
+  prompt: string;
+  duration?: number;
+  aspectRatio?: string;
+  size?: string;
+  mode?: string;
+  hasImage: boolean;
+}
+export interface NormalizedVideoRequest {
+  prompt: string;
+  duration: number;
+  aspectRatio?: string;
+  size?: string;
+  mode?: VideoMode;
+  hasImage: boolean;
+}
+
+export interface NormalizedMidjourneyPrompt {
+  prompt: string;
+}
+
+type Choice<T> = { allowed: T[]; default: T };
+type Picked<T> = { ok: true; value: T | undefined } | { ok: false; allowed: string[] };
+
+const fail = (problem: ValidationProblem): { ok: false; problem: ValidationProblem } => ({
+  ok: false,
+  problem,
+});
+
+/** Requested value if allowed, the default if none requested, undefined if the model has none. */
+function pick<T extends string | number>(choice: Choice<T> | undefined, wanted?: T): Picked<T> {
+  if (wanted === undefined) return { ok: true, value: choice?.default };
+  if (choice?.allowed.includes(wanted)) return { ok: true, value: wanted };
+  return { ok: false, allowed: (choice?.allowed ?? []).map(String) };
+}
+
+/** Length in code points, so an emoji counts as one character as users expect. */
+function checkPrompt(prompt: string, max: number): ValidationProblem | undefined {
+  if (prompt.length === 0) return { code: 'prompt_empty' };
+  if ([...prompt].length > max) return { code: 'prompt_too_long', limit: max };
+  return undefined;
+}
+
+function checkImages(
+  count: number,
+  range: { min: number; max: number },
+): ValidationProblem | undefined {
+  if (count > 0 && range.max === 0) return { code: 'image_not_supported' };
+  if (count === 0 && range.min > 0) return { code: 'image_required', limit: range.min };
+  if (count < range.min) return { code: 'too_few_images', limit: range.min };
+  if (count > range.max) return { code: 'too_many_images', limit: range.max };
+  return undefined;
+}
+
+/** "1024×1024", "1024X1024", "1024 x 1024" → "1024x1024" (the gateway rejects "×"). */
+function normalizeSize(size: string): string {
+  return size.replace(/\s+/g, '').replace(/[×X*]/g, 'x');
+}
+
+export function validateImageRequest(
+  model: ImageLikeModel,
+  req: ImageRequest,
+): Validation<NormalizedImageRequest> {
+  const prompt = req.prompt.trim();
+  const promptProblem = checkPrompt(prompt, model.maxPromptLength);
+  if (promptProblem) return fail(promptProblem);
+
+  const images = req.images ?? 0;
+  const imageProblem = checkImages(images, model.imageInput);
+  if (imageProblem) return fail(imageProblem);
+
+  const size = pick(model.sizes, req.size === undefined ? undefined : normalizeSize(req.size));
+  if (!size.ok) return fail({ code: 'size_unsupported', allowed: size.allowed });
+
+  const aspect = pick(model.aspectRatios, req.aspectRatio?.trim());
+  if (!aspect.ok) return fail({ code: 'aspect_unsupported', allowed: aspect.allowed });
+
+  const n = req.n ?? model.n.default;
+  if (!Number.isInteger(n) || n < model.n.min || n > model.n.max) {
+    const allowed: string[] = [];
+    for (let i = model.n.min; i <= model.n.max; i++) allowed.push(String(i));
+    return fail({ code: 'n_out_of_range', limit: model.n.max, allowed });
+  }
+
+  return {
+    ok: true,
+    normalized: { prompt, size: size.value, aspectRatio: aspect.value, n, images },
+  };
+}
+
+function isVideoMode(mode: string): mode is VideoMode {
+  return mode === 'std' || mode === 'pro';
+}
+
+export function validateVideoRequest(
+  model: VideoModel,
+  req: VideoRequest,
+): Validation<NormalizedVideoRequest> {
+  const prompt = req.prompt.trim();
+  const promptProblem = checkPrompt(prompt, model.maxPromptLength);
+  if (promptProblem) return fail(promptProblem);
+
+  const imageProblem = checkImages(req.hasImage ? 1 : 0, model.imageInput);
+  if (imageProblem) return fail(imageProblem);
+
+  const duration = pick(model.durations, req.duration);
+  if (!duration.ok || duration.value === undefined)
+    return fail({ code: 'duration_unsupported', allowed: model.durations.allowed.map(String) });
+
+  const wantedMode = req.mode?.trim().toLowerCase();
+  const modeAllowed = (model.modes?.allowed ?? []).map(String);
+  if (wantedMode !== undefined && !isVideoMode(wantedMode))
+    return fail({ code: 'mode_unsupported', allowed: modeAllowed });
+  const mode = pick(model.modes, wantedMode);
+  if (!mode.ok) return fail({ code: 'mode_unsupported', allowed: mode.allowed });
+
+  const aspect = pick(model.aspectRatios, req.aspectRatio?.trim());
+  if (!aspect.ok) return fail({ code: 'aspect_unsupported', allowed: aspect.allowed });
+
+  const size = pick(model.sizes, req.size === undefined ? undefined : normalizeSize(req.size));
+  if (!size.ok) return fail({ code: 'size_unsupported', allowed: size.allowed });
+
+  return {
+    ok: true,
+    normalized: {
+      prompt,
+      duration: duration.value,
+      aspectRatio: aspect.value,
+      size: size.value,
+      mode: mode.value,
+      hasImage: req.hasImage,
+    },
+  };
+}
+
+/**
+ * Speed flags are dropped because the model's path prefix (mj-fast/mj-relax/mj-turbo) decides
+ * the queue and the price; a stray `--relax` must not contradict what was charged. An em dash
+ * starting a parameter ("—ar 16:9": phones autocorrect "--") becomes "--". Whitespace collapses
+ * to single spaces because /imagine takes one line.
+ */
+export function validateMidjourneyPrompt(
+  model: MidjourneyModel,
+  prompt: string,
+): Validation<NormalizedMidjourneyPrompt> {
+  const cleaned = prompt
+    .replace(/(^|\s)[—–](?=[a-z])/g, '$1--')
+    .replace(/(^|\s)--(?:fast|relax|turbo)(?=\s|$)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const problem = checkPrompt(cleaned, model.maxPromptLength);
+  return problem ? fail(problem) : { ok: true, normalized: { prompt: cleaned } };
+}

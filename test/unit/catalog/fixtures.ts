@@ -1,0 +1,47 @@
+/** A small valid catalog; tests break one line of it and check where the error lands. */
+export const MINIMAL_LINES = [
+  'version: 1', // 1
+  'defaults:', // 2
+  '  image: flux', // 3
+  '  midjourney: mj', // 4
+  'models:', // 5
+  '  - id: flux', // 6
+  '    family: image', // 7
+  '    api: images', // 8
+  '    title: FLUX', // 9
+  '    price: { perImage: 3 }', // 10
+  '    sizes: { allowed: [1024x1024, 1024x768], default: 1024x1024 }', // 11
+  '    n: { min: 1, max: 4, default: 1 }', // 12
+  '    maxPromptLength: 2000', // 13
+  '  - id: mj', // 14
+  '    family: midjourney', // 15
+  '    api: midjourney', // 16
+  '    title: MJ', // 17
+  '    mode: fast', // 18
+  '    botType: MID_JOURNEY', // 19
+  '    maxPromptLength: 4000', // 20
+  '    price:', // 21
+  '      imagine: 10', // 22
+  '      upscale: 5', // 23
+  '      variation: 10', // 24
+  '      low_variation: 10', // 25
+  '      high_variation: 10', // 26
+  '      reroll: 10', // 27
+  '      zoom: 10', // 28
+  '      pan: 10', // 29
+  '      custom_zoom: 0', // 30
+  '      inpaint: 0', // 31
+  '      modal: 10', // 32
+  '      blend: 10', // 33
+  '      describe: 5', // 34
+] as const;
+
+export const MINIMAL = `${MINIMAL_LINES.join('\n')}\n`;
+
+/** MINIMAL with 1-based line `line` replaced (or removed when `text` is null). */
+export function withLine(line: number, text: string | null): string {
+  const lines: string[] = [...MINIMAL_LINES];
+  if (text === null) lines.splice(line - 1, 1);
+  else lines[line - 1] = text;
+  return `${lines.join('\n')}\n`;
+}
