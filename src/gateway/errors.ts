@@ -209,6 +209,9 @@ function fromMessage(
     return new GatewayError('banned_prompt', msg, word ? { ...d, bannedWord: word } : d);
   }
   if (codeStr === 'get_channel_failed' || NO_CHANNEL_RE.test(msg)) return k('no_channel');
+  if (status >= 400 && status < 500 && /^\w*(?:not_found|no_found|not_exist)\w*$/.test(msg)) {
+    return k('not_found');
+  }
 
   switch (status) {
     case 401:

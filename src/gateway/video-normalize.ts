@@ -149,7 +149,8 @@ export function normalizeVideoTask(
   if (!isObj(body)) throw new GatewayError('malformed', 'Video task response is not an object');
   const raw = unwrap(body);
   const t = parseBody(task, raw, 'video task');
-  const id = t.id ?? t.task_id ?? requestedId;
+  // task_id first: inside new-api's wrapper `id` is the numeric DB row id, not the task id.
+  const id = t.task_id ?? t.id ?? requestedId;
   if (!id) throw new GatewayError('malformed', 'Video task response has no id');
 
   const rawStatus = t.status ?? t.task_status ?? '';
