@@ -1,3 +1,5 @@
+import type { ImageModel, MidjourneyModel, VideoModel } from '../../../src/catalog/index.js';
+
 /** A small valid catalog; tests break one line of it and check where the error lands. */
 export const MINIMAL_LINES = [
   'version: 1', // 1
@@ -44,4 +46,70 @@ export function withLine(line: number, text: string | null): string {
   if (text === null) lines.splice(line - 1, 1);
   else lines[line - 1] = text;
   return `${lines.join('\n')}\n`;
+}
+
+/** Parsed-model builders for pricing/validation tests (what the schema would produce). */
+export function imageModel(over: Partial<ImageModel> = {}): ImageModel {
+  return {
+    id: 'img',
+    family: 'image',
+    api: 'images',
+    title: 'Img',
+    enabled: true,
+    maxPromptLength: 100,
+    sizes: { allowed: ['1024x1024', '1792x1024'], default: '1024x1024' },
+    n: { min: 1, max: 4, default: 1 },
+    imageInput: { min: 0, max: 0 },
+    price: { unit: 'image', amount: 5 },
+    responseFormat: 'url',
+    ...over,
+  };
+}
+
+export function videoModel(over: Partial<VideoModel> = {}): VideoModel {
+  return {
+    id: 'vid',
+    family: 'video',
+    api: 'video',
+    title: 'Vid',
+    enabled: true,
+    maxPromptLength: 100,
+    durations: { allowed: [5, 10], default: 5 },
+    secondsAs: 'number',
+    aspectRatios: { allowed: ['16:9', '9:16'], default: '16:9' },
+    modes: { allowed: ['std', 'pro'], default: 'std' },
+    imageInput: { min: 0, max: 1 },
+    price: { unit: 'second', amount: 7, modeMultipliers: { pro: 2 } },
+    ...over,
+  };
+}
+
+export function mjModel(over: Partial<MidjourneyModel> = {}): MidjourneyModel {
+  return {
+    id: 'mj',
+    family: 'midjourney',
+    api: 'midjourney',
+    title: 'MJ',
+    enabled: true,
+    maxPromptLength: 50,
+    mode: 'fast',
+    botType: 'MID_JOURNEY',
+    imageInput: { min: 0, max: 5 },
+    price: {
+      imagine: 10,
+      upscale: 5,
+      variation: 10,
+      low_variation: 10,
+      high_variation: 10,
+      reroll: 10,
+      zoom: 10,
+      pan: 10,
+      custom_zoom: 0,
+      inpaint: 0,
+      modal: 10,
+      blend: 10,
+      describe: 5,
+    },
+    ...over,
+  };
 }
