@@ -1,0 +1,470 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  Chat,
+  ForumTopic,
+  InlineKeyboardButton,
+  Message,
+  PhotoSize,
+  ReplyKeyboardMarkup,
+  User,
+} from 'grammy/types';
+import { type CallRecord, summarize } from './calls.js';
+import { stripReply } from './compose.js';
+import type { CallbackAnswer, Core } from './core.js';
+import { makePng, mimeFromName } from './image.js';
+import { commandEntities } from './text.js';
+import type { ChatAction, ChatState } from './world.js';
+
+export interface UserOptions {
+  id?: number;
+  first_name?: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+  /** false: the user never opened the bot, so the bot gets 403 writing to them. Default true. */
+  started?: boolean;
+}
+
+/** Photo input: real image bytes, or a size for a generated PNG. */
+export type PhotoInput = Uint8Array | { width?: number; height?: number; bytes?: Uint8Array };
+
+export interface SendOptions {
+  caption?: string;
+  replyTo?: Message | number;
+}
+
+/** What to wait for among the bot's calls to this chat. */
+export interface ReplyMatcher {
+  /** Method name(s). Without it only calls that create or change a message match. */
+  method?: string | string[];
+  /** Text or caption of the resulting message (substring or RegExp); for other calls, params.text. */
+  text?: string | RegExp;
+  photo?: boolean;
+  video?: boolean;
+  document?: boolean;
+  animation?: boolean;
+  mediaGroup?: boolean;
+  /** Whether the message has an inline keyboard. */
+  buttons?: boolean;
+  /** The message has a button with this text. */
+  button?: string | RegExp;
+  /** Only edits (true) or only new messages (false). */
+  edit?: boolean;
+  /** Match failed calls instead of successful ones. */
+  failed?: boolean;
+}
+
+export type ReplyPredicate = (call: CallRecord, message: Message | undefined) => boolean;
+
+export interface BotReply {
+  call: CallRecord;
+  /** The first message the call created or changed. */
+  message: Message | undefined;
+  messages: Message[];
+}
+
+const textOf = (m: Message | undefined): string | undefined => m?.text ?? m?.caption;
+
+const matches = (pattern: string | RegExp, value: string | undefined): boolean =>
+  value !== undefined &&
+  (typeof pattern === 'string' ? value.includes(pattern) : pattern.test(value));
+
+function buttonsOf(m: Message | undefined): InlineKeyboardButton[] {
+  return m?.reply_markup?.inline_keyboard.flat() ?? [];
+}
+
+function matcherToPredicate(m: ReplyMatcher): ReplyPredicate {
+  const methods =
+    m.method === undefined
+      ? undefined
+      : (Array.isArray(m.method) ? m.method : [m.method]).map((x) => x.toLowerCase());
+  return (call, msg) => {
+    if (call.response.ok === (m.failed === true)) return false;
+    if (
+      methods
+        ? !methods.includes(call.method.toLowerCase())
+        : call.messages.length === 0 && !m.failed
+    )
+      return false;
+    if (m.edit !== undefined && call.method.startsWith('edit') !== m.edit) return false;
+    const text = msg
+      ? textOf(msg)
+      : typeof call.params.text === 'string'
+        ? call.params.text
+        : undefined;
+    if (m.text !== undefined && !matches(m.text, text)) return false;
+    if (m.photo !== undefined && (msg?.photo !== undefined) !== m.photo) return false;
+    if (m.video !== undefined && (msg?.video !== undefined) !== m.video) return false;
+    if (
+      m.document !== undefined &&
+      (msg?.document !== undefined && msg.animation === undefined) !== m.document
+    )
+      return false;
+    if (m.animation !== undefined && (msg?.animation !== undefined) !== m.animation) return false;
+    if (m.mediaGroup !== undefined && (msg?.media_group_id !== undefined) !== m.mediaGroup)
+      return false;
+    if (m.buttons !== undefined && buttonsOf(msg).length > 0 !== m.buttons) return false;
+    if (
+      m.button !== undefined &&
+      !buttonsOf(msg).some((b) => matches(m.button as string | RegExp, b.text))
+    )
+      return false;
+    return true;
+  };
+}
+
+/** Acts as one user in one chat (private chat, group, or forum topic). */
+export class ChatDriver {
+  private readonly consumed = new Set<number>();
+
+  constructor(
+    protected readonly core: Core,
+    readonly user: User,
+    protected readonly state: ChatState,
+    readonly threadId?: number,
+  ) {}
+
+  get chat(): Chat {
+    return this.state.chat;
+  }
+
+  get chatId(): number {
+    return this.state.chat.id;
+  }
+
+  // ---- user actions (each queues an update for the bot) ----
+
+  send(text: string, options: { replyTo?: Message | number } = {}): Message {
+    const entities = commandEntities(text);
+    return this.post({ text, ...(entities.length ? { entities } : {}) }, options.replyTo);
+  }
+
+  sendPhoto(photo: PhotoInput = {}, options: SendOptions = {}): Message {
+    return this.post(
+      { photo: this.storePhoto(photo), ...captionOf(options.caption) },
+      options.replyTo,
+    );
+  }
+
+  /** Several photos with one media_group_id, the caption on the first, like a client sends an album. */
+  sendAlbum(photos: PhotoInput[], options: { caption?: string } = {}): Message[] {
+    const groupId = String(BigInt(Date.now()) * 1000n + BigInt(Math.floor(Math.random() * 1000)));
+    return photos.map((p, i) =>
+      this.post({
+        photo: this.storePhoto(p),
+        media_group_id: groupId,
+        ...(i === 0 ? captionOf(options.caption) : {}),
+      }),
+    );
+  }
+
+  sendDocument(
+    bytes: Uint8Array,
+    options: { filename: string; mime?: string; caption?: string; replyTo?: Message | number },
+  ): Message {
+    const mime = options.mime ?? mimeFromName(options.filename);
+    const f = this.core.files.add(bytes, 'document', { mime, filename: options.filename });
+    return this.post(
+      {
+        document: {
+          file_id: f.file_id,
+          file_unique_id: f.file_unique_id,
+          file_name: options.filename,
+          mime_type: mime,
+          file_size: bytes.byteLength,
+        },
+        ...captionOf(options.caption),
+      },
+      options.replyTo,
+    );
+  }
+
+  sendSticker(options: { emoji?: string } = {}): Message {
+    const bytes = Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP8X', 'latin1'), Buffer.alloc(16)]);
+    const f = this.core.files.add(bytes, 'sticker', {
+      mime: 'image/webp',
+      width: 512,
+      height: 512,
+    });
+    return this.post({
+      sticker: {
+        file_id: f.file_id,
+        file_unique_id: f.file_unique_id,
+        type: 'regular',
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+        emoji: options.emoji ?? '👍',
+        file_size: bytes.byteLength,
+      },
+    });
+  }
+
+  /** Replies to a message with text or a photo. */
+  reply(
+    to: Message | number,
+    content: string | PhotoInput,
+    options: { caption?: string } = {},
+  ): Message {
+    if (typeof content === 'string') return this.send(content, { replyTo: to });
+    return this.sendPhoto(content, { ...options, replyTo: to });
+  }
+
+  /** Edits one of this user's messages; the bot gets an edited_message update. */
+  edit(message: Message | number, text: string): Message {
+    const id = typeof message === 'number' ? message : message.message_id;
+    const current = this.state.messages.get(id);
+    if (!current || current.from?.id !== this.user.id)
+      throw new Error(`message ${id} is not this user's`);
+    const entities = commandEntities(text);
+    const edited: Message = {
+      ...current,
+      text,
+      edit_date: this.core.world.date(),
+      ...(entities.length ? { entities } : { entities: undefined }),
+    };
+    if (!entities.length) delete edited.entities;
+    this.state.messages.set(id, edited);
+    this.core.queue.push({ edited_message: edited } as never);
+    return edited;
+  }
+
+  /**
+   * Presses an inline button (by text, RegExp on text, or exact callback_data)
+   * on the current version of `message`. Resolves with the bot's
+   * answerCallbackQuery; rejects if the bot does not answer in time.
+   */
+  press(
+    message: Message | number,
+    button: string | RegExp,
+    options: { timeoutMs?: number } = {},
+  ): Promise<CallbackAnswer> {
+    const id = typeof message === 'number' ? message : message.message_id;
+    const current = this.state.messages.get(id);
+    if (!current)
+      return Promise.reject(new Error(`message ${id} is not in chat ${this.chatId} (deleted?)`));
+    const all = buttonsOf(current);
+    const hit = all.find((b) =>
+      typeof button === 'string'
+        ? b.text === button || ('callback_data' in b && b.callback_data === button)
+        : button.test(b.text),
+    );
+    if (!hit || !('callback_data' in hit) || hit.callback_data === undefined) {
+      const have = all
+        .map((b) => `${b.text}${'callback_data' in b ? ` [${b.callback_data}]` : ''}`)
+        .join(', ');
+      return Promise.reject(
+        new Error(
+          `no callback button ${String(button)} on message ${id}; buttons: ${have || 'none'}`,
+        ),
+      );
+    }
+    const queryId = BigInt(`0x${randomBytes(8).toString('hex')}`).toString();
+    const timeoutMs = options.timeoutMs ?? 5_000;
+    return new Promise<CallbackAnswer>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `bot did not answer callback query ${hit.callback_data} within ${timeoutMs} ms`,
+            ),
+          ),
+        timeoutMs,
+      );
+      this.core.queries.set(queryId, {
+        id: queryId,
+        userId: this.user.id,
+        createdAt: this.core.options.now(),
+        answered: false,
+        resolve: (a) => {
+          clearTimeout(timer);
+          resolve(a);
+        },
+      });
+      this.core.queue.push({
+        callback_query: {
+          id: queryId,
+          from: this.user,
+          message: current,
+          chat_instance: String(
+            Math.abs(this.chatId * 7919 + this.user.id) % 9_007_199_254_740_991,
+          ),
+          data: hit.callback_data,
+        },
+      });
+    });
+  }
+
+  // ---- what the user sees ----
+
+  /**
+   * The bot's next call to this chat matching `what` that this driver has not
+   * returned before (earlier calls count, so there is no race with fast bots).
+   */
+  async waitFor(
+    what: ReplyMatcher | ReplyPredicate = {},
+    options: { timeoutMs?: number } = {},
+  ): Promise<BotReply> {
+    const predicate = typeof what === 'function' ? what : matcherToPredicate(what);
+    const timeoutMs = options.timeoutMs ?? 5_000;
+    const call = await this.core.log.wait(
+      (c) => this.addressedHere(c) && predicate(c, c.messages[0]),
+      this.consumed,
+      timeoutMs,
+      () => {
+        const mine = this.core.log.calls.filter((c) => this.addressedHere(c)).slice(-8);
+        return `${typeof what === 'function' ? 'predicate' : JSON.stringify(what, (_k, v) => (v instanceof RegExp ? String(v) : v))} in chat ${this.chatId}; calls to this chat:\n${mine.map(summarize).join('\n') || '(none)'}`;
+      },
+    );
+    return { call, message: call.messages[0], messages: call.messages };
+  }
+
+  /** Marks every call so far as seen, so waitFor only returns later ones. */
+  clearInbox(): void {
+    for (const c of this.core.log.calls) this.consumed.add(c.seq);
+  }
+
+  /** The chat as the user sees it now: edits applied, deleted messages gone. */
+  messages(): Message[] {
+    const all = this.core.world.history(this.state);
+    return this.threadId === undefined
+      ? all
+      : all.filter((m) => m.message_thread_id === this.threadId);
+  }
+
+  botMessages(): Message[] {
+    return this.messages().filter((m) => m.from?.id === this.core.botInfo.id);
+  }
+
+  lastBotMessage(): Message | undefined {
+    return this.botMessages().at(-1);
+  }
+
+  /** The reply keyboard currently shown, if any. */
+  keyboard(): ReplyKeyboardMarkup | undefined {
+    return this.state.replyKeyboard;
+  }
+
+  chatActions(): ChatAction[] {
+    return [...this.state.actions];
+  }
+
+  private addressedHere(c: CallRecord): boolean {
+    if (c.method === 'answerCallbackQuery') {
+      const q = this.core.queries.get(String(c.params.callback_query_id));
+      return q?.userId === this.user.id;
+    }
+    if (String(c.params.chat_id) !== String(this.chatId)) return false;
+    if (this.threadId === undefined) return true;
+    const msg = c.messages[0];
+    return msg
+      ? msg.message_thread_id === this.threadId
+      : Number(c.params.message_thread_id) === this.threadId;
+  }
+
+  private storePhoto(p: PhotoInput): PhotoSize[] {
+    const bytes =
+      p instanceof Uint8Array ? p : (p.bytes ?? makePng(p.width ?? 800, p.height ?? 600));
+    return this.core.files.addPhoto(bytes);
+  }
+
+  private post(content: Partial<Message>, replyTo?: Message | number): Message {
+    const replyId = typeof replyTo === 'number' ? replyTo : replyTo?.message_id;
+    const target = replyId !== undefined ? this.state.messages.get(replyId) : undefined;
+    const msg: Message = {
+      message_id: this.core.world.takeMessageId(this.state),
+      from: this.user,
+      chat: this.state.chat,
+      date: this.core.world.date(),
+      ...(this.threadId !== undefined
+        ? { message_thread_id: this.threadId, is_topic_message: true }
+        : {}),
+      ...(target ? { reply_to_message: stripReply(target) } : {}),
+      ...content,
+    };
+    this.state.messages.set(msg.message_id, msg);
+    this.core.queue.push({ message: msg } as never);
+    return msg;
+  }
+}
+
+const captionOf = (caption: string | undefined): Partial<Message> =>
+  caption
+    ? {
+        caption,
+        ...(commandEntities(caption).length ? { caption_entities: commandEntities(caption) } : {}),
+      }
+    : {};
+
+/** A Telegram user with a private chat with the bot. */
+export class TestUser extends ChatDriver {
+  constructor(core: Core, user: User) {
+    const chat = core.world.chats.get(user.id);
+    if (!chat) throw new Error(`no private chat for user ${user.id}`);
+    super(core, user, chat);
+  }
+
+  get id(): number {
+    return this.user.id;
+  }
+
+  /** This user acting in a group (optionally inside a forum topic). */
+  inGroup(group: TestGroup | number, options: { threadId?: number } = {}): ChatDriver {
+    const id = typeof group === 'number' ? group : group.id;
+    const chat = this.core.world.chats.get(id);
+    if (!chat) throw new Error(`unknown group ${id}`);
+    chat.members.add(this.user.id);
+    return new ChatDriver(this.core, this.user, chat, options.threadId);
+  }
+}
+
+/** A group, supergroup or forum the bot is a member of. */
+export class TestGroup {
+  constructor(
+    private readonly core: Core,
+    private readonly state: ChatState,
+  ) {}
+
+  get id(): number {
+    return this.state.chat.id;
+  }
+
+  get chat(): Chat {
+    return this.state.chat;
+  }
+
+  /** A topic created by a member (the bot gets the forum_topic_created service message). */
+  createTopic(name: string, by: TestUser, iconColor = 0x6fb9f0): ForumTopic {
+    if (this.state.chat.type !== 'supergroup' || !this.state.chat.is_forum)
+      throw new Error('not a forum');
+    const id = this.core.world.takeMessageId(this.state);
+    const msg: Message = {
+      message_id: id,
+      message_thread_id: id,
+      is_topic_message: true,
+      from: by.user,
+      chat: this.state.chat,
+      date: this.core.world.date(),
+      forum_topic_created: { name, icon_color: iconColor },
+    };
+    this.state.messages.set(id, msg);
+    const topic: ForumTopic = { message_thread_id: id, name, icon_color: iconColor };
+    this.state.topics.set(id, { ...topic, closed: false });
+    this.core.queue.push({ message: msg } as never);
+    return topic;
+  }
+
+  topics(): (ForumTopic & { closed: boolean })[] {
+    return [...this.state.topics.values()].map((t) => ({ ...t }));
+  }
+
+  messages(threadId?: number): Message[] {
+    const all = this.core.world.history(this.state);
+    return threadId === undefined ? all : all.filter((m) => m.message_thread_id === threadId);
+  }
+
+  pinned(): Message | undefined {
+    return this.state.pinned !== undefined ? this.state.messages.get(this.state.pinned) : undefined;
+  }
+}

@@ -1,0 +1,89 @@
+import { type ApiError, tooManyRequests } from './errors.js';
+
+export interface FloodConfig {
+  /** Messages per second per chat (Telegram: about 1). */
+  perChat?: number;
+  /** Messages per second over all chats (Telegram: about 30). */
+  global?: number;
+  /** Messages per minute per group chat (Telegram: 20). */
+  groupPerMinute?: number;
+  /** Fixed retry_after in seconds instead of the time until the window frees up. */
+  retryAfter?: number;
+}
+
+export interface FloodStats {
+  /** 429 answers sent. */
+  throttled: number;
+  /** Calls that came back before the retry_after they were given had elapsed. */
+  violations: number;
+}
+
+// Timer jitter: a retry that arrives a few ms early still waited "exactly retry_after".
+const TOLERANCE_MS = 30;
+
+/**
+ * Sliding-window flood control. After a 429 the scope stays closed until
+ * retry_after elapses; any counted call in that time is a violation.
+ */
+export class FloodControl implements FloodStats {
+  config: FloodConfig = {};
+  throttled = 0;
+  violations = 0;
+  private readonly windows = new Map<string, number[]>();
+  private readonly closedUntil = new Map<string, number>();
+
+  constructor(private readonly now: () => number) {}
+
+  set(config: FloodConfig): void {
+    this.config = { ...config };
+    this.windows.clear();
+  }
+
+  /** Returns the 429 to answer, or undefined and counts `weight` messages. */
+  check(chatId: number | string | undefined, isGroup: boolean, weight = 1): ApiError | undefined {
+    const now = this.now();
+    const scopes = ['global', ...(chatId !== undefined ? [`chat:${chatId}`] : [])];
+    for (const scope of scopes) {
+      const until = this.closedUntil.get(scope);
+      if (until !== undefined && now < until - TOLERANCE_MS) {
+        this.violations++;
+        this.throttled++;
+        return tooManyRequests(Math.max(1, Math.ceil((until - now) / 1000)));
+      }
+    }
+    const limits: [string, number | undefined, number][] = [
+      ['global', this.config.global, 1000],
+      [`chat:${chatId}`, chatId !== undefined ? this.config.perChat : undefined, 1000],
+      [`group:${chatId}`, isGroup ? this.config.groupPerMinute : undefined, 60_000],
+    ];
+    for (const [key, limit, windowMs] of limits) {
+      if (limit === undefined) continue;
+      const hits = this.hits(key, windowMs, now);
+      if (hits.length >= limit) {
+        const oldest = hits[0] ?? now;
+        const wait =
+          this.config.retryAfter ?? Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
+        this.block(key.startsWith('global') ? 'global' : `chat:${chatId}`, wait);
+        this.throttled++;
+        return tooManyRequests(wait);
+      }
+    }
+    for (const [key, limit, windowMs] of limits) {
+      if (limit === undefined) continue;
+      const hits = this.hits(key, windowMs, now);
+      for (let i = 0; i < weight; i++) hits.push(now);
+    }
+    return undefined;
+  }
+
+  /** Closes a scope ('global' or 'chat:<id>') for `seconds`, e.g. after an injected 429. */
+  block(scope: string, seconds: number): void {
+    this.closedUntil.set(scope, this.now() + seconds * 1000);
+  }
+
+  private hits(key: string, windowMs: number, now: number): number[] {
+    const list = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
+    this.windows.set(key, list);
+    return list;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Handler } from '../core.js';
+import { editMethods } from './edit.js';
+import { miscMethods } from './misc.js';
+import { sendMethods } from './send.js';
+
+export { FLOOD_METHODS } from './send.js';
+
+const all: Record<string, Handler> = { ...sendMethods, ...editMethods, ...miscMethods };
+
+/** Bot API method names are case-insensitive. */
+export const METHODS = new Map<string, { name: string; handler: Handler }>(
+  Object.entries(all).map(([name, handler]) => [name.toLowerCase(), { name, handler }]),
+);
