@@ -12,6 +12,7 @@ import type {
   SimTimings,
   VideoDialect,
 } from './types.js';
+import type { VideoTaskStore } from './video-tasks.js';
 
 export interface ResolvedOptions {
   errorType: ErrorType;
@@ -53,6 +54,7 @@ export interface SimContext {
   /** Telegram file URLs that reached the gateway (a leaked bot token; tests assert this stays empty). */
   leaks: string[];
   mj: { tasks: MjTaskStore; failNext: string[] };
+  video: { tasks: VideoTaskStore; failNext: string[] };
 }
 
 export const DEFAULT_TIMINGS: SimTimings = {

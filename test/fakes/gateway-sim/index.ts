@@ -13,6 +13,7 @@ import { endAt, liveView, type MjTaskRecord, MjTaskStore } from './mj-tasks.js';
 import { ROUTES } from './routes.js';
 import { createHandler } from './server.js';
 import type { Fault, GatewaySimOptions, KeyView, RecordedRequest, SimKey } from './types.js';
+import { type VideoTaskRecord, VideoTaskStore, videoView } from './video-tasks.js';
 
 export type { MjTaskRecord } from './mj-tasks.js';
 export type {
@@ -29,6 +30,7 @@ export type {
   SimTimings,
   VideoDialect,
 } from './types.js';
+export type { VideoTaskRecord } from './video-tasks.js';
 
 export interface GatewaySim {
   url: string;
@@ -45,6 +47,8 @@ export interface GatewaySim {
   mjTask(id: string): MjTaskRecord | undefined;
   failNextMjTask(reason?: string): void;
   failNextVideoTask(reason?: string): void;
+  /** Live video task record: set `failReason` (+ optional `failAt`) or `neverFinish`. */
+  videoTask(id: string): VideoTaskRecord | undefined;
   stallTasks(on: boolean): void;
   /** Telegram file URLs the client sent to the gateway (should always be empty). */
   leaks: string[];
@@ -70,6 +74,7 @@ export async function startGatewaySim(options: GatewaySimOptions = {}): Promise<
     baseUrl: () => baseUrl,
     leaks: [],
     mj: { tasks: new MjTaskStore(), failNext: [] },
+    video: { tasks: new VideoTaskStore(), failNext: [] },
   };
   const faults = new FaultStore();
   const requests: RecordedRequest[] = [];
@@ -81,6 +86,15 @@ export async function startGatewaySim(options: GatewaySimOptions = {}): Promise<
       if (task.failReason !== undefined && task.failAt === undefined) task.failAt = t;
       if (task.refunded || task.price === 0) continue;
       if (liveView(task, t, opts.timings, false).status === 'FAILURE' && endAt(task) <= t) {
+        const owner = keys.get(task.owner);
+        if (owner) refund(owner, task.price);
+        task.refunded = true;
+      }
+    }
+    for (const task of ctx.video.tasks.all()) {
+      if (task.failReason !== undefined && task.failAt === undefined) task.failAt = t;
+      if (task.refunded || task.price === 0) continue;
+      if (videoView(task, t, opts.timings).status === 'failed') {
         const owner = keys.get(task.owner);
         if (owner) refund(owner, task.price);
         task.refunded = true;
@@ -126,9 +140,10 @@ export async function startGatewaySim(options: GatewaySimOptions = {}): Promise<
     failNextMjTask(reason = '[Invalid parameter] Invalid value') {
       ctx.mj.failNext.push(reason);
     },
-    failNextVideoTask(_reason = 'task failed') {
-      // wired up with the video module
+    failNextVideoTask(reason = 'task failed: upstream generation error') {
+      ctx.video.failNext.push(reason);
     },
+    videoTask: (id) => ctx.video.tasks.get(id),
     stallTasks: (on) => clock.setStalled(on),
     leaks: ctx.leaks,
   };

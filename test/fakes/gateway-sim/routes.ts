@@ -1,9 +1,11 @@
 /** All gateway routes in one table (handlers live in their own modules). */
 import * as billing from './billing.js';
+import { chatCompletions } from './chat.js';
 import type { SimContext, SimRequest } from './context.js';
 import { imageEdits, imageGenerations } from './images.js';
 import * as mj from './midjourney.js';
 import type { Route } from './router.js';
+import * as video from './video.js';
 
 const param = (req: SimRequest, i: number): string => req.params[i] ?? '';
 
@@ -18,6 +20,7 @@ export const ROUTES: Route[] = [
     handle: imageGenerations,
   },
   { method: 'POST', pattern: /^\/v1\/images\/edits$/, auth: 'token', handle: imageEdits },
+  { method: 'POST', pattern: /^\/v1\/chat\/completions$/, auth: 'token', handle: chatCompletions },
 
   {
     method: 'POST',
@@ -78,6 +81,37 @@ export const ROUTES: Route[] = [
     pattern: /^\/mj\/image\/([^/]+)$/,
     auth: 'none',
     handle: (c, r) => mj.mjImage(c, param(r, 0)),
+  },
+
+  {
+    method: 'POST',
+    pattern: /^\/v1\/video\/generations$/,
+    auth: 'token',
+    handle: (c, r) => video.submitVideo(c, r, 'generic'),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/video\/generations\/([^/]+)$/,
+    auth: 'token',
+    handle: (c, r) => video.getVideo(c, r, param(r, 0)),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/videos$/,
+    auth: 'token',
+    handle: (c, r) => video.submitVideo(c, r, 'openai'),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/videos\/([^/]+)$/,
+    auth: 'token',
+    handle: (c, r) => video.getVideo(c, r, param(r, 0)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/videos\/([^/]+)\/content$/,
+    auth: 'token',
+    handle: (c, r) => video.videoContent(c, r, param(r, 0)),
   },
 
   {

@@ -1,0 +1,110 @@
+/** HTTP side of /v1/video/generations and /v1/videos (submit JSON or multipart, GET in the model's dialect, content). */
+import { charge, checkFunds, checkModel, type KeyState } from './auth.js';
+import { bannedWordIn, formString, isObject, num, str } from './body.js';
+import { FALLBACK_PRICE, priceOf, type SimContext, type SimRequest } from './context.js';
+import { openAiError, taskError } from './errors.js';
+import { json, type SimResponse } from './http.js';
+import { parseMarkers } from './markers.js';
+import { TINY_WEBP } from './png.js';
+import { renderVideo, submitted } from './video-dto.js';
+import { type VideoTaskRecord, videoView } from './video-tasks.js';
+
+const DEFAULT_VIDEO_BYTES = 256 * 1024;
+
+/** Reads a field from a JSON body or a multipart form. */
+function field(req: SimRequest, name: string): unknown {
+  if (req.form) return formString(req.form, name);
+  return isObject(req.body) ? req.body[name] : undefined;
+}
+
+/** `openai` = POST /v1/videos (model defaults to sora-2); `generic` = POST /v1/video/generations. */
+export function submitVideo(
+  ctx: SimContext,
+  req: SimRequest,
+  route: 'openai' | 'generic',
+): SimResponse {
+  const key = req.key as KeyState;
+  if (!req.form && !isObject(req.body)) {
+    return taskError(
+      400,
+      'invalid_request',
+      'Invalid request, request body must be JSON or multipart',
+    );
+  }
+  const model = str(field(req, 'model')) ?? (route === 'openai' ? 'sora-2' : undefined);
+  if (!model) return taskError(400, 'invalid_request', 'field model is required');
+  const denied = checkModel(ctx, key, model);
+  if (denied) return denied;
+  const prompt = str(field(req, 'prompt')) ?? '';
+  if (prompt.trim() === '') return taskError(400, 'invalid_request', 'field prompt is required');
+  const price = priceOf(ctx, model, FALLBACK_PRICE.video);
+  const broke = checkFunds(ctx, key, price);
+  if (broke) return broke;
+
+  const markers = parseMarkers(prompt, model);
+  const ids = ctx.video.tasks.newIds();
+  const seconds = String(num(field(req, 'seconds')) ?? num(field(req, 'duration')) ?? 5);
+  const task: VideoTaskRecord = {
+    ...ids,
+    owner: key.name,
+    model,
+    prompt,
+    dialect: ctx.opts.videoDialect[model] ?? 'seed',
+    seconds,
+    size: str(field(req, 'size')) ?? '1280x720',
+    submitAt: ctx.clock.taskNow(),
+    submitEpoch: ctx.clock.now(),
+    neverFinish: false,
+    file: ctx.files.add({ kind: 'mp4', bytes: markers.bigBytes ?? DEFAULT_VIDEO_BYTES }, markers),
+    price,
+    refunded: false,
+  };
+  const tm = ctx.opts.timings;
+  const injected = ctx.video.failNext.shift();
+  // Upstream moderation is asynchronous: a banned prompt is accepted and fails while running.
+  const banned = bannedWordIn(ctx, prompt);
+  const reason =
+    injected ?? (banned ? `content policy violation: prompt contains "${banned}"` : undefined);
+  if (reason !== undefined) {
+    task.failReason = reason;
+    task.failAt = task.submitAt + tm.videoQueuedMs + tm.videoRunMs / 2;
+  }
+  ctx.video.tasks.add(task);
+  charge(key, price);
+  return json(200, submitted(task), {
+    'x-new-api-other-ratios': JSON.stringify({ seconds: Number(seconds), size: 1 }),
+  });
+}
+
+function owned(ctx: SimContext, req: SimRequest, id: string): VideoTaskRecord | undefined {
+  const t = ctx.video.tasks.get(id);
+  return t && t.owner === (req.key as KeyState).name ? t : undefined;
+}
+
+export function getVideo(ctx: SimContext, req: SimRequest, id: string): SimResponse {
+  const task = owned(ctx, req, id);
+  if (!task) return taskError(400, 'task_not_exist', 'task_not_exist');
+  return json(200, renderVideo(ctx, task));
+}
+
+/** GET /v1/videos/{id}/content: needs the Bearer key that created the task. */
+export function videoContent(ctx: SimContext, req: SimRequest, id: string): SimResponse {
+  const task = owned(ctx, req, id);
+  if (!task)
+    return openAiError(ctx, 404, 'task_not_exist', {
+      type: 'invalid_request_error',
+      code: 'task_not_exist',
+    });
+  const v = videoView(task, ctx.clock.taskNow(), ctx.opts.timings);
+  if (v.status !== 'completed') {
+    return openAiError(ctx, 400, `Video is not ready yet, current status: ${v.status}`, {
+      type: 'invalid_request_error',
+      code: 'video_not_ready',
+    });
+  }
+  const variant = req.query.get('variant') ?? 'video';
+  if (variant === 'thumbnail' || variant === 'spritesheet') {
+    return { kind: 'raw', status: 200, body: TINY_WEBP, contentType: 'image/webp' };
+  }
+  return ctx.files.body(task.file);
+}
