@@ -1,0 +1,34 @@
+import type { Api } from 'grammy';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import type { Logger } from '../../infra/logger.js';
+import type { DeliveryReceipt } from '../../jobs/ports.js';
+import type { ResultStore } from '../../jobs/result-store.js';
+import type { JobRow } from '../../jobs/store.js';
+import type { Locale } from '../i18n.js';
+import type { StatusEditor } from './status-editor.js';
+
+export type TranslateFn = (
+  locale: Locale,
+  key: string,
+  vars?: Record<string, string | number>,
+) => string;
+
+/** What delivery code needs to reach a chat, outside any update. */
+export interface DeliveryContext {
+  api: Api;
+  db: Db;
+  config: Config;
+  logger: Logger;
+  results: ResultStore;
+  status: StatusEditor;
+  t: TranslateFn;
+  money: (amount: number) => string;
+}
+
+/** Sends one finished job of a family to its chat. */
+export type Deliverer = (
+  ctx: DeliveryContext,
+  job: JobRow,
+  locale: Locale,
+) => Promise<DeliveryReceipt>;

@@ -1,0 +1,65 @@
+# Job status, delivery and failures (shared by every generation family).
+job-queued = ⏳ Queued… ({ $model })
+job-generating = 🎨 Generating with { $model }… { $elapsed }
+job-running = ⏳ { $model }: { $progress } · { $elapsed }
+job-done-caption = { $model } · { $cost }
+job-cost-own-key = your key
+job-refunded = The { $amount } reserved for it has been returned to your balance.
+job-button-again = 🔁 Again
+job-button-edit = ✏️ Edit this
+job-button-original = 📎 Original file
+job-button-support = 💬 Support
+job-button-cancel = ✖️ Cancel
+job-cancelled = ✖️ Cancelled. { $refund }
+job-cancel-too-late = It has already started and can no longer be cancelled.
+job-not-yours = This button belongs to someone else's generation.
+job-gone = That generation no longer exists.
+job-original-gone = The original file is no longer kept. Generate it again with 🔁.
+job-link-only = The file is too large to upload here ({ $size }). Download it: { $url }
+jobs-empty = You have no generations yet. Send me a description of a picture to start.
+jobs-title = <b>Your recent generations</b>
+jobs-line = { $icon } <code>{ $id }</code> · { $model } · { $status } · { $when }
+job-status-queued = queued
+job-status-submitting = starting
+job-status-running = in progress
+job-status-delivering = sending
+job-status-done = done
+job-status-failed = failed
+job-status-cancelled = cancelled
+job-insufficient = 💰 Not enough balance: this costs { $price }, you have { $balance }. Top up with /redeem, or link your own key with /key.
+job-failed = ❌ The generation failed: { $reason }
+    { $refund }
+job-failed-bad_key = the service's gateway key was rejected. The operator has been told; please try again later or contact support.
+job-failed-key_exhausted = the service has run out of generation quota for now. Please try again later or contact support.
+job-failed-model_not_allowed = this model is not available right now. Choose another one in /settings.
+job-failed-insufficient_balance = the service's gateway balance is too low right now. Please try again later or contact support.
+job-failed-own-bad_key = your gateway key was rejected (invalid or expired). Replace it with /key, or remove it with /key remove to pay from your balance.
+job-failed-own-key_exhausted = your gateway key has no quota left. Top it up on the gateway, or remove it with /key remove to pay from your balance.
+job-failed-own-model_not_allowed = your gateway key may not use this model. Choose another one in /settings or allow the model for the key.
+job-failed-own-insufficient_balance = your gateway account's balance is too low. Top it up on the gateway.
+job-failed-banned_prompt = the prompt contains a forbidden word{ $word ->
+    [none] {""}
+   *[other] {" "}(“{ $word }”)
+}. Rephrase it and try again.
+job-failed-content_policy = the request was refused by the model's content policy. Rephrase the prompt and try again.
+job-failed-rate_limited = the gateway is busy. Please try again in a minute.
+job-failed-queue_full = the queue is full right now. Please try again in a few minutes.
+job-failed-no_channel = this model is temporarily unavailable. Try another one in /settings or try again later.
+job-failed-not_implemented = this operation is not supported by the gateway for this model.
+job-failed-timeout = the model took too long to answer. Please try again.
+job-failed-upstream = the model's provider had an error. Please try again in a moment.
+job-failed-network = the gateway could not be reached. Please try again in a moment.
+job-failed-malformed = the gateway sent an answer I could not read.
+job-failed-invalid_request = the gateway refused the request: { $detail }
+job-failed-too_large = the result is larger than I can send.
+job-failed-interrupted = the bot was restarted while it was working on it.
+job-failed-deadline = it did not finish in time.
+job-failed-lost_task = the gateway lost track of the task.
+job-failed-task_failed = the task failed on the gateway: { $detail }
+job-failed-delivery_failed = I could not send you the result.
+job-failed-input_unavailable = I could not download your photo from Telegram.
+job-failed-unknown = something went wrong{ $detail ->
+    [none] {""}
+   *[other] : { $detail }
+}.
+job-failed-reason = Reason: { $detail }

@@ -1,0 +1,65 @@
+# Job status, delivery and failures (shared by every generation family).
+job-queued = ⏳ В очереди… ({ $model })
+job-generating = 🎨 Генерирую в { $model }… { $elapsed }
+job-running = ⏳ { $model }: { $progress } · { $elapsed }
+job-done-caption = { $model } · { $cost }
+job-cost-own-key = ваш ключ
+job-refunded = Зарезервированные { $amount } возвращены на баланс.
+job-button-again = 🔁 Ещё раз
+job-button-edit = ✏️ Изменить
+job-button-original = 📎 Оригинал
+job-button-support = 💬 Поддержка
+job-button-cancel = ✖️ Отменить
+job-cancelled = ✖️ Отменено. { $refund }
+job-cancel-too-late = Генерация уже началась, отменить её нельзя.
+job-not-yours = Эта кнопка относится к чужой генерации.
+job-gone = Этой генерации больше нет.
+job-original-gone = Оригинал больше не хранится. Создайте изображение заново кнопкой 🔁.
+job-link-only = Файл слишком большой для загрузки сюда ({ $size }). Скачайте его: { $url }
+jobs-empty = У вас ещё нет генераций. Пришлите описание картинки, чтобы начать.
+jobs-title = <b>Ваши последние генерации</b>
+jobs-line = { $icon } <code>{ $id }</code> · { $model } · { $status } · { $when }
+job-status-queued = в очереди
+job-status-submitting = запускается
+job-status-running = выполняется
+job-status-delivering = отправляется
+job-status-done = готово
+job-status-failed = ошибка
+job-status-cancelled = отменено
+job-insufficient = 💰 Недостаточно средств: стоимость { $price }, на балансе { $balance }. Пополните баланс через /redeem или подключите свой ключ через /key.
+job-failed = ❌ Генерация не удалась: { $reason }
+    { $refund }
+job-failed-bad_key = ключ сервиса отклонён шлюзом. Оператор уже знает; попробуйте позже или напишите в поддержку.
+job-failed-key_exhausted = у сервиса временно закончилась квота генераций. Попробуйте позже или напишите в поддержку.
+job-failed-model_not_allowed = эта модель сейчас недоступна. Выберите другую в /settings.
+job-failed-insufficient_balance = у сервиса сейчас недостаточно средств на шлюзе. Попробуйте позже или напишите в поддержку.
+job-failed-own-bad_key = ваш ключ шлюза отклонён (неверный или истёк). Замените его через /key или удалите через /key remove, чтобы платить с баланса.
+job-failed-own-key_exhausted = у вашего ключа шлюза закончилась квота. Пополните её на шлюзе или удалите ключ через /key remove, чтобы платить с баланса.
+job-failed-own-model_not_allowed = вашему ключу шлюза недоступна эта модель. Выберите другую в /settings или разрешите модель для ключа.
+job-failed-own-insufficient_balance = на вашем аккаунте шлюза недостаточно средств. Пополните его на шлюзе.
+job-failed-banned_prompt = в описании есть запрещённое слово{ $word ->
+    [none] {""}
+   *[other] {" "}(«{ $word }»)
+}. Перефразируйте и попробуйте снова.
+job-failed-content_policy = запрос отклонён правилами модели. Перефразируйте описание и попробуйте снова.
+job-failed-rate_limited = шлюз перегружен. Попробуйте через минуту.
+job-failed-queue_full = очередь сейчас заполнена. Попробуйте через несколько минут.
+job-failed-no_channel = модель временно недоступна. Выберите другую в /settings или попробуйте позже.
+job-failed-not_implemented = шлюз не поддерживает эту операцию для этой модели.
+job-failed-timeout = модель слишком долго не отвечала. Попробуйте ещё раз.
+job-failed-upstream = у поставщика модели произошла ошибка. Попробуйте чуть позже.
+job-failed-network = шлюз недоступен. Попробуйте чуть позже.
+job-failed-malformed = шлюз прислал ответ, который я не смог разобрать.
+job-failed-invalid_request = шлюз отклонил запрос: { $detail }
+job-failed-too_large = результат слишком большой, чтобы его отправить.
+job-failed-interrupted = бот перезапустился во время работы над ней.
+job-failed-deadline = она не завершилась вовремя.
+job-failed-lost_task = шлюз потерял задачу.
+job-failed-task_failed = задача завершилась ошибкой на шлюзе: { $detail }
+job-failed-delivery_failed = не удалось отправить вам результат.
+job-failed-input_unavailable = не удалось скачать ваше фото из Telegram.
+job-failed-unknown = что-то пошло не так{ $detail ->
+    [none] {""}
+   *[other] : { $detail }
+}.
+job-failed-reason = Причина: { $detail }

@@ -1,0 +1,208 @@
+import type { Db } from '../db/client.js';
+import type { Logger } from '../infra/logger.js';
+import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
+import { failJob, type JobFailure } from './lifecycle.js';
+import type { JobNotifier, ProducedFile, StoredFile } from './ports.js';
+import type { ResultStore } from './result-store.js';
+import { isAsyncFamily } from './state.js';
+import { getJob, type JobRow, jobsInStatus, patchJob, transition } from './store.js';
+
+/** Runs one synchronous generation against the gateway and returns what it produced. */
+export type SyncRunner = (job: JobRow, signal: AbortSignal) => Promise<ProducedFile[]>;
+
+export interface ExecutorOptions {
+  db: Db;
+  logger: Logger;
+  notifier: JobNotifier;
+  results: ResultStore;
+  runners: Partial<Record<JobRow['family'], SyncRunner>>;
+  /** Fetches a URL result with a size cap (the gateway client's download). */
+  download: (
+    url: string,
+    maxBytes: number,
+    signal: AbortSignal,
+  ) => Promise<{ data: Buffer; mime: string }>;
+  /** Which gateway key a job spends: lanes limit concurrent calls per key. */
+  laneOf: (job: JobRow) => string;
+  /** Turns whatever a runner threw into a failure code the user is told about. */
+  toFailure: (err: unknown) => JobFailure;
+  /** Failures worth another attempt (the gateway rejected the call before doing any work). */
+  isTransient?: (failure: JobFailure) => boolean;
+  concurrency: number;
+  laneConcurrency: number;
+  maxResultBytes: number;
+  /** Owner tag written on jobs this process works on. */
+  instanceId: string;
+  retryDelaysMs?: readonly number[];
+  maxDeliveryAttempts?: number;
+  /** How often the status message is refreshed (elapsed time) while a call runs. */
+  heartbeatMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Runs image, chat-image and edit jobs outside the update handlers, with bounded concurrency
+ * globally and per gateway key. Each state is written before the side effect it allows.
+ */
+export class SyncExecutor {
+  private readonly global: Semaphore;
+  private readonly lanes: KeyedSemaphore;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly abort = new AbortController();
+  private stopping = false;
+
+  constructor(private readonly o: ExecutorOptions) {
+    this.global = new Semaphore(o.concurrency);
+    this.lanes = new KeyedSemaphore(o.laneConcurrency);
+  }
+
+  get activeCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Schedules a queued job; returns at once. Safe to call twice for one job. */
+  enqueue(jobId: string): void {
+    if (this.stopping || this.inFlight.has(jobId)) return;
+    const run = this.process(jobId)
+      .catch((err: unknown) => this.o.logger.error({ err, job: jobId }, 'job processing crashed'))
+      .finally(() => this.inFlight.delete(jobId));
+    this.inFlight.set(jobId, run);
+  }
+
+  /** Picks up queued sync jobs this process does not know about (restarts, other instances). */
+  sweepQueued(): number {
+    let picked = 0;
+    for (const job of jobsInStatus(this.o.db, ['queued'])) {
+      if (isAsyncFamily(job.family) || this.inFlight.has(job.id)) continue;
+      this.enqueue(job.id);
+      picked++;
+    }
+    return picked;
+  }
+
+  /** Resolves when every job scheduled so far has settled (tests, shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** Stops taking jobs and waits for running ones (up to `graceMs`, then aborts them). */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    const timer = setTimeout(() => this.abort.abort(new Error('shutting down')), graceMs);
+    await this.drain();
+    clearTimeout(timer);
+  }
+
+  private async process(jobId: string): Promise<void> {
+    const queued = getJob(this.o.db, jobId);
+    if (!queued) return;
+    if (queued.status === 'delivering') return this.deliver(queued);
+    if (queued.status !== 'queued') return;
+    await this.runWhenFree(queued);
+  }
+
+  /** Waits for a slot (the job stays `queued`, so it can still be cancelled), then runs it. */
+  private async runWhenFree(queued: JobRow): Promise<void> {
+    await this.global.run(() =>
+      this.lanes.run(this.o.laneOf(queued), async () => {
+        if (this.stopping) return;
+        const job = transition(this.o.db, queued.id, 'queued', 'submitting', {
+          attempts: queued.attempts + 1,
+          leaseOwner: this.o.instanceId,
+          leaseUntil: Date.now() + 15 * 60_000,
+        });
+        if (!job) return; // cancelled meanwhile, or another instance took it
+        await this.generate(job);
+      }),
+    );
+  }
+
+  private async generate(job: JobRow): Promise<void> {
+    const runner = this.o.runners[job.family];
+    const beat = () => void this.o.notifier.progress(job, { stage: 'generating' }).catch(() => {});
+    beat();
+    const heartbeat = setInterval(beat, this.o.heartbeatMs ?? 5_000);
+    let files: StoredFile[];
+    try {
+      if (!runner) throw new Error(`no runner for family ${job.family}`);
+      const produced = await this.withRetries(job, () => runner(job, this.abort.signal));
+      files = await this.store(job, produced);
+    } catch (err) {
+      const failure = this.o.toFailure(err);
+      this.o.logger.warn({ job: job.id, failure }, 'generation failed');
+      const failed = failJob(this.o.db, job.id, 'submitting', failure);
+      if (failed) await this.o.notifier.failed(failed, failed.price > 0).catch(() => {});
+      return;
+    } finally {
+      clearInterval(heartbeat);
+    }
+    const delivering = transition(this.o.db, job.id, 'submitting', 'delivering', {
+      result: { files },
+    });
+    if (delivering) await this.deliver(delivering);
+  }
+
+  private async withRetries(
+    job: JobRow,
+    call: () => Promise<ProducedFile[]>,
+  ): Promise<ProducedFile[]> {
+    const delays = this.o.retryDelaysMs ?? [2_000, 6_000];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        const failure = this.o.toFailure(err);
+        const delay = delays[attempt];
+        if (delay === undefined || !this.o.isTransient?.(failure) || this.abort.signal.aborted)
+          throw err;
+        this.o.logger.info({ job: job.id, failure, delay }, 'gateway busy, trying again');
+        await (this.o.sleep ?? defaultSleep)(delay);
+      }
+    }
+  }
+
+  /** Downloads URL results at once (they expire) and keeps every file on disk. */
+  private async store(job: JobRow, produced: ProducedFile[]): Promise<StoredFile[]> {
+    if (produced.length === 0) throw new Error('the gateway returned no image');
+    const files: StoredFile[] = [];
+    for (const [i, item] of produced.entries()) {
+      const { data, mime } =
+        item.kind === 'bytes'
+          ? item
+          : await this.o.download(item.url, this.o.maxResultBytes, this.abort.signal);
+      files.push(await this.o.results.save(job.id, i, data, mime));
+    }
+    return files;
+  }
+
+  /** Sends the result; a failed send is tried again by the sweep, then refunded. */
+  async deliver(job: JobRow): Promise<void> {
+    try {
+      const receipt = await this.o.notifier.deliver(job);
+      transition(this.o.db, job.id, 'delivering', 'done', {
+        result: { ...(job.result ?? {}), ...(receipt.result ?? {}) },
+        ...(receipt.unreachable ? { errorCode: 'unreachable' } : {}),
+      });
+    } catch (err) {
+      const attempts = job.attempts + 1;
+      this.o.logger.warn({ err, job: job.id, attempts }, 'delivery failed');
+      if (attempts >= (this.o.maxDeliveryAttempts ?? 5)) {
+        failJob(this.o.db, job.id, 'delivering', { code: 'delivery_failed' });
+      } else {
+        patchJob(this.o.db, job.id, { attempts, nextPollAt: Date.now() + 30_000 * attempts });
+      }
+    }
+  }
+
+  /** Delivers again jobs whose earlier delivery failed, once their retry time has come. */
+  sweepDelivering(now = Date.now()): void {
+    for (const job of jobsInStatus(this.o.db, ['delivering'])) {
+      if (isAsyncFamily(job.family) || this.inFlight.has(job.id)) continue;
+      if ((job.nextPollAt ?? 0) > now) continue;
+      const run = this.deliver(job).finally(() => this.inFlight.delete(job.id));
+      this.inFlight.set(job.id, run);
+    }
+  }
+}

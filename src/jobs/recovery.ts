@@ -1,0 +1,66 @@
+import type { Db } from '../db/client.js';
+import type { Logger } from '../infra/logger.js';
+import type { SyncExecutor } from './executor.js';
+import { failJob } from './lifecycle.js';
+import type { JobNotifier } from './ports.js';
+import { recoveryAction } from './state.js';
+import { jobsInStatus, transition } from './store.js';
+
+export interface RecoveryReport {
+  requeued: number;
+  refunded: number;
+  redelivered: number;
+  resumed: number;
+}
+
+/**
+ * Brings jobs a crash interrupted to a state the workers understand. Only for jobs nobody else
+ * holds: `isOrphan` says so (in one process, every job at start; with several instances, jobs
+ * whose lease expired).
+ */
+export async function recoverJobs(
+  {
+    db,
+    logger,
+    notifier,
+    executor,
+  }: { db: Db; logger: Logger; notifier: JobNotifier; executor: SyncExecutor },
+  isOrphan: (job: { leaseUntil: number | null }) => boolean = () => true,
+): Promise<RecoveryReport> {
+  const report: RecoveryReport = { requeued: 0, refunded: 0, redelivered: 0, resumed: 0 };
+  for (const job of jobsInStatus(db, ['queued', 'submitting', 'running', 'delivering'])) {
+    if (job.status !== 'queued' && !isOrphan(job)) continue;
+    const action = recoveryAction(job);
+    switch (action) {
+      case 'requeue':
+        if (job.family !== 'midjourney' && job.family !== 'video') {
+          executor.enqueue(job.id);
+          report.requeued++;
+        }
+        break;
+      case 'fail_and_refund': {
+        const failed = failJob(db, job.id, job.status, { code: 'interrupted' });
+        if (failed) {
+          report.refunded++;
+          await notifier.failed(failed, failed.price > 0).catch(() => {});
+        }
+        break;
+      }
+      case 'redeliver':
+        if (job.family !== 'midjourney' && job.family !== 'video') {
+          await executor.deliver(job);
+          report.redelivered++;
+        }
+        break;
+      case 'resume_polling':
+        if (job.status === 'submitting')
+          transition(db, job.id, 'submitting', 'running', { nextPollAt: Date.now() });
+        report.resumed++;
+        break;
+      case 'none':
+        break;
+    }
+  }
+  if (Object.values(report).some((n) => n > 0)) logger.info(report, 'recovered interrupted jobs');
+  return report;
+}

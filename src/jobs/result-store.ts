@@ -1,0 +1,54 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { StoredFile } from './ports.js';
+
+const EXT: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'video/mp4': 'mp4',
+};
+
+/**
+ * Result files on disk, one folder per job. Written before the job enters `delivering`, so a
+ * crash during delivery can deliver again; kept for a while for the "original file" button.
+ */
+export class ResultStore {
+  constructor(readonly root: string) {}
+
+  async save(jobId: string, index: number, data: Buffer, mime: string): Promise<StoredFile> {
+    const dir = path.join(this.root, jobId);
+    await fs.mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${index}.${EXT[mime] ?? 'bin'}`);
+    await fs.writeFile(file, data);
+    return { path: file, mime, size: data.length };
+  }
+
+  read(file: StoredFile): Promise<Buffer> {
+    return fs.readFile(file.path);
+  }
+
+  async exists(file: StoredFile): Promise<boolean> {
+    return fs.stat(file.path).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Deletes job folders older than `maxAgeMs`; returns how many were removed. */
+  async sweep(maxAgeMs: number, now = Date.now()): Promise<number> {
+    let removed = 0;
+    const entries = await fs.readdir(this.root, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isDirectory()) continue;
+      const dir = path.join(this.root, entry.name);
+      const stat = await fs.stat(dir);
+      if (now - stat.mtimeMs > maxAgeMs) {
+        await fs.rm(dir, { recursive: true, force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,132 @@
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { type JobFamily, type JobStatus, jobs } from '../db/schema.js';
+import { canTransition } from './state.js';
+
+export type JobRow = typeof jobs.$inferSelect;
+export type NewJob = typeof jobs.$inferInsert;
+type Patch = Partial<Omit<JobRow, 'id' | 'userId' | 'status' | 'createdAt'>>;
+/** A drizzle transaction or the database itself: both run the same statements. */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
+export function getJob(db: Tx, id: string): JobRow | undefined {
+  return db.select().from(jobs).where(eq(jobs.id, id)).get();
+}
+
+export function insertJob(tx: Tx, job: NewJob): JobRow {
+  return tx.insert(jobs).values(job).returning().get();
+}
+
+/**
+ * Moves a job from one of `from` to `to` only if it is still there: the conditional update is
+ * what makes two workers (or a worker and a cancel button) safe against each other.
+ * Returns the updated row, or undefined when somebody else moved it first.
+ */
+export function transition(
+  db: Tx,
+  id: string,
+  from: JobStatus | readonly JobStatus[],
+  to: JobStatus,
+  patch: Patch = {},
+  now = Date.now(),
+): JobRow | undefined {
+  const sources = (Array.isArray(from) ? from : [from]) as JobStatus[];
+  for (const source of sources) {
+    if (!canTransition(source, to)) throw new Error(`illegal job transition ${source} → ${to}`);
+  }
+  const terminal = to === 'done' || to === 'failed' || to === 'cancelled';
+  return db
+    .update(jobs)
+    .set({
+      ...patch,
+      status: to,
+      updatedAt: now,
+      ...(terminal ? { finishedAt: now, leaseOwner: null, leaseUntil: null } : {}),
+    })
+    .where(and(eq(jobs.id, id), inArray(jobs.status, sources)))
+    .returning()
+    .get();
+}
+
+/** Updates fields without changing the status (progress, status message id, poll schedule). */
+export function patchJob(db: Tx, id: string, patch: Patch, now = Date.now()): void {
+  db.update(jobs)
+    .set({ ...patch, updatedAt: now })
+    .where(eq(jobs.id, id))
+    .run();
+}
+
+export function listUserJobs(db: Tx, userId: number, limit = 10): JobRow[] {
+  return db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.userId, userId))
+    .orderBy(desc(jobs.createdAt))
+    .limit(limit)
+    .all();
+}
+
+export function jobsInStatus(
+  db: Tx,
+  statuses: readonly JobStatus[],
+  families?: readonly JobFamily[],
+): JobRow[] {
+  const byStatus = inArray(jobs.status, [...statuses]);
+  return db
+    .select()
+    .from(jobs)
+    .where(families ? and(byStatus, inArray(jobs.family, [...families])) : byStatus)
+    .orderBy(asc(jobs.createdAt))
+    .all();
+}
+
+/**
+ * Takes up to `limit` async jobs whose poll time has come and whose lease is free or expired,
+ * leasing them to `owner`. One UPDATE … RETURNING, so two pollers never take the same job.
+ */
+export function claimDue(
+  db: Tx,
+  { owner, now, leaseMs, limit }: { owner: string; now: number; leaseMs: number; limit: number },
+): JobRow[] {
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.status, 'running'),
+        lte(jobs.nextPollAt, now),
+        or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(jobs.nextPollAt))
+    .limit(limit);
+  return db
+    .update(jobs)
+    .set({ leaseOwner: owner, leaseUntil: now + leaseMs })
+    .where(
+      and(
+        inArray(jobs.id, due),
+        eq(jobs.status, 'running'),
+        or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now)),
+      ),
+    )
+    .returning()
+    .all();
+}
+
+export function releaseLease(db: Tx, id: string, owner: string, patch: Patch = {}): void {
+  db.update(jobs)
+    .set({ ...patch, leaseOwner: null, leaseUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
+    .run();
+}
+
+export function countByStatus(
+  db: Tx,
+): Array<{ family: JobFamily; status: JobStatus; count: number }> {
+  return db
+    .select({ family: jobs.family, status: jobs.status, count: sql<number>`count(*)` })
+    .from(jobs)
+    .groupBy(jobs.family, jobs.status)
+    .all();
+}

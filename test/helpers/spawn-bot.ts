@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface SpawnedBot {
+  child: ChildProcess;
+  dataDir: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** SIGTERM and wait; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
+  cleanup(): void;
+}
+
+/**
+ * Starts the bot the way the README does (`npm start`), as its own process group so a signal
+ * reaches tsx and node beneath npm.
+ */
+export function spawnBot(env: Record<string, string>, dataDir?: string): SpawnedBot {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-e2e-'));
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? os.tmpdir(),
+      DATABASE_PATH: path.join(dir, 'bot.sqlite'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const waiters = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const w of waiters) w();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+
+  return {
+    child,
+    dataDir: dir,
+    output: () => out,
+    waitForOutput: (pattern, timeoutMs = 20_000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (pattern.test(out)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`bot output did not match ${pattern} in ${timeoutMs} ms:\n${out}`));
+        }, timeoutMs);
+        waiters.add(check);
+        void exited.then((code) => {
+          if (waiters.has(check)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`bot exited with ${code} before printing ${pattern}:\n${out}`));
+          }
+        });
+        check();
+      }),
+    stop: async (signal = 'SIGTERM', timeoutMs = 15_000) => {
+      if (child.exitCode !== null || child.pid === undefined) return child.exitCode;
+      process.kill(-child.pid, signal);
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), timeoutMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+    cleanup: () => {
+      if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

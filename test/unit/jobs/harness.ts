@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { topUp } from '../../../src/billing/ledger.js';
+import type { Db } from '../../../src/db/client.js';
+import { users } from '../../../src/db/schema.js';
+import type { DeliveryReceipt, JobNotifier, JobProgress } from '../../../src/jobs/ports.js';
+import { ResultStore } from '../../../src/jobs/result-store.js';
+import type { JobRow } from '../../../src/jobs/store.js';
+
+export const silentLogger = pino({ level: 'silent' });
+
+export function addUser(db: Db, id: number, balance = 0): void {
+  db.insert(users)
+    .values({ id, firstName: `user${id}` })
+    .run();
+  if (balance > 0)
+    db.transaction((tx) =>
+      topUp(tx, { userId: id, amount: balance, ref: `test:${id}:${balance}` }),
+    );
+}
+
+export function tempResults(): { results: ResultStore; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-results-'));
+  return {
+    results: new ResultStore(dir),
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Records what the workers tell the chat; `deliver` can be made to fail. */
+export class RecordingNotifier implements JobNotifier {
+  progressCalls: Array<{ job: string; progress: JobProgress }> = [];
+  delivered: JobRow[] = [];
+  failures: Array<{ job: JobRow; refunded: boolean }> = [];
+  failDeliveries = 0;
+  unreachable = false;
+
+  async progress(job: JobRow, progress: JobProgress): Promise<void> {
+    this.progressCalls.push({ job: job.id, progress });
+  }
+
+  async deliver(job: JobRow): Promise<DeliveryReceipt> {
+    if (this.failDeliveries > 0) {
+      this.failDeliveries--;
+      throw new Error('telegram is down');
+    }
+    this.delivered.push(job);
+    return this.unreachable ? { unreachable: true } : { result: { messageIds: [1] } };
+  }
+
+  async failed(job: JobRow, refunded: boolean): Promise<void> {
+    this.failures.push({ job, refunded });
+  }
+}
