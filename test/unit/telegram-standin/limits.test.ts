@@ -78,7 +78,7 @@ describe('keyboards and callbacks', () => {
     const u = h.standIn.user();
     const ok = { inline_keyboard: [[{ text: 'ok', callback_data: 'é'.repeat(32) }]] };
     await h.bot.api.sendMessage(u.id, 'fits', { reply_markup: ok });
-    const bad = { inline_keyboard: [[{ text: 'no', callback_data: 'é'.repeat(32) + 'x' }]] };
+    const bad = { inline_keyboard: [[{ text: 'no', callback_data: `${'é'.repeat(32)}x` }]] };
     const e = await failure(h.bot.api.sendMessage(u.id, 'too long', { reply_markup: bad }));
     expect(e.description).toBe('Bad Request: BUTTON_DATA_INVALID');
   });

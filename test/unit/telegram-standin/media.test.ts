@@ -1,4 +1,5 @@
 import { InputFile } from 'grammy';
+import type { Message } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makePng, TEXTS } from '../../fakes/telegram/index.js';
 import { type Harness, harness } from './helpers.js';
@@ -57,7 +58,7 @@ describe('media groups', () => {
     const reused =
       (await h.bot.api.sendPhoto(user.id, new InputFile(makePng(30, 20)))).photo?.at(-1)?.file_id ??
       '';
-    const album = await h.bot.api.sendMediaGroup(user.id, [
+    const album: Message[] = await h.bot.api.sendMediaGroup(user.id, [
       {
         type: 'photo',
         media: new InputFile(makePng(40, 40), 'a.png'),
