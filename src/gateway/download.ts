@@ -137,8 +137,14 @@ async function openFollowing(
         res.release();
       }
       const host = parsed.host;
-      // Expired signed CDN links answer 403/404/410; treat them as gone, not as a bad key.
-      if (res.status === 404 || res.status === 410 || (!own && res.status === 403)) {
+      // Expired signed links (Azure/S3/Discord) answer 403/404/410 with XML or text: the file is
+      // gone. A JSON 403 from the gateway itself is a real auth error and is classified.
+      const jsonError = /^\s*\{/.test(text);
+      if (
+        res.status === 404 ||
+        res.status === 410 ||
+        (res.status === 403 && (!own || !jsonError))
+      ) {
         throw new GatewayError('not_found', `The file at ${host} is gone (HTTP ${res.status})`, {
           status: res.status,
         });

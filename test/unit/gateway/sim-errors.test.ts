@@ -28,7 +28,7 @@ describe('error classes via simulator presets', () => {
     sim.inject({ route: IMAGES, preset, times: 1 });
     const e = await failure(client.generateImages(gen));
     expect(e).toBeInstanceOf(GatewayError);
-    expect((e as GatewayError).kind).toBe(kind);
+    expect(e.kind).toBe(kind);
     expect(e.message).not.toMatch(/request id/);
     expect(e.message).not.toContain('<html');
     // Billed: one request only, even for 429/502/503/504.

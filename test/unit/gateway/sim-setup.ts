@@ -4,6 +4,7 @@ import {
   createGatewayClient,
   type GatewayClient,
   type GatewayClientOptions,
+  GatewayError,
   type RequestObservation,
 } from '../../../src/gateway/index.js';
 import {
@@ -47,12 +48,13 @@ export function useSim(): (
   };
 }
 
-/** Awaits a promise that must reject and returns the error. */
-export async function failure(p: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+/** Awaits a promise that must reject with a GatewayError and returns it. */
+export async function failure(p: Promise<unknown>): Promise<GatewayError> {
   try {
     await p;
   } catch (e) {
-    return e as Error & Record<string, unknown>;
+    if (e instanceof GatewayError) return e;
+    throw new Error(`expected a GatewayError, got ${String(e)}`);
   }
   throw new Error('expected a rejection');
 }
