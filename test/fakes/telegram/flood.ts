@@ -23,7 +23,9 @@ const TOLERANCE_MS = 30;
 
 /**
  * Sliding-window flood control. After a 429 the scope stays closed until
- * retry_after elapses; any counted call in that time is a violation.
+ * retry_after elapses. A violation is the same request (same method and
+ * params) coming back before its retry_after elapsed, i.e. an early retry;
+ * other requests in the closed window just get 429 too.
  */
 export class FloodControl implements FloodStats {
   config: FloodConfig = {};
@@ -31,6 +33,8 @@ export class FloodControl implements FloodStats {
   violations = 0;
   private readonly windows = new Map<string, number[]>();
   private readonly closedUntil = new Map<string, number>();
+  /** Request fingerprint -> time its retry becomes allowed. */
+  private readonly retryAt = new Map<string, number>();
 
   constructor(private readonly now: () => number) {}
 
@@ -40,15 +44,19 @@ export class FloodControl implements FloodStats {
   }
 
   /** Returns the 429 to answer, or undefined and counts `weight` messages. */
-  check(chatId: number | string | undefined, isGroup: boolean, weight = 1): ApiError | undefined {
+  check(
+    chatId: number | string | undefined,
+    isGroup: boolean,
+    weight: number,
+    fingerprint: string,
+  ): ApiError | undefined {
     const now = this.now();
+    this.noteRetry(fingerprint, now);
     const scopes = ['global', ...(chatId !== undefined ? [`chat:${chatId}`] : [])];
     for (const scope of scopes) {
       const until = this.closedUntil.get(scope);
       if (until !== undefined && now < until - TOLERANCE_MS) {
-        this.violations++;
-        this.throttled++;
-        return tooManyRequests(Math.max(1, Math.ceil((until - now) / 1000)));
+        return this.reject(Math.max(1, Math.ceil((until - now) / 1000)), fingerprint, now);
       }
     }
     const limits: [string, number | undefined, number][] = [
@@ -63,9 +71,8 @@ export class FloodControl implements FloodStats {
         const oldest = hits[0] ?? now;
         const wait =
           this.config.retryAfter ?? Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
-        this.block(key.startsWith('global') ? 'global' : `chat:${chatId}`, wait);
-        this.throttled++;
-        return tooManyRequests(wait);
+        this.closedUntil.set(key === 'global' ? 'global' : `chat:${chatId}`, now + wait * 1000);
+        return this.reject(wait, fingerprint, now);
       }
     }
     for (const [key, limit, windowMs] of limits) {
@@ -76,9 +83,28 @@ export class FloodControl implements FloodStats {
     return undefined;
   }
 
-  /** Closes a scope ('global' or 'chat:<id>') for `seconds`, e.g. after an injected 429. */
-  block(scope: string, seconds: number): void {
-    this.closedUntil.set(scope, this.now() + seconds * 1000);
+  /**
+   * Closes a scope ('global' or 'chat:<id>') for `seconds` after an injected
+   * 429, and expects this request not to come back earlier.
+   */
+  penalize(scope: string | undefined, seconds: number, fingerprint: string): void {
+    const now = this.now();
+    this.noteRetry(fingerprint, now);
+    if (scope) this.closedUntil.set(scope, now + seconds * 1000);
+    this.retryAt.set(fingerprint, now + seconds * 1000);
+  }
+
+  private noteRetry(fingerprint: string, now: number): void {
+    const allowedAt = this.retryAt.get(fingerprint);
+    if (allowedAt === undefined) return;
+    if (now < allowedAt - TOLERANCE_MS) this.violations++;
+    this.retryAt.delete(fingerprint);
+  }
+
+  private reject(wait: number, fingerprint: string, now: number): ApiError {
+    this.throttled++;
+    this.retryAt.set(fingerprint, now + wait * 1000);
+    return tooManyRequests(wait);
   }
 
   private hits(key: string, windowMs: number, now: number): number[] {

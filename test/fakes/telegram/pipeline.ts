@@ -22,10 +22,11 @@ export async function execute(
   const entry = METHODS.get(rawMethod.toLowerCase());
   const method = entry?.name ?? rawMethod;
   const call: MethodCall = { method, params, files, signal, produced: [] };
+  const logged = forLog(params, files);
   let body: ApiResponse;
   try {
     if (!entry) throw new ApiError(404, 'Not Found: method not found');
-    gate(core, method, params);
+    gate(core, method, params, `${method} ${JSON.stringify(logged)}`);
     const result = await entry.handler(core, call);
     body = { ok: true, result: JSON.parse(JSON.stringify(result ?? true)) as unknown };
   } catch (e) {
@@ -35,7 +36,7 @@ export async function execute(
   }
   core.log.add({
     method,
-    params: forLog(params, files),
+    params: logged,
     at,
     response: body,
     messages: structuredClone(call.produced),
@@ -44,7 +45,7 @@ export async function execute(
 }
 
 /** Injected faults first (they model Telegram-side failures), then flood limits. */
-function gate(core: Core, method: string, params: Params): void {
+function gate(core: Core, method: string, params: Params, fingerprint: string): void {
   const chatId =
     typeof params.chat_id === 'number' || typeof params.chat_id === 'string'
       ? params.chat_id
@@ -52,8 +53,15 @@ function gate(core: Core, method: string, params: Params): void {
   const fault = core.faults.take(method);
   if (fault) {
     const wait = fault.parameters?.retry_after;
-    if (wait !== undefined)
-      core.flood.block(chatId !== undefined ? `chat:${chatId}` : 'global', wait);
+    if (wait !== undefined) {
+      // Only message-sending methods share a flood scope; others just must not retry early.
+      const scope = !FLOOD_METHODS.has(method.toLowerCase())
+        ? undefined
+        : chatId !== undefined
+          ? `chat:${chatId}`
+          : 'global';
+      core.flood.penalize(scope, wait, fingerprint);
+    }
     throw fault;
   }
   if (!FLOOD_METHODS.has(method.toLowerCase())) return;
@@ -61,7 +69,7 @@ function gate(core: Core, method: string, params: Params): void {
   const isGroup = chat !== undefined && chat.chat.type !== 'private';
   const weight =
     method === 'sendMediaGroup' && Array.isArray(params.media) ? params.media.length : 1;
-  const flood = core.flood.check(chatId, isGroup, Math.max(1, weight));
+  const flood = core.flood.check(chatId, isGroup, Math.max(1, weight), fingerprint);
   if (flood) throw flood;
 }
 
