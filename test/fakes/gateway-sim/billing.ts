@@ -1,6 +1,5 @@
 /** Token-auth info routes: /v1/dashboard/billing/*, /v1/models, and /api/user/topup's refusal of sk- keys. */
-import type { KeyState } from './auth.js';
-import type { SimContext, SimRequest } from './context.js';
+import { keyOf, type SimContext, type SimRequest } from './context.js';
 import { json, type SimResponse } from './http.js';
 
 /** $1 = 500 000 quota units (QuotaPerUnit). */
@@ -8,7 +7,7 @@ export const QUOTA_PER_UNIT = 500_000;
 const UNLIMITED_USD = 100_000_000;
 
 export function subscription(_ctx: SimContext, req: SimRequest): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const hard = key.unlimited ? UNLIMITED_USD : (key.quota + key.usedQuota) / QUOTA_PER_UNIT;
   return json(200, {
     object: 'billing_subscription',
@@ -21,12 +20,12 @@ export function subscription(_ctx: SimContext, req: SimRequest): SimResponse {
 }
 
 export function usage(_ctx: SimContext, req: SimRequest): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   return json(200, { object: 'list', total_usage: (key.usedQuota / QUOTA_PER_UNIT) * 100 });
 }
 
 export function models(ctx: SimContext, req: SimRequest): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const ids = key.models ?? ctx.opts.catalog;
   const data = ids.map((id) => ({
     id,

@@ -1,6 +1,6 @@
 /** /v1/chat/completions: image models answer with images embedded in message content, in a per-model variant. */
 import { randomBytes } from 'node:crypto';
-import { charge, checkFunds, checkModel, type KeyState } from './auth.js';
+import { charge, checkFunds, checkModel } from './auth.js';
 import {
   bannedWordIn,
   isObject,
@@ -11,6 +11,7 @@ import {
 } from './body.js';
 import {
   FALLBACK_PRICE,
+  keyOf,
   pickDuration,
   priceOf,
   type SimContext,
@@ -93,7 +94,7 @@ function imageContent(ctx: SimContext, variant: ChatImageVariant, prompt: string
 }
 
 export async function chatCompletions(ctx: SimContext, req: SimRequest): Promise<SimResponse> {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const b = requireObject(ctx, req);
   if (!b.ok) return b.res;
   const model = str(b.value.model);

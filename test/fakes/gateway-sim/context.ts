@@ -147,3 +147,9 @@ export function pickDuration(d: number | readonly [number, number]): number {
   const [min, max] = d;
   return Math.round(min + Math.random() * (max - min));
 }
+
+/** The authenticated key of a request; the router guarantees it for routes with auth. */
+export function keyOf(req: SimRequest): KeyState {
+  if (!req.key) throw new Error('gateway-sim: handler reached without authentication');
+  return req.key;
+}

@@ -8,7 +8,7 @@ import {
   requireObject,
   str,
 } from './body.js';
-import { FALLBACK_PRICE, priceOf, type SimContext, type SimRequest } from './context.js';
+import { FALLBACK_PRICE, keyOf, priceOf, type SimContext, type SimRequest } from './context.js';
 import { mjRelayError, mjSubmitResult, openAiError } from './errors.js';
 import { json, raw, type SimResponse } from './http.js';
 import { parseMarkers } from './markers.js';
@@ -178,7 +178,7 @@ function guard(
 const mjPrice = (ctx: SimContext, model: string) => priceOf(ctx, model, FALLBACK_PRICE.mj);
 
 export function imagine(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const b = requireObject(ctx, req);
   if (!b.ok) return b.res;
   const denied = checkModel(ctx, key, 'mj_imagine');
@@ -262,7 +262,7 @@ function click(
 }
 
 export function action(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const b = requireObject(ctx, req);
   if (!b.ok) return b.res;
   const taskId = idString(b.value.taskId);
@@ -298,7 +298,7 @@ export function action(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): Sim
 }
 
 export function modal(ctx: SimContext, req: SimRequest): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const b = requireObject(ctx, req);
   if (!b.ok) return b.res;
   const denied = checkModel(ctx, key, 'mj_modal');
@@ -369,7 +369,7 @@ function change(
 }
 
 export function changeRoute(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const b = requireObject(ctx, req);
   if (!b.ok) return b.res;
   const taskId = idString(b.value.taskId);
@@ -385,7 +385,7 @@ export function changeRoute(ctx: SimContext, req: SimRequest, mode: MjSpeedMode)
 }
 
 export function simpleChange(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const b = requireObject(ctx, req);
   if (!b.ok) return b.res;
   const content = str(b.value.content) ?? '';
@@ -398,7 +398,7 @@ export function simpleChange(ctx: SimContext, req: SimRequest, mode: MjSpeedMode
 }
 
 export function describe(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const b = requireObject(ctx, req);
   if (!b.ok) return b.res;
   const denied = checkModel(ctx, key, 'mj_describe');
@@ -422,7 +422,7 @@ export function describe(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): S
 const DIMENSIONS = new Set(['PORTRAIT', 'SQUARE', 'LANDSCAPE']);
 
 export function blend(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const b = requireObject(ctx, req);
   if (!b.ok) return b.res;
   const denied = checkModel(ctx, key, 'mj_blend');
@@ -445,7 +445,7 @@ export function blend(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimR
 }
 
 export function fetchTask(ctx: SimContext, req: SimRequest, id: string): SimResponse {
-  const task = ownedTask(ctx, req.key as KeyState, id);
+  const task = ownedTask(ctx, keyOf(req), id);
   if (!task) {
     return ctx.opts.mjMode === 'newapi'
       ? mjRelayError('task_no_found')
@@ -455,7 +455,7 @@ export function fetchTask(ctx: SimContext, req: SimRequest, id: string): SimResp
 }
 
 export function listByCondition(ctx: SimContext, req: SimRequest): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   const ids = isObject(req.body) && Array.isArray(req.body.ids) ? req.body.ids : [];
   const out: JsonObject[] = [];
   for (const id of ids) {

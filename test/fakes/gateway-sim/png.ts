@@ -1,6 +1,6 @@
 /** Real, decodable PNG / WebP / MP4-ish bytes built with node:zlib only. */
 import { Readable } from 'node:stream';
-import { deflateSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -12,19 +12,22 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
+function crc32(buf: Buffer, prev = 0): number {
+  // zlib.crc32 is native from Node 20.15; the table version covers older 20.x.
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(buf, prev);
+  let c = (prev ^ 0xffffffff) >>> 0;
   for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
+/** A PNG chunk as parts (no copy of `data`, which can be tens of MB). */
+function chunk(type: string, data: Buffer): Buffer[] {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const typeBuf = Buffer.from(type, 'ascii');
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
+  crc.writeUInt32BE(crc32(data, crc32(typeBuf)));
+  return [len, typeBuf, data, crc];
 }
 
 /**
@@ -42,7 +45,7 @@ export function makePng(width: number, height: number, seed: number, stored = fa
     row[2 + x * 3] = g0;
     row[3 + x * 3] = (b0 + (v >> 1)) & 0xff;
   }
-  const rawData = Buffer.alloc(row.length * height);
+  const rawData = Buffer.allocUnsafe(row.length * height);
   for (let y = 0; y < height; y++) {
     row.copy(rawData, y * row.length);
     // A per-row tweak keeps rows distinct without making generation slow.
@@ -55,9 +58,9 @@ export function makePng(width: number, height: number, seed: number, stored = fa
   ihdr[9] = 2; // colour type RGB
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rawData, { level: stored ? 0 : 6 })),
-    chunk('IEND', Buffer.alloc(0)),
+    ...chunk('IHDR', ihdr),
+    ...chunk('IDAT', zlib.deflateSync(rawData, { level: stored ? 0 : 6 })),
+    ...chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 

@@ -1,7 +1,7 @@
 /** HTTP side of /v1/video/generations and /v1/videos (submit JSON or multipart, GET in the model's dialect, content). */
-import { charge, checkFunds, checkModel, type KeyState } from './auth.js';
+import { charge, checkFunds, checkModel } from './auth.js';
 import { bannedWordIn, formString, isObject, num, str } from './body.js';
-import { FALLBACK_PRICE, priceOf, type SimContext, type SimRequest } from './context.js';
+import { FALLBACK_PRICE, keyOf, priceOf, type SimContext, type SimRequest } from './context.js';
 import { openAiError, taskError } from './errors.js';
 import { json, type SimResponse } from './http.js';
 import { parseMarkers } from './markers.js';
@@ -23,7 +23,7 @@ export function submitVideo(
   req: SimRequest,
   route: 'openai' | 'generic',
 ): SimResponse {
-  const key = req.key as KeyState;
+  const key = keyOf(req);
   if (!req.form && !isObject(req.body)) {
     return taskError(
       400,
@@ -78,7 +78,7 @@ export function submitVideo(
 
 function owned(ctx: SimContext, req: SimRequest, id: string): VideoTaskRecord | undefined {
   const t = ctx.video.tasks.get(id);
-  return t && t.owner === (req.key as KeyState).name ? t : undefined;
+  return t && t.owner === keyOf(req).name ? t : undefined;
 }
 
 export function getVideo(ctx: SimContext, req: SimRequest, id: string): SimResponse {

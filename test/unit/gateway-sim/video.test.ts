@@ -159,17 +159,17 @@ describe('gateway-sim video', () => {
     expect(sim.key('sk-v').quota).toBe(1_000_000);
   });
 
-  it('[[big:60mb]] streams 60 MB of video without buffering', async () => {
+  it('[[big:21mb]] streams a video above Telegram's 20 MB URL limit', async () => {
     await startVideo();
-    const id = String(at((await submit('m', 'big one [[big:60mb]]')).body, 'id'));
+    const id = String(at((await submit('m', 'big one [[big:21mb]]')).body, 'id'));
     sim.advance(10_000);
     const url = String(
       at((await call(sim, 'GET', `/v1/video/generations/${id}`)).body, 'video_url'),
     );
     const res = await fetch(url);
-    expect(Number(res.headers.get('content-length'))).toBe(60 * 1024 * 1024);
+    expect(Number(res.headers.get('content-length'))).toBe(21 * 1024 * 1024);
     let total = 0;
     for await (const c of res.body as AsyncIterable<Uint8Array>) total += c.length;
-    expect(total).toBe(60 * 1024 * 1024);
+    expect(total).toBe(21 * 1024 * 1024);
   });
 });
