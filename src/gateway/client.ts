@@ -37,8 +37,10 @@ export interface GatewayClientOptions {
   /** e.g. `https://api.designapi.ink` (a trailing `/v1` is tolerated). */
   baseUrl: string;
   apiKey: string;
-  /** Total time per call, retries included. Default 60 s. */
+  /** Total time per non-billed call (fetch, list, billing, models, downloads), retries included. Default 60 s. */
   timeoutMs?: number;
+  /** Total time per billed submit (sync image/chat generations, MJ/video submits). Default 300 s. */
+  generationTimeoutMs?: number;
   /** Default 10 s. */
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;
@@ -90,7 +92,6 @@ function checkKey(apiKey: string): string {
 
 function build(transport: Transport, apiKey: string, owner: boolean): GatewayClient {
   const ctx: GatewayContext = { transport, apiKey: checkKey(apiKey) };
-  transport.rememberKey(ctx.apiKey);
   return {
     baseUrl: transport.baseUrl,
     generateImages: (req, opts) => generateImages(ctx, req, opts),
@@ -119,6 +120,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   const transport = new Transport({
     baseUrl: options.baseUrl,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.generationTimeoutMs === undefined
+      ? {}
+      : { generationTimeoutMs: options.generationTimeoutMs }),
     ...(options.connectTimeoutMs === undefined
       ? {}
       : { connectTimeoutMs: options.connectTimeoutMs }),

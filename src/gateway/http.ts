@@ -28,9 +28,12 @@ export interface RequestObservation {
 
 export interface TransportOptions {
   baseUrl: string;
+  /** Total per call (retries included) for non-billed calls. Default 60 s. */
   timeoutMs?: number;
+  /** Total per billed submit (image/chat generations answer synchronously). Default 300 s. */
+  generationTimeoutMs?: number;
   connectTimeoutMs?: number;
-  /** Idle limits inside one response; default to the total timeout. */
+  /** Agent-level idle limits (per-call values override them); default to the total timeout. */
   headersTimeoutMs?: number;
   bodyTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -77,6 +80,8 @@ export interface TextResponse {
 }
 
 const DEFAULT_TIMEOUT = 60_000;
+/** gpt-image / high-quality models can take minutes for one synchronous answer. */
+const DEFAULT_GENERATION_TIMEOUT = 300_000;
 const DEFAULT_CONNECT_TIMEOUT = 10_000;
 const DEFAULT_MAX_RESPONSE = 64 * 1024 * 1024;
 const CONNECT_PHASE = new Set([
@@ -141,17 +146,18 @@ export class Transport {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly timeoutMs: number;
+  private readonly generationTimeoutMs: number;
   private readonly retry: RetryPolicy;
   private readonly maxResponseBytes: number;
   private readonly logger: Logger | undefined;
   private readonly onRequest: ((info: RequestObservation) => void) | undefined;
-  private readonly knownKeys = new Set<string>();
 
   constructor(opts: TransportOptions) {
     // Users paste `https://host/v1` from SDK docs; our paths already carry `/v1`.
     this.baseUrl = opts.baseUrl.trim().replace(/\/+$/, '').replace(/\/v1$/, '');
     this.origin = new URL(this.baseUrl).origin;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
+    this.generationTimeoutMs = opts.generationTimeoutMs ?? DEFAULT_GENERATION_TIMEOUT;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
     this.logger = opts.logger;
@@ -170,17 +176,13 @@ export class Transport {
     }
   }
 
+  /** Billed calls wait for a generation; everything else should answer quickly. */
+  private defaultTimeout(spec: CallSpec): number {
+    return spec.billed ? this.generationTimeoutMs : this.timeoutMs;
+  }
+
   url(path: string): string {
     return `${this.baseUrl}${path}`;
-  }
-
-  /** Keys in use, so that a key without the `sk-` shape is still scrubbed from messages. */
-  rememberKey(key: string): void {
-    this.knownKeys.add(key);
-  }
-
-  scrub(text: string): string {
-    return scrubKeys(text, [...this.knownKeys]);
   }
 
   async close(): Promise<void> {
@@ -189,7 +191,7 @@ export class Transport {
 
   /** Sends with retries (non-billed only) and returns the response with an unread body. */
   async open(spec: CallSpec): Promise<OpenResponse> {
-    const deadline = new Deadline(spec.timeoutMs ?? this.timeoutMs, spec.signal);
+    const deadline = new Deadline(spec.timeoutMs ?? this.defaultTimeout(spec), spec.signal);
     const started = Date.now();
     let attempts = 0;
     try {
@@ -292,10 +294,10 @@ export class Transport {
 
   /** Classifies a response and removes any key from the message. */
   classified(res: TextResponse, apiKey?: string): GatewayError {
-    if (apiKey) this.rememberKey(apiKey);
     const ra = parseRetryAfter(header(res.headers, 'retry-after'));
     const err = classify(res.status, res.text, res.contentType, ra);
-    err.message = this.scrub(err.message);
+    // Also catches keys that do not look like `sk-…` (users may link any token).
+    if (apiKey) err.message = scrubKeys(err.message, [apiKey]);
     return err;
   }
 
@@ -323,7 +325,6 @@ export class Transport {
       'user-agent': 'genbot-gateway-client/1',
     };
     if (spec.apiKey) {
-      this.rememberKey(spec.apiKey);
       headers.authorization = `Bearer ${spec.apiKey}`;
     }
     let body: string | FormData | undefined;
@@ -333,12 +334,16 @@ export class Transport {
     } else if (spec.form) {
       body = spec.form; // undici sets the multipart boundary
     }
+    // Per-call limits: the Agent's defaults would otherwise cut a long generation short.
+    const total = spec.timeoutMs ?? this.defaultTimeout(spec);
     return request(spec.url, {
       method: spec.method,
       headers,
       body,
       signal,
       dispatcher: this.dispatcher,
+      headersTimeout: total,
+      ...(spec.deadlineUntilHeaders ? {} : { bodyTimeout: total }),
     });
   }
 

@@ -161,7 +161,7 @@ describe('retries', () => {
 
 describe('timeouts and cancellation', () => {
   it('a hung response becomes a timeout; billed ones are not marked retryable', async () => {
-    const { sim, client } = await start({}, { timeoutMs: 300 });
+    const { sim, client } = await start({}, { generationTimeoutMs: 300 });
     sim.inject({ route: IMAGES, hang: true });
     const t0 = Date.now();
     const e = await failure(client.generateImages(gen));
@@ -173,6 +173,17 @@ describe('timeouts and cancellation', () => {
     const g = await failure(client.listModels({ timeoutMs: 200 }));
     expect(g.kind).toBe('timeout');
     expect(g.retryable).toBe(true);
+  });
+
+  it('billed generations get the longer generation timeout, not the agent default', async () => {
+    const { sim, client } = await start({}, { timeoutMs: 200, generationTimeoutMs: 3_000 });
+    sim.inject({ route: IMAGES, delayMs: 500 });
+    expect((await client.generateImages(gen)).images).toHaveLength(1);
+    sim.inject({ route: '/v1/models', delayMs: 500 });
+    expect((await failure(client.listModels())).kind).toBe('timeout');
+    // A per-call override wins.
+    sim.inject({ route: '/v1/models', delayMs: 300 });
+    expect((await client.listModels({ timeoutMs: 2_000 })).length).toBeGreaterThan(0);
   });
 
   it('the caller signal aborts with kind aborted', async () => {

@@ -36,6 +36,7 @@ export function useSim(): (
       baseUrl: sim.url,
       apiKey: KEY,
       timeoutMs: 5_000,
+      generationTimeoutMs: 5_000,
       retry: { retries: 2, baseDelayMs: 10, maxDelayMs: 500 },
       onRequest: (info) => observed.push(info),
       ...clientOptions,
