@@ -333,7 +333,7 @@ export function totals(db: Db, options: { since?: number } = {}): LedgerTotals {
     .from(ledger)
     .where(options.since === undefined ? undefined : gte(ledger.createdAt, options.since))
     .get();
-  const charges = -(row?.charges ?? 0);
+  const charges = 0 - (row?.charges ?? 0); // not -x: that gives -0 when there are none
   const refunds = row?.refunds ?? 0;
   return {
     topups: row?.topups ?? 0,

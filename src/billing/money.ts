@@ -58,6 +58,8 @@ export type ParseMoneyError =
   | 'negative'
   | 'zero'
   | 'too_many_decimals'
+  /** `1,000` / `1.000`: grouping or decimals? Refused rather than guessed. */
+  | 'ambiguous'
   | 'too_large';
 
 export type ParseMoneyResult = { ok: true; value: number } | { ok: false; error: ParseMoneyError };
@@ -75,8 +77,9 @@ const NUMBER = /^([+-]?)(\d*)(?:[.,](\d*))?$/;
 
 /**
  * Parses what an admin or user typed (`12.5`, `12,50`, `1 000`, `-3`) into minor units.
- * A comma is a decimal separator, never grouping: `1,000` with 2 decimals is rejected rather
- * than guessed, because guessing wrong moves a thousand times the money.
+ * `.` and `,` are both decimal separators; grouping is spaces, `_` or apostrophes. A separator
+ * followed by exactly three digits (`1,000`, `1.000`) reads as grouping in half the world, so
+ * unless the currency has 3 decimals it is refused as `ambiguous`: a wrong guess moves 1000×.
  */
 export function parseMoney(
   text: string,
@@ -90,7 +93,10 @@ export function parseMoney(
   if (!match) return { ok: false, error: 'not_a_number' };
   const [, sign = '', whole = '', rawFraction = ''] = match;
   if (whole === '' && rawFraction === '') return { ok: false, error: 'not_a_number' };
-  const fraction = rawFraction.replace(/0+$/, ''); // 12.500 is 12.50
+  if (rawFraction.length === 3 && whole !== '' && decimals !== 3) {
+    return { ok: false, error: 'ambiguous' };
+  }
+  const fraction = rawFraction.replace(/0+$/, ''); // 12.5000 is 12.50
   if (fraction.length > decimals) return { ok: false, error: 'too_many_decimals' };
   if (whole.replace(/^0+/, '').length > 16) return { ok: false, error: 'too_large' };
   const minor =
