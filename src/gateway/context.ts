@@ -19,6 +19,8 @@ interface Send extends CallOptions {
   billed: boolean;
   json?: unknown;
   form?: FormData;
+  /** Extra 2xx error shapes for this route (added to the generic envelopes). */
+  errorBody?: (body: unknown) => boolean;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -47,21 +49,18 @@ async function send(ctx: GatewayContext, method: 'GET' | 'POST', s: Send): Promi
     route: s.route,
     apiKey: ctx.apiKey,
     billed: s.billed,
+    errorBody: s.errorBody ? (b) => carriesError(b) || (s.errorBody?.(b) ?? false) : carriesError,
     ...(s.json === undefined ? {} : { json: s.json }),
     ...(s.form ? { form: s.form } : {}),
     ...(s.signal ? { signal: s.signal } : {}),
     ...(s.timeoutMs === undefined ? {} : { timeoutMs: s.timeoutMs }),
   });
-  if (carriesError(res.body)) {
-    throw transport.classified(
-      { status: res.status, headers: {}, contentType: 'application/json', text: res.text },
-      ctx.apiKey,
-    );
-  }
   return res.body;
 }
 
-export const getJson = (ctx: GatewayContext, s: Omit<Send, 'billed' | 'json' | 'form'>) =>
-  send(ctx, 'GET', { ...s, billed: false });
+export const getJson = (
+  ctx: GatewayContext,
+  s: Omit<Send, 'billed' | 'json' | 'form' | 'errorBody'>,
+) => send(ctx, 'GET', { ...s, billed: false });
 
 export const postJson = (ctx: GatewayContext, s: Send) => send(ctx, 'POST', s);

@@ -59,6 +59,8 @@ export interface CallSpec {
   timeoutMs?: number;
   /** Deadline covers only the wait for headers (for long streamed downloads). */
   deadlineUntilHeaders?: boolean;
+  /** Recognises error envelopes sent with HTTP 2xx; they are classified like HTTP errors. */
+  errorBody?: (body: unknown) => boolean;
 }
 
 export interface OpenResponse {
@@ -287,6 +289,11 @@ export class Transport {
         this.observe(spec.route, res.started, res.attempts, res.status, err.kind);
         throw err;
       }
+    }
+    if (spec.errorBody?.(body)) {
+      const err = this.classified(res, spec.apiKey);
+      this.observe(spec.route, res.started, res.attempts, res.status, err.kind);
+      throw err;
     }
     this.observe(spec.route, res.started, res.attempts, res.status);
     return { status: res.status, body, text: res.text };

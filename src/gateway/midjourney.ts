@@ -57,6 +57,13 @@ function submitPath(endpoint: string, mode: MjMode | undefined): string {
 const asDataUrl = (img: MjImageInput) =>
   typeof img === 'string' ? img : toDataUrl(img.data, img.mime);
 
+/** A SubmitResultVO whose code is not one of the accepted 1/21/22. */
+function isRejectedSubmit(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const { code, description } = body as { code?: unknown; description?: unknown };
+  return typeof code === 'number' && typeof description === 'string' && ![1, 21, 22].includes(code);
+}
+
 async function submit(
   ctx: GatewayContext,
   endpoint: string,
@@ -71,6 +78,8 @@ async function submit(
     path: submitPath(endpoint, mode),
     billed: true,
     json,
+    // Business errors arrive as HTTP 200; classifying them here also reports them to onRequest.
+    errorBody: isRejectedSubmit,
   });
   return parseSubmitResult(body, route);
 }

@@ -95,10 +95,15 @@ describe('imagine → fetch', () => {
     expect(body.base64Array[0]).toBe(body.base64Array[1]);
   });
 
-  it('banned prompt → banned_prompt with the word', async () => {
-    const { client } = await start();
+  it('banned prompt → banned_prompt with the word (HTTP 200, still reported as an error)', async () => {
+    const { client, observed } = await start();
     const e = await failure(client.imagine({ prompt: 'nude body' }));
     expect(e).toMatchObject({ kind: 'banned_prompt', bannedWord: 'nude', code: 24 });
+    expect(observed.at(-1)).toMatchObject({
+      route: 'POST /mj/submit/imagine',
+      status: 200,
+      errorKind: 'banned_prompt',
+    });
   });
 
   it('queue: code 22 in proxy mode gives a position; a full queue is queue_full', async () => {
