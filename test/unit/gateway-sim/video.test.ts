@@ -159,7 +159,7 @@ describe('gateway-sim video', () => {
     expect(sim.key('sk-v').quota).toBe(1_000_000);
   });
 
-  it('[[big:21mb]] streams a video above Telegram's 20 MB URL limit', async () => {
+  it('[[big:21mb]] streams a video above the Telegram 20 MB URL limit', async () => {
     await startVideo();
     const id = String(at((await submit('m', 'big one [[big:21mb]]')).body, 'id'));
     sim.advance(10_000);
