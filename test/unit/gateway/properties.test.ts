@@ -40,7 +40,7 @@ describe('properties', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -52,7 +52,7 @@ describe('properties', () => {
         typedOrOk(() => parseSubmitResult(v, 'POST /mj/submit/imagine'));
         expect(() => extractChatImages(v)).not.toThrow();
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
