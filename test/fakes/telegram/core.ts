@@ -95,6 +95,8 @@ export class Core {
   /** setMyCommands storage keyed by scope + language. */
   readonly commands = new Map<string, BotCommand[]>();
   defaultMenuButton: MenuButton = { type: 'default' };
+  /** setMyName/Description/ShortDescription values keyed by `field|language`. */
+  readonly profile = new Map<string, string>();
 
   constructor(
     readonly options: ResolvedOptions,

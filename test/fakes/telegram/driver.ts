@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  Chat,
-  ForumTopic,
-  InlineKeyboardButton,
-  Message,
-  PhotoSize,
-  ReplyKeyboardMarkup,
-  User,
-} from 'grammy/types';
+import type { Chat, Message, PhotoSize, ReplyKeyboardMarkup, User } from 'grammy/types';
 import { type CallRecord, summarize } from './calls.js';
 import { stripReply } from './compose.js';
 import type { CallbackAnswer, Core } from './core.js';
 import { makePng, mimeFromName } from './image.js';
+import {
+  type BotReply,
+  buttonsOf,
+  matcherToPredicate,
+  type ReplyMatcher,
+  type ReplyPredicate,
+} from './matcher.js';
 import { commandEntities } from './text.js';
 import type { ChatAction, ChatState } from './world.js';
 
@@ -31,86 +30,6 @@ export type PhotoInput = Uint8Array | { width?: number; height?: number; bytes?:
 export interface SendOptions {
   caption?: string;
   replyTo?: Message | number;
-}
-
-/** What to wait for among the bot's calls to this chat. */
-export interface ReplyMatcher {
-  /** Method name(s). Without it only calls that create or change a message match. */
-  method?: string | string[];
-  /** Text or caption of the resulting message (substring or RegExp); for other calls, params.text. */
-  text?: string | RegExp;
-  photo?: boolean;
-  video?: boolean;
-  document?: boolean;
-  animation?: boolean;
-  mediaGroup?: boolean;
-  /** Whether the message has an inline keyboard. */
-  buttons?: boolean;
-  /** The message has a button with this text. */
-  button?: string | RegExp;
-  /** Only edits (true) or only new messages (false). */
-  edit?: boolean;
-  /** Match failed calls instead of successful ones. */
-  failed?: boolean;
-}
-
-export type ReplyPredicate = (call: CallRecord, message: Message | undefined) => boolean;
-
-export interface BotReply {
-  call: CallRecord;
-  /** The first message the call created or changed. */
-  message: Message | undefined;
-  messages: Message[];
-}
-
-const textOf = (m: Message | undefined): string | undefined => m?.text ?? m?.caption;
-
-const matches = (pattern: string | RegExp, value: string | undefined): boolean =>
-  value !== undefined &&
-  (typeof pattern === 'string' ? value.includes(pattern) : pattern.test(value));
-
-function buttonsOf(m: Message | undefined): InlineKeyboardButton[] {
-  return m?.reply_markup?.inline_keyboard.flat() ?? [];
-}
-
-function matcherToPredicate(m: ReplyMatcher): ReplyPredicate {
-  const methods =
-    m.method === undefined
-      ? undefined
-      : (Array.isArray(m.method) ? m.method : [m.method]).map((x) => x.toLowerCase());
-  return (call, msg) => {
-    if (call.response.ok === (m.failed === true)) return false;
-    if (
-      methods
-        ? !methods.includes(call.method.toLowerCase())
-        : call.messages.length === 0 && !m.failed
-    )
-      return false;
-    if (m.edit !== undefined && call.method.startsWith('edit') !== m.edit) return false;
-    const text = msg
-      ? textOf(msg)
-      : typeof call.params.text === 'string'
-        ? call.params.text
-        : undefined;
-    if (m.text !== undefined && !matches(m.text, text)) return false;
-    if (m.photo !== undefined && (msg?.photo !== undefined) !== m.photo) return false;
-    if (m.video !== undefined && (msg?.video !== undefined) !== m.video) return false;
-    if (
-      m.document !== undefined &&
-      (msg?.document !== undefined && msg.animation === undefined) !== m.document
-    )
-      return false;
-    if (m.animation !== undefined && (msg?.animation !== undefined) !== m.animation) return false;
-    if (m.mediaGroup !== undefined && (msg?.media_group_id !== undefined) !== m.mediaGroup)
-      return false;
-    if (m.buttons !== undefined && buttonsOf(msg).length > 0 !== m.buttons) return false;
-    if (
-      m.button !== undefined &&
-      !buttonsOf(msg).some((b) => matches(m.button as string | RegExp, b.text))
-    )
-      return false;
-    return true;
-  };
 }
 
 /** Acts as one user in one chat (private chat, group, or forum topic). */
@@ -389,82 +308,10 @@ export class ChatDriver {
   }
 }
 
-const captionOf = (caption: string | undefined): Partial<Message> =>
+export const captionOf = (caption: string | undefined): Partial<Message> =>
   caption
     ? {
         caption,
         ...(commandEntities(caption).length ? { caption_entities: commandEntities(caption) } : {}),
       }
     : {};
-
-/** A Telegram user with a private chat with the bot. */
-export class TestUser extends ChatDriver {
-  constructor(core: Core, user: User) {
-    const chat = core.world.chats.get(user.id);
-    if (!chat) throw new Error(`no private chat for user ${user.id}`);
-    super(core, user, chat);
-  }
-
-  get id(): number {
-    return this.user.id;
-  }
-
-  /** This user acting in a group (optionally inside a forum topic). */
-  inGroup(group: TestGroup | number, options: { threadId?: number } = {}): ChatDriver {
-    const id = typeof group === 'number' ? group : group.id;
-    const chat = this.core.world.chats.get(id);
-    if (!chat) throw new Error(`unknown group ${id}`);
-    chat.members.add(this.user.id);
-    return new ChatDriver(this.core, this.user, chat, options.threadId);
-  }
-}
-
-/** A group, supergroup or forum the bot is a member of. */
-export class TestGroup {
-  constructor(
-    private readonly core: Core,
-    private readonly state: ChatState,
-  ) {}
-
-  get id(): number {
-    return this.state.chat.id;
-  }
-
-  get chat(): Chat {
-    return this.state.chat;
-  }
-
-  /** A topic created by a member (the bot gets the forum_topic_created service message). */
-  createTopic(name: string, by: TestUser, iconColor = 0x6fb9f0): ForumTopic {
-    if (this.state.chat.type !== 'supergroup' || !this.state.chat.is_forum)
-      throw new Error('not a forum');
-    const id = this.core.world.takeMessageId(this.state);
-    const msg: Message = {
-      message_id: id,
-      message_thread_id: id,
-      is_topic_message: true,
-      from: by.user,
-      chat: this.state.chat,
-      date: this.core.world.date(),
-      forum_topic_created: { name, icon_color: iconColor },
-    };
-    this.state.messages.set(id, msg);
-    const topic: ForumTopic = { message_thread_id: id, name, icon_color: iconColor };
-    this.state.topics.set(id, { ...topic, closed: false });
-    this.core.queue.push({ message: msg } as never);
-    return topic;
-  }
-
-  topics(): (ForumTopic & { closed: boolean })[] {
-    return [...this.state.topics.values()].map((t) => ({ ...t }));
-  }
-
-  messages(threadId?: number): Message[] {
-    const all = this.core.world.history(this.state);
-    return threadId === undefined ? all : all.filter((m) => m.message_thread_id === threadId);
-  }
-
-  pinned(): Message | undefined {
-    return this.state.pinned !== undefined ? this.state.messages.get(this.state.pinned) : undefined;
-  }
-}

@@ -88,7 +88,7 @@ export function makePng(width = 640, height = 480, rgb?: [number, number, number
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IDAT', deflateSync(raw, { level: 1 })),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

@@ -10,10 +10,11 @@ import type {
 } from 'grammy/types';
 import { type CallPredicate, type CallRecord, summarize } from './calls.js';
 import { Core, commandsKey, resolveOptions, type StandInOptions } from './core.js';
-import { ChatDriver, TestGroup, TestUser, type UserOptions } from './driver.js';
+import { ChatDriver, type UserOptions } from './driver.js';
 import type { ApiErrorBody } from './errors.js';
 import type { FloodConfig, FloodStats } from './flood.js';
 import { Front, parseRequest, readBody, sendJson } from './http.js';
+import { TestGroup, TestUser } from './people.js';
 import { execute } from './pipeline.js';
 import type { NewUpdate } from './updates.js';
 import type { ChatAction } from './world.js';
@@ -183,6 +184,14 @@ export class TelegramStandIn {
   menuButton(chatId?: number): MenuButton {
     if (chatId === undefined) return this.core.defaultMenuButton;
     return this.core.world.chats.get(chatId)?.menuButton ?? this.core.defaultMenuButton;
+  }
+
+  /** What setMyName / setMyDescription / setMyShortDescription stored ('' language = default). */
+  botProfile(
+    field: 'name' | 'description' | 'short_description',
+    languageCode = '',
+  ): string | undefined {
+    return this.core.profile.get(`${field}|${languageCode}`);
   }
 
   webhookInfo(): WebhookInfo {

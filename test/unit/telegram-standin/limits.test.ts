@@ -202,9 +202,9 @@ describe('files', () => {
   });
 
   it('rejects a photo over the photo limit and with bad dimensions', async () => {
-    h = await harness({ photoLimitBytes: 2000 });
+    h = await harness({ photoLimitBytes: 20_000 });
     const u = h.standIn.user();
-    const big = new Uint8Array(Buffer.concat([Buffer.from(makePng(50, 50)), Buffer.alloc(3000)]));
+    const big = new Uint8Array(Buffer.concat([Buffer.from(makePng(50, 50)), Buffer.alloc(30_000)]));
     const e = await failure(h.bot.api.sendPhoto(u.id, new InputFile(big)));
     expect(e.description).toMatch(/^Bad Request: file of size \d+ bytes is too big for a photo/);
     const thin = await failure(h.bot.api.sendPhoto(u.id, new InputFile(makePng(2100, 100))));
