@@ -9,7 +9,7 @@ export interface SpawnedBot {
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
-  /** SIGTERM and wait; resolves with the exit code. */
+  /** Signals the process group (SIGTERM by default) and waits for npm to exit. */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
   cleanup(): void;
 }
@@ -75,6 +75,8 @@ export function spawnBot(env: Record<string, string>, dataDir?: string): Spawned
       }),
     stop: async (signal = 'SIGTERM', timeoutMs = 15_000) => {
       if (child.exitCode !== null || child.pid === undefined) return child.exitCode;
+      // The whole group, as a terminal or a container runtime would: npm itself dies of the
+      // signal, so callers judge a clean stop by the bot's own log line, not npm's exit code.
       process.kill(-child.pid, signal);
       const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), timeoutMs);
       const code = await exited;
