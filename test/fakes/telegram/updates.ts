@@ -27,6 +27,17 @@ export interface QueueOptions {
   onWebhookReply: (method: string, params: Record<string, unknown>) => Promise<void>;
 }
 
+/** The chat an update belongs to; Telegram serialises webhook delivery per chat. */
+function chatKey(u: Update): string {
+  const msg = u.message ?? u.edited_message ?? u.channel_post ?? u.edited_channel_post;
+  if (msg) return `chat:${msg.chat.id}`;
+  if (u.callback_query)
+    return `chat:${u.callback_query.message?.chat.id ?? u.callback_query.from.id}`;
+  if (u.my_chat_member) return `chat:${u.my_chat_member.chat.id}`;
+  if (u.chat_member) return `chat:${u.chat_member.chat.id}`;
+  return `update:${u.update_id}`;
+}
+
 export const updateType = (u: Update | NewUpdate): string =>
   Object.keys(u).find((k) => k !== 'update_id') ?? 'unknown';
 
@@ -41,7 +52,8 @@ export class UpdateQueue {
   private nextId = 100_000_001;
   private allowed: string[] | undefined;
   private poller: Poller | undefined;
-  private delivering = false;
+  /** Chats with a webhook request in flight. */
+  private readonly inFlight = new Set<string>();
   private closed = false;
   webhook: Webhook | undefined;
 
@@ -55,7 +67,7 @@ export class UpdateQueue {
     if (!allowed) return update;
     this.pending.push(update);
     this.wakePoller();
-    void this.deliver();
+    this.deliver();
     return update;
   }
 
@@ -129,7 +141,7 @@ export class UpdateQueue {
     if (allowed) this.allowed = allowed.length > 0 ? allowed : undefined;
     this.endPoll(new ApiError(409, 'Conflict: terminated by setWebhook request'));
     this.webhook = hook;
-    void this.deliver();
+    this.deliver();
   }
 
   deleteWebhook(dropPending: boolean): void {
@@ -157,28 +169,42 @@ export class UpdateQueue {
 
   reopen(): void {
     this.closed = false;
-    void this.deliver();
+    this.deliver();
   }
 
-  /** Posts pending updates to the webhook one at a time, retrying failures. */
-  private async deliver(): Promise<void> {
-    if (this.delivering) return;
-    this.delivering = true;
+  /**
+   * Posts pending updates like Telegram: one request at a time per chat (the
+   * next update of a chat waits for the current one), chats in parallel up to
+   * max_connections; failures are retried after webhookRetryMs.
+   */
+  private deliver(): void {
+    const hook = this.webhook;
+    if (!hook || this.closed) return;
+    for (const update of this.pending) {
+      if (this.inFlight.size >= hook.maxConnections) return;
+      const key = chatKey(update);
+      if (this.inFlight.has(key)) continue;
+      this.inFlight.add(key);
+      void this.deliverOne(hook, update, key);
+    }
+  }
+
+  private async deliverOne(hook: Webhook, update: Update, key: string): Promise<void> {
     try {
-      while (this.webhook && !this.closed && this.pending.length > 0) {
-        const hook = this.webhook;
-        const update = this.pending[0] as Update;
+      for (;;) {
+        if (this.webhook !== hook || this.closed || !this.pending.includes(update)) return;
         const error = await this.post(hook, update);
         if (error === undefined) {
           this.pending = this.pending.filter((u) => u !== update);
-          continue;
+          return;
         }
         hook.lastErrorDate = Math.floor(this.opts.now() / 1000);
         hook.lastErrorMessage = error;
         await new Promise((r) => setTimeout(r, this.opts.webhookRetryMs));
       }
     } finally {
-      this.delivering = false;
+      this.inFlight.delete(key);
+      this.deliver();
     }
   }
 

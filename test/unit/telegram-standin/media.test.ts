@@ -170,7 +170,7 @@ describe('user media and getFile', () => {
 
 describe('send by URL', () => {
   it("fetches loopback URLs and enforces Telegram's by-URL limits and errors", async () => {
-    h = await harness({ urlPhotoLimitBytes: 5000 });
+    h = await harness({ urlPhotoLimitBytes: 5000, urlFileLimitBytes: 50 });
     const user = h.standIn.user();
     const { createServer } = await import('node:http');
     const small = makePng(30, 30);
@@ -180,6 +180,7 @@ describe('send by URL', () => {
       else if (req.url === '/big.png') res.writeHead(200, { 'content-type': 'image/png' }).end(big);
       else if (req.url === '/page')
         res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
+      else if (req.url === '/big.bin') res.writeHead(200).end(Buffer.alloc(51));
       else if (req.url === '/clip.mp4')
         res.writeHead(200, { 'content-type': 'video/mp4' }).end('mp4data');
       else res.writeHead(404).end();
@@ -191,6 +192,8 @@ describe('send by URL', () => {
       expect(ok.photo?.at(-1)).toMatchObject({ width: 30, height: 30 });
       const video = await h.bot.api.sendVideo(user.id, `${base}/clip.mp4`);
       expect(video.video).toMatchObject({ mime_type: 'video/mp4', file_name: 'clip.mp4' });
+      const bigDoc = await h.raw('sendDocument', { chat_id: user.id, document: `${base}/big.bin` });
+      expect(bigDoc.json.description).toBe(`Bad Request: ${TEXTS.urlFailed}`);
       const errors = await Promise.all(
         [
           `${base}/big.png`,

@@ -152,4 +152,43 @@ describe('webhooks', () => {
       server.close();
     }
   });
+
+  it('delivers one update at a time per chat and other chats in parallel', async () => {
+    h = await harness();
+    const { createServer } = await import('node:http');
+    const events: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () => {
+        const text = (JSON.parse(body) as Update).message?.text ?? '';
+        events.push(`start ${text}`);
+        // Chat A's first update is slow; B must not wait for it, A's second must.
+        setTimeout(
+          () => {
+            events.push(`end ${text}`);
+            res.writeHead(200).end();
+          },
+          text === 'a1' ? 300 : 10,
+        );
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (server.address() as { port: number }).port;
+      await h.raw('setWebhook', { url: `http://127.0.0.1:${port}/` });
+      const a = h.standIn.user();
+      const b = h.standIn.user();
+      a.send('a1');
+      a.send('a2');
+      b.send('b1');
+      await expect.poll(() => events.length, { timeout: 3000 }).toBe(6);
+      expect(events.indexOf('end b1')).toBeLessThan(events.indexOf('end a1'));
+      expect(events.indexOf('start a2')).toBeGreaterThan(events.indexOf('end a1'));
+    } finally {
+      server.close();
+    }
+  });
 });
