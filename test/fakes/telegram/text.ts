@@ -1,6 +1,7 @@
 import type { MessageEntity } from 'grammy/types';
 import { badRequest } from './errors.js';
 import { parseHtml } from './html.js';
+import { parseMarkdownV1, parseMarkdownV2 } from './markdown.js';
 import { isRecord, json, type Params, str } from './params.js';
 
 export const TEXT_LIMIT = 4096;
@@ -23,10 +24,8 @@ export function formatText(
   const mode = parseMode?.toLowerCase() ?? '';
   if (raw !== '' && mode !== '' && mode !== 'none') {
     if (mode === 'html') return withEntities(parseHtml(raw));
-    if (mode === 'markdown' || mode === 'markdownv2') {
-      // Not parsed by the stand-in: the text is kept verbatim (see report gaps).
-      return { text: raw };
-    }
+    if (mode === 'markdownv2') return withEntities(parseMarkdownV2(raw));
+    if (mode === 'markdown') return withEntities(parseMarkdownV1(raw));
     throw badRequest('unsupported parse_mode');
   }
   if (Array.isArray(explicit) && explicit.length > 0) {

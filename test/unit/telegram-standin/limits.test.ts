@@ -72,6 +72,24 @@ describe('text and caption limits', () => {
   });
 });
 
+describe('MarkdownV2 over the API', () => {
+  it('rejects an unescaped reserved character and parses valid markup', async () => {
+    h = await harness();
+    const u = h.standIn.user();
+    const e = await failure(
+      h.bot.api.sendMessage(u.id, 'Done. *Saved*', { parse_mode: 'MarkdownV2' }),
+    );
+    expect(e.description).toBe(
+      "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
+    );
+    const ok = await h.bot.api.sendMessage(u.id, 'Done\\. *Saved*', { parse_mode: 'MarkdownV2' });
+    expect(ok).toMatchObject({
+      text: 'Done. Saved',
+      entities: [{ type: 'bold', offset: 6, length: 5 }],
+    });
+  });
+});
+
 describe('keyboards and callbacks', () => {
   it('rejects callback_data over 64 bytes with BUTTON_DATA_INVALID', async () => {
     h = await harness();
