@@ -57,13 +57,24 @@ const toUser = (row: RawUser): User => ({ ...row, settings: sanitizeSettings(row
 const clip = (s: string | undefined, max: number): string | null =>
   s === undefined || s === '' ? null : s.slice(0, max);
 
+export interface TouchOptions {
+  now?: number;
+  /**
+   * The update came from the user's private chat with the bot, which proves they have not
+   * blocked it: clears blocked_bot. Leave false for group messages (a user can block the bot
+   * and still talk in a group where it is).
+   */
+  privateChat?: boolean;
+}
+
 /**
  * Records first contact or refreshes names/language/last_seen; call it for every update with a
  * `from`. It skips the write when nothing changed within TOUCH_INTERVAL_MS, so it costs one
- * indexed read most of the time. Any update proves the user has not blocked the bot, so it
- * clears blocked_bot (handle a `my_chat_member` "kicked" by calling setBlockedBot afterwards).
+ * indexed read most of the time.
  */
-export function touchUser(db: Db, from: TelegramUserLike, now: number = Date.now()): User {
+export function touchUser(db: Db, from: TelegramUserLike, options: TouchOptions = {}): User {
+  const now = options.now ?? Date.now();
+  const unblock = options.privateChat === true;
   const fields = {
     firstName: from.first_name.slice(0, 256),
     lastName: clip(from.last_name, 256),
@@ -73,7 +84,7 @@ export function touchUser(db: Db, from: TelegramUserLike, now: number = Date.now
   const existing = getUser(db, from.id);
   if (
     existing &&
-    !existing.blockedBot &&
+    !(unblock && existing.blockedBot) &&
     now - existing.lastSeenAt < TOUCH_INTERVAL_MS &&
     now >= existing.lastSeenAt &&
     existing.firstName === fields.firstName &&
@@ -88,7 +99,7 @@ export function touchUser(db: Db, from: TelegramUserLike, now: number = Date.now
     .values({ id: from.id, ...fields, createdAt: now, lastSeenAt: now })
     .onConflictDoUpdate({
       target: users.id,
-      set: { ...fields, lastSeenAt: now, blockedBot: false },
+      set: { ...fields, lastSeenAt: now, ...(unblock ? { blockedBot: false } : {}) },
     })
     .returning(columns)
     .get();
@@ -124,7 +135,7 @@ export function setBanned(db: Db, userId: number, banned: boolean): boolean {
   return db.update(users).set({ banned }).where(eq(users.id, userId)).run().changes > 0;
 }
 
-/** Set when Telegram answers 403 "bot was blocked by the user"; cleared by the next touchUser. */
+/** Set on Telegram's 403 "bot was blocked by the user"; touchUser with privateChat clears it. */
 export function setBlockedBot(db: Db, userId: number, blocked: boolean): boolean {
   return (
     db.update(users).set({ blockedBot: blocked }).where(eq(users.id, userId)).run().changes > 0

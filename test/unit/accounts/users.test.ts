@@ -36,7 +36,7 @@ const setRawSettings = (id: number, text: string) =>
 
 describe('touchUser', () => {
   it('creates the user on first contact', () => {
-    const u = touchUser(db, ann, T0);
+    const u = touchUser(db, ann, { now: T0 });
     expect(u).toEqual({
       id: 101,
       firstName: 'Ann',
@@ -51,7 +51,7 @@ describe('touchUser', () => {
       lastSeenAt: T0,
     });
     expect(getUser(db, 101)).toEqual(u);
-    expect(touchUser(db, { id: 5, first_name: '' }, T0)).toMatchObject({
+    expect(touchUser(db, { id: 5, first_name: '' }, { now: T0 })).toMatchObject({
       firstName: '',
       lastName: null,
       username: null,
@@ -60,20 +60,22 @@ describe('touchUser', () => {
   });
 
   it('skips the write inside the interval when nothing changed', () => {
-    touchUser(db, ann, T0);
+    touchUser(db, ann, { now: T0 });
     const writes = () => db.$client.prepare('SELECT total_changes()').pluck().get();
     const before = writes();
-    expect(touchUser(db, ann, T0 + TOUCH_INTERVAL_MS - 1).lastSeenAt).toBe(T0);
+    expect(touchUser(db, ann, { now: T0 + TOUCH_INTERVAL_MS - 1 }).lastSeenAt).toBe(T0);
     expect(writes()).toBe(before);
-    expect(touchUser(db, ann, T0 + TOUCH_INTERVAL_MS).lastSeenAt).toBe(T0 + TOUCH_INTERVAL_MS);
+    expect(touchUser(db, ann, { now: T0 + TOUCH_INTERVAL_MS }).lastSeenAt).toBe(
+      T0 + TOUCH_INTERVAL_MS,
+    );
   });
 
   it('writes at once when names or language change, keeping created_at', () => {
-    touchUser(db, ann, T0);
+    touchUser(db, ann, { now: T0 });
     const u = touchUser(
       db,
       { ...ann, username: undefined, first_name: 'Anna', language_code: 'ru' },
-      T0 + 1000,
+      { now: T0 + 1000 },
     );
     expect(u).toMatchObject({
       firstName: 'Anna',
@@ -84,12 +86,22 @@ describe('touchUser', () => {
     });
   });
 
-  it('clears blocked_bot (any update proves the chat is open) but never the ban', () => {
-    touchUser(db, ann, T0);
+  it('clears blocked_bot only for a private-chat update, and never the ban', () => {
+    touchUser(db, ann, { now: T0 });
     expect(setBlockedBot(db, 101, true)).toBe(true);
     expect(setBanned(db, 101, true)).toBe(true);
     expect(getUser(db, 101)).toMatchObject({ blockedBot: true, banned: true });
-    expect(touchUser(db, ann, T0 + 1)).toMatchObject({ blockedBot: false, banned: true });
+    // A group message proves nothing about the private chat.
+    expect(touchUser(db, { ...ann, first_name: 'G' }, { now: T0 + 1 })).toMatchObject({
+      blockedBot: true,
+    });
+    // Inside the throttle interval too: a private update must still clear the flag.
+    expect(
+      touchUser(db, { ...ann, first_name: 'G' }, { now: T0 + 2, privateChat: true }),
+    ).toMatchObject({
+      blockedBot: false,
+      banned: true,
+    });
     expect(setBanned(db, 101, false)).toBe(true);
     expect(getUser(db, 101)?.banned).toBe(false);
     expect(setBanned(db, 999, true)).toBe(false);
@@ -97,16 +109,16 @@ describe('touchUser', () => {
   });
 
   it('never overwrites the balance', () => {
-    touchUser(db, ann, T0);
+    touchUser(db, ann, { now: T0 });
     topUp(db, { userId: 101, amount: 300, ref: 'pay:1' });
-    expect(touchUser(db, { ...ann, first_name: 'X' }, T0 + 1).balance).toBe(300);
+    expect(touchUser(db, { ...ann, first_name: 'X' }, { now: T0 + 1 }).balance).toBe(300);
   });
 });
 
 describe('findUser', () => {
   beforeEach(() => {
-    touchUser(db, ann, T0);
-    touchUser(db, { id: 202, first_name: 'Bob', username: 'BobTheBuilder' }, T0);
+    touchUser(db, ann, { now: T0 });
+    touchUser(db, { id: 202, first_name: 'Bob', username: 'BobTheBuilder' }, { now: T0 });
   });
 
   it('finds by id, @username, bare username or t.me link, case-insensitively', () => {
@@ -126,14 +138,14 @@ describe('findUser', () => {
   });
 
   it('prefers the most recent holder of a username that moved', () => {
-    touchUser(db, { id: 303, first_name: 'New', username: 'ann_lee' }, T0 + 5000);
+    touchUser(db, { id: 303, first_name: 'New', username: 'ann_lee' }, { now: T0 + 5000 });
     expect(findUser(db, '@ann_lee')?.id).toBe(303);
   });
 });
 
 describe('settings', () => {
   beforeEach(() => {
-    touchUser(db, ann, T0);
+    touchUser(db, ann, { now: T0 });
   });
 
   it('round-trips a patch; null clears a field', () => {
@@ -169,7 +181,7 @@ describe('settings', () => {
       setRawSettings(101, raw);
       expect(getSettings(db, 101), raw).toEqual({});
       expect(getUser(db, 101)?.settings, raw).toEqual({});
-      expect(touchUser(db, { ...ann, first_name: raw }, T0 + 1).settings).toEqual({});
+      expect(touchUser(db, { ...ann, first_name: raw }, { now: T0 + 1 }).settings).toEqual({});
     }
     expect(updateSettings(db, 101, { mjModel: 'mj' })).toEqual({ mjModel: 'mj' });
   });
@@ -197,9 +209,9 @@ describe('settings', () => {
 describe('admin views', () => {
   it('counts users by activity and flags, and lists recent ones', () => {
     const day = 86_400_000;
-    touchUser(db, { id: 1, first_name: 'a' }, T0);
-    touchUser(db, { id: 2, first_name: 'b' }, T0 - 2 * day);
-    touchUser(db, { id: 3, first_name: 'c' }, T0 - 30 * day);
+    touchUser(db, { id: 1, first_name: 'a' }, { now: T0 });
+    touchUser(db, { id: 2, first_name: 'b' }, { now: T0 - 2 * day });
+    touchUser(db, { id: 3, first_name: 'c' }, { now: T0 - 30 * day });
     setBanned(db, 3, true);
     setBlockedBot(db, 2, true);
     topUp(db, { userId: 1, amount: 5, ref: 'pay:1' });
