@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import { webhookCallback } from 'grammy';
+import { type App, createApp } from './app.js';
 import { publishCommands } from './bot/commands.js';
-import { createBot } from './bot/create-bot.js';
-import type { BotDeps } from './bot/deps.js';
 import { createI18n } from './bot/i18n.js';
+import { CatalogError } from './catalog/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { closeDb, openDb } from './db/client.js';
-import { SqliteKvStorage } from './db/kv-storage.js';
 import {
   type HttpServer,
   type RouteHandler,
@@ -48,13 +46,17 @@ async function main(): Promise<void> {
       config.KEY_ENCRYPTION_SECRET ?? '',
     ],
   });
-  const db = openDb(config.DATABASE_PATH);
-  const deps: BotDeps = { config, db, logger };
-
-  const bot = createBot(config.BOT_TOKEN, deps, {
-    sessionStorage: new SqliteKvStorage(db, 'session:', 7 * 24 * 3600_000),
-    conversationStorage: new SqliteKvStorage(db, 'conv:', 24 * 3600_000),
-  });
+  let app: App;
+  try {
+    app = createApp(config, { logger });
+  } catch (err) {
+    if (err instanceof CatalogError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { bot, deps } = app;
   try {
     await bot.init();
   } catch (err) {
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
   routes.set('GET /healthz', (_req, res) => {
     let database = 'ok';
     try {
-      db.$client.prepare('SELECT 1').get();
+      deps.db.$client.prepare('SELECT 1').get();
     } catch {
       database = 'down';
     }
@@ -83,25 +85,29 @@ async function main(): Promise<void> {
     });
   });
 
-  let runner: RunnerHandle | undefined;
-  if (config.BOT_MODE === 'webhook' && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
-    const webhookPath = new URL(config.WEBHOOK_URL).pathname;
-    const handle = webhookCallback(bot, 'http', { secretToken: config.WEBHOOK_SECRET });
-    routes.set(`POST ${webhookPath}`, (req, res) => handle(req, res));
+  const webhook =
+    config.BOT_MODE === 'webhook' && config.WEBHOOK_URL && config.WEBHOOK_SECRET
+      ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET }
+      : undefined;
+  if (webhook) {
+    const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret });
+    routes.set(`POST ${new URL(webhook.url).pathname}`, (req, res) => handle(req, res));
   }
   const http: HttpServer = await startHttpServer(routes, {
     host: config.HOST,
     port: config.PORT,
     logger,
   });
+  await app.startWorkers();
 
-  if (config.BOT_MODE === 'webhook' && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
-    await bot.api.setWebhook(config.WEBHOOK_URL, {
-      secret_token: config.WEBHOOK_SECRET,
+  let runner: RunnerHandle | undefined;
+  if (webhook) {
+    await bot.api.setWebhook(webhook.url, {
+      secret_token: webhook.secret,
       allowed_updates: [...ALLOWED_UPDATES],
     });
     logger.info(
-      { url: config.WEBHOOK_URL, port: http.port },
+      { url: webhook.url, port: http.port },
       `@${bot.botInfo.username} is receiving updates by webhook`,
     );
   } else {
@@ -114,7 +120,7 @@ async function main(): Promise<void> {
   installShutdown(logger, async () => {
     if (runner?.isRunning()) await runner.stop();
     await http.close();
-    closeDb(db);
+    await app.stop();
   });
 }
 

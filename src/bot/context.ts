@@ -1,6 +1,7 @@
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context, SessionFlavor } from 'grammy';
+import type { User } from '../accounts/users.js';
 import type { Logger } from '../infra/logger.js';
 import type { BotDeps } from './deps.js';
 
@@ -14,6 +15,8 @@ export interface BotExtras {
   deps: BotDeps;
   /** Per-update child logger (update id, chat, user). */
   log: Logger;
+  /** The sender's row, set for every update with a human sender. */
+  user?: User;
 }
 
 export type BaseContext = Context & I18nFlavor & SessionFlavor<SessionData> & BotExtras;

@@ -1,5 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
+import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig, type StorageAdapter, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -9,6 +10,7 @@ import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { createI18n } from './i18n.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
+import { userMiddleware } from './middlewares/user.js';
 
 export interface CreateBotOptions {
   /** Skip getMe at start (tests, and restarts where it is known). */
@@ -18,6 +20,7 @@ export interface CreateBotOptions {
   conversationStorage?: StorageAdapter<unknown>;
   /** Longest auto-retry wait on a 429 (seconds). */
   maxRetryDelaySeconds?: number;
+  i18n?: I18n<BaseContext>;
 }
 
 /** Chat and user: updates of one chat run in order, different chats run in parallel. */
@@ -54,9 +57,8 @@ export function createBot(
     await next();
   });
   bot.use(sequentialize(sequenceKey));
-
-  const i18n = createI18n();
-  bot.use(i18n);
+  bot.use(userMiddleware);
+  bot.use(options.i18n ?? createI18n());
   bot.use(
     session<SessionData, BaseContext>({
       initial: () => ({}),
@@ -79,6 +81,7 @@ export function createBot(
     }),
   );
 
+  bot.catch(errorBoundary);
   const features = bot.errorBoundary(errorBoundary);
   features.use(startFeature);
   features.use(unhandledFeature);

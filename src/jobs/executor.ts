@@ -26,6 +26,8 @@ export interface ExecutorOptions {
   laneOf: (job: JobRow) => string;
   /** Turns whatever a runner threw into a failure code the user is told about. */
   toFailure: (err: unknown) => JobFailure;
+  /** Called once when a job failed (e.g. to flag a user's rejected key). */
+  onFailed?: (job: JobRow, failure: JobFailure) => void;
   /** Failures worth another attempt (the gateway rejected the call before doing any work). */
   isTransient?: (failure: JobFailure) => boolean;
   concurrency: number;
@@ -133,7 +135,10 @@ export class SyncExecutor {
       const failure = this.o.toFailure(err);
       this.o.logger.warn({ job: job.id, failure }, 'generation failed');
       const failed = failJob(this.o.db, job.id, 'submitting', failure);
-      if (failed) await this.o.notifier.failed(failed, failed.price > 0).catch(() => {});
+      if (failed) {
+        this.o.onFailed?.(failed, failure);
+        await this.o.notifier.failed(failed, failed.price > 0).catch(() => {});
+      }
       return;
     } finally {
       clearInterval(heartbeat);

@@ -58,6 +58,8 @@ job-failed-lost_task = the gateway lost track of the task.
 job-failed-task_failed = the task failed on the gateway: { $detail }
 job-failed-delivery_failed = I could not send you the result.
 job-failed-input_unavailable = I could not download your photo from Telegram.
+job-failed-input_too_large = your photo is larger than Telegram lets bots download (20 MB). Send a smaller one.
+job-failed-input_not_image = the file you sent is not an image I can use.
 job-failed-unknown = something went wrong{ $detail ->
     [none] {""}
    *[other] : { $detail }

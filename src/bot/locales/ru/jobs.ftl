@@ -58,6 +58,8 @@ job-failed-lost_task = шлюз потерял задачу.
 job-failed-task_failed = задача завершилась ошибкой на шлюзе: { $detail }
 job-failed-delivery_failed = не удалось отправить вам результат.
 job-failed-input_unavailable = не удалось скачать ваше фото из Telegram.
+job-failed-input_too_large = ваше фото больше, чем Telegram позволяет скачать ботам (20 МБ). Пришлите поменьше.
+job-failed-input_not_image = присланный файл — не изображение, которое я могу использовать.
 job-failed-unknown = что-то пошло не так{ $detail ->
     [none] {""}
    *[other] : { $detail }

@@ -1,0 +1,30 @@
+import type { NextFunction } from 'grammy';
+import { touchUser } from '../../accounts/users.js';
+import type { BaseContext } from '../context.js';
+
+const BANNED_NOTE_RULE = { limit: 1, windowMs: 3_600_000 };
+
+/**
+ * Records the user on every update (created on first contact, last seen, language) and stops
+ * banned users here: they get one clear message an hour and nothing else.
+ */
+export async function userMiddleware(ctx: BaseContext, next: NextFunction): Promise<void> {
+  const from = ctx.from;
+  if (!from || from.is_bot) return next();
+  ctx.user = touchUser(ctx.deps.db, from);
+  if (ctx.user.blockedBot && ctx.chat?.type === 'private') {
+    // Writing to the bot means they unblocked it.
+    ctx.deps.db.$client.prepare('UPDATE users SET blocked_bot = 0 WHERE id = ?').run(from.id);
+  }
+  if (!ctx.user.banned) return next();
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({
+      text: ctx.t('banned', { contact: ctx.deps.config.SUPPORT_CONTACT }),
+    });
+    return;
+  }
+  const note = await ctx.deps.limiter.hit(`banned-note:${from.id}`, BANNED_NOTE_RULE);
+  if (note.allowed && ctx.chat?.type === 'private') {
+    await ctx.reply(ctx.t('banned', { contact: ctx.deps.config.SUPPORT_CONTACT }));
+  }
+}
