@@ -11,11 +11,7 @@ const BANNED_NOTE_RULE = { limit: 1, windowMs: 3_600_000 };
 export async function userMiddleware(ctx: BaseContext, next: NextFunction): Promise<void> {
   const from = ctx.from;
   if (!from || from.is_bot) return next();
-  ctx.user = touchUser(ctx.deps.db, from);
-  if (ctx.user.blockedBot && ctx.chat?.type === 'private') {
-    // Writing to the bot means they unblocked it.
-    ctx.deps.db.$client.prepare('UPDATE users SET blocked_bot = 0 WHERE id = ?').run(from.id);
-  }
+  ctx.user = touchUser(ctx.deps.db, from, { privateChat: ctx.chat?.type === 'private' });
   if (!ctx.user.banned) return next();
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery({

@@ -7,6 +7,7 @@ export { TEXTS } from './errors.js';
 export type { FloodConfig, FloodStats } from './flood.js';
 export { parseHtml } from './html.js';
 export { makePng, sniffImage } from './image.js';
+export { parseMarkdownV1, parseMarkdownV2 } from './markdown.js';
 export type { BotReply, ReplyMatcher, ReplyPredicate } from './matcher.js';
 export { TestGroup, TestUser } from './people.js';
 export type { GroupOptions } from './standin.js';

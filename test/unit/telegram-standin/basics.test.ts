@@ -1,3 +1,4 @@
+import { run } from '@grammyjs/runner';
 import { InlineKeyboard } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, harness, poll } from './helpers.js';
@@ -61,5 +62,16 @@ describe('telegram stand-in basics', () => {
     expect(edit.message?.text).toBe('Picked one');
     expect(edit.message?.reply_markup).toBeUndefined();
     expect(user.lastBotMessage()?.text).toBe('Picked one');
+  });
+
+  it('works with @grammyjs/runner', async () => {
+    h = await harness();
+    h.bot.on('message:text', (ctx) => ctx.reply(`echo: ${ctx.message.text}`));
+    const runner = run(h.bot, { runner: { fetch: { timeout: 1 } } });
+    stop = () => runner.stop();
+    const users = [h.standIn.user(), h.standIn.user()];
+    for (const u of users) u.send('ping');
+    for (const u of users)
+      expect((await u.waitFor({ text: 'echo: ping' })).message?.chat.id).toBe(u.id);
   });
 });
