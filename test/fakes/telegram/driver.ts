@@ -282,6 +282,23 @@ export class ChatDriver {
       : Number(c.params.message_thread_id) === this.threadId;
   }
 
+  /** Writing to the bot starts it, and unblocks it if the user had blocked it (as in Telegram). */
+  private reopenPrivateChat(): void {
+    const world = this.core.world;
+    const state = world.users.get(this.user.id);
+    if (state) state.started = true;
+    if (!world.blocked.delete(this.user.id)) return;
+    this.core.queue.push({
+      my_chat_member: {
+        chat: this.state.chat,
+        from: this.user,
+        date: world.date(),
+        old_chat_member: { status: 'kicked', user: this.core.botInfo, until_date: 0 },
+        new_chat_member: { status: 'member', user: this.core.botInfo },
+      },
+    } as never);
+  }
+
   private storePhoto(p: PhotoInput): PhotoSize[] {
     const bytes =
       p instanceof Uint8Array ? p : (p.bytes ?? makePng(p.width ?? 800, p.height ?? 600));
@@ -289,6 +306,7 @@ export class ChatDriver {
   }
 
   private post(content: Partial<Message>, replyTo?: Message | number): Message {
+    if (this.state.chat.type === 'private') this.reopenPrivateChat();
     const replyId = typeof replyTo === 'number' ? replyTo : replyTo?.message_id;
     const target = replyId !== undefined ? this.state.messages.get(replyId) : undefined;
     const msg: Message = {

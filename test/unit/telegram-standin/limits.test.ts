@@ -206,7 +206,9 @@ describe('chats and users', () => {
     expect(h.standIn.updates.at(-1)?.my_chat_member?.new_chat_member.status).toBe('kicked');
     const unknown = await failure(h.bot.api.sendMessage(424242, 'anyone?'));
     expect([unknown.error_code, unknown.description]).toEqual([400, 'Bad Request: chat not found']);
-    h.standIn.unblock(u.id);
+    // Writing to the bot again unblocks it, with a my_chat_member update.
+    u.send('/start');
+    expect(h.standIn.updates.at(-2)?.my_chat_member?.new_chat_member.status).toBe('member');
     await h.bot.api.sendMessage(u.id, 'welcome back');
   });
 });
