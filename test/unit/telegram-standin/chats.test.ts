@@ -141,6 +141,8 @@ describe('bot settings', () => {
       403,
       "Forbidden: bot can't initiate conversation with a user",
     ]);
+    u.send('/start');
+    expect((await h.raw('sendMessage', { chat_id: u.id, text: 'hi' })).status).toBe(200);
   });
 });
 
