@@ -179,16 +179,30 @@ export class ChatDriver {
         ),
       );
     }
+    return this.sendCallback(current, hit.callback_data, options.timeoutMs ?? 5_000);
+  }
+
+  /**
+   * Sends a callback query with any data, as a forged or stale client would: the button need
+   * not exist on the message.
+   */
+  pressData(
+    message: Message | number,
+    data: string,
+    options: { timeoutMs?: number } = {},
+  ): Promise<CallbackAnswer> {
+    const id = typeof message === 'number' ? message : message.message_id;
+    const current = this.state.messages.get(id);
+    if (!current)
+      return Promise.reject(new Error(`message ${id} is not in chat ${this.chatId} (deleted?)`));
+    return this.sendCallback(current, data, options.timeoutMs ?? 5_000);
+  }
+
+  private sendCallback(current: Message, data: string, timeoutMs: number): Promise<CallbackAnswer> {
     const queryId = BigInt(`0x${randomBytes(8).toString('hex')}`).toString();
-    const timeoutMs = options.timeoutMs ?? 5_000;
     return new Promise<CallbackAnswer>((resolve, reject) => {
       const timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `bot did not answer callback query ${hit.callback_data} within ${timeoutMs} ms`,
-            ),
-          ),
+        () => reject(new Error(`bot did not answer callback query ${data} within ${timeoutMs} ms`)),
         timeoutMs,
       );
       this.core.queries.set(queryId, {
@@ -209,7 +223,7 @@ export class ChatDriver {
           chat_instance: String(
             Math.abs(this.chatId * 7919 + this.user.id) % 9_007_199_254_740_991,
           ),
-          data: hit.callback_data,
+          data: data,
         },
       });
     });

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getUser } from '../../src/accounts/users.js';
+import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
+
+describe('start and help (bot level)', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.close());
+
+  it('greets a new user, records them, and lists the commands in /help', async () => {
+    const user = bot.tg.user({ first_name: 'Ada', language_code: 'en' });
+    user.send('/start');
+    const hello = await user.waitFor({ text: /Hi, Ada/ });
+    expect(hello.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toContain(
+      '❓ Help',
+    );
+    expect(getUser(bot.app.deps.db, user.id)?.firstName).toBe('Ada');
+
+    user.send('/help');
+    const help = await user.waitFor({ text: /What I can do/ });
+    expect(help.message?.text).toContain('/imagine');
+  });
+
+  it('answers an unknown command and a stray button', async () => {
+    const user = bot.tg.user({ language_code: 'ru' });
+    user.send('/nonsense');
+    await user.waitFor({ text: /не знаю такой команды/ });
+    const hello = (user.send('/start'), await user.waitFor({ text: /Привет/ }));
+    const answer = await user.pressData(hello.message ?? 0, 'forged:data');
+    expect(answer.text).toMatch(/больше не активна/);
+  });
+});
