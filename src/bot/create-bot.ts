@@ -82,6 +82,11 @@ export function createBot(
   );
 
   bot.catch(errorBoundary);
+  // Order matters: features that own a chat or a kind of message come before those that take
+  // whatever is left. 1) admin and support (the support chat, admin commands); 2) money and
+  // account (deep links, pasted codes, key entry); 3) start, help, language; 4) Midjourney and
+  // video; 5) images, which take any remaining plain text or photo in a private chat as a
+  // prompt; 6) the catch-all.
   const features = bot.errorBoundary(errorBoundary);
   features.use(startFeature);
   features.use(unhandledFeature);
