@@ -19,7 +19,8 @@ export type OpOutcome =
 
 export type WorkerRequest =
   | { type: 'open'; file: string }
-  | { type: 'run'; ops: WorkerOp[] }
+  /** jitterMs: random pause after each op, so other connections get the lock in between. */
+  | { type: 'run'; ops: WorkerOp[]; jitterMs?: number }
   | { type: 'close' };
 
 export type WorkerReply =

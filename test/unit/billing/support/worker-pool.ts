@@ -40,10 +40,16 @@ export class DbWorkerPool {
    * Sends every worker its batch at once (all connections are already open, so they start
    * together) and returns the outcomes per worker, in order.
    */
-  async run(batches: WorkerOp[][]): Promise<OpOutcome[][]> {
+  async run(batches: WorkerOp[][], options: { jitterMs?: number } = {}): Promise<OpOutcome[][]> {
     if (batches.length > this.workers.length) throw new Error('more batches than workers');
     const replies = await Promise.all(
-      batches.map((ops, i) => this.request(this.workers[i] as Worker, { type: 'run', ops }, 'ran')),
+      batches.map((ops, i) =>
+        this.request(
+          this.workers[i] as Worker,
+          { type: 'run', ops, jitterMs: options.jitterMs },
+          'ran',
+        ),
+      ),
     );
     return replies.map((r) => (r.type === 'ran' ? r.outcomes : []));
   }
