@@ -132,15 +132,16 @@ function installShutdown(logger: Logger, stop: () => Promise<void>): void {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    // The log destination is asynchronous: exit only once the last lines are written.
+    const exit = (code: number) => logger.flush(() => process.exit(code));
     stop()
       .then(() => {
         logger.info('stopped cleanly');
-        logger.flush();
-        process.exit(0);
+        exit(0);
       })
       .catch((err: unknown) => {
         logger.error({ err }, 'shutdown failed');
-        process.exit(1);
+        exit(1);
       });
   };
   process.on('SIGINT', onSignal);

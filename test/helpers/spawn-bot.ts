@@ -74,7 +74,8 @@ export function spawnBot(env: Record<string, string>, dataDir?: string): Spawned
         check();
       }),
     stop: async (signal = 'SIGTERM', timeoutMs = 15_000) => {
-      if (child.exitCode !== null || child.pid === undefined) return child.exitCode;
+      if (child.pid === undefined) return child.exitCode;
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
       // The whole group, as a terminal or a container runtime would: npm itself dies of the
       // signal, so callers judge a clean stop by the bot's own log line, not npm's exit code.
       process.kill(-child.pid, signal);
