@@ -176,3 +176,95 @@ export const kv = sqliteTable(
   },
   (t) => [index('kv_expires_idx').on(t.expiresAt)],
 );
+
+export const supportTicketStatuses = ['open', 'closed'] as const;
+export type SupportTicketStatus = (typeof supportTicketStatuses)[number];
+
+/**
+ * One exchange between a user and the operator's support chat. A user has at most one open
+ * ticket per support chat; in a forum every ticket of a user reuses the user's topic.
+ */
+export const supportTickets = sqliteTable(
+  'support_tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The support chat (SUPPORT_CHAT_ID when the ticket was opened). */
+    chatId: integer('chat_id').notNull(),
+    /** The user's forum topic in that chat; null in a plain group. */
+    threadId: integer('thread_id'),
+    status: text('status', { enum: supportTicketStatuses }).notNull().default('open'),
+    closedBy: integer('closed_by'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('support_tickets_open_uq')
+      .on(t.userId, t.chatId)
+      .where(sql`status = 'open'`),
+    index('support_tickets_thread_idx').on(t.chatId, t.threadId),
+  ],
+);
+
+/**
+ * Which support-chat message stands for which message of the user's private chat, so an
+ * admin's reply (and the user's reply to the answer) finds its way after a restart.
+ * `in`: the user wrote it (copy or header in the support chat); `out`: an admin's answer.
+ */
+export const supportMessages = sqliteTable(
+  'support_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => supportTickets.id),
+    userId: integer('user_id').notNull(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    chatId: integer('chat_id').notNull(),
+    chatMessageId: integer('chat_message_id').notNull(),
+    /** The matching message in the user's private chat. */
+    userMessageId: integer('user_message_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('support_messages_chat_uq').on(t.chatId, t.chatMessageId),
+    index('support_messages_user_idx').on(t.userId, t.userMessageId),
+  ],
+);
+
+export const broadcastStatuses = ['running', 'done', 'cancelled', 'failed'] as const;
+export type BroadcastStatus = (typeof broadcastStatuses)[number];
+
+/**
+ * An admin's message copied to every user, sent by a worker in user-id order. `cursor` is the
+ * last user id handled, so a restart resumes after it (at most the one in-flight send repeats).
+ */
+export const broadcasts = sqliteTable(
+  'broadcasts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    adminId: integer('admin_id').notNull(),
+    /** The message to copy (in the admin's private chat). */
+    sourceChatId: integer('source_chat_id').notNull(),
+    sourceMessageId: integer('source_message_id').notNull(),
+    status: text('status', { enum: broadcastStatuses }).notNull().default('running'),
+    /** Recipients counted when it was created; users who joined later are not included. */
+    total: integer('total').notNull(),
+    cursor: integer('cursor').notNull().default(0),
+    sent: integer('sent').notNull().default(0),
+    blocked: integer('blocked').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    progressChatId: integer('progress_chat_id'),
+    progressMessageId: integer('progress_message_id'),
+    error: text('error'),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(now),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [index('broadcasts_status_idx').on(t.status, t.id)],
+);
