@@ -46,6 +46,12 @@ async function main(): Promise<void> {
       config.KEY_ENCRYPTION_SECRET ?? '',
     ],
   });
+  // Handlers first: a signal during start-up must still close what was opened so far.
+  const cleanups: Array<() => Promise<void>> = [];
+  installShutdown(logger, async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
   let app: App;
   try {
     app = createApp(config, { logger });
@@ -56,6 +62,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  cleanups.push(() => app.stop());
   const { bot, deps } = app;
   try {
     await bot.init();
@@ -64,7 +71,8 @@ async function main(): Promise<void> {
       { err },
       'Telegram rejected the bot token or is unreachable (check BOT_TOKEN and BOT_API_ROOT)',
     );
-    process.exit(1);
+    logger.flush(() => process.exit(1));
+    return;
   }
   const i18n = createI18n();
   await publishCommands(bot.api, (locale, key) => i18n.t(locale, key)).catch((err: unknown) =>
@@ -98,9 +106,9 @@ async function main(): Promise<void> {
     port: config.PORT,
     logger,
   });
+  cleanups.push(() => http.close());
   await app.startWorkers();
 
-  let runner: RunnerHandle | undefined;
   if (webhook) {
     await bot.api.setWebhook(webhook.url, {
       secret_token: webhook.secret,
@@ -113,15 +121,14 @@ async function main(): Promise<void> {
   } else {
     // A webhook left over from another deployment makes getUpdates fail with 409.
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    const runner: RunnerHandle = run(bot, {
+      runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
+    });
+    cleanups.push(async () => {
+      if (runner.isRunning()) await runner.stop();
+    });
     logger.info({ port: http.port }, `@${bot.botInfo.username} is polling for updates`);
   }
-
-  installShutdown(logger, async () => {
-    if (runner?.isRunning()) await runner.stop();
-    await http.close();
-    await app.stop();
-  });
 }
 
 function installShutdown(logger: Logger, stop: () => Promise<void>): void {

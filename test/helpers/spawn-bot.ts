@@ -9,7 +9,7 @@ export interface SpawnedBot {
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
-  /** Signals the process group (SIGTERM by default) and waits for npm to exit. */
+  /** Signals the process group (SIGTERM by default) and waits until the bot itself has exited. */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
   cleanup(): void;
 }
@@ -42,8 +42,9 @@ export function spawnBot(env: Record<string, string>, dataDir?: string): Spawned
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
+  // 'close' waits for the pipes to close, i.e. for the bot under npm too, not just npm.
   const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
+    child.once('close', (code) => resolve(code)),
   );
 
   return {
