@@ -27,7 +27,8 @@ describe('start and help (bot level)', () => {
     const user = bot.tg.user({ language_code: 'ru' });
     user.send('/nonsense');
     await user.waitFor({ text: /не знаю такой команды/ });
-    const hello = (user.send('/start'), await user.waitFor({ text: /Привет/ }));
+    user.send('/start');
+    const hello = await user.waitFor({ text: /Привет/ });
     const answer = await user.pressData(hello.message ?? 0, 'forged:data');
     expect(answer.text).toMatch(/больше не активна/);
   });
