@@ -66,6 +66,21 @@ export function listUserJobs(db: Tx, userId: number, limit = 10): JobRow[] {
     .all();
 }
 
+/** Jobs of a user still in the pipeline (not done, failed or cancelled). */
+export function countActiveJobs(db: Tx, userId: number): number {
+  const row = db
+    .select({ count: sql<number>`count(*)` })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.userId, userId),
+        inArray(jobs.status, ['queued', 'submitting', 'running', 'delivering']),
+      ),
+    )
+    .get();
+  return row?.count ?? 0;
+}
+
 export function jobsInStatus(
   db: Tx,
   statuses: readonly JobStatus[],
