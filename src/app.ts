@@ -34,6 +34,15 @@ export interface AppOptions {
   botInfo?: UserFromGetMe;
   /** Names this process on the jobs it holds. */
   instanceId?: string;
+  /** Executor timing (tests shorten the waits; production keeps the defaults). */
+  executor?: {
+    /** Pauses before trying a refused (429 / no channel) call again. */
+    retryDelaysMs?: readonly number[];
+    /** How often the status message shows the elapsed time. */
+    heartbeatMs?: number;
+    /** How long stop() lets running calls finish before aborting them (they fail, refunded). */
+    shutdownGraceMs?: number;
+  };
 }
 
 export interface App {
@@ -158,6 +167,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     laneConcurrency: config.KEY_CONCURRENCY,
     maxResultBytes: config.uploadLimitBytes,
     instanceId,
+    ...(options.executor?.retryDelaysMs ? { retryDelaysMs: options.executor.retryDelaysMs } : {}),
+    ...(options.executor?.heartbeatMs ? { heartbeatMs: options.executor.heartbeatMs } : {}),
   });
 
   const timers: NodeJS.Timeout[] = [];
@@ -189,7 +200,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
-      await executor?.stop();
+      await executor?.stop(options.executor?.shutdownGraceMs);
       await gateway.close();
       closeDb(db);
     },

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import pino from 'pino';
-import { type App, createApp } from '../../src/app.js';
+import { type App, type AppOptions, createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import {
   DEFAULT_TEST_KEY,
@@ -36,6 +36,8 @@ export interface TestBotOptions {
   /** Reuse running stand-ins and a data folder (restart tests). */
   reuse?: { tg: TelegramStandIn; gateway: GatewaySim; dataDir: string };
   logLevel?: pino.Level | 'silent';
+  /** Executor timing and other createApp options (botInfo and logger are the harness's). */
+  app?: Omit<AppOptions, 'botInfo' | 'logger'>;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...options.env,
   });
   const app = createApp(config, {
+    ...options.app,
     botInfo: tg.botInfo,
     logger: pino({ level: options.logLevel ?? 'silent' }),
   });
