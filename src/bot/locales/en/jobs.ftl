@@ -65,3 +65,16 @@ job-failed-unknown = something went wrong{ $detail ->
    *[other] : { $detail }
 }.
 job-failed-reason = Reason: { $detail }
+# Requests the catalog refuses (any family): nothing is charged. $allowed lists the choices.
+job-problem-prompt_empty = ✍️ The description is empty. Write what you want, for example: a red fox in the snow, watercolor.
+job-problem-prompt_too_long = ✍️ The description is too long: { $length } characters, and { $model } accepts at most { $limit }. Shorten it and send it again. Nothing was charged.
+job-problem-size_unsupported = 📐 { $model } does not offer this size. Choose one of: { $allowed }. Nothing was charged.
+job-problem-aspect_unsupported = 📐 { $model } does not offer this aspect ratio. Choose one of: { $allowed }. Nothing was charged.
+job-problem-n_out_of_range = 🔢 { $model } makes at most { $limit } images per request. Choose one of: { $allowed }. Nothing was charged.
+job-problem-duration_unsupported = ⏱ { $model } does not offer this length. Choose one of: { $allowed }. Nothing was charged.
+job-problem-mode_unsupported = ⚙️ { $model } does not offer this mode. Choose one of: { $allowed }. Nothing was charged.
+job-problem-image_required = 📷 { $model } needs an image: send a photo with the description as its caption. Nothing was charged.
+job-problem-image_not_supported = 📷 { $model } does not take images. Send only a description, or choose another model in /settings. Nothing was charged.
+job-problem-too_many_images = 📷 { $model } takes at most { $limit } images per request. Send fewer. Nothing was charged.
+job-problem-too_few_images = 📷 { $model } needs at least { $limit } images. Send more in one album. Nothing was charged.
+job-too-many-active = ⏳ You already have { $limit } generations in progress. Wait for one to finish (see /jobs), then try again.

@@ -65,3 +65,16 @@ job-failed-unknown = что-то пошло не так{ $detail ->
    *[other] : { $detail }
 }.
 job-failed-reason = Причина: { $detail }
+# Requests the catalog refuses (any family): nothing is charged. $allowed lists the choices.
+job-problem-prompt_empty = ✍️ Описание пустое. Напишите, что нужно, например: рыжая лиса в снегу, акварель.
+job-problem-prompt_too_long = ✍️ Описание слишком длинное: { $length } символов, а { $model } принимает не больше { $limit }. Сократите его и пришлите снова. Ничего не списано.
+job-problem-size_unsupported = 📐 { $model } не предлагает такой размер. Выберите один из: { $allowed }. Ничего не списано.
+job-problem-aspect_unsupported = 📐 { $model } не предлагает такое соотношение сторон. Выберите одно из: { $allowed }. Ничего не списано.
+job-problem-n_out_of_range = 🔢 { $model } делает не больше { $limit } изображений за запрос. Выберите: { $allowed }. Ничего не списано.
+job-problem-duration_unsupported = ⏱ { $model } не предлагает такую длительность. Выберите одну из: { $allowed }. Ничего не списано.
+job-problem-mode_unsupported = ⚙️ { $model } не предлагает такой режим. Выберите один из: { $allowed }. Ничего не списано.
+job-problem-image_required = 📷 { $model } нужно изображение: пришлите фото с описанием в подписи. Ничего не списано.
+job-problem-image_not_supported = 📷 { $model } не принимает изображения. Пришлите только описание или выберите другую модель в /settings. Ничего не списано.
+job-problem-too_many_images = 📷 { $model } принимает не больше { $limit } изображений за запрос. Пришлите меньше. Ничего не списано.
+job-problem-too_few_images = 📷 { $model } нужно не меньше { $limit } изображений. Пришлите больше одним альбомом. Ничего не списано.
+job-too-many-active = ⏳ У вас уже { $limit } генераций в работе. Дождитесь завершения одной из них (см. /jobs) и попробуйте снова.
