@@ -6,6 +6,10 @@ import { Bot, type BotConfig, type StorageAdapter, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BaseContext, BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
+import { createEditFeature } from './features/edit.js';
+import { imagineFeature } from './features/imagine.js';
+import { jobsFeature } from './features/jobs.js';
+import { settingsFeature } from './features/settings.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { createI18n } from './i18n.js';
@@ -89,6 +93,11 @@ export function createBot(
   // prompt; 6) the catch-all.
   const features = bot.errorBoundary(errorBoundary);
   features.use(startFeature);
+  // 5) images: job buttons and /jobs, settings, photo edits, then any remaining text as a prompt.
+  features.use(jobsFeature);
+  features.use(settingsFeature);
+  features.use(createEditFeature());
+  features.use(imagineFeature);
   features.use(unhandledFeature);
 
   return bot;
