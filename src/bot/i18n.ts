@@ -15,9 +15,18 @@ export function pickLocale(languageCode: string | undefined): Locale {
   return base === 'ru' || base === 'be' || base === 'kk' ? 'ru' : DEFAULT_LOCALE;
 }
 
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The language chosen in /language (user middleware runs first), else the Telegram app's. */
+export function negotiateLocale(ctx: Pick<BaseContext, 'from' | 'user'>): Locale {
+  const chosen = ctx.user?.settings.locale;
+  return isLocale(chosen) ? chosen : pickLocale(ctx.from?.language_code);
+}
+
 export function createI18n(
-  negotiate: (ctx: BaseContext) => string | undefined = (ctx) =>
-    pickLocale(ctx.from?.language_code),
+  negotiate: (ctx: BaseContext) => string | undefined = negotiateLocale,
 ): I18n<BaseContext> {
   return new I18n<BaseContext>({
     defaultLocale: DEFAULT_LOCALE,
