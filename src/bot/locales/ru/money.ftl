@@ -1,0 +1,139 @@
+# Деньги и аккаунт: баланс, коды пополнения, свой ключ шлюза, модели, язык, денежные команды админов.
+# Режим HTML: переменные с текстом пользователя экранирует код.
+
+## /balance
+balance-title = 💰 <b>Баланс: { $balance }</b>
+balance-key-linked = 🔑 Подключён ваш собственный ключ { $masked }: генерации оплачиваются на шлюзе, а не с этого баланса.
+balance-key-quota = Квота на шлюзе: осталось <b>{ $remaining }</b> из { $total } (израсходовано { $used }).
+balance-key-quota-unlimited = Квота на шлюзе: <b>без ограничений</b> (израсходовано { $used }).
+balance-key-quota-unavailable = Не удалось сейчас узнать квоту вашего ключа на шлюзе.
+balance-key-exhausted = ⚠️ Шлюз сообщает, что квота вашего ключа исчерпана. Пополните её на шлюзе или отключите ключ командой /key remove, чтобы платить с этого баланса.
+balance-key-invalid = ⚠️ Шлюз отклонил ваш ключ { $masked } (неверный, отключён или истёк). Пришлите новый через /key или отключите его командой /key remove, чтобы платить с этого баланса.
+balance-history-title = <b>Последние операции</b> (UTC)
+balance-history-empty = Операций пока нет.
+balance-line = { $amount } · { $what } · { $when }
+balance-kind-topup = пополнение
+balance-kind-code = код { $hint }
+balance-kind-charge = генерация, { $model }
+balance-kind-refund = возврат, { $model }
+balance-kind-adjustment = корректировка оператора
+balance-how-to-buy-link = 🎟 <b>Пополнить:</b> купите код на { $link } и пришлите его сюда (или /redeem <i>код</i>).
+balance-how-to-buy-contact = 🎟 <b>Пополнить:</b> купите код у { $contact } и пришлите его сюда (или /redeem <i>код</i>).
+
+## Коды пополнения
+redeem-usage = 🎟 Пришлите код: <code>/redeem XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code> — или просто вставьте его сюда.
+redeem-ok = ✅ Код активирован: <b>+{ $amount }</b>. Баланс: <b>{ $balance }</b>.
+redeem-ok-own-key = У вас подключён собственный ключ шлюза, поэтому генерации оплачиваются им; баланс снова используется после /key remove.
+redeem-malformed = ❌ Это не код пополнения. Коды выглядят так: <code>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code>.
+redeem-typo = ❌ В коде опечатка: неверный символ или два символа переставлены. Проверьте и попробуйте ещё раз.
+redeem-not-found = ❌ Такого кода нет. Проверьте его и попробуйте ещё раз.
+redeem-expired = ⌛ Срок действия кода истёк.
+redeem-used-up = ❌ Этот код уже использован.
+redeem-already = ℹ️ Вы уже активировали этот код.
+redeem-disabled = ❌ Этот код отозван продавцом.
+redeem-attempts-left = Осталось попыток: { $attempts }.
+redeem-locked = 🔒 Слишком много неверных кодов: активация заблокирована на { $minutes } мин.
+redeem-rate-limited = 🔒 Слишком много неверных кодов. Попробуйте через { $minutes } мин.
+
+## Собственный ключ шлюза
+key-ask = 🔑 Пришлите ваш ключ шлюза (он начинается с <code>sk-</code>). Я удалю ваше сообщение сразу после прочтения.
+
+    /cancel — отменить.
+key-ask-replace = 🔑 Подключён ключ { $masked } ({ $status }). Пришлите новый ключ, чтобы заменить его, /key remove — чтобы отключить, или /cancel.
+key-status-ok = работает
+key-status-invalid = отклонён шлюзом
+key-cancelled = Отменено. Ничего не изменилось.
+key-linked = ✅ Ключ { $masked } подключён. Теперь генерации идут с ним и оплачиваются на шлюзе, а не с вашего баланса. /key remove — отключить.
+key-not-a-key = ❌ Это не ключ шлюза: ключ выглядит как <code>sk-</code> и ещё минимум 16 букв и цифр. Ничего не изменилось. Отправьте /key, чтобы попробовать снова.
+key-invalid = ❌ Шлюз отклонил этот ключ (неверный, отключён или истёк). Ничего не изменилось. Проверьте его и снова отправьте /key.
+key-exhausted = ❌ Шлюз сообщает, что квота этого ключа исчерпана. Ничего не изменилось. Пополните её на шлюзе и снова отправьте /key.
+key-unavailable = ⚠️ Не удалось связаться со шлюзом, чтобы проверить ключ. Ничего не изменилось; попробуйте через несколько минут.
+key-rate-limited = 🔒 Слишком много проверок ключа. Попробуйте через { $minutes } мин.
+key-delete-failed = ⚠️ Не удалось удалить ваше сообщение с ключом: пожалуйста, удалите его сами.
+key-removed = 🗑 Ключ { $masked } отключён. Генерации снова оплачиваются с вашего баланса.
+key-none = У вас не подключён ключ. Отправьте /key, чтобы подключить.
+key-group = ⚠️ Никогда не публикуйте ключ в группе. Я попытался удалить сообщение; если оно осталось, отзовите ключ на шлюзе. Отправьте /key мне в личном чате.
+
+## /models
+models-title = 📋 <b>Модели и цены</b>
+models-family-image = 🎨 Изображения
+models-family-chat-image = 💬 Изображения от чат-моделей
+models-family-edit = ✏️ Редактирование фото
+models-family-midjourney = 🖼 Midjourney
+models-family-video = 🎬 Видео
+models-line = • { $title } — { $price }
+models-price-image = { $price } за изображение
+models-price-call = { $price } за запрос
+models-price-mj = { $price } за /imagine, увеличение { $upscale }, вариация { $variation }
+models-price-second = { $price } за секунду ({ $durations } с)
+models-price-video = { $price } за видео ({ $durations } с)
+models-price-pro = pro ×{ $factor }
+models-price-free = бесплатно
+models-empty = Сейчас нет доступных моделей.
+models-footer = Модель выбирается в /settings. Цена списывается с /balance при запуске генерации и возвращается, если она не удалась.
+models-own-key = 🔑 У вас подключён собственный ключ: генерации оплачиваются на шлюзе, эти цены к вам не относятся.
+
+## /language
+language-button-en = 🇬🇧 English
+language-button-ru = 🇷🇺 Русский
+
+## Суммы, которые вводят админы
+money-amount-not-a-number = ❌ «{ $value }» — не сумма. Пишите так: 5 или 2.50.
+money-amount-zero = ❌ Сумма не может быть нулевой.
+money-amount-negative = ❌ Сумма должна быть положительной.
+money-amount-decimals = ❌ В «{ $value }» слишком много знаков после запятой для { $currency }.
+money-amount-ambiguous = ❌ «{ $value }» неоднозначно (тысячи или дробная часть?). Пишите 1000 или 1.50.
+money-amount-too-large = ❌ «{ $value }» — слишком много: не больше { $max } за раз.
+
+## /codes (админы)
+codes-usage =
+    Использование: <code>/codes &lt;количество&gt; &lt;сумма&gt; [активаций] [срок]</code>
+    • <code>/codes 10 5</code> — десять одноразовых кодов по 5 { $currency }
+    • <code>/codes 1 2.50 100 30d</code> — один код на 100 человек, действует 30 дней
+    Срок: <code>12h</code>, <code>30d</code>, <code>2w</code>, дата вида <code>2026-12-31</code> (включительно, UTC) или <code>never</code>.
+codes-bad-count = ❌ Количество — целое число от 1 до { $max }.
+codes-bad-uses = ❌ Число активаций — целое число от 1 до { $max }.
+codes-bad-expiry = ❌ «{ $value }» — не срок: используйте 12h, 30d, 2w, будущую дату вида 2026-12-31 или never.
+codes-done = ✅ Кодов: { $count } × <b>{ $amount }</b>, активаций на код: { $uses }, { $expiry }. Партия <code>{ $batch }</code>.
+codes-expiry-never = без срока
+codes-expiry-at = действуют до { $date } UTC
+codes-inline-title = Нажмите на код, чтобы скопировать:
+codes-file-header =
+    Коды пополнения, партия { $batch }
+    Сумма: { $amount } за активацию
+    Активаций на код: { $uses }
+    Срок: { $expiry }
+    Кодов: { $count }, созданы { $created } UTC админом { $admin }
+codes-file-links = Ссылки (открытие в Telegram активирует код):
+
+## /credit (админы)
+credit-usage =
+    Использование: <code>/credit &lt;id или @username&gt; &lt;сумма&gt; [заметка]</code>
+    Отрицательная сумма списывает деньги (но не ниже нуля). Пример: <code>/credit @ann 5 компенсация</code>
+credit-unknown-user = ❌ Пользователь { $query } мне неизвестен: сначала он должен написать боту.
+credit-below-zero = ❌ Баланс { $name } ушёл бы в минус (сейчас { $balance }). Ничего не изменилось.
+credit-done = ✅ { $amount } для { $name } (<code>{ $id }</code>). Новый баланс: <b>{ $balance }</b>.
+
+## /user (админы)
+user-usage = Использование: <code>/user &lt;id или @username&gt;</code>
+user-unknown = ❌ Пользователь { $query } мне неизвестен.
+user-card =
+    👤 <b>{ $name }</b> · { $username } · id <code>{ $id }</code>
+    Язык: { $language } · с нами с { $created } · был(а) { $seen } (UTC)
+    Статус: { $flags }
+    💰 Баланс: <b>{ $balance }</b>
+    🔑 Свой ключ: { $key }
+user-flag-banned = ⛔ заблокирован
+user-flag-blocked = 🚫 заблокировал бота
+user-flags-none = ✅ активен
+user-key-none = нет
+user-key-ok = { $masked } (работает)
+user-key-invalid = { $masked } (отклонён шлюзом)
+user-jobs-title = <b>Последние задания</b>
+user-jobs-empty = Заданий нет.
+user-job-line = <code>{ $id }</code> · { $model } · { $status } · { $price } · { $when }
+user-job-own-key = свой ключ
+user-ledger-title = <b>Журнал операций</b>
+user-ledger-empty = Записей нет.
+user-ledger-line = { $amount } → { $after } · { $what } · { $when }{ $extra }
+user-ledger-actor = от <code>{ $actor }</code>
