@@ -6,9 +6,15 @@ import { Bot, type BotConfig, type StorageAdapter, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BaseContext, BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
+import { adminMoneyFeature } from './features/admin-money.js';
+import { balanceFeature } from './features/balance.js';
 import { createEditFeature } from './features/edit.js';
 import { imagineFeature } from './features/imagine.js';
 import { jobsFeature } from './features/jobs.js';
+import { keyFeature } from './features/key.js';
+import { languageFeature } from './features/language.js';
+import { modelsFeature } from './features/models.js';
+import { redeemFeature } from './features/redeem.js';
 import { settingsFeature } from './features/settings.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
@@ -92,7 +98,13 @@ export function createBot(
   // video; 5) images, which take any remaining plain text or photo in a private chat as a
   // prompt; 6) the catch-all.
   const features = bot.errorBoundary(errorBoundary);
+  features.use(adminMoneyFeature);
+  features.use(redeemFeature);
+  features.use(keyFeature);
+  features.use(balanceFeature);
+  features.use(modelsFeature);
   features.use(startFeature);
+  features.use(languageFeature);
   // 5) images: job buttons and /jobs, settings, photo edits, then any remaining text as a prompt.
   features.use(jobsFeature);
   features.use(settingsFeature);

@@ -1,0 +1,23 @@
+import { Composer } from 'grammy';
+import { getOwnKeyInfo } from '../../accounts/own-keys.js';
+import type { BotContext } from '../context.js';
+import { splitMessage } from '../format.js';
+import { readerMoney } from '../money/context.js';
+import { renderModels } from '../money/render.js';
+
+/** /models and the start menu's models button: families, models and prices. */
+export const modelsFeature = new Composer<BotContext>();
+
+export async function sendModels(ctx: BotContext): Promise<void> {
+  const { money } = await readerMoney(ctx);
+  const ownKey = ctx.user ? getOwnKeyInfo(ctx.deps.db, ctx.user.id)?.status === 'ok' : false;
+  const text = renderModels(ctx.t, money, ctx.deps.catalog, { ownKey });
+  for (const part of splitMessage(text)) await ctx.reply(part, { parse_mode: 'HTML' });
+}
+
+modelsFeature.command('models', sendModels);
+
+modelsFeature.callbackQuery('menu:models', async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await sendModels(ctx);
+});
