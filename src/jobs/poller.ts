@@ -1,0 +1,446 @@
+import { and, asc, eq, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { type JobFamily, jobs } from '../db/schema.js';
+import type { Logger } from '../infra/logger.js';
+import { Semaphore } from '../infra/semaphore.js';
+import { type AsyncFamily, type AsyncObservation, progressKey } from './async-family.js';
+import { type BackoffPolicy, DEFAULT_BACKOFF, nextPollDelay } from './backoff.js';
+import { failJob, type JobFailure } from './lifecycle.js';
+import type { JobNotifier, JobProgress } from './ports.js';
+import { claimDue, type JobRow, patchJob, releaseLease, transition } from './store.js';
+
+export interface PollerOptions {
+  db: Db;
+  logger: Logger;
+  notifier: JobNotifier;
+  families: readonly AsyncFamily[];
+  /** Which gateway key a job's task belongs to: tasks are only visible to the key that made them. */
+  laneOf: (job: JobRow) => string;
+  toFailure: (err: unknown) => JobFailure;
+  onFailed?: (job: JobRow, failure: JobFailure) => void;
+  /** Owner tag written on the leases this poller takes. */
+  instanceId: string;
+  now?: () => number;
+  backoff?: Partial<BackoffPolicy>;
+  /** How long a claim protects a job from other pollers. */
+  leaseMs?: number;
+  /** Jobs claimed per tick: bounds the work (and gateway requests) of one tick. */
+  maxJobsPerTick?: number;
+  /** Lanes (gateway keys) polled at the same time. */
+  concurrency?: number;
+  /** Finished jobs collected and delivered at the same time. */
+  deliveryConcurrency?: number;
+  /** Progress edits sent at the same time (Telegram calls). */
+  progressConcurrency?: number;
+  /** Times a task the gateway does not know is looked for again before the job fails. */
+  missingRetries?: number;
+  /** Failed downloads of a finished task before the job fails. */
+  collectAttempts?: number;
+  maxDeliveryAttempts?: number;
+  /** Loop period. */
+  intervalMs?: number;
+  /** Only the leader polls (Redis leader election later; one process is always the leader). */
+  isLeader?: () => boolean | Promise<boolean>;
+}
+
+export interface TickReport {
+  claimed: number;
+  observed: number;
+  finished: number;
+  failed: number;
+}
+
+/** What the poller remembers between looks; lost on restart, which only means a fast look. */
+interface Track {
+  key: string | null;
+  since: number;
+  misses: number;
+  collectFailures: number;
+}
+
+/**
+ * One loop for every asynchronous job. Each tick claims the due jobs with a lease, looks at
+ * their tasks lane by lane (a family batches where the gateway allows), schedules the next look
+ * by adaptive back-off, fails jobs past their family deadline (refunded once), and hands
+ * finished ones to delivery. Cost per tick is bounded by `maxJobsPerTick` whatever the backlog.
+ */
+export class AsyncPoller {
+  private readonly families = new Map<JobFamily, AsyncFamily>();
+  private readonly policy: BackoffPolicy;
+  private readonly tracks = new Map<string, Track>();
+  private readonly background = new Set<Promise<void>>();
+  /** Jobs being collected or delivered here: never claimed twice by this process. */
+  private readonly inFlight = new Set<string>();
+  private readonly deliveries: Semaphore;
+  private readonly edits: Semaphore;
+  private readonly abort = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private loop: Promise<void> | undefined;
+  private running = false;
+
+  constructor(private readonly o: PollerOptions) {
+    for (const f of o.families) this.families.set(f.family, f);
+    this.policy = { ...DEFAULT_BACKOFF, ...o.backoff };
+    this.deliveries = new Semaphore(o.deliveryConcurrency ?? 8);
+    this.edits = new Semaphore(o.progressConcurrency ?? 8);
+  }
+
+  get now(): number {
+    return (this.o.now ?? Date.now)();
+  }
+
+  get backoff(): BackoffPolicy {
+    return this.policy;
+  }
+
+  /** Jobs tracked in memory (bounded by the pending jobs). */
+  get trackedCount(): number {
+    return this.tracks.size;
+  }
+
+  /** One full cycle, deliveries included: what tests call instead of sleeping. */
+  async tick(now = this.now): Promise<TickReport> {
+    const report = await this.cycle(now);
+    await this.drain();
+    return report;
+  }
+
+  /** Resolves when every collect, delivery and progress edit started so far has settled. */
+  async drain(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const interval = this.o.intervalMs ?? 1_000;
+    const step = () => {
+      this.loop = this.cycle(this.now)
+        .then((r) => r.claimed >= this.maxJobs)
+        .catch((err: unknown) => {
+          this.o.logger.error({ err }, 'poller tick failed');
+          return false;
+        })
+        .then((more) => {
+          // A full tick means more jobs are due: go again at once instead of waiting.
+          if (this.running) this.timer = setTimeout(step, more ? 0 : interval);
+        });
+    };
+    this.timer = setTimeout(step, 0);
+  }
+
+  /** Stops at a safe point: the current tick ends, deliveries get `graceMs`, then are aborted. */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.loop;
+    const timer = setTimeout(() => this.abort.abort(new Error('shutting down')), graceMs);
+    await this.drain();
+    clearTimeout(timer);
+  }
+
+  /**
+   * Frees the leases of async jobs no live poller holds (at start: every lease of a single
+   * process died with it), so they are looked at right away instead of after the lease expires.
+   */
+  releaseOrphans(isOrphan: (job: JobRow) => boolean = () => true): number {
+    const families = [...this.families.keys()];
+    if (families.length === 0) return 0;
+    const held = this.o.db
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          inArray(jobs.status, ['running', 'delivering']),
+          inArray(jobs.family, families),
+          or(ne(jobs.leaseOwner, this.o.instanceId), isNull(jobs.leaseOwner)),
+        ),
+      )
+      .all()
+      .filter(isOrphan);
+    const now = this.now;
+    this.o.db.transaction((tx) => {
+      for (const job of held)
+        patchJob(tx, job.id, {
+          leaseOwner: null,
+          leaseUntil: null,
+          nextPollAt: job.status === 'delivering' ? now : (job.nextPollAt ?? now),
+        });
+    });
+    return held.length;
+  }
+
+  private get maxJobs(): number {
+    return this.o.maxJobsPerTick ?? 2_000;
+  }
+
+  private async cycle(now: number): Promise<TickReport> {
+    const report: TickReport = { claimed: 0, observed: 0, finished: 0, failed: 0 };
+    if (!(await (this.o.isLeader ?? (() => true))())) return report;
+    this.sweepDelivering(now);
+    const claimed = claimDue(this.o.db, {
+      owner: this.o.instanceId,
+      now,
+      leaseMs: this.o.leaseMs ?? 60_000,
+      limit: this.maxJobs,
+    }).filter((job) => !this.inFlight.has(job.id));
+    report.claimed = claimed.length;
+    if (claimed.length === 0) return report;
+
+    const groups = new Map<string, JobRow[]>();
+    for (const job of claimed) {
+      const key = `${job.family}\u0000${this.o.laneOf(job)}`;
+      const group = groups.get(key);
+      if (group) group.push(job);
+      else groups.set(key, [job]);
+    }
+    const lanes = new Semaphore(this.o.concurrency ?? 4);
+    await Promise.all(
+      [...groups.values()].map((group) =>
+        lanes
+          .run(() => this.pollGroup(group, now, report))
+          .catch((err: unknown) => {
+            this.o.logger.error({ err }, 'polling a lane failed');
+          }),
+      ),
+    );
+    return report;
+  }
+
+  private async pollGroup(group: JobRow[], now: number, report: TickReport): Promise<void> {
+    const [first] = group;
+    if (!first) return;
+    const family = this.families.get(first.family);
+    if (!family) {
+      // A family nobody polls yet (its handler ships later): look again much later.
+      this.release(group.map((job) => ({ job, patch: { nextPollAt: now + this.policy.maxMs } })));
+      return;
+    }
+    let observations: Map<string, AsyncObservation>;
+    try {
+      observations = await family.poll(group, this.abort.signal);
+    } catch (error) {
+      observations = new Map(group.map((job) => [job.id, { state: 'error', error } as const]));
+    }
+    const releases: Array<{ job: JobRow; patch: ReleasePatch }> = [];
+    for (const job of group) {
+      const seen = observations.get(job.id);
+      if (!seen) {
+        // Not looked at (request budget): stays due, first in line next tick.
+        releases.push({ job, patch: {} });
+        continue;
+      }
+      report.observed++;
+      const outcome = this.apply(family, job, seen, now);
+      if (outcome === 'failed') report.failed++;
+      else if (outcome === 'finishing') report.finished++;
+      else releases.push({ job, patch: outcome });
+    }
+    this.release(releases);
+  }
+
+  /** Decides what one observation means; returns the lease patch for jobs that stay running. */
+  private apply(
+    family: AsyncFamily,
+    job: JobRow,
+    seen: AsyncObservation,
+    now: number,
+  ): ReleasePatch | 'failed' | 'finishing' {
+    const track = this.track(job, now);
+    if (seen.state === 'done') {
+      this.finish(family, job, seen.done);
+      return 'finishing';
+    }
+    if (seen.state === 'failed') {
+      this.fail(job, seen.failure);
+      return 'failed';
+    }
+    const overdue = job.deadlineAt !== null && now >= job.deadlineAt;
+    if (overdue) {
+      this.fail(job, { code: 'deadline' });
+      return 'failed';
+    }
+    const cap = (at: number) => (job.deadlineAt === null ? at : Math.min(at, job.deadlineAt));
+    switch (seen.state) {
+      case 'needs_input':
+        // Not polled while the user decides; woken at the deadline to fail if nobody answered.
+        track.misses = 0;
+        this.background.add(
+          this.later(family.awaitInput?.(job, seen.input), `awaiting input for ${job.id} failed`),
+        );
+        return { nextPollAt: job.deadlineAt ?? now + 15 * 60_000 };
+      case 'missing':
+        track.misses++;
+        if (track.misses > (this.o.missingRetries ?? 2)) {
+          this.fail(job, { code: 'lost_task' });
+          return 'failed';
+        }
+        return { nextPollAt: cap(now + this.policy.minMs) };
+      case 'error':
+        this.o.logger.warn({ job: job.id, err: seen.error }, 'polling a task failed');
+        return { nextPollAt: cap(now + Math.max(this.policy.errorMs, this.delay(track, now))) };
+      case 'pending': {
+        track.misses = 0;
+        const key = progressKey(seen.progress);
+        const patch: ReleasePatch = {};
+        if (key !== track.key) {
+          track.key = key;
+          track.since = now;
+          patch.progress = key;
+          this.showProgress(job, seen.progress);
+        }
+        patch.nextPollAt = cap(now + this.delay(track, now));
+        return patch;
+      }
+    }
+  }
+
+  private delay(track: Track, now: number): number {
+    return nextPollDelay(this.policy, now - track.since);
+  }
+
+  private track(job: JobRow, now: number): Track {
+    let track = this.tracks.get(job.id);
+    if (!track) {
+      // First look by this process: what the row says, unchanged from now on.
+      track = { key: job.progress, since: now, misses: 0, collectFailures: 0 };
+      this.tracks.set(job.id, track);
+    }
+    return track;
+  }
+
+  private release(items: Array<{ job: JobRow; patch: ReleasePatch }>): void {
+    if (items.length === 0) return;
+    // One transaction: thousands of small UPDATEs commit as one write.
+    this.o.db.transaction((tx) => {
+      for (const { job, patch } of items) releaseLease(tx, job.id, this.o.instanceId, patch);
+    });
+  }
+
+  private showProgress(job: JobRow, progress: JobProgress): void {
+    this.background.add(
+      this.later(
+        this.edits.run(() => this.o.notifier.progress(job, progress)),
+        `progress of ${job.id} not shown`,
+      ),
+    );
+  }
+
+  private fail(job: JobRow, failure: JobFailure): void {
+    this.tracks.delete(job.id);
+    const failed = failJob(this.o.db, job.id, ['running', 'delivering'], failure);
+    if (!failed) return;
+    this.o.logger.info({ job: job.id, failure }, 'async job failed');
+    this.o.onFailed?.(failed, failure);
+    this.background.add(
+      this.later(this.o.notifier.failed(failed, failed.price > 0), `failure of ${job.id} not told`),
+    );
+  }
+
+  /** Collects (downloads) and delivers in the background, so slow uploads never stall polling. */
+  private finish(family: AsyncFamily, job: JobRow, done: unknown): void {
+    this.inFlight.add(job.id);
+    const work = this.deliveries
+      .run(async () => {
+        let result: Record<string, unknown>;
+        try {
+          result = await family.collect(job, done, this.abort.signal);
+        } catch (err) {
+          this.collectFailed(job, err);
+          return;
+        }
+        this.tracks.delete(job.id);
+        const delivering = transition(this.o.db, job.id, 'running', 'delivering', {
+          result,
+          progress: '100%',
+        });
+        if (delivering) await this.deliver(delivering);
+      })
+      .finally(() => this.inFlight.delete(job.id));
+    this.background.add(this.later(work, `finishing ${job.id} failed`));
+  }
+
+  private collectFailed(job: JobRow, err: unknown): void {
+    const track = this.track(job, this.now);
+    track.collectFailures++;
+    this.o.logger.warn({ job: job.id, err, attempt: track.collectFailures }, 'collect failed');
+    if (track.collectFailures >= (this.o.collectAttempts ?? 3)) {
+      this.fail(job, this.o.toFailure(err));
+      return;
+    }
+    releaseLease(this.o.db, job.id, this.o.instanceId, {
+      nextPollAt: this.now + this.policy.errorMs,
+    });
+  }
+
+  /** Sends the result; a failed send is tried again by the sweep, then refunded. */
+  private async deliver(job: JobRow): Promise<void> {
+    try {
+      const receipt = await this.o.notifier.deliver(job);
+      transition(this.o.db, job.id, 'delivering', 'done', {
+        result: { ...(job.result ?? {}), ...(receipt.result ?? {}) },
+        ...(receipt.unreachable ? { errorCode: 'unreachable' } : {}),
+      });
+    } catch (err) {
+      const attempts = job.attempts + 1;
+      this.o.logger.warn({ err, job: job.id, attempts }, 'delivery failed');
+      if (attempts >= (this.o.maxDeliveryAttempts ?? 5)) {
+        this.fail(job, { code: 'delivery_failed' });
+        return;
+      }
+      releaseLease(this.o.db, job.id, this.o.instanceId, {
+        attempts,
+        nextPollAt: this.now + 30_000 * attempts,
+      });
+    }
+  }
+
+  /** Delivers jobs whose delivery failed earlier or was cut short by a crash. */
+  private sweepDelivering(now: number): void {
+    const families = [...this.families.keys()];
+    if (families.length === 0) return;
+    const due = this.o.db
+      .update(jobs)
+      .set({ leaseOwner: this.o.instanceId, leaseUntil: now + (this.o.leaseMs ?? 60_000) })
+      .where(
+        and(
+          eq(jobs.status, 'delivering'),
+          inArray(jobs.family, families),
+          or(isNull(jobs.nextPollAt), lte(jobs.nextPollAt, now)),
+          or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now)),
+        ),
+      )
+      .returning()
+      .all()
+      .filter((job) => !this.inFlight.has(job.id))
+      .sort((a, b) => (a.nextPollAt ?? 0) - (b.nextPollAt ?? 0));
+    for (const job of due) {
+      this.inFlight.add(job.id);
+      const work = this.deliveries
+        .run(() => this.deliver(job))
+        .finally(() => this.inFlight.delete(job.id));
+      this.background.add(this.later(work, `redelivering ${job.id} failed`));
+    }
+  }
+
+  /** Tracks a background promise; it removes itself and never rejects. */
+  private later(work: Promise<unknown> | undefined, message: string): Promise<void> {
+    const p: Promise<void> = Promise.resolve(work)
+      .then(() => undefined)
+      .catch((err: unknown) => this.o.logger.warn({ err }, message))
+      .finally(() => this.background.delete(p));
+    return p;
+  }
+}
+
+type ReleasePatch = { nextPollAt?: number; progress?: string };
+
+/** For tests and the bench: due async jobs, oldest poll time first. */
+export function dueJobs(db: Db, now: number): JobRow[] {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.status, 'running'), lte(jobs.nextPollAt, now)))
+    .orderBy(asc(jobs.nextPollAt))
+    .all();
+}

@@ -1,0 +1,132 @@
+import type { Db } from '../db/client.js';
+import type { JobFamily } from '../db/schema.js';
+import type { Logger } from '../infra/logger.js';
+import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
+import { type AsyncFamily, progressKey } from './async-family.js';
+import { failJob, type JobFailure } from './lifecycle.js';
+import type { JobNotifier } from './ports.js';
+import { getJob, type JobRow, jobsInStatus, transition } from './store.js';
+
+export interface SubmitterOptions {
+  db: Db;
+  logger: Logger;
+  notifier: JobNotifier;
+  families: readonly AsyncFamily[];
+  laneOf: (job: JobRow) => string;
+  toFailure: (err: unknown) => JobFailure;
+  onFailed?: (job: JobRow, failure: JobFailure) => void;
+  instanceId: string;
+  now?: () => number;
+  /** First look at a fresh task (the poller's back-off takes over after it). */
+  firstPollMs: number;
+  concurrency: number;
+  laneConcurrency: number;
+}
+
+/**
+ * Sends queued asynchronous jobs to the gateway: queued → submitting (written before the call)
+ * → running with the upstream id and the first poll time, or failed and refunded when the
+ * gateway refuses. A billed submit is never retried: after a crash mid-call the job is refunded.
+ */
+export class AsyncSubmitter {
+  private readonly families = new Map<JobFamily, AsyncFamily>();
+  private readonly global: Semaphore;
+  private readonly lanes: KeyedSemaphore;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly abort = new AbortController();
+  private stopping = false;
+
+  constructor(private readonly o: SubmitterOptions) {
+    for (const f of o.families) this.families.set(f.family, f);
+    this.global = new Semaphore(o.concurrency);
+    this.lanes = new KeyedSemaphore(o.laneConcurrency);
+  }
+
+  handles(family: JobFamily): boolean {
+    return this.families.has(family);
+  }
+
+  /** Schedules a queued job; returns at once. Safe to call twice for one job. */
+  enqueue(jobId: string): void {
+    if (this.stopping || this.inFlight.has(jobId)) return;
+    const run = this.process(jobId)
+      .catch((err: unknown) => this.o.logger.error({ err, job: jobId }, 'async submit crashed'))
+      .finally(() => this.inFlight.delete(jobId));
+    this.inFlight.set(jobId, run);
+  }
+
+  /** Picks up queued jobs of its families this process does not know about (restarts). */
+  sweepQueued(): number {
+    let picked = 0;
+    for (const job of jobsInStatus(this.o.db, ['queued'], [...this.families.keys()])) {
+      if (this.inFlight.has(job.id)) continue;
+      this.enqueue(job.id);
+      picked++;
+    }
+    return picked;
+  }
+
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  async stop(graceMs = 10_000): Promise<void> {
+    this.stopping = true;
+    const timer = setTimeout(() => this.abort.abort(new Error('shutting down')), graceMs);
+    await this.drain();
+    clearTimeout(timer);
+  }
+
+  private now(): number {
+    return (this.o.now ?? Date.now)();
+  }
+
+  private async process(jobId: string): Promise<void> {
+    const queued = getJob(this.o.db, jobId);
+    if (!queued || queued.status !== 'queued') return;
+    const family = this.families.get(queued.family);
+    if (!family) return;
+    await this.global.run(() =>
+      this.lanes.run(this.o.laneOf(queued), async () => {
+        if (this.stopping) return;
+        const job = transition(this.o.db, jobId, 'queued', 'submitting', {
+          attempts: queued.attempts + 1,
+          leaseOwner: this.o.instanceId,
+          leaseUntil: this.now() + 15 * 60_000,
+        });
+        if (!job) return; // cancelled meanwhile, or another instance took it
+        await this.submit(family, job);
+      }),
+    );
+  }
+
+  private async submit(family: AsyncFamily, job: JobRow): Promise<void> {
+    let submitted: Awaited<ReturnType<AsyncFamily['submit']>>;
+    try {
+      submitted = await family.submit(job, this.abort.signal);
+    } catch (err) {
+      const failure = this.o.toFailure(err);
+      this.o.logger.info({ job: job.id, failure }, 'async submit refused');
+      const failed = failJob(this.o.db, job.id, 'submitting', failure);
+      if (failed) {
+        this.o.onFailed?.(failed, failure);
+        await this.o.notifier.failed(failed, failed.price > 0).catch(() => {});
+      }
+      return;
+    }
+    const now = this.now();
+    const running = transition(this.o.db, job.id, 'submitting', 'running', {
+      upstreamId: submitted.upstreamId,
+      nextPollAt: now + this.o.firstPollMs,
+      deadlineAt: now + family.deadlineMs(job),
+      leaseOwner: null,
+      leaseUntil: null,
+      progress: submitted.progress ? progressKey(submitted.progress) : null,
+    });
+    // Gone meanwhile (the user cancelled): the upstream task ends by the gateway's own timeout.
+    if (!running) return;
+    if (submitted.progress)
+      await this.o.notifier.progress(running, submitted.progress).catch(() => {});
+    if (submitted.input !== undefined) await family.awaitInput?.(running, submitted.input);
+  }
+}
