@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeDb, openDb } from '../../src/db/client.js';
+import { closeDb, MIGRATIONS_DIR, openDb } from '../../src/db/client.js';
 import { tempDb } from '../helpers/temp-db.js';
 
 describe('database', () => {
