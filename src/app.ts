@@ -58,19 +58,22 @@ export interface App {
 
 const RESULT_RETENTION_MS = 48 * 3600_000;
 
+/** JSON logs with every configured secret scrubbed from every line. */
+export function createAppLogger(config: Config): Logger {
+  return createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [
+      config.BOT_TOKEN,
+      config.GATEWAY_API_KEY,
+      config.WEBHOOK_SECRET ?? '',
+      config.KEY_ENCRYPTION_SECRET ?? '',
+    ],
+  });
+}
+
 /** The composition root: config → every dependency → the bot and its workers. */
 export function createApp(config: Config, options: AppOptions = {}): App {
-  const logger =
-    options.logger ??
-    createLogger({
-      level: config.LOG_LEVEL,
-      secrets: [
-        config.BOT_TOKEN,
-        config.GATEWAY_API_KEY,
-        config.WEBHOOK_SECRET ?? '',
-        config.KEY_ENCRYPTION_SECRET ?? '',
-      ],
-    });
+  const logger = options.logger ?? createAppLogger(config);
   const db = openDb(config.DATABASE_PATH);
   const catalog = loadCatalog(config.CATALOG_PATH);
   const gateway = createGatewayClient({

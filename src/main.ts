@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import { webhookCallback } from 'grammy';
-import { type App, createApp } from './app.js';
+import { type App, createApp, createAppLogger } from './app.js';
 import { publishCommands } from './bot/commands.js';
 import { createI18n } from './bot/i18n.js';
 import { CatalogError } from './catalog/index.js';
@@ -12,7 +12,7 @@ import {
   sendJson,
   startHttpServer,
 } from './infra/http-server.js';
-import { createLogger, type Logger, makeScrubber } from './infra/logger.js';
+import { type Logger, makeScrubber } from './infra/logger.js';
 
 /** Updates the bot handles; also sent to Telegram so it does not queue others. */
 export const ALLOWED_UPDATES = [
@@ -37,15 +37,7 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger({
-    level: config.LOG_LEVEL,
-    secrets: [
-      config.BOT_TOKEN,
-      config.GATEWAY_API_KEY,
-      config.WEBHOOK_SECRET ?? '',
-      config.KEY_ENCRYPTION_SECRET ?? '',
-    ],
-  });
+  const logger = createAppLogger(config);
   // Handlers first: a signal during start-up must still close what was opened so far.
   const cleanups: Array<() => Promise<void>> = [];
   installShutdown(logger, async () => {
