@@ -88,6 +88,10 @@ const envSchema = z
     KEY_CONCURRENCY: withDefault(int(1, 64), 4),
     GATEWAY_TIMEOUT_MS: withDefault(int(1000, 900_000), 180_000),
     TELEGRAM_UPLOAD_LIMIT_MB: optional(int(1, 2000)),
+    /** Generation requests one user may send per minute (shared by instances in Redis mode). */
+    GENERATION_RATE_PER_MINUTE: withDefault(int(1, 10_000), 12),
+    /** Redis mode: how long a dead poller leader blocks its successor at most, ms. */
+    LEADER_LEASE_MS: withDefault(int(500, 600_000), 10_000),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== 'webhook') return;

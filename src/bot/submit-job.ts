@@ -12,6 +12,7 @@ import { cancelJob, createJob, setStatusMessage } from '../jobs/lifecycle.js';
 import { countActiveJobs, type JobRow } from '../jobs/store.js';
 import { jobButton } from './callback-data/jobs.js';
 import type { BotContext } from './context.js';
+import { allowGeneration } from './generation-limit.js';
 import { type PreparedJob, problemMessage } from './job-draft.js';
 
 /** Jobs one user may have in the pipeline at once: nobody fills the shared gateway lane alone. */
@@ -19,7 +20,10 @@ export const MAX_ACTIVE_JOBS_PER_USER = 10;
 
 export type SubmitOutcome =
   | { ok: true; job: JobRow }
-  | { ok: false; reason: 'invalid' | 'insufficient_funds' | 'too_many_active' | 'no_user' };
+  | {
+      ok: false;
+      reason: 'invalid' | 'insufficient_funds' | 'too_many_active' | 'no_user' | 'rate_limited';
+    };
 
 /** A linked key that the gateway has not rejected pays; otherwise the balance does. */
 export function choosePayer(db: Db, userId: number): 'balance' | 'own_key' {
@@ -68,6 +72,9 @@ export async function submitJob(
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return { ok: false, reason: 'no_user' };
   const replyTo = replyParams(draft.replyToMessageId);
+
+  // Per-user pace of expensive requests (shared by instances in Redis mode).
+  if (!(await allowGeneration(ctx))) return { ok: false, reason: 'rate_limited' };
 
   const limit = options.maxActive ?? MAX_ACTIVE_JOBS_PER_USER;
   if (countActiveJobs(db, userId) >= limit) {
