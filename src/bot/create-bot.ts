@@ -4,6 +4,8 @@ import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig, type StorageAdapter, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { MemoryDeduper, type UpdateDeduper } from '../infra/dedup.js';
+import type { Metrics } from '../infra/metrics.js';
 import type { BaseContext, BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
 import { adminMoneyFeature } from './features/admin-money.js';
@@ -19,7 +21,9 @@ import { settingsFeature } from './features/settings.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { createI18n } from './i18n.js';
+import { dedupMiddleware } from './middlewares/dedup.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
+import { metricsMiddleware } from './middlewares/metrics.js';
 import { userMiddleware } from './middlewares/user.js';
 
 export interface CreateBotOptions {
@@ -31,6 +35,10 @@ export interface CreateBotOptions {
   /** Longest auto-retry wait on a 429 (seconds). */
   maxRetryDelaySeconds?: number;
   i18n?: I18n<BaseContext>;
+  /** Drops redelivered updates; shared in Redis mode. Default: a bounded in-memory set. */
+  dedup?: UpdateDeduper;
+  /** Counts updates, handler latency and Bot API outcomes (429s included). */
+  metrics?: Metrics;
 }
 
 /** Chat and user: updates of one chat run in order, different chats run in parallel. */
@@ -53,6 +61,8 @@ export function createBot(
   if (options.botInfo) config.botInfo = options.botInfo;
   const bot = new Bot<BotContext>(token, config);
 
+  // Under auto-retry, so every 429 it waits out is counted.
+  if (options.metrics) bot.api.config.use(options.metrics.telegramTransformer());
   bot.api.config.use(
     autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60 }),
   );
@@ -66,6 +76,11 @@ export function createBot(
     });
     await next();
   });
+  if (options.metrics) bot.use(metricsMiddleware(options.metrics));
+  // Before anything that writes: a redelivered update must not be handled twice.
+  bot.use(
+    dedupMiddleware(options.dedup ?? new MemoryDeduper(), () => options.metrics?.duplicates.inc()),
+  );
   bot.use(sequentialize(sequenceKey));
   bot.use(userMiddleware);
   bot.use(options.i18n ?? createI18n());
