@@ -6,14 +6,19 @@ import { users } from '../../../src/db/schema.js';
 import { type JobRow, listUserJobs } from '../../../src/jobs/store.js';
 import type { GatewaySim, RecordedRequest } from '../../fakes/gateway-sim/index.js';
 
-/** Gives a user (created if new) this much balance. */
-export function fund(app: App, userId: number, amount: number): void {
-  const { db } = app.deps;
-  db.insert(users)
+/** Creates the user's row, as their first update would. */
+export function ensureUser(app: App, userId: number): void {
+  app.deps.db
+    .insert(users)
     .values({ id: userId, firstName: `u${userId}` })
     .onConflictDoNothing()
     .run();
-  topUp(db, { userId, amount, ref: `test:${randomUUID()}` });
+}
+
+/** Gives a user (created if new) this much balance. */
+export function fund(app: App, userId: number, amount: number): void {
+  ensureUser(app, userId);
+  topUp(app.deps.db, { userId, amount, ref: `test:${randomUUID()}` });
 }
 
 export const balanceOf = (app: App, userId: number) => getBalance(app.deps.db, userId);
