@@ -118,7 +118,9 @@ describe('/jobs, cancel and the result buttons (bot level)', () => {
       (r) =>
         r.path === '/v1/images/edits' && (r.body as Multipart).fields.prompt === 'paint it red',
     );
-    const sourceFile = (jobsOf(bot.app, user.id)[1]?.result?.files as { size: number }[])[0];
+    const sourceFile = (
+      jobsOf(bot.app, user.id)[1]?.result?.files as { size: number }[] | undefined
+    )?.[0];
     expect((call?.body as Multipart | undefined)?.files[0]?.size).toBe(sourceFile?.size);
     expect(bot.gateway.leaks).toEqual([]);
   });
