@@ -1,5 +1,8 @@
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { StoredFile } from './ports.js';
 
 const EXT: Record<string, string> = {
@@ -23,6 +26,30 @@ export class ResultStore {
     const file = path.join(dir, `${index}.${EXT[mime] ?? 'bin'}`);
     await fs.writeFile(file, data);
     return { path: file, mime, size: data.length };
+  }
+
+  /**
+   * Writes a large result (a video) as it arrives, never holding it in memory. A failed or
+   * aborted stream leaves no partial file behind.
+   */
+  async saveStream(
+    jobId: string,
+    index: number,
+    stream: Readable,
+    mime: string,
+    signal?: AbortSignal,
+  ): Promise<StoredFile> {
+    const dir = path.join(this.root, jobId);
+    await fs.mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${index}.${EXT[mime] ?? 'bin'}`);
+    try {
+      await pipeline(stream, createWriteStream(file), signal ? { signal } : {});
+    } catch (err) {
+      await fs.rm(file, { force: true });
+      throw err;
+    }
+    const { size } = await fs.stat(file);
+    return { path: file, mime, size };
   }
 
   read(file: StoredFile): Promise<Buffer> {
