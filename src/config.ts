@@ -88,6 +88,8 @@ const envSchema = z
     KEY_CONCURRENCY: withDefault(int(1, 64), 4),
     GATEWAY_TIMEOUT_MS: withDefault(int(1000, 900_000), 180_000),
     TELEGRAM_UPLOAD_LIMIT_MB: optional(int(1, 2000)),
+    /** Broadcast messages per second (Telegram allows about 30 in bulk; more only for test servers). */
+    BROADCAST_RATE: withDefault(int(1, 1000), 25),
     /** Generation requests one user may send per minute (shared by instances in Redis mode). */
     GENERATION_RATE_PER_MINUTE: withDefault(int(1, 10_000), 12),
     /** Redis mode: how long a dead poller leader blocks its successor at most, ms. */
