@@ -5,6 +5,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { createKeyBox, type KeyBox, loadOrCreateSecret } from './accounts/key-box.js';
 import { getOwnKey, markKeyInvalid } from './accounts/own-keys.js';
 import { formatMoney } from './billing/money.js';
+import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
 import type { BotContext } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
 import { deliverImages } from './bot/delivery/images.js';
@@ -13,6 +14,8 @@ import { StatusEditor } from './bot/delivery/status-editor.js';
 import type { BotDeps } from './bot/deps.js';
 import { createI18n, type Locale } from './bot/i18n.js';
 import { createTelegramFileLoader } from './bot/input-files.js';
+import { BroadcastWorker } from './broadcast/worker.js';
+import { createCatalogHolder } from './catalog/holder.js';
 import { loadCatalog } from './catalog/index.js';
 import type { Config } from './config.js';
 import { closeDb, openDb } from './db/client.js';
@@ -27,6 +30,7 @@ import { recoverJobs } from './jobs/recovery.js';
 import { ResultStore } from './jobs/result-store.js';
 import { createImageRunner } from './jobs/runners.js';
 import type { JobRow } from './jobs/store.js';
+import { GatewayWindow } from './stats/gateway-window.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -76,11 +80,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createAppLogger(config);
   const db = openDb(config.DATABASE_PATH);
   const catalog = loadCatalog(config.CATALOG_PATH);
+  // /reload swaps the catalog; deps.catalog reads through the holder.
+  const catalogs = createCatalogHolder(catalog, () => loadCatalog(config.CATALOG_PATH));
+  const gatewayStats = new GatewayWindow();
   const gateway = createGatewayClient({
     baseUrl: config.GATEWAY_BASE_URL,
     apiKey: config.GATEWAY_API_KEY,
     generationTimeoutMs: config.GATEWAY_TIMEOUT_MS,
     logger,
+    onRequest: (info) => gatewayStats.record(info),
   });
   const keySecret = loadOrCreateSecret({
     dataDir: config.dataDir,
@@ -101,11 +109,20 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     });
 
   let executor: SyncExecutor | undefined;
+  let broadcastWorker: BroadcastWorker | undefined;
   const deps: BotDeps = {
     config,
     db,
     logger,
-    catalog,
+    get catalog() {
+      return catalogs.current;
+    },
+    catalogs,
+    gatewayStats,
+    broadcasts: {
+      kick: () => broadcastWorker?.kick(),
+      isSending: (id) => broadcastWorker?.isSending(id) ?? false,
+    },
     gateway,
     keyBox,
     limiter: new MemoryRateLimiter(),
@@ -174,6 +191,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     ...(options.executor?.heartbeatMs ? { heartbeatMs: options.executor.heartbeatMs } : {}),
   });
 
+  broadcastWorker = new BroadcastWorker({
+    db,
+    logger,
+    owner: instanceId,
+    sender: new TelegramBroadcastSender({ api: bot.api, db, logger }),
+    ratePerSecond: config.BROADCAST_RATE,
+    excluded: () => config.ADMIN_IDS,
+  });
+
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, task: () => unknown) => {
     const timer = setInterval(() => {
@@ -196,6 +222,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
         executor?.sweepQueued();
         executor?.sweepDelivering();
       });
+      // Unfinished broadcasts resume now; the periodic kick takes over one whose instance died.
+      broadcastWorker?.kick();
+      every(15_000, () => broadcastWorker?.kick());
       every(3_600_000, async () => {
         await results.sweep(RESULT_RETENTION_MS);
         new SqliteKvStorage(db, '').sweep();
@@ -203,6 +232,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
+      await broadcastWorker?.stop();
       await executor?.stop(options.executor?.shutdownGraceMs);
       await gateway.close();
       closeDb(db);

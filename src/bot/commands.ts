@@ -32,3 +32,41 @@ export async function publishCommands(api: Api, t: Translate): Promise<void> {
     await api.setMyCommands(commandMenu(t, locale), { language_code: locale });
   }
 }
+
+/** Added to the menu of each admin's chat only; descriptions are `admin-cmd-<command>`. */
+export const ADMIN_COMMANDS = ['stats', 'broadcast', 'ban', 'unban', 'reload'] as const;
+
+export function adminCommandMenu(t: Translate, locale: Locale): BotCommand[] {
+  return [
+    ...commandMenu(t, locale),
+    ...ADMIN_COMMANDS.map((command) => ({
+      command,
+      description: t(locale, `admin-cmd-${command}`),
+    })),
+  ];
+}
+
+/**
+ * The admin menu, set per admin chat (BotCommandScopeChat) so nobody else sees it. An admin who
+ * never opened the bot has no chat yet ("chat not found"): skipped and returned, the admin
+ * feature publishes theirs on their first message.
+ */
+export async function publishAdminCommands(
+  api: Api,
+  adminIds: readonly number[],
+  t: Translate,
+): Promise<number[]> {
+  const missed: number[] = [];
+  for (const chatId of adminIds) {
+    const scope = { type: 'chat' as const, chat_id: chatId };
+    try {
+      await api.setMyCommands(adminCommandMenu(t, 'en'), { scope });
+      for (const locale of LOCALES) {
+        await api.setMyCommands(adminCommandMenu(t, locale), { scope, language_code: locale });
+      }
+    } catch {
+      missed.push(chatId);
+    }
+  }
+  return missed;
+}

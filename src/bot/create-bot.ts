@@ -16,6 +16,7 @@ import { jobsFeature } from './features/jobs.js';
 import { keyFeature } from './features/key.js';
 import { languageFeature } from './features/language.js';
 import { modelsFeature } from './features/models.js';
+import { operatorFeatures } from './features/operator.js';
 import { redeemFeature } from './features/redeem.js';
 import { settingsFeature } from './features/settings.js';
 import { startFeature } from './features/start.js';
@@ -113,6 +114,8 @@ export function createBot(
   // video; 5) images, which take any remaining plain text or photo in a private chat as a
   // prompt; 6) the catch-all.
   const features = bot.errorBoundary(errorBoundary);
+  // 1) support chat, group policy (chatter in groups stops here), admin tools, broadcast, support.
+  features.use(operatorFeatures);
   features.use(adminMoneyFeature);
   features.use(redeemFeature);
   features.use(keyFeature);

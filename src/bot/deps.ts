@@ -1,4 +1,5 @@
 import type { KeyBox } from '../accounts/key-box.js';
+import type { CatalogHolder } from '../catalog/holder.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -6,10 +7,19 @@ import type { GatewayClient } from '../gateway/client.js';
 import type { Logger } from '../infra/logger.js';
 import type { RateLimiter } from '../infra/rate-limit.js';
 import type { ResultStore } from '../jobs/result-store.js';
+import type { GatewayWindow } from '../stats/gateway-window.js';
 
 /** Hands a freshly created job to the workers; returns at once. */
 export interface JobDispatcher {
   dispatch(jobId: string): void;
+}
+
+/** The broadcast worker, as handlers see it. */
+export interface BroadcastControl {
+  /** Makes the worker pick up new broadcasts now. */
+  kick(): void;
+  /** Whether this process is sending broadcast `id` right now. */
+  isSending(id: number): boolean;
 }
 
 /** Everything feature code may use; built once in app.ts (main and tests alike). */
@@ -17,7 +27,12 @@ export interface BotDeps {
   config: Config;
   db: Db;
   logger: Logger;
+  /** The current catalog (a getter over `catalogs`, so a /reload reaches every reader). */
   catalog: Catalog;
+  catalogs: CatalogHolder;
+  /** Gateway calls of the last hour, for /stats. */
+  gatewayStats: GatewayWindow;
+  broadcasts: BroadcastControl;
   /** The operator's gateway client; `gateway.withKey(k)` for a user's own key. */
   gateway: GatewayClient;
   keyBox: KeyBox;

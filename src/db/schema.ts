@@ -202,9 +202,7 @@ export const supportTickets = sqliteTable(
     closedAt: integer('closed_at'),
   },
   (t) => [
-    uniqueIndex('support_tickets_open_uq')
-      .on(t.userId, t.chatId)
-      .where(sql`status = 'open'`),
+    uniqueIndex('support_tickets_open_uq').on(t.userId, t.chatId).where(sql`status = 'open'`),
     index('support_tickets_thread_idx').on(t.chatId, t.threadId),
   ],
 );

@@ -1,0 +1,78 @@
+import { type Api, GrammyError, HttpError } from 'grammy';
+import type { Broadcast } from '../../broadcast/store.js';
+import type { BroadcastSender, SendOutcome } from '../../broadcast/worker.js';
+import type { Db } from '../../db/client.js';
+import type { Logger } from '../../infra/logger.js';
+import { translateFor } from '../support/texts.js';
+import { isMessageGone, isNotModified } from '../telegram-errors.js';
+import { userLocale } from '../user-locale.js';
+import { broadcastMarkup, broadcastText } from './render.js';
+
+/** Telegram's answer to one copy, as the worker needs it. */
+export function classifySendError(err: unknown): SendOutcome {
+  if (err instanceof GrammyError) {
+    if (err.error_code === 429) {
+      return { kind: 'retry_after', seconds: Math.max(1, err.parameters.retry_after ?? 1) };
+    }
+    // A user in our table has started the bot once, so any 403 means they left it.
+    if (err.error_code === 403) return { kind: 'blocked' };
+    if (err.error_code === 400 && /message to copy not found/i.test(err.description)) {
+      return { kind: 'source_gone' };
+    }
+    if (err.error_code >= 500) return { kind: 'unavailable', reason: err.description };
+    return { kind: 'failed', reason: err.description };
+  }
+  if (err instanceof HttpError) return { kind: 'unavailable', reason: err.message };
+  return { kind: 'failed', reason: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * The worker's way to Telegram. `api` is bot.api, whose auto-retry waits out a 429 for exactly
+ * its retry_after; a longer one comes back here as `retry_after` for the worker to wait.
+ */
+export class TelegramBroadcastSender implements BroadcastSender {
+  constructor(private readonly d: { api: Api; db: Db; logger: Logger }) {}
+
+  async send(userId: number, source: { chatId: number; messageId: number }): Promise<SendOutcome> {
+    try {
+      await this.d.api.copyMessage(userId, source.chatId, source.messageId);
+      return { kind: 'sent' };
+    } catch (err) {
+      return classifySendError(err);
+    }
+  }
+
+  async progress(b: Broadcast): Promise<void> {
+    await this.edit(b);
+  }
+
+  async finished(b: Broadcast): Promise<void> {
+    await this.edit(b);
+    // The edit is silent; a new message tells the admin it is over.
+    const t = translateFor(userLocale(this.d.db, b.adminId));
+    await this.d.api.sendMessage(b.progressChatId ?? b.adminId, broadcastText(b, t), {
+      ...(b.progressMessageId !== null
+        ? {
+            reply_parameters: {
+              message_id: b.progressMessageId,
+              allow_sending_without_reply: true,
+            },
+          }
+        : {}),
+    });
+  }
+
+  private async edit(b: Broadcast): Promise<void> {
+    if (b.progressChatId === null || b.progressMessageId === null) return;
+    const t = translateFor(userLocale(this.d.db, b.adminId));
+    const markup = broadcastMarkup(b, t);
+    try {
+      await this.d.api.editMessageText(b.progressChatId, b.progressMessageId, broadcastText(b, t), {
+        ...(markup ? { reply_markup: markup } : {}),
+      });
+    } catch (err) {
+      if (isNotModified(err) || isMessageGone(err)) return;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import {
+  countAudience,
+  createBroadcast,
+  finishBroadcast,
+  setProgressMessage,
+} from '../../broadcast/store.js';
+import type { BaseContext } from '../context.js';
+import { translateFor } from '../support/texts.js';
+import { broadcastMarkup, broadcastText } from './render.js';
+
+export type StartResult = { kind: 'started'; id: number; total: number } | { kind: 'nobody' };
+
+/** Admins are not recipients: they saw the message when they wrote it. */
+export const audienceCount = (ctx: BaseContext): number =>
+  countAudience(ctx.deps.db, ctx.deps.config.ADMIN_IDS);
+
+/**
+ * Persists the broadcast of the admin's message, shows its progress message and hands it to
+ * the worker. Called from the confirm button, so it runs once per press.
+ */
+export async function startBroadcast(
+  ctx: BaseContext,
+  messageId: number,
+  locale: string,
+): Promise<StartResult> {
+  const { db, config } = ctx.deps;
+  const chatId = ctx.chat?.id;
+  const adminId = ctx.from?.id;
+  if (chatId === undefined || adminId === undefined) return { kind: 'nobody' };
+  const b = createBroadcast(db, {
+    adminId,
+    sourceChatId: chatId,
+    sourceMessageId: messageId,
+    exclude: config.ADMIN_IDS,
+  });
+  if (b.total === 0) {
+    finishBroadcast(db, b.id, 'cancelled', 'nobody');
+    return { kind: 'nobody' };
+  }
+  const t = translateFor(locale);
+  try {
+    const markup = broadcastMarkup(b, t);
+    const shown = await ctx.api.sendMessage(chatId, broadcastText(b, t), {
+      reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+      ...(markup ? { reply_markup: markup } : {}),
+    });
+    setProgressMessage(db, b.id, chatId, shown.message_id);
+  } catch (err) {
+    // The broadcast is saved; it goes out without a progress message and ends with its count.
+    ctx.log.warn({ err, broadcast: b.id }, 'could not show the broadcast progress message');
+  } finally {
+    ctx.deps.broadcasts.kick();
+  }
+  return { kind: 'started', id: b.id, total: b.total };
+}

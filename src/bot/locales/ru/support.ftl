@@ -1,0 +1,37 @@
+# Поддержка: сторона пользователя и чат поддержки оператора (на языке оператора).
+support-contact = 💬 Поддержка: { $contact }
+    Напишите туда, и мы поможем.
+support-ask = 💬 Напишите сообщение в поддержку одним сообщением: текст, фото или документ (скриншоты помогают). /cancel — отмена.
+support-ask-reply = ✍️ Напишите ответ поддержке: текст, фото или документ. /cancel — отмена.
+support-button-send = ✅ Отправить
+support-button-cancel = ✖️ Отмена
+support-button-reply = 💬 Ответить поддержке
+support-confirm = Отправить это сообщение в поддержку?
+support-cancelled = Отменено. Ничего не отправлено.
+support-empty = Сообщение пустое. Опишите, пожалуйста, вопрос словами (можно фото с подписью).
+support-too-long = Слишком длинно ({ $length } символов, максимум { $max }). Сократите текст или пришлите его документом.
+support-unsupported = Я могу передать только текст, фото и документы. Опишите, пожалуйста, вопрос сообщением.
+support-sent = ✅ Отправлено в поддержку, обращение №{ $ticket }. Ответ придёт сюда, в этот чат.
+support-sent-more = ✅ Добавлено к обращению №{ $ticket }.
+support-failed = ⚠️ Сейчас не получается связаться с поддержкой. Попробуйте позже или напишите { $contact }.
+support-rate-limited = ⏳ Вы пишете в поддержку слишком часто. Подождите несколько минут.
+support-expired = Этот запрос устарел. Напишите /support, чтобы начать заново.
+support-private-only = По вопросам поддержки напишите мне в личный чат: { $link }
+support-closed-user = ✅ Ваше обращение №{ $ticket } закрыто. Если нужно что-то ещё, напишите /support.
+support-header-new = 📩 <b>Новое обращение №{ $ticket }</b>
+support-header-more = 💬 <b>Обращение №{ $ticket }</b>
+support-header-user = 👤 { $name } · <code>{ $id }</code> · { $username } · { $language }
+support-header-balance = 💰 Баланс: { $balance }
+support-header-banned = ⛔ Заблокирован администратором
+support-header-blocked = 🚫 Заблокировал бота
+support-header-no-jobs = 🧾 Генераций ещё не было
+support-header-last-job = 🧾 Последняя задача: <code>{ $job }</code> · { $family } · { $model } · { $status } · { $when }
+support-header-last-error = ⚠️ Её ошибка: <code>{ $code }</code> { $message }
+support-header-hint-forum = ↩️ Всё, что написано в этой теме, уходит пользователю; сообщение, начатое с //, останется здесь. /close закрывает обращение.
+support-header-hint-group = ↩️ Чтобы ответить, ответьте на это сообщение (или на сообщение пользователя ниже). /close в ответ на него закрывает обращение.
+support-answer-blocked = ⚠️ Не доставлено: пользователь заблокировал бота.
+support-answer-failed = ⚠️ Не доставлено: { $reason }
+support-not-ticket = Это сообщение не относится к обращению. Ответьте на сообщение пользователя или его заголовок, либо напишите в теме пользователя.
+support-ticket-closed = ✅ Обращение №{ $ticket } закрыто. Пользователь уведомлён.
+support-ticket-already-closed = Обращение №{ $ticket } уже закрыто.
+support-close-where = Используйте /close в теме пользователя или в ответ на сообщение обращения.

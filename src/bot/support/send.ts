@@ -1,0 +1,89 @@
+import type { Api } from 'grammy';
+import type { Db } from '../../db/client.js';
+import { loadUserCard } from '../../support/card.js';
+import { renderTicketHeader, topicName } from '../../support/header.js';
+import { isChannelError } from '../../support/ports.js';
+import { relayToSupport } from '../../support/relay.js';
+import type { BaseContext } from '../context.js';
+import { userLocale } from '../user-locale.js';
+import { TelegramSupportChannel } from './channel.js';
+import { operatorLocale, translateFor } from './texts.js';
+
+/** A user may open or add to tickets this often; more is a flood, not a question. */
+export const SUPPORT_RULE = { limit: 10, windowMs: 10 * 60_000 };
+
+export function supportChannel(api: Api, db: Db): TelegramSupportChannel {
+  return new TelegramSupportChannel(api, (userId) =>
+    translateFor(userLocale(db, userId))('support-button-reply'),
+  );
+}
+
+export type SupportSendResult =
+  | { kind: 'sent'; ticketId: number; opened: boolean }
+  | { kind: 'rate_limited' }
+  | { kind: 'failed' }
+  | { kind: 'unconfigured' };
+
+/**
+ * Relays one message of the sender's private chat to the support chat, with a header that says
+ * who wrote it. Never throws: the caller tells the user what happened.
+ */
+export async function sendSupportMessage(
+  ctx: BaseContext,
+  messageId: number,
+): Promise<SupportSendResult> {
+  const { config, db, limiter } = ctx.deps;
+  const chatId = config.SUPPORT_CHAT_ID;
+  const userId = ctx.from?.id;
+  if (chatId === undefined || userId === undefined) return { kind: 'unconfigured' };
+  const decision = await limiter.hit(`support:${userId}`, SUPPORT_RULE);
+  if (!decision.allowed) return { kind: 'rate_limited' };
+  const card = loadUserCard(db, userId);
+  if (!card) return { kind: 'failed' };
+  const t = translateFor(operatorLocale(db, config));
+  try {
+    const result = await relayToSupport(
+      { db, channel: supportChannel(ctx.api, db) },
+      {
+        supportChatId: chatId,
+        userId,
+        messageId,
+        topicName: topicName(card),
+        header: (ticket) =>
+          renderTicketHeader(card, t, {
+            ticketId: ticket.id,
+            opened: ticket.opened,
+            forum: ticket.forum,
+            money: (amount) => ctx.deps.money(amount),
+          }),
+      },
+    );
+    return {
+      kind: 'sent',
+      ticketId: result.ticketId,
+      opened: result.kind === 'sent' && result.opened,
+    };
+  } catch (err) {
+    ctx.log.error(
+      { err, unreachable: isChannelError(err, 'unreachable'), supportChat: chatId },
+      'could not relay a message to the support chat',
+    );
+    return { kind: 'failed' };
+  }
+}
+
+/** What the user reads after a send attempt. */
+export function supportResultText(
+  t: (key: string, vars?: Record<string, string | number>) => string,
+  result: SupportSendResult,
+  contact: string,
+): string {
+  switch (result.kind) {
+    case 'sent':
+      return t(result.opened ? 'support-sent' : 'support-sent-more', { ticket: result.ticketId });
+    case 'rate_limited':
+      return t('support-rate-limited');
+    default:
+      return t('support-failed', { contact });
+  }
+}

@@ -1,0 +1,54 @@
+/** Who wrote to support: the facts an operator needs to answer without asking back. */
+import { getUser } from '../accounts/users.js';
+import type { Db } from '../db/client.js';
+import { listUserJobs } from '../jobs/store.js';
+
+export interface UserCard {
+  id: number;
+  firstName: string;
+  lastName: string | null;
+  username: string | null;
+  languageCode: string | null;
+  /** Minor units. */
+  balance: number;
+  banned: boolean;
+  blockedBot: boolean;
+  lastJob?: {
+    id: string;
+    family: string;
+    model: string;
+    status: string;
+    createdAt: number;
+    errorCode: string | null;
+    errorMessage: string | null;
+  };
+}
+
+export function loadUserCard(db: Db, userId: number): UserCard | undefined {
+  const user = getUser(db, userId);
+  if (!user) return undefined;
+  const job = listUserJobs(db, userId, 1)[0];
+  return {
+    id: user.id,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    username: user.username,
+    languageCode: user.languageCode,
+    balance: user.balance,
+    banned: user.banned,
+    blockedBot: user.blockedBot,
+    ...(job
+      ? {
+          lastJob: {
+            id: job.id,
+            family: job.family,
+            model: job.model,
+            status: job.status,
+            createdAt: job.createdAt,
+            errorCode: job.errorCode,
+            errorMessage: job.errorMessage,
+          },
+        }
+      : {}),
+  };
+}
