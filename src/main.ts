@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import { webhookCallback } from 'grammy';
 import { type App, createApp, createAppLogger } from './app.js';
-import { publishCommands } from './bot/commands.js';
+import { publishAdminCommands, publishCommands } from './bot/commands.js';
 import { createI18n } from './bot/i18n.js';
 import { CatalogError } from './catalog/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -70,6 +70,12 @@ async function main(): Promise<void> {
   await publishCommands(bot.api, (locale, key) => i18n.t(locale, key)).catch((err: unknown) =>
     logger.warn({ err }, 'could not publish the command menu'),
   );
+  // Admin commands appear only in the admins' own chats (BotCommandScopeChat).
+  const adminsWithoutChat = await publishAdminCommands(bot.api, config.ADMIN_IDS, (locale, key) =>
+    i18n.t(locale, key),
+  );
+  if (adminsWithoutChat.length > 0)
+    logger.info({ admins: adminsWithoutChat }, 'admin menu set on these admins’ first message');
 
   const routes = new Map<string, RouteHandler>();
   routes.set('GET /healthz', (_req, res) => {

@@ -45,13 +45,6 @@ admin.use(async (ctx, next) => {
   await next();
 });
 
-/** Marks the admins that main.ts published the menu for at start. */
-export function markAdminMenuShown(deps: BotDeps, adminIds: readonly number[]): void {
-  const shown = menuShown.get(deps) ?? new Set<number>();
-  for (const id of adminIds) shown.add(id);
-  menuShown.set(deps, shown);
-}
-
 const label = (u: User) =>
   `${[u.firstName, u.lastName].filter(Boolean).join(' ') || '—'} (${u.username ? `@${u.username}, ` : ''}${u.id})`;
 
