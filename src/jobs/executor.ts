@@ -5,7 +5,15 @@ import { failJob, type JobFailure } from './lifecycle.js';
 import type { JobNotifier, ProducedFile, StoredFile } from './ports.js';
 import type { ResultStore } from './result-store.js';
 import { isAsyncFamily } from './state.js';
-import { getJob, type JobRow, jobsInStatus, patchJob, transition } from './store.js';
+import {
+  claimLease,
+  getJob,
+  type JobRow,
+  jobsInStatus,
+  patchJob,
+  takeLease,
+  transition,
+} from './store.js';
 
 /** Runs one synchronous generation against the gateway and returns what it produced. */
 export type SyncRunner = (job: JobRow, signal: AbortSignal) => Promise<ProducedFile[]>;
@@ -41,6 +49,9 @@ export interface ExecutorOptions {
   heartbeatMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** A delivery (uploads with auto-retry waits included) is over well within this. */
+const DELIVERY_LEASE_MS = 15 * 60_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -201,12 +212,33 @@ export class SyncExecutor {
     }
   }
 
+  /**
+   * Takes over a job whose owner died (recovery): compare-and-swap on the lease, so of several
+   * instances adopting the same orphan only one delivers it.
+   */
+  adopt(job: JobRow): JobRow | undefined {
+    return takeLease(this.o.db, job.id, {
+      status: job.status,
+      from: job.leaseOwner,
+      owner: this.o.instanceId,
+      until: Date.now() + DELIVERY_LEASE_MS,
+    });
+  }
+
   /** Delivers again jobs whose earlier delivery failed, once their retry time has come. */
   sweepDelivering(now = Date.now()): void {
     for (const job of jobsInStatus(this.o.db, ['delivering'])) {
       if (isAsyncFamily(job.family) || this.inFlight.has(job.id)) continue;
       if ((job.nextPollAt ?? 0) > now) continue;
-      const run = this.deliver(job).finally(() => this.inFlight.delete(job.id));
+      // Another live instance may be delivering it right now: only a free or own lease is taken.
+      const claimed = claimLease(this.o.db, job.id, {
+        status: 'delivering',
+        owner: this.o.instanceId,
+        now,
+        until: now + DELIVERY_LEASE_MS,
+      });
+      if (!claimed) continue;
+      const run = this.deliver(claimed).finally(() => this.inFlight.delete(job.id));
       this.inFlight.set(job.id, run);
     }
   }

@@ -25,7 +25,7 @@ export async function recoverJobs(
     notifier,
     executor,
   }: { db: Db; logger: Logger; notifier: JobNotifier; executor: SyncExecutor },
-  isOrphan: (job: { leaseUntil: number | null }) => boolean = () => true,
+  isOrphan: (job: { leaseUntil: number | null; leaseOwner: string | null }) => boolean = () => true,
 ): Promise<RecoveryReport> {
   const report: RecoveryReport = { requeued: 0, refunded: 0, redelivered: 0, resumed: 0 };
   for (const job of jobsInStatus(db, ['queued', 'submitting', 'running', 'delivering'])) {
@@ -48,7 +48,10 @@ export async function recoverJobs(
       }
       case 'redeliver':
         if (job.family !== 'midjourney' && job.family !== 'video') {
-          await executor.deliver(job);
+          // Several instances may recover at once: only the one that takes the lease delivers.
+          const adopted = executor.adopt(job);
+          if (!adopted) break;
+          await executor.deliver(adopted);
           report.redelivered++;
         }
         break;

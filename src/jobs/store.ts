@@ -145,3 +145,45 @@ export function countByStatus(
     .groupBy(jobs.family, jobs.status)
     .all();
 }
+
+/**
+ * Takes over the lease of one job, compare-and-swap on its current owner (`from`, null for
+ * none): of several instances adopting the same orphan only one succeeds.
+ */
+export function takeLease(
+  db: Tx,
+  id: string,
+  {
+    status,
+    from,
+    owner,
+    until,
+  }: { status: JobStatus; from: string | null; owner: string; until: number },
+): JobRow | undefined {
+  return db
+    .update(jobs)
+    .set({ leaseOwner: owner, leaseUntil: until })
+    .where(and(eq(jobs.id, id), eq(jobs.status, status), sql`${jobs.leaseOwner} IS ${from}`))
+    .returning()
+    .get();
+}
+
+/** Leases `id` (in `status`) to `owner` when it is free, expired or already the owner's. */
+export function claimLease(
+  db: Tx,
+  id: string,
+  { status, owner, now, until }: { status: JobStatus; owner: string; now: number; until: number },
+): JobRow | undefined {
+  return db
+    .update(jobs)
+    .set({ leaseOwner: owner, leaseUntil: until })
+    .where(
+      and(
+        eq(jobs.id, id),
+        eq(jobs.status, status),
+        or(isNull(jobs.leaseOwner), eq(jobs.leaseOwner, owner), lte(jobs.leaseUntil, now)),
+      ),
+    )
+    .returning()
+    .get();
+}
