@@ -1,0 +1,45 @@
+# Video generation: /video, its settings keyboard, delivery fallbacks.
+video-usage =
+    🎬 Describe the video after the command, for example:
+    <code>/video a hummingbird hovering near a flower, slow motion</code>
+
+    To animate a photo, send it with <code>/video</code> and the description as its caption, or reply to it with <code>/video</code> and the description. Add <code>--duration 10</code>, <code>--ar 9:16</code> or <code>--mode pro</code> to set them for this request.
+video-no-model = 🎬 No video model is available right now. Please try again later.
+video-image-too-large = 📷 This file is { $size }: bots can only download files up to { $limit } from Telegram. Send a smaller photo (as a photo, not as a file: Telegram compresses it). Nothing was charged.
+video-image-not-image = 📄 This is not an image I can animate. Send a photo, or a PNG, JPEG or WebP file, with /video and the description as its caption. Nothing was charged.
+video-screen-title = 🎬 <b>Video</b> · { $model }
+video-screen-image = 🖼 Starts from your photo
+video-screen-duration = ⏱ { $seconds } s
+video-screen-mode = ⚙️ { $mode ->
+    [pro] Pro
+   *[std] Standard
+}
+video-screen-price = 💰 Price: { $price }
+video-screen-own-key = 🔑 Paid with your own gateway key
+video-button-model = 🎬 { $model } ▾
+video-duration-label = { $seconds } s
+video-mode-label = { $mode ->
+    [pro] Pro
+   *[std] Standard
+}
+video-button-confirm = ✅ Generate · { $price }
+video-button-confirm-own = ✅ Generate (your key)
+video-button-cancel = ✖️
+video-button-back = ⬅️ Back
+video-price-second = { $price }/s
+video-price-call = { $price }
+video-choose-model = 🎬 Choose the video model:
+video-choose-model-image = 🎬 Choose the model that animates your photo:
+video-saved-model = ✅ Model: { $model }
+video-draft-gone = This request has expired. Send /video again.
+video-not-yours = This is someone else’s request. Send /video for your own.
+video-already-started = This video is already being made. See /jobs.
+video-model-gone = This model is no longer offered. Choose another one.
+video-cancelled = ✖️ Cancelled, nothing was charged.
+video-started = 🎬 { $model } · { $seconds } s · { $price }: started. I will send the video here when it is ready; videos take a few minutes.
+video-again-toast = 🔁 Once more…
+video-again-model-gone = The model { $model } is no longer offered, so I cannot repeat this. Send /video to choose another one.
+video-size-over = over { $limit }
+video-link = The video is too large to upload here ({ $size }). Download it: { $url }
+    The link is the provider’s and may expire within a day.
+video-link-private = The video is ready, but it is too large to upload here ({ $size }), and the gateway hands it out only with the key that made it, so I cannot give you a link. Task: { $task }. Contact support to get the file.

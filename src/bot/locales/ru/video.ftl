@@ -1,0 +1,45 @@
+# Генерация видео: /video, клавиатура настроек, запасные способы доставки.
+video-usage =
+    🎬 Опишите видео после команды, например:
+    <code>/video колибри зависла у цветка, замедленная съёмка</code>
+
+    Чтобы оживить фото, пришлите его с подписью <code>/video</code> и описанием или ответьте на фото командой <code>/video</code> с описанием. Добавьте <code>--duration 10</code>, <code>--ar 9:16</code> или <code>--mode pro</code>, чтобы задать их для этого запроса.
+video-no-model = 🎬 Сейчас нет доступной модели для видео. Попробуйте позже.
+video-image-too-large = 📷 Этот файл весит { $size }, а боты могут скачивать из Telegram файлы не больше { $limit }. Пришлите фото поменьше (как фото, а не файлом: Telegram его сожмёт). Ничего не списано.
+video-image-not-image = 📄 Это не изображение, которое я могу оживить. Пришлите фото или файл PNG, JPEG или WebP с подписью /video и описанием. Ничего не списано.
+video-screen-title = 🎬 <b>Видео</b> · { $model }
+video-screen-image = 🖼 Начнётся с вашего фото
+video-screen-duration = ⏱ { $seconds } с
+video-screen-mode = ⚙️ { $mode ->
+    [pro] Pro
+   *[std] Стандарт
+}
+video-screen-price = 💰 Цена: { $price }
+video-screen-own-key = 🔑 Оплачивается вашим ключом шлюза
+video-button-model = 🎬 { $model } ▾
+video-duration-label = { $seconds } с
+video-mode-label = { $mode ->
+    [pro] Pro
+   *[std] Стандарт
+}
+video-button-confirm = ✅ Создать · { $price }
+video-button-confirm-own = ✅ Создать (ваш ключ)
+video-button-cancel = ✖️
+video-button-back = ⬅️ Назад
+video-price-second = { $price }/с
+video-price-call = { $price }
+video-choose-model = 🎬 Выберите модель для видео:
+video-choose-model-image = 🎬 Выберите модель, которая оживит ваше фото:
+video-saved-model = ✅ Модель: { $model }
+video-draft-gone = Этот запрос устарел. Отправьте /video ещё раз.
+video-not-yours = Это чужой запрос. Отправьте /video, чтобы сделать свой.
+video-already-started = Это видео уже делается. Смотрите /jobs.
+video-model-gone = Эта модель больше недоступна. Выберите другую.
+video-cancelled = ✖️ Отменено, ничего не списано.
+video-started = 🎬 { $model } · { $seconds } с · { $price }: запущено. Пришлю видео сюда, когда оно будет готово; обычно это занимает несколько минут.
+video-again-toast = 🔁 Ещё раз…
+video-again-model-gone = Модель { $model } больше недоступна, поэтому повторить нельзя. Отправьте /video, чтобы выбрать другую.
+video-size-over = больше { $limit }
+video-link = Видео слишком большое для загрузки сюда ({ $size }). Скачайте его: { $url }
+    Ссылка от провайдера и может перестать работать в течение суток.
+video-link-private = Видео готово, но оно слишком большое для загрузки сюда ({ $size }), а шлюз отдаёт его только по ключу, которым оно создано, поэтому ссылку дать не могу. Задача: { $task }. Напишите в поддержку, чтобы получить файл.

@@ -1,0 +1,50 @@
+/**
+ * A /video request between the command and the confirm button: prompt, photo and choices, kept
+ * in the database under a short id that the keyboard's buttons carry. Stored server-side because
+ * the prompt (up to thousands of characters) cannot ride in 64-byte callback data, and in the
+ * database so a restart between the command and the press loses nothing. Old drafts expire.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.js';
+import { SqliteKvStorage } from '../../db/kv-storage.js';
+import type { VideoChoice, VideoInput } from './request.js';
+
+export interface VideoDraft extends VideoChoice {
+  id: string;
+  userId: number;
+  chatId: number;
+  prompt: string;
+  input?: VideoInput;
+  /** The user's message the keyboard, the status and the result answer. */
+  replyTo?: number;
+  parentJobId?: string;
+  view: 'main' | 'models';
+  /** Set once confirmed: a second press must not start a second job. */
+  jobId?: string;
+}
+
+export const DRAFT_TTL_MS = 24 * 3600_000;
+
+export function newDraftId(): string {
+  return randomBytes(6).toString('base64url');
+}
+
+export class VideoDrafts {
+  private readonly kv: SqliteKvStorage<VideoDraft>;
+
+  constructor(db: Db, ttlMs = DRAFT_TTL_MS) {
+    this.kv = new SqliteKvStorage<VideoDraft>(db, 'vdraft:', ttlMs);
+  }
+
+  get(id: string): VideoDraft | undefined {
+    return this.kv.read(id);
+  }
+
+  save(draft: VideoDraft): void {
+    this.kv.write(draft.id, draft);
+  }
+
+  delete(id: string): void {
+    this.kv.delete(id);
+  }
+}

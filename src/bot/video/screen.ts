@@ -1,0 +1,147 @@
+/**
+ * The /video settings keyboard as text + inline keyboard. Pure: a draft, its model and a
+ * translator in, a screen out. The main view is compact: the model, one row of lengths, one of
+ * shapes, one of modes (each only when the model offers a choice), and the confirm button that
+ * names the price. The model view lists the models that fit the request (with or without a photo).
+ */
+import { InlineKeyboard } from 'grammy';
+import type { Catalog, VideoModel } from '../../catalog/index.js';
+import { modelToken } from '../callback-data/settings.js';
+import { encodeVideo } from '../callback-data/video.js';
+import { escapeHtml, truncate } from '../format.js';
+import type { VideoDraft } from './drafts.js';
+import { modelsForInput, priceOfChoice, shapeChoice } from './request.js';
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export interface VideoScreenDeps {
+  catalog: Catalog;
+  t: Translate;
+  money: (amount: number) => string;
+  /** The user pays with their own gateway key: no price is charged here. */
+  ownKey: boolean;
+}
+
+export interface Screen {
+  /** HTML. */
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+const PROMPT_CHARS = 300;
+const PER_ROW = 4;
+const MODELS_PER_ROW = 2;
+const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
+
+/** "0.07 USD/s" or "0.20 USD": what one model costs, for the model list. */
+export function modelPriceLabel(
+  deps: Pick<VideoScreenDeps, 't' | 'money'>,
+  model: VideoModel,
+): string {
+  const price = deps.money(model.price.amount);
+  return model.price.unit === 'second'
+    ? deps.t('video-price-second', { price })
+    : deps.t('video-price-call', { price });
+}
+
+/** The confirm button's label: the price of exactly this request. */
+export function confirmLabel(deps: VideoScreenDeps, model: VideoModel, draft: VideoDraft): string {
+  if (deps.ownKey) return deps.t('video-button-confirm-own');
+  return deps.t('video-button-confirm', { price: deps.money(priceOfChoice(model, draft)) });
+}
+
+function rows<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The main view. `warning` (plain text) explains why the request cannot start as it is. */
+export function mainScreen(
+  deps: VideoScreenDeps,
+  draft: VideoDraft,
+  model: VideoModel,
+  warning?: string,
+): Screen {
+  const { t } = deps;
+  const shapes = shapeChoice(model);
+  const lines = [
+    t('video-screen-title', { model: escapeHtml(model.title) }),
+    `<i>${escapeHtml(truncate(draft.prompt, PROMPT_CHARS))}</i>`,
+  ];
+  if (draft.input) lines.push(t('video-screen-image'));
+  const params = [t('video-screen-duration', { seconds: draft.duration })];
+  if (shapes && draft.shape) params.push(escapeHtml(draft.shape));
+  if (draft.mode) params.push(t('video-screen-mode', { mode: draft.mode }));
+  lines.push(params.join(' · '));
+  lines.push(
+    deps.ownKey
+      ? t('video-screen-own-key')
+      : t('video-screen-price', { price: deps.money(priceOfChoice(model, draft)) }),
+  );
+  if (warning) lines.push('', `⚠️ ${escapeHtml(warning)}`);
+
+  const kb = new InlineKeyboard().text(
+    t('video-button-model', { model: model.title }),
+    encodeVideo(draft.id, { op: 'models' }),
+  );
+  const choiceRows = (labels: Array<{ label: string; data: string }>) => {
+    if (labels.length < 2) return; // one value is no choice: shown in the text only
+    for (const row of rows(labels, PER_ROW)) {
+      kb.row();
+      for (const b of row) kb.text(b.label, b.data);
+    }
+  };
+  choiceRows(
+    model.durations.allowed.map((s) => ({
+      label: mark(s === draft.duration, t('video-duration-label', { seconds: s })),
+      data: encodeVideo(draft.id, { op: 'duration', value: s }),
+    })),
+  );
+  if (shapes)
+    choiceRows(
+      shapes.allowed.map((v) => ({
+        label: mark(v === draft.shape, v),
+        data: encodeVideo(draft.id, { op: 'shape', value: v }),
+      })),
+    );
+  if (model.modes)
+    choiceRows(
+      model.modes.allowed.map((m) => ({
+        label: mark(m === draft.mode, t('video-mode-label', { mode: m })),
+        data: encodeVideo(draft.id, { op: 'mode', value: m }),
+      })),
+    );
+  kb.row()
+    .text(confirmLabel(deps, model, draft), encodeVideo(draft.id, { op: 'confirm' }))
+    .text(t('video-button-cancel'), encodeVideo(draft.id, { op: 'cancel' }));
+  return { text: lines.join('\n'), keyboard: kb };
+}
+
+/** The model list: those that fit the request, the current one ticked, with their prices. */
+export function modelsScreen(deps: VideoScreenDeps, draft: VideoDraft): Screen {
+  const models = modelsForInput(deps.catalog, draft.input !== undefined);
+  const kb = new InlineKeyboard();
+  for (const row of rows(models, MODELS_PER_ROW)) {
+    for (const m of row)
+      kb.text(
+        mark(m.id === draft.model, `${m.title} · ${modelPriceLabel(deps, m)}`),
+        encodeVideo(draft.id, { op: 'model', token: modelToken(m.id) }),
+      );
+    kb.row();
+  }
+  kb.text(deps.t('video-button-back'), encodeVideo(draft.id, { op: 'back' }));
+  return {
+    text: deps.t(draft.input ? 'video-choose-model-image' : 'video-choose-model'),
+    keyboard: kb,
+  };
+}
+
+/** The enabled video model a pressed token stands for, if it still fits the request. */
+export function modelByToken(
+  catalog: Catalog,
+  draft: VideoDraft,
+  token: string,
+): VideoModel | undefined {
+  return modelsForInput(catalog, draft.input !== undefined).find((m) => modelToken(m.id) === token);
+}
