@@ -15,6 +15,7 @@ import { imagineFeature } from './features/imagine.js';
 import { jobsFeature } from './features/jobs.js';
 import { keyFeature } from './features/key.js';
 import { languageFeature } from './features/language.js';
+import { midjourneyFeature } from './features/midjourney.js';
 import { modelsFeature } from './features/models.js';
 import { operatorFeatures } from './features/operator.js';
 import { redeemFeature } from './features/redeem.js';
@@ -123,6 +124,8 @@ export function createBot(
   features.use(modelsFeature);
   features.use(startFeature);
   features.use(languageFeature);
+  // 4) Midjourney: /mj, /blend, /describe, its result buttons and prompt conversations.
+  features.use(midjourneyFeature);
   // 5) images: job buttons and /jobs, settings, photo edits, then any remaining text as a prompt.
   features.use(jobsFeature);
   features.use(settingsFeature);
