@@ -24,6 +24,9 @@ keyFeature.use(
     id: KEY_CONVERSATION,
     maxMillisecondsToWait: KEY_WAIT_MS,
     plugins: keyConversationPlugins,
+    // Another feature's conversation may be waiting in this chat (a Midjourney prompt, say):
+    // /key must still start, and being installed earlier this one gets the next message.
+    parallel: true,
   }),
 );
 
