@@ -9,9 +9,14 @@ import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
 import type { BotContext } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
 import { deliverImages } from './bot/delivery/images.js';
+import { deliverMidjourney } from './bot/delivery/midjourney.js';
+import { askMjModal } from './bot/delivery/mj-modal-ask.js';
+import { MjPreviews } from './bot/delivery/mj-preview.js';
 import { TelegramNotifier } from './bot/delivery/notifier.js';
 import { StatusEditor } from './bot/delivery/status-editor.js';
+import { deliverVideo } from './bot/delivery/video.js';
 import type { BotDeps } from './bot/deps.js';
+import { modalPorts, modalPriceOf } from './bot/features/mj-jobs.js';
 import { createI18n, type Locale } from './bot/i18n.js';
 import { createTelegramFileLoader } from './bot/input-files.js';
 import { BroadcastWorker } from './broadcast/worker.js';
@@ -24,12 +29,19 @@ import { createGatewayClient } from './gateway/client.js';
 import { GatewayError } from './gateway/errors.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { MemoryRateLimiter } from './infra/rate-limit.js';
+import { progressKey } from './jobs/async-family.js';
+import type { BackoffPolicy } from './jobs/backoff.js';
 import { SyncExecutor } from './jobs/executor.js';
 import { isTransientFailure, toFailure } from './jobs/failures.js';
+import { MidjourneyFamily, type MjDeadlines } from './jobs/midjourney/family.js';
+import { AsyncPoller } from './jobs/poller.js';
+import type { JobNotifier } from './jobs/ports.js';
 import { recoverJobs } from './jobs/recovery.js';
 import { ResultStore } from './jobs/result-store.js';
 import { createImageRunner } from './jobs/runners.js';
-import type { JobRow } from './jobs/store.js';
+import { getJob, type JobRow } from './jobs/store.js';
+import { AsyncSubmitter } from './jobs/submitter.js';
+import { createVideoFamily } from './jobs/video/family.js';
 import { GatewayWindow } from './stats/gateway-window.js';
 
 export interface AppOptions {
@@ -47,6 +59,21 @@ export interface AppOptions {
     /** How long stop() lets running calls finish before aborting them (they fail, refunded). */
     shutdownGraceMs?: number;
   };
+  /** Poller and submitter of the async families (tests use a virtual clock and tick by hand). */
+  asyncJobs?: {
+    /** The clock of polls, deadlines and status-edit throttling. */
+    now?: () => number;
+    /** false: the poller loop is not started; tests call `app.poller.tick()`. */
+    autoStart?: boolean;
+    intervalMs?: number;
+    backoff?: Partial<BackoffPolicy>;
+    leaseMs?: number;
+    mjDeadlines?: Partial<MjDeadlines>;
+    /** Midjourney progress previews (download + upload); default on. */
+    previews?: boolean;
+    /** Shortest time a video task may take before it fails, refunded (default 20 min). */
+    videoDeadlineMs?: number;
+  };
 }
 
 export interface App {
@@ -54,6 +81,9 @@ export interface App {
   deps: BotDeps;
   bot: Bot<BotContext>;
   executor: SyncExecutor;
+  /** The one loop that follows every async job (Midjourney, video). */
+  poller: AsyncPoller;
+  submitter: AsyncSubmitter;
   /** Recovers jobs a crash interrupted, then starts the periodic sweeps. */
   startWorkers(): Promise<void>;
   /** Stops the workers at a safe point and closes the database (the bot's runner is the caller's). */
@@ -109,6 +139,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     });
 
   let executor: SyncExecutor | undefined;
+  let submitter: AsyncSubmitter | undefined;
   let broadcastWorker: BroadcastWorker | undefined;
   const deps: BotDeps = {
     config,
@@ -128,7 +159,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     limiter: new MemoryRateLimiter(),
     results,
     money,
-    jobs: { dispatch: (jobId) => executor?.enqueue(jobId) },
+    jobs: {
+      dispatch: (jobId) => {
+        const family = getJob(db, jobId)?.family;
+        if (family && submitter?.handles(family)) submitter.enqueue(jobId);
+        else executor?.enqueue(jobId);
+      },
+    },
   };
 
   const i18n = createI18n();
@@ -139,19 +176,25 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     conversationStorage: new SqliteKvStorage(db, 'conv:', 24 * 3600_000),
   });
 
-  const notifier = new TelegramNotifier(
-    {
-      api: bot.api,
-      db,
-      config,
-      logger,
-      results,
-      status: new StatusEditor(bot.api),
-      t: (locale: Locale, key, vars) => i18n.t(locale, key, vars),
-      money,
-    },
-    { image: deliverImages, 'chat-image': deliverImages, edit: deliverImages },
-  );
+  const asyncOptions = options.asyncJobs ?? {};
+  const delivery = {
+    api: bot.api,
+    db,
+    config,
+    logger,
+    results,
+    status: new StatusEditor(bot.api, undefined, asyncOptions.now),
+    t: (locale: Locale, key: string, vars?: Record<string, string | number>) =>
+      i18n.t(locale, key, vars),
+    money,
+  };
+  const notifier = new TelegramNotifier(delivery, {
+    image: deliverImages,
+    'chat-image': deliverImages,
+    edit: deliverImages,
+    midjourney: deliverMidjourney,
+    video: deliverVideo,
+  });
 
   const gatewayFor = async (job: JobRow) => {
     if (job.payer !== 'own_key') return gateway;
@@ -191,6 +234,79 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     ...(options.executor?.heartbeatMs ? { heartbeatMs: options.executor.heartbeatMs } : {}),
   });
 
+  // Async families: one submitter and one poller shared by Midjourney and (later) video.
+  const laneOf = (job: JobRow) => (job.payer === 'own_key' ? `user:${job.userId}` : 'operator');
+  const onAsyncFailed = (job: JobRow, failure: { code: string }) => {
+    if (job.payer === 'own_key' && (failure.code === 'bad_key' || failure.code === 'key_exhausted'))
+      markKeyInvalid(db, job.userId);
+  };
+  const previews = new MjPreviews(delivery, {
+    download: (url, maxBytes) => gateway.download(url, { maxBytes }),
+    ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
+  });
+  const asyncNotifier: JobNotifier = {
+    async progress(job, progress) {
+      await notifier.progress(job, progress);
+      if (asyncOptions.previews !== false)
+        await previews
+          .show(job, progress, progressKey(progress))
+          .catch((err: unknown) => logger.debug({ err, job: job.id }, 'preview skipped'));
+    },
+    deliver: (job) => notifier.deliver(job),
+    async failed(job, refunded) {
+      await previews.remove(job);
+      await notifier.failed(job, refunded);
+    },
+  };
+  const midjourney = new MidjourneyFamily({
+    logger,
+    gatewayFor,
+    loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
+    results,
+    maxResultBytes: config.uploadLimitBytes,
+    modal: modalPorts(deps),
+    askModal: (job) => askMjModal(delivery, job, modalPriceOf(deps.catalog, job)),
+    ...(asyncOptions.mjDeadlines ? { deadlines: asyncOptions.mjDeadlines } : {}),
+  });
+  const video = createVideoFamily({
+    logger,
+    gatewayFor,
+    loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
+    results,
+    uploadLimitBytes: config.uploadLimitBytes,
+    ...(asyncOptions.videoDeadlineMs ? { deadlineMs: asyncOptions.videoDeadlineMs } : {}),
+  });
+  const asyncFamilies = [midjourney, video];
+  submitter = new AsyncSubmitter({
+    db,
+    logger,
+    notifier: asyncNotifier,
+    families: asyncFamilies,
+    laneOf,
+    toFailure,
+    onFailed: onAsyncFailed,
+    instanceId,
+    ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
+    firstPollMs: asyncOptions.backoff?.firstMs ?? 3_000,
+    concurrency: config.JOB_CONCURRENCY,
+    laneConcurrency: config.KEY_CONCURRENCY,
+  });
+  const poller = new AsyncPoller({
+    db,
+    logger,
+    notifier: asyncNotifier,
+    families: asyncFamilies,
+    laneOf,
+    toFailure,
+    onFailed: onAsyncFailed,
+    instanceId,
+    ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
+    ...(asyncOptions.backoff ? { backoff: asyncOptions.backoff } : {}),
+    ...(asyncOptions.leaseMs ? { leaseMs: asyncOptions.leaseMs } : {}),
+    ...(asyncOptions.intervalMs ? { intervalMs: asyncOptions.intervalMs } : {}),
+  });
+  const asyncSubmitter = submitter;
+
   broadcastWorker = new BroadcastWorker({
     db,
     logger,
@@ -216,8 +332,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     deps,
     bot,
     executor,
+    poller,
+    submitter: asyncSubmitter,
     async startWorkers() {
       await recoverJobs({ db, logger, notifier, executor: executor as SyncExecutor });
+      // One process: every lease of an async job died with the previous one.
+      poller.releaseOrphans();
+      asyncSubmitter.sweepQueued();
+      every(5_000, () => asyncSubmitter.sweepQueued());
+      if (asyncOptions.autoStart !== false) poller.start();
       every(5_000, () => {
         executor?.sweepQueued();
         executor?.sweepDelivering();
@@ -234,6 +357,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       for (const timer of timers) clearInterval(timer);
       await broadcastWorker?.stop();
       await executor?.stop(options.executor?.shutdownGraceMs);
+      await poller.stop(options.executor?.shutdownGraceMs);
+      await asyncSubmitter.stop(options.executor?.shutdownGraceMs);
       await gateway.close();
       closeDb(db);
     },

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type JobFamily, jobs } from '../db/schema.js';
 import type { Logger } from '../infra/logger.js';
@@ -7,7 +7,7 @@ import { type AsyncFamily, type AsyncObservation, progressKey } from './async-fa
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextPollDelay } from './backoff.js';
 import { failJob, type JobFailure } from './lifecycle.js';
 import type { JobNotifier, JobProgress } from './ports.js';
-import { claimDue, type JobRow, patchJob, releaseLease, transition } from './store.js';
+import { claimDue, getJob, type JobRow, patchJob, releaseLease, transition } from './store.js';
 
 export interface PollerOptions {
   db: Db;
@@ -350,8 +350,10 @@ export class AsyncPoller {
           return;
         }
         this.tracks.delete(job.id);
+        // Fields written while the task ran (a preview message id) are kept next to the result.
+        const current = getJob(this.o.db, job.id);
         const delivering = transition(this.o.db, job.id, 'running', 'delivering', {
-          result,
+          result: { ...(current?.result ?? {}), ...result },
           progress: '100%',
         });
         if (delivering) await this.deliver(delivering);
@@ -434,13 +436,3 @@ export class AsyncPoller {
 }
 
 type ReleasePatch = { nextPollAt?: number; progress?: string };
-
-/** For tests and the bench: due async jobs, oldest poll time first. */
-export function dueJobs(db: Db, now: number): JobRow[] {
-  return db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.status, 'running'), lte(jobs.nextPollAt, now)))
-    .orderBy(asc(jobs.nextPollAt))
-    .all();
-}
