@@ -29,8 +29,8 @@ export interface VideoFamilyOptions {
   /** What the Bot API server accepts in one upload: a larger video is not downloaded. */
   uploadLimitBytes: number;
   /**
-   * The shortest time a task may take (default 20 min). Longer videos get a minute per second
-   * of video on top, since sora-2-pro's 25 s clips can queue for a long time.
+   * How long a task of up to 15 s of video may take (default 20 min); longer videos get
+   * proportionally more, since sora-2-pro's 25 s clips can take far longer.
    */
   deadlineMs?: number;
   /** Task looks sent at the same time within one lane. */
@@ -44,6 +44,8 @@ export interface VideoDone {
 }
 
 export const DEFAULT_VIDEO_DEADLINE_MS = 20 * 60_000;
+/** Video length the base deadline is meant for. */
+const DEADLINE_BASE_SECONDS = 15;
 
 function paramsOf(job: JobRow): VideoJobParams {
   const parsed = videoJobParams.safeParse(job.params);
@@ -88,8 +90,8 @@ export function createVideoFamily(o: VideoFamilyOptions): AsyncFamily {
 
     deadlineMs(job) {
       const duration = videoJobParams.shape.duration.safeParse(job.params.duration);
-      const byLength = duration.success ? duration.data * 60_000 : 0;
-      return Math.max(minDeadline, byLength);
+      const seconds = duration.success ? duration.data : 0;
+      return Math.round(minDeadline * Math.max(1, seconds / DEADLINE_BASE_SECONDS));
     },
 
     async submit(job, signal): Promise<AsyncSubmitted> {
@@ -99,7 +101,9 @@ export function createVideoFamily(o: VideoFamilyOptions): AsyncFamily {
       const submitted = await client.submitVideo(toSubmitRequest(job.model, params, image), {
         signal,
       });
-      return { upstreamId: submitted.taskId, progress: { stage: 'queued' } };
+      // No progress here: the status already says "queued", and an edit now would only use up
+      // the status message's edit allowance before the first real progress arrives.
+      return { upstreamId: submitted.taskId };
     },
 
     async poll(jobs, signal) {

@@ -202,7 +202,7 @@ describe('video family over the simulator', () => {
     expect(after.get('job0000001')?.state).toBe('error');
   });
 
-  it('deadline: at least the minimum, a minute per second of video beyond it', async () => {
+  it('deadline: the minimum up to 15 s of video, proportionally more beyond', async () => {
     const { client } = await start();
     const fam = createVideoFamily({
       gatewayFor: async () => client,
@@ -212,7 +212,8 @@ describe('video family over the simulator', () => {
       deadlineMs: 20 * 60_000,
     });
     expect(fam.deadlineMs(jobRow({}))).toBe(20 * 60_000);
-    expect(fam.deadlineMs(jobRow({ params: { prompt: 'x', duration: 25 } }))).toBe(25 * 60_000);
+    expect(fam.deadlineMs(jobRow({ params: { prompt: 'x', duration: 15 } }))).toBe(20 * 60_000);
+    expect(fam.deadlineMs(jobRow({ params: { prompt: 'x', duration: 30 } }))).toBe(40 * 60_000);
   });
 });
 

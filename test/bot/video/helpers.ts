@@ -1,0 +1,44 @@
+import type { Message } from 'grammy/types';
+import { expect } from 'vitest';
+import type { GatewaySim, RecordedRequest } from '../../fakes/gateway-sim/index.js';
+import type { TestUser } from '../../fakes/telegram/index.js';
+import type { TestBotOptions } from '../../helpers/bot-harness.js';
+
+/** Fast async pipeline: looks every 100 ms, so a simulated video (0.3 s at speed 20) is quick. */
+export const FAST_ASYNC: NonNullable<TestBotOptions['app']> = {
+  asyncJobs: {
+    intervalMs: 50,
+    backoff: { firstMs: 100, minMs: 100, maxMs: 300, errorMs: 200 },
+  },
+};
+
+/** Video submits the simulator received. */
+export const videoSubmits = (gateway: GatewaySim): RecordedRequest[] =>
+  gateway.requests.filter((r) => r.method === 'POST' && r.path === '/v1/video/generations');
+
+export const bodyOf = (r: RecordedRequest | undefined): Record<string, unknown> =>
+  (r?.body ?? {}) as Record<string, unknown>;
+
+/** Sends `/video <text>` (or a photo captioned so) and returns the settings keyboard message. */
+export async function openVideo(
+  user: TestUser,
+  text: string,
+  options: { photo?: boolean; replyTo?: Message } = {},
+): Promise<Message> {
+  if (options.photo) user.sendPhoto({ width: 64, height: 48 }, { caption: `/video ${text}` });
+  else user.send(`/video ${text}`, options.replyTo ? { replyTo: options.replyTo } : {});
+  const screen = await user.waitFor({ button: /Generate/ });
+  expect(screen.message).toBeDefined();
+  return screen.message as Message;
+}
+
+/** Opens the keyboard and confirms it; returns the keyboard message. */
+export async function startVideo(
+  user: TestUser,
+  text: string,
+  options: { photo?: boolean } = {},
+): Promise<Message> {
+  const screen = await openVideo(user, text, options);
+  await user.press(screen, /Generate/);
+  return screen;
+}
