@@ -22,6 +22,7 @@ import { redeemFeature } from './features/redeem.js';
 import { settingsFeature } from './features/settings.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
+import { videoFeature } from './features/video.js';
 import { createI18n } from './i18n.js';
 import { dedupMiddleware } from './middlewares/dedup.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
@@ -126,6 +127,8 @@ export function createBot(
   features.use(languageFeature);
   // 4) Midjourney: /mj, /blend, /describe, its result buttons and prompt conversations.
   features.use(midjourneyFeature);
+  // 4) video: /video, photos captioned /video, its settings keyboard and its 🔁 button.
+  features.use(videoFeature);
   // 5) images: job buttons and /jobs, settings, photo edits, then any remaining text as a prompt.
   features.use(jobsFeature);
   features.use(settingsFeature);
