@@ -46,11 +46,14 @@ export interface HeaderOptions {
 
 export function renderTicketHeader(card: UserCard, t: Translate, o: HeaderOptions): string {
   const lines: string[] = [];
-  lines.push(t(o.opened ? 'support-header-new' : 'support-header-more', { ticket: o.ticketId }));
+  // Ids go in as strings: fluent would group their digits like amounts (500,000,002).
+  lines.push(
+    t(o.opened ? 'support-header-new' : 'support-header-more', { ticket: String(o.ticketId) }),
+  );
   lines.push(
     t('support-header-user', {
       name: `<a href="tg://user?id=${card.id}">${escapeHtml(displayName(card))}</a>`,
-      id: card.id,
+      id: String(card.id),
       username: card.username ? `@${escapeHtml(card.username)}` : '—',
       language: escapeHtml(card.languageCode ?? '—'),
     }),

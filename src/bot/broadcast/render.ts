@@ -12,7 +12,7 @@ export const STOP_RE = /^bc:stop:(\d{1,12})$/;
 export function broadcastText(b: Broadcast, t: T, now = Date.now()): string {
   const finished = b.status !== 'running';
   const view = progressView(b, finished);
-  const counts = { id: b.id, sent: b.sent, blocked: b.blocked, failed: b.failed };
+  const counts = { id: String(b.id), sent: b.sent, blocked: b.blocked, failed: b.failed };
   switch (b.status) {
     case 'running': {
       const text = t('broadcast-progress', {

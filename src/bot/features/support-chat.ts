@@ -68,12 +68,12 @@ inSupportChat.command('close', async (ctx) => {
   if (!ctx.message || !ctx.from) return;
   const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
   const result = await closeTicket(relay, locate(ctx.message), ctx.from.id, async (closed) => {
-    await ctx.reply(ctx.t('support-ticket-closed', { ticket: closed.ticketId })).catch((err) => {
+    await ctx.reply(ctx.t('support-ticket-closed', { ticket: String(closed.ticketId) })).catch((err) => {
       ctx.log.warn({ err }, 'could not confirm the closed ticket');
     });
     const t = translateFor(userLocale(ctx.deps.db, closed.userId));
     await ctx.api
-      .sendMessage(closed.userId, t('support-closed-user', { ticket: closed.ticketId }))
+      .sendMessage(closed.userId, t('support-closed-user', { ticket: String(closed.ticketId) }))
       .catch((err: unknown) => {
         if (isUnreachable(err)) setBlockedBot(ctx.deps.db, closed.userId, true);
         else ctx.log.warn({ err }, 'could not tell the user their ticket was closed');
@@ -81,7 +81,7 @@ inSupportChat.command('close', async (ctx) => {
   });
   if (result.kind === 'no_ticket') await ctx.reply(ctx.t('support-close-where'));
   else if (result.kind === 'already_closed')
-    await ctx.reply(ctx.t('support-ticket-already-closed', { ticket: result.ticketId }));
+    await ctx.reply(ctx.t('support-ticket-already-closed', { ticket: String(result.ticketId) }));
 });
 
 inSupportChat.on('message', async (ctx, next) => {

@@ -1,8 +1,18 @@
+import type { I18n } from '@grammyjs/i18n';
 import type { NextFunction } from 'grammy';
 import { touchUser } from '../../accounts/users.js';
 import type { BaseContext } from '../context.js';
+import { createI18n, negotiateLocale } from '../i18n.js';
 
 const BANNED_NOTE_RULE = { limit: 1, windowMs: 3_600_000 };
+
+let notes: I18n<BaseContext> | undefined;
+
+/** This runs before the i18n middleware (whose negotiator reads ctx.user), so no ctx.t yet. */
+function bannedNote(ctx: BaseContext): string {
+  notes ??= createI18n();
+  return notes.t(negotiateLocale(ctx), 'banned', { contact: ctx.deps.config.SUPPORT_CONTACT });
+}
 
 /**
  * Records the user on every update (created on first contact, last seen, language) and stops
@@ -14,13 +24,11 @@ export async function userMiddleware(ctx: BaseContext, next: NextFunction): Prom
   ctx.user = touchUser(ctx.deps.db, from, { privateChat: ctx.chat?.type === 'private' });
   if (!ctx.user.banned) return next();
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({
-      text: ctx.t('banned', { contact: ctx.deps.config.SUPPORT_CONTACT }),
-    });
+    await ctx.answerCallbackQuery({ text: bannedNote(ctx) });
     return;
   }
   const note = await ctx.deps.limiter.hit(`banned-note:${from.id}`, BANNED_NOTE_RULE);
   if (note.allowed && ctx.chat?.type === 'private') {
-    await ctx.reply(ctx.t('banned', { contact: ctx.deps.config.SUPPORT_CONTACT }));
+    await ctx.reply(bannedNote(ctx));
   }
 }

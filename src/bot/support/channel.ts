@@ -3,7 +3,8 @@ import { ChannelError, type Placement, type SupportChannel } from '../../support
 
 /** A supergroup can be turned into a forum at any time, so the answer is only kept a while. */
 const FORUM_CACHE_MS = 5 * 60_000;
-const forumCache = new Map<number, { forum: boolean; at: number }>();
+
+export type ForumCache = Map<number, { forum: boolean; at: number }>;
 
 export const SUPPORT_REPLY_DATA = 'support:reply';
 
@@ -42,14 +43,16 @@ export class TelegramSupportChannel implements SupportChannel {
   constructor(
     private readonly api: Api,
     private readonly replyLabel: (userId: number) => string,
+    /** Shared by the channels of one bot (they are made per update). */
+    private readonly forumCache: ForumCache = new Map(),
   ) {}
 
   async isForum(chatId: number): Promise<boolean> {
-    const cached = forumCache.get(chatId);
+    const cached = this.forumCache.get(chatId);
     if (cached && Date.now() - cached.at < FORUM_CACHE_MS) return cached.forum;
     const chat = await call(() => this.api.getChat(chatId));
     const forum = chat.type === 'supergroup' && chat.is_forum === true;
-    forumCache.set(chatId, { forum, at: Date.now() });
+    this.forumCache.set(chatId, { forum, at: Date.now() });
     return forum;
   }
 
@@ -58,7 +61,7 @@ export class TelegramSupportChannel implements SupportChannel {
       const topic = await call(() => this.api.createForumTopic(chatId, name));
       return topic.message_thread_id;
     } catch (err) {
-      forumCache.delete(chatId); // maybe no longer a forum
+      this.forumCache.delete(chatId); // maybe no longer a forum
       throw err;
     }
   }

@@ -6,15 +6,22 @@ import { isChannelError } from '../../support/ports.js';
 import { relayToSupport } from '../../support/relay.js';
 import type { BaseContext } from '../context.js';
 import { userLocale } from '../user-locale.js';
-import { TelegramSupportChannel } from './channel.js';
+import { type ForumCache, TelegramSupportChannel } from './channel.js';
 import { operatorLocale, translateFor } from './texts.js';
 
 /** A user may open or add to tickets this often; more is a flood, not a question. */
 export const SUPPORT_RULE = { limit: 10, windowMs: 10 * 60_000 };
 
+/** One forum cache per bot (per database), not per process: tests run several bots. */
+const forumCaches = new WeakMap<Db, ForumCache>();
+
 export function supportChannel(api: Api, db: Db): TelegramSupportChannel {
-  return new TelegramSupportChannel(api, (userId) =>
-    translateFor(userLocale(db, userId))('support-button-reply'),
+  const cache = forumCaches.get(db) ?? new Map();
+  forumCaches.set(db, cache);
+  return new TelegramSupportChannel(
+    api,
+    (userId) => translateFor(userLocale(db, userId))('support-button-reply'),
+    cache,
   );
 }
 
@@ -80,7 +87,9 @@ export function supportResultText(
 ): string {
   switch (result.kind) {
     case 'sent':
-      return t(result.opened ? 'support-sent' : 'support-sent-more', { ticket: result.ticketId });
+      return t(result.opened ? 'support-sent' : 'support-sent-more', {
+        ticket: String(result.ticketId),
+      });
     case 'rate_limited':
       return t('support-rate-limited');
     default:

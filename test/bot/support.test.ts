@@ -1,0 +1,284 @@
+import type { ForumTopic, Message } from 'grammy/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getUser } from '../../src/accounts/users.js';
+import { supportMessages, supportTickets } from '../../src/db/schema.js';
+import { insertJob } from '../../src/jobs/store.js';
+import type { CallRecord, TestUser } from '../fakes/telegram/index.js';
+import {
+  buttonTexts,
+  knownUser,
+  type OperatorWorld,
+  pause,
+  startOperatorWorld,
+} from './operator-helpers.js';
+
+/** The thread id a createForumTopic call returned. */
+function threadOf(call: CallRecord): number {
+  if (!call.response.ok) throw new Error('createForumTopic failed');
+  return (call.response.result as ForumTopic).message_thread_id;
+}
+
+/** The user writes to support through the whole conversation: prompt, message, confirm. */
+async function writeToSupport(
+  user: TestUser,
+  send: (u: TestUser) => Message,
+  answer: RegExp = /Sent to support as request #\d+/,
+): Promise<Message> {
+  user.send('/support');
+  await user.waitFor({ method: 'sendMessage', text: /Write your message to support/ });
+  const mine = send(user);
+  const confirm = await user.waitFor({
+    method: 'sendMessage',
+    text: 'Send this message to support?',
+  });
+  expect(buttonTexts(confirm.message)).toEqual(['✅ Send', '✖️ Cancel']);
+  await user.press(confirm.message ?? 0, '✅ Send');
+  await user.waitFor({ text: answer });
+  return mine;
+}
+
+describe('support in a plain group (bot level)', () => {
+  let w: OperatorWorld;
+  beforeAll(async () => {
+    w = await startOperatorWorld({ support: 'group' });
+  });
+  afterAll(() => w.close());
+
+  it('a full ticket both ways: header with who wrote, admin reply, user reply, /close', async () => {
+    const user = await knownUser(w.tg, { first_name: 'Ann', username: 'ann_k' });
+    insertJob(w.bot.app.deps.db, {
+      id: 'jFail1',
+      userId: user.id,
+      chatId: user.id,
+      family: 'image',
+      kind: 'generate',
+      model: 'flux-schnell',
+      params: {},
+      price: 5,
+      payer: 'balance',
+      status: 'failed',
+      errorCode: 'content_policy',
+      errorMessage: 'refused <by> policy',
+    });
+    const staff = w.admin.inGroup(w.group?.id ?? 0);
+    const mine = await writeToSupport(user, (u) => u.send('My image failed twice'));
+
+    const header = await staff.waitFor({ text: /New ticket #1/ });
+    const text = header.message?.text ?? '';
+    expect(text).toContain(`Ann · ${user.id} · @ann_k · en`);
+    expect(text).toContain('Balance: 0.00 USD');
+    expect(text).toContain('Last job: jFail1 · image · flux-schnell · failed');
+    expect(text).toContain('Its error: content_policy refused <by> policy');
+    expect(text).toMatch(/Reply to this message/);
+    const copy = await staff.waitFor({ text: 'My image failed twice' });
+    expect(copy.message?.reply_to_message?.message_id).toBe(header.message?.message_id);
+
+    // The admin answers by replying to the copy: the user gets it as a reply to their message.
+    staff.reply(copy.message ?? 0, 'Please try another prompt');
+    const answer = await user.waitFor({ text: 'Please try another prompt' });
+    expect(answer.message?.reply_to_message?.message_id).toBe(mine.message_id);
+    expect(buttonTexts(answer.message)).toEqual(['💬 Reply to support']);
+    await w.tg.waitForCall('setMessageReaction');
+
+    // The user replies to the answer: straight into the same ticket, no confirmation.
+    const again = user.reply(answer.message ?? 0, 'Still the same');
+    await user.waitFor({ text: 'Added to your request #1.' });
+    const more = await staff.waitFor({ text: /Ticket #1/ });
+    expect(more.message?.text).not.toMatch(/New ticket/);
+    const copy2 = await staff.waitFor({ text: 'Still the same' });
+
+    // Answering the header works too, and it threads under the user's own message.
+    staff.reply(more.message ?? 0, 'Fixed now');
+    const answer2 = await user.waitFor({ text: 'Fixed now' });
+    expect(answer2.message?.reply_to_message?.message_id).toBe(again.message_id);
+
+    staff.send('/close', { replyTo: copy2.message?.message_id ?? 0 });
+    const closed = await staff.waitFor({ text: /Ticket #1 closed/ });
+    await user.waitFor({ text: /support request #1 was closed/ });
+    staff.send('/close', { replyTo: copy2.message?.message_id ?? 0 });
+    await staff.waitFor({ text: 'Ticket #1 is already closed.' });
+
+    // Replying to the bot's own message that is not a ticket gets a clear answer.
+    staff.reply(closed.message ?? 0, 'ok thanks');
+    await staff.waitFor({ text: /not part of a ticket/ });
+    // Staff talking among themselves is left alone.
+    const chat = staff.send('lunch at 2?');
+    staff.reply(chat, 'sure');
+    staff.send('// a note: nothing goes to the user');
+    staff.send('/close');
+    await staff.waitFor({ text: /Use \/close inside a user's topic/ });
+    expect(
+      staff.botMessages().filter((m) => m.text?.includes('not part of a ticket')),
+    ).toHaveLength(1);
+
+    const tickets = w.bot.app.deps.db.select().from(supportTickets).all();
+    expect(tickets).toMatchObject([{ id: 1, userId: user.id, status: 'closed', threadId: null }]);
+  });
+
+  it('bad input: empty, huge, a sticker, cancel — nothing goes out', async () => {
+    const user = await knownUser(w.tg, { first_name: 'Bob' });
+    const before = w.tg.callsTo('copyMessage').length;
+    user.send('/support');
+    await user.waitFor({ method: 'sendMessage', text: /Write your message to support/ });
+    user.send('  \u200b  ');
+    await user.waitFor({ text: /The message is empty/ });
+    user.send('x'.repeat(5000));
+    await user.waitFor({ text: /too long \(5,000 characters, at most 3,000\)/ });
+    user.sendSticker();
+    await user.waitFor({ text: /text, photos and documents only/ });
+    user.send('/cancel');
+    await user.waitFor({ text: 'Cancelled. Nothing was sent.' });
+    // Gone for good: plain text now goes to the other features, not to support.
+    expect(w.tg.callsTo('copyMessage').length).toBe(before);
+
+    // The Cancel button after a draft, too.
+    user.send('/support');
+    const prompt = await user.waitFor({
+      method: 'sendMessage',
+      text: /Write your message to support/,
+    });
+    user.send('draft');
+    await user.waitFor({ method: 'sendMessage', text: 'Send this message to support?' });
+    await user.press(prompt.message ?? 0, '✖️ Cancel');
+    await user.waitFor({ text: 'Cancelled. Nothing was sent.' });
+    expect(w.tg.callsTo('copyMessage').length).toBe(before);
+  });
+
+  it('the admin answers a user who blocked the bot: the admin is told, the user marked', async () => {
+    const user = await knownUser(w.tg, { first_name: 'Cid' });
+    const staff = w.admin.inGroup(w.group?.id ?? 0);
+    await writeToSupport(user, (u) => u.sendPhoto({}, { caption: 'see screenshot' }));
+    const copy = await staff.waitFor({ text: 'see screenshot', photo: true });
+    w.tg.block(user.id);
+    staff.reply(copy.message ?? 0, 'Hello?');
+    await staff.waitFor({ text: '⚠️ Not delivered: the user has blocked the bot.' });
+    expect(getUser(w.bot.app.deps.db, user.id)?.blockedBot).toBe(true);
+  });
+});
+
+describe('support in a forum supergroup (bot level)', () => {
+  let w: OperatorWorld;
+  beforeAll(async () => {
+    w = await startOperatorWorld({ support: 'forum' });
+  });
+  afterAll(() => w.close());
+
+  it('one topic per user, both ways, /close, reopened for the next ticket, survives a restart', async () => {
+    const group = w.group;
+    if (!group) throw new Error('no group');
+    const user = await knownUser(w.tg, { first_name: 'Dana', username: 'dana' });
+    const photo = await writeToSupport(user, (u) =>
+      u.sendPhoto({ width: 320, height: 200 }, { caption: 'Broken result' }),
+    );
+    const created = await w.tg.waitForCall('createForumTopic');
+    expect(created.params.name).toBe(`Dana @dana · ${user.id}`);
+    const topic = group.topics().find((t) => t.name === created.params.name);
+    const threadId = topic?.message_thread_id ?? -1;
+    const inTopic = w.admin.inGroup(group, { threadId });
+    const header = await inTopic.waitFor({ text: /New ticket #1/ });
+    expect(header.message?.text).toMatch(/Everything written in this topic goes to the user/);
+    const copy = await inTopic.waitFor({ photo: true, text: 'Broken result' });
+    expect(copy.message?.message_thread_id).toBe(threadId);
+
+    // Writing in the topic (no reply needed) answers the user.
+    inTopic.send('We are looking into it');
+    const answer = await user.waitFor({ text: 'We are looking into it' });
+    expect(answer.message?.reply_to_message).toBeUndefined();
+    inTopic.send('// note for staff only');
+
+    // The user answers with the button: a document, into the same topic.
+    await user.press(answer.message ?? 0, '💬 Reply to support');
+    await user.waitFor({ method: 'sendMessage', text: /Write your reply to support/ });
+    user.sendDocument(Buffer.from('log line'), { filename: 'log.txt' });
+    const confirm = await user.waitFor({
+      method: 'sendMessage',
+      text: 'Send this message to support?',
+    });
+    await user.press(confirm.message ?? 0, '✅ Send');
+    await user.waitFor({ text: 'Added to your request #1.' });
+    await inTopic.waitFor({ document: true });
+    expect(w.tg.callsTo('createForumTopic')).toHaveLength(1);
+    expect(user.messages().filter((m) => m.text?.includes('note for staff'))).toEqual([]);
+
+    inTopic.send('/close');
+    await inTopic.waitFor({ text: /Ticket #1 closed/ });
+    await w.tg.waitForCall('closeForumTopic');
+    expect(group.topics().find((t) => t.message_thread_id === threadId)?.closed).toBe(true);
+    await user.waitFor({ text: /support request #1 was closed/ });
+
+    // A new ticket reuses (reopens) the topic, with a fresh header.
+    await writeToSupport(user, (u) => u.send('One more question'), /request #2/);
+    await w.tg.waitForCall('reopenForumTopic');
+    await inTopic.waitFor({ text: /New ticket #2/ });
+    await inTopic.waitFor({ text: 'One more question' });
+    expect(w.tg.callsTo('createForumTopic')).toHaveLength(1);
+
+    // The mapping lives in the database: after a restart the topic still leads to the user.
+    await w.restart();
+    inTopic.send('Answer after a restart');
+    const late = await user.waitFor({ text: 'Answer after a restart' }, { timeoutMs: 8_000 });
+    user.reply(late.message ?? 0, 'Thanks!');
+    await inTopic.waitFor({ text: 'Thanks!' });
+    const rows = w.bot.app.deps.db.select().from(supportMessages).all();
+    expect(rows.filter((r) => r.direction === 'out').length).toBe(2);
+  });
+
+  it('a topic deleted by staff is replaced by a new one', async () => {
+    const group = w.group;
+    if (!group) throw new Error('no group');
+    const user = await knownUser(w.tg, { first_name: 'Eve' });
+    await writeToSupport(user, (u) => u.send('first'));
+    const created = await w.tg.waitForCall('createForumTopic', (c) =>
+      String(c.params.name).startsWith('Eve'),
+    );
+    const threadId = threadOf(created);
+    // The ticket is open, so the next message goes without a header: the copy is the first
+    // call into the topic, and it finds the topic gone.
+    user.send('/support');
+    await user.waitFor({ method: 'sendMessage', text: /Write your message to support/ });
+    user.send('second');
+    const confirm = await user.waitFor({
+      method: 'sendMessage',
+      text: 'Send this message to support?',
+    });
+    w.tg.failNext('copyMessage', {
+      error_code: 400,
+      description: 'Bad Request: message thread not found',
+    });
+    await user.press(confirm.message ?? 0, '✅ Send');
+    await user.waitFor({ text: 'Added to your request' });
+    const again = await w.tg.waitForCall('createForumTopic', (c) =>
+      String(c.params.name).startsWith('Eve'),
+    );
+    const newThread = threadOf(again);
+    expect(newThread).not.toBe(threadId);
+    const inNew = w.admin.inGroup(group, { threadId: newThread });
+    await inNew.waitFor({ text: /Ticket #\d+/ });
+    await inNew.waitFor({ text: 'second' });
+    w.tg.clearFaults();
+  });
+});
+
+describe('support without a support chat (bot level)', () => {
+  let w: OperatorWorld;
+  beforeAll(async () => {
+    w = await startOperatorWorld({ support: 'none', env: { SUPPORT_CONTACT: '@seller_help' } });
+  });
+  afterAll(() => w.close());
+
+  it('/support and the Support buttons show the configured contact', async () => {
+    const user = await knownUser(w.tg);
+    user.send('/support');
+    const reply = await user.waitFor({ text: /Support: @seller_help/ });
+    expect(reply.message?.text).toContain('Write there and we will help you.');
+    const hello = user.lastBotMessage();
+    const start = user.botMessages().find((m) => buttonTexts(m).includes('💬 Support'));
+    await user.press(start ?? hello ?? 0, '💬 Support');
+    await user.waitFor({ text: /Support: @seller_help/ });
+    // The error messages' button (menu:support) is the same entry.
+    await user.pressData(hello ?? 0, 'menu:support');
+    await user.waitFor({ text: /Support: @seller_help/ });
+    await pause(100);
+    expect(w.tg.callsTo('copyMessage')).toHaveLength(0);
+  });
+});
