@@ -45,10 +45,10 @@ export function mjResultKeyboard(
   const rows = layoutMjButtons(buttons);
   if (rows.length === 0) return undefined;
   const keyboard = new InlineKeyboard();
-  for (const row of rows) {
+  rows.forEach((row, i) => {
+    if (i > 0) keyboard.row();
     for (const cell of row) keyboard.text(cell.text, mjButtonData(jobId, cell.index));
-    keyboard.row();
-  }
+  });
   return keyboard;
 }
 
@@ -59,8 +59,8 @@ export const keycap = (n: number) => KEYCAPS[n - 1] ?? String(n);
 export function mjDescribeKeyboard(t: T, jobId: string, count: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (let n = 1; n <= Math.min(count, KEYCAPS.length); n++) {
+    if (n > 1 && n % 2 === 1) keyboard.row();
     keyboard.text(t('mj-describe-button', { n: keycap(n) }), mjDescribeData(jobId, n));
-    if (n % 2 === 0) keyboard.row();
   }
   return keyboard;
 }
