@@ -97,9 +97,7 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     const action = mjSubmits(h.sim, 'action').at(-1);
     expect(action?.path).toBe('/mj-fast/mj/submit/action');
     expect(action?.body).toMatchObject({ taskId: gridTask });
-    expect(String((action?.body as { customId: string }).customId)).toMatch(
-      /^MJ::JOB::upsample::2::/,
-    );
+    expect(lastCustomId()).toMatch(/^MJ::JOB::upsample::2::/);
     const upscaleButtons = buttonTexts(upscaled).flat();
     expect(upscaleButtons).toEqual(
       expect.arrayContaining([
@@ -130,18 +128,20 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     // Zoom Out 2x and ⬅️ on the upscale → grids.
     const zoomed = await pressFor(user, upscaled, '🔍 Zoom Out 2x');
     expect(buttonTexts(zoomed)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
-    expect(
-      String((mjSubmits(h.sim, 'action').at(-1)?.body as { customId: string }).customId),
-    ).toMatch(/^MJ::Outpaint::50::1::/);
+    expect(lastCustomId()).toMatch(/^MJ::Outpaint::50::1::/);
     const panned = await pressFor(user, upscaled, '⬅️');
     expect(buttonTexts(panned)[1]).toEqual(['🔄', 'V1', 'V2', 'V3', 'V4']);
-    expect(
-      String((mjSubmits(h.sim, 'action').at(-1)?.body as { customId: string }).customId),
-    ).toMatch(/^MJ::JOB::pan_left::1::/);
+    expect(lastCustomId()).toMatch(/^MJ::JOB::pan_left::1::/);
     // 10 imagine + 5 upscale + 10 variation + 10 zoom + 10 pan.
     expect(balanceOf(h, user.id)).toBe(955);
     expect(jobsOf(h, user.id).every((j) => j.status === 'done')).toBe(true);
   });
+
+  /** The customId of the last /mj/submit/action the simulator received. */
+  function lastCustomId(): string {
+    const body = mjSubmits(h.sim, 'action').at(-1)?.body as { customId?: string } | undefined;
+    return body?.customId ?? '';
+  }
 
   function statusEdits(messageId: number | undefined): string[] {
     return h.tg.calls
