@@ -34,7 +34,16 @@ export async function publishCommands(api: Api, t: Translate): Promise<void> {
 }
 
 /** Added to the menu of each admin's chat only; descriptions are `admin-cmd-<command>`. */
-export const ADMIN_COMMANDS = ['stats', 'broadcast', 'ban', 'unban', 'reload'] as const;
+export const ADMIN_COMMANDS = [
+  'stats',
+  'broadcast',
+  'ban',
+  'unban',
+  'reload',
+  'codes',
+  'credit',
+  'user',
+] as const;
 
 export function adminCommandMenu(t: Translate, locale: Locale): BotCommand[] {
   return [

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
+import { getSettings } from '../accounts/users.js';
 import type { BaseContext } from './context.js';
 
 export const LOCALES = ['en', 'ru'] as const;
@@ -19,9 +20,15 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** The language chosen in /language (user middleware runs first), else the Telegram app's. */
-export function negotiateLocale(ctx: Pick<BaseContext, 'from' | 'user'>): Locale {
-  const chosen = ctx.user?.settings.locale;
+/**
+ * The language chosen in /language, else the Telegram app's. The user middleware normally runs
+ * first and sets `ctx.user`; without it (i18n installed earlier) the setting is read directly.
+ */
+export function negotiateLocale(ctx: Pick<BaseContext, 'from' | 'user' | 'deps'>): Locale {
+  let chosen: unknown;
+  if (ctx.user) chosen = ctx.user.settings.locale;
+  else if (ctx.from && ctx.deps !== undefined)
+    chosen = getSettings(ctx.deps.db, ctx.from.id).locale;
   return isLocale(chosen) ? chosen : pickLocale(ctx.from?.language_code);
 }
 

@@ -85,6 +85,11 @@ money-amount-decimals = ❌ “{ $value }” has too many decimal places for { $
 money-amount-ambiguous = ❌ “{ $value }” is ambiguous (thousands or decimals?). Write 1000 or 1.50.
 money-amount-too-large = ❌ “{ $value }” is too large: at most { $max } at a time.
 
+## Admin command menu (commands.ts ADMIN_COMMANDS)
+admin-cmd-codes = Mint redeem codes
+admin-cmd-credit = Credit or debit a balance
+admin-cmd-user = A user’s balance, key and jobs
+
 ## /codes (admins)
 codes-usage =
     Usage: <code>/codes &lt;count&gt; &lt;amount&gt; [uses] [expiry]</code>

@@ -85,6 +85,11 @@ money-amount-decimals = ❌ В «{ $value }» слишком много знак
 money-amount-ambiguous = ❌ «{ $value }» неоднозначно (тысячи или дробная часть?). Пишите 1000 или 1.50.
 money-amount-too-large = ❌ «{ $value }» — слишком много: не больше { $max } за раз.
 
+## Меню команд админов (ADMIN_COMMANDS в commands.ts)
+admin-cmd-codes = Выпустить коды пополнения
+admin-cmd-credit = Начислить или списать баланс
+admin-cmd-user = Баланс, ключ и задания пользователя
+
 ## /codes (админы)
 codes-usage =
     Использование: <code>/codes &lt;количество&gt; &lt;сумма&gt; [активаций] [срок]</code>
