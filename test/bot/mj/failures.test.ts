@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledger } from '../../../src/db/schema.js';
+import { getJob, type JobRow } from '../../../src/jobs/store.js';
+import type { TestUser } from '../../fakes/telegram/index.js';
+import {
+  balanceOf,
+  fundedUser,
+  jobAppears,
+  type MjHarness,
+  mjSubmits,
+  pump,
+  startMjBot,
+  waitForResult,
+} from './helpers.js';
+
+const refundsOf = (h: MjHarness, jobId: string) =>
+  h.bot.app.deps.db
+    .select()
+    .from(ledger)
+    .all()
+    .filter((e) => e.jobId === jobId && e.kind === 'refund');
+
+async function imagine(h: MjHarness, user: TestUser, prompt: string): Promise<JobRow> {
+  user.send(`/mj ${prompt}`);
+  await user.waitFor({ text: /Queued/ });
+  return jobAppears(h, user.id, (j) => j.kind === 'imagine' && j.params.prompt === prompt);
+}
+
+const settle = (h: MjHarness, job: JobRow, status: JobRow['status'], what: string) =>
+  pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === status, { what });
+
+describe('Midjourney failures (bot level)', () => {
+  let h: MjHarness;
+  beforeAll(async () => {
+    h = await startMjBot({ asyncJobs: { mjDeadlines: { imagine: 60_000 } } });
+  });
+  afterAll(async () => {
+    expect(h.sim.leaks).toEqual([]);
+    await h.close();
+  });
+
+  it('a banned prompt is refused (code 24) with the word shown, and refunded', async () => {
+    const user = fundedUser(h, 100);
+    const job = await imagine(h, user, 'a nude statue');
+    await settle(h, job, 'failed', 'the refusal');
+    const told = await user.waitFor({ text: /forbidden word/ });
+    expect(told.message?.text).toContain('“nude”');
+    expect(told.message?.text).toMatch(/returned to your balance/);
+    expect(getJob(h.bot.app.deps.db, job.id)).toMatchObject({
+      errorCode: 'banned_prompt',
+      upstreamId: null,
+    });
+    expect(balanceOf(h, user.id)).toBe(100);
+    expect(refundsOf(h, job.id)).toHaveLength(1);
+  });
+
+  it('a task that fails shows its failReason and is refunded once', async () => {
+    const user = fundedUser(h, 100);
+    h.sim.failNextMjTask('[Invalid parameter] Invalid value');
+    const job = await imagine(h, user, 'a perfectly fine prompt');
+    await settle(h, job, 'failed', 'the failure');
+    const told = await user.waitFor({ text: /failed/ });
+    expect(told.message?.text).toContain('[Invalid parameter] Invalid value');
+    await pump(h, () => false, { maxSteps: 10 }).catch(() => {});
+    expect(balanceOf(h, user.id)).toBe(100);
+    expect(refundsOf(h, job.id)).toHaveLength(1);
+  });
+
+  it('a task that never finishes fails at the family deadline and is refunded once', async () => {
+    const user = fundedUser(h, 100);
+    const job = await imagine(h, user, 'a never ending story');
+    await pump(h, () => !!getJob(h.bot.app.deps.db, job.id)?.upstreamId);
+    const task = h.sim.mjTask(getJob(h.bot.app.deps.db, job.id)?.upstreamId ?? '');
+    if (!task) throw new Error('no task');
+    task.neverFinish = true;
+    await settle(h, job, 'failed', 'the deadline');
+    const failed = getJob(h.bot.app.deps.db, job.id);
+    expect(failed?.errorCode).toBe('deadline');
+    await user.waitFor({ text: /did not finish in time/ });
+    await pump(h, () => false, { maxSteps: 10 }).catch(() => {});
+    expect(balanceOf(h, user.id)).toBe(100);
+    expect(refundsOf(h, job.id)).toHaveLength(1);
+  });
+
+  it('a task the gateway lost (task_no_found) is looked for twice more, then refunded', async () => {
+    const user = fundedUser(h, 100);
+    h.sim.inject({ route: '/mj/task/list-by-condition', status: 200, body: [], times: 3 });
+    const job = await imagine(h, user, 'a vanishing act');
+    await settle(h, job, 'failed', 'the lost task');
+    expect(getJob(h.bot.app.deps.db, job.id)?.errorCode).toBe('lost_task');
+    await user.waitFor({ text: /lost track/ });
+    expect(balanceOf(h, user.id)).toBe(100);
+  });
+
+  it('without list-by-condition the poller falls back to one fetch per task', async () => {
+    const user = fundedUser(h, 100);
+    h.sim.inject({
+      route: '/mj/task/list-by-condition',
+      status: 404,
+      body: '404 page not found',
+      contentType: 'text/plain',
+    });
+    const job = await imagine(h, user, 'a fallback cat');
+    await settle(h, job, 'done', 'the result');
+    await waitForResult(user);
+    const upstream = getJob(h.bot.app.deps.db, job.id)?.upstreamId;
+    expect(h.sim.requests.some((r) => r.path === `/mj/task/${upstream}/fetch`)).toBe(true);
+    expect(balanceOf(h, user.id)).toBe(90);
+  });
+});
+
+describe('Midjourney queue answers (bot level)', () => {
+  let h: MjHarness;
+  beforeAll(async () => {
+    // Raw proxy codes (new-api would rewrite 22 to 1): one running slot, one queue place.
+    h = await startMjBot({ sim: { mjMode: 'proxy', mjQueue: { coreSize: 1, queueSize: 1 } } });
+  });
+  afterAll(() => h.close());
+
+  it('code 22 (queued) is accepted and delivered; code 23 (queue full) is refunded', async () => {
+    const user = fundedUser(h, 100);
+    const first = await imagine(h, user, 'first in line');
+    const second = await imagine(h, user, 'second in line');
+    const third = await imagine(h, user, 'third in line');
+    await settle(h, third, 'failed', 'the queue-full refusal');
+    expect(getJob(h.bot.app.deps.db, third.id)?.errorCode).toBe('queue_full');
+    await user.waitFor({ text: /queue is full/ });
+    expect(h.sim.requests.filter((r) => r.path.endsWith('/submit/imagine'))).toHaveLength(3);
+
+    await settle(h, second, 'done', 'the queued one');
+    expect(getJob(h.bot.app.deps.db, first.id)?.status).toBe('done');
+    expect(mjSubmits(h.sim, 'imagine')).toHaveLength(3);
+    // 10 + 10 charged, the refused one refunded.
+    expect(balanceOf(h, user.id)).toBe(80);
+  });
+});
