@@ -4,6 +4,7 @@ import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createKeyBox, type KeyBox, loadOrCreateSecret } from './accounts/key-box.js';
 import { getOwnKey, markKeyInvalid } from './accounts/own-keys.js';
+import { totals } from './billing/ledger.js';
 import { formatMoney } from './billing/money.js';
 import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
 import type { BotContext } from './bot/context.js';
@@ -28,18 +29,20 @@ import { SqliteKvStorage } from './db/kv-storage.js';
 import { createGatewayClient } from './gateway/client.js';
 import { GatewayError } from './gateway/errors.js';
 import { createLogger, type Logger } from './infra/logger.js';
-import { MemoryRateLimiter } from './infra/rate-limit.js';
+import { Metrics } from './infra/metrics.js';
+import { createRuntime, type Runtime } from './infra/runtime.js';
 import { progressKey } from './jobs/async-family.js';
 import type { BackoffPolicy } from './jobs/backoff.js';
 import { SyncExecutor } from './jobs/executor.js';
 import { isTransientFailure, toFailure } from './jobs/failures.js';
+import { pollerLagSeconds } from './jobs/lag.js';
 import { MidjourneyFamily, type MjDeadlines } from './jobs/midjourney/family.js';
 import { AsyncPoller } from './jobs/poller.js';
 import type { JobNotifier } from './jobs/ports.js';
 import { recoverJobs } from './jobs/recovery.js';
 import { ResultStore } from './jobs/result-store.js';
 import { createImageRunner } from './jobs/runners.js';
-import { getJob, type JobRow } from './jobs/store.js';
+import { countByStatus, getJob, type JobRow, jobsInStatus } from './jobs/store.js';
 import { AsyncSubmitter } from './jobs/submitter.js';
 import { createVideoFamily } from './jobs/video/family.js';
 import { GatewayWindow } from './stats/gateway-window.js';
@@ -50,6 +53,12 @@ export interface AppOptions {
   botInfo?: UserFromGetMe;
   /** Names this process on the jobs it holds. */
   instanceId?: string;
+  /** Redis mode settings (tests: a unique key prefix, a short leader lease). */
+  runtime?: {
+    prefix?: string;
+    leader?: { ttlMs?: number; renewMs?: number };
+    presenceTtlMs?: number;
+  };
   /** Executor timing (tests shorten the waits; production keeps the defaults). */
   executor?: {
     /** Pauses before trying a refused (429 / no channel) call again. */
@@ -81,6 +90,8 @@ export interface App {
   deps: BotDeps;
   bot: Bot<BotContext>;
   executor: SyncExecutor;
+  /** Shared state (embedded or Redis), leader lease and metrics. */
+  runtime: Runtime;
   /** The one loop that follows every async job (Midjourney, video). */
   poller: AsyncPoller;
   submitter: AsyncSubmitter;
@@ -109,6 +120,35 @@ export function createAppLogger(config: Config): Logger {
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createAppLogger(config);
   const db = openDb(config.DATABASE_PATH);
+  const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
+  const metrics = new Metrics();
+  let started = false;
+  // Embedded (SQLite + memory) or Redis (several instances): storages, limits, de-dup, leases.
+  const runtime = createRuntime({
+    config,
+    db,
+    logger,
+    instanceId,
+    metrics,
+    // A new leader frees the async leases of dead instances at once instead of waiting them out.
+    onLeaderChange: (leader) => {
+      if (leader && started)
+        void releaseAsyncOrphans().catch((err: unknown) =>
+          logger.warn({ err }, 'releasing orphaned async jobs failed'),
+        );
+    },
+    ...(options.runtime?.prefix ? { prefix: options.runtime.prefix } : {}),
+    ...(options.runtime?.leader ? { leader: options.runtime.leader } : {}),
+    ...(options.runtime?.presenceTtlMs ? { presenceTtlMs: options.runtime.presenceTtlMs } : {}),
+  });
+  metrics.setSources({
+    jobs: () => countByStatus(db),
+    ledger: () => {
+      const { topups, redeemed, charges, refunds, adjustments } = totals(db);
+      return { topups, redeemed, charges, refunds, adjustments };
+    },
+    pollerLagSeconds: () => pollerLagSeconds(db),
+  });
   const catalog = loadCatalog(config.CATALOG_PATH);
   // /reload swaps the catalog; deps.catalog reads through the holder.
   const catalogs = createCatalogHolder(catalog, () => loadCatalog(config.CATALOG_PATH));
@@ -118,7 +158,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     apiKey: config.GATEWAY_API_KEY,
     generationTimeoutMs: config.GATEWAY_TIMEOUT_MS,
     logger,
-    onRequest: (info) => gatewayStats.record(info),
+    onRequest: (info) => {
+      gatewayStats.record(info);
+      metrics.observeGateway(info);
+    },
   });
   const keySecret = loadOrCreateSecret({
     dataDir: config.dataDir,
@@ -156,7 +199,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
     gateway,
     keyBox,
-    limiter: new MemoryRateLimiter(),
+    limiter: runtime.limiter,
     results,
     money,
     jobs: {
@@ -172,8 +215,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const bot = createBot(config.BOT_TOKEN, deps, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     i18n,
-    sessionStorage: new SqliteKvStorage(db, 'session:', 7 * 24 * 3600_000),
-    conversationStorage: new SqliteKvStorage(db, 'conv:', 24 * 3600_000),
+    sessionStorage: runtime.storage('session'),
+    conversationStorage: runtime.storage('conv'),
+    dedup: runtime.dedup,
+    metrics,
   });
 
   const asyncOptions = options.asyncJobs ?? {};
@@ -207,7 +252,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
   });
 
-  const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
   executor = new SyncExecutor({
     db,
     logger,
@@ -300,6 +344,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     toFailure,
     onFailed: onAsyncFailed,
     instanceId,
+    // Redis mode: one poller leader at a time; a successor takes over when its lease lapses.
+    isLeader: () => runtime.leader.isLeader(),
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
     ...(asyncOptions.backoff ? { backoff: asyncOptions.backoff } : {}),
     ...(asyncOptions.leaseMs ? { leaseMs: asyncOptions.leaseMs } : {}),
@@ -315,6 +361,23 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     ratePerSecond: config.BROADCAST_RATE,
     excluded: () => config.ADMIN_IDS,
   });
+
+  const releaseAsyncOrphans = async (atStart = false) => {
+    const owners = jobsInStatus(db, ['running', 'delivering']).map((job) => job.leaseOwner);
+    const orphan = await runtime.orphanCheck(owners, { atStart });
+    poller.releaseOrphans((job) => orphan(job.leaseOwner));
+  };
+  // Recovery of jobs whose owner is gone: all of them at start in one process; those of dead
+  // instances (no presence key) in Redis mode, checked every few seconds so survivors take over.
+  const recoverOrphans = async (atStart = false) => {
+    const owners = jobsInStatus(db, ['submitting', 'running', 'delivering']).map(
+      (job) => job.leaseOwner,
+    );
+    const orphan = await runtime.orphanCheck(owners, { atStart });
+    return recoverJobs({ db, logger, notifier, executor: executor as SyncExecutor }, (job) =>
+      orphan(job.leaseOwner),
+    );
+  };
 
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, task: () => unknown) => {
@@ -334,10 +397,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     executor,
     poller,
     submitter: asyncSubmitter,
+    runtime,
     async startWorkers() {
-      await recoverJobs({ db, logger, notifier, executor: executor as SyncExecutor });
-      // One process: every lease of an async job died with the previous one.
-      poller.releaseOrphans();
+      await runtime.start();
+      started = true;
+      await recoverOrphans(true);
+      if (runtime.mode === 'redis') every(5_000, () => recoverOrphans());
+      // One process: every async lease not ours died with the previous process; with Redis,
+      // the leases of dead instances (the new leader repeats this when it takes over).
+      await releaseAsyncOrphans(true);
       asyncSubmitter.sweepQueued();
       every(5_000, () => asyncSubmitter.sweepQueued());
       if (asyncOptions.autoStart !== false) poller.start();
@@ -360,6 +428,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       await poller.stop(options.executor?.shutdownGraceMs);
       await asyncSubmitter.stop(options.executor?.shutdownGraceMs);
       await gateway.close();
+      // Last: the leader lease goes only once this instance's workers have stopped.
+      await runtime.stop();
       closeDb(db);
     },
   };

@@ -39,10 +39,13 @@ export interface Runtime {
   /** 'off' in the embedded mode. */
   redisHealth(): Promise<'ok' | 'down' | 'off'>;
   /**
-   * Whose job leases may be taken over: every lease owner not alive now. In the embedded mode
-   * that is every owner but this process.
+   * Whose job leases may be taken over: every lease owner not alive now. At start that includes
+   * this instance's own id (nothing runs here yet); in the embedded mode it is every owner.
    */
-  orphanCheck(owners: readonly (string | null)[]): Promise<(owner: string | null) => boolean>;
+  orphanCheck(
+    owners: readonly (string | null)[],
+    options?: { atStart?: boolean },
+  ): Promise<(owner: string | null) => boolean>;
 }
 
 export interface RuntimeOptions {
@@ -85,8 +88,9 @@ export function createRuntime(o: RuntimeOptions): Runtime {
       async redisHealth() {
         return 'off';
       },
+      // One process: whatever a lease says, its holder is gone (or is this process at start).
       async orphanCheck() {
-        return (owner) => owner !== o.instanceId;
+        return () => true;
       },
     };
   }
@@ -146,9 +150,10 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         return 'down';
       }
     },
-    async orphanCheck(owners) {
+    async orphanCheck(owners, options = {}) {
       const named = owners.filter((x): x is string => x !== null);
       const alive = await presence.aliveAmong(named);
+      if (options.atStart) alive.delete(o.instanceId);
       return (owner) => owner === null || !alive.has(owner);
     },
   };
