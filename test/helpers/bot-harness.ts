@@ -5,6 +5,7 @@ import { type RunnerHandle, run } from '@grammyjs/runner';
 import pino from 'pino';
 import { type App, type AppOptions, createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { closeDb } from '../../src/db/client.js';
 import {
   DEFAULT_TEST_KEY,
   type GatewaySim,
@@ -24,6 +25,12 @@ export interface TestBot {
   dataDir: string;
   /** Stops polling and the workers, keeping the database and the stand-ins (restart tests). */
   stopBot(): Promise<void>;
+  /**
+   * A killed process, as far as the data can tell: polling stops and the database is closed
+   * under the workers, with no graceful stop (calls in flight are abandoned, rows stay as they
+   * are). Start again with `reuse` to see what recovery makes of it.
+   */
+  crashBot(): Promise<void>;
   /** Everything: bot, stand-ins, temp folder. */
   close(): Promise<void>;
 }
@@ -65,10 +72,18 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   });
   await app.startWorkers();
   let runner: RunnerHandle | undefined = run(app.bot, { runner: { fetch: { timeout: 1 } } });
+  let stopped = false;
   const stopBot = async () => {
     if (runner?.isRunning()) await runner.stop();
     runner = undefined;
-    await app.stop();
+    if (!stopped) await app.stop();
+    stopped = true;
+  };
+  const crashBot = async () => {
+    if (runner?.isRunning()) await runner.stop();
+    runner = undefined;
+    stopped = true;
+    closeDb(app.deps.db);
   };
   return {
     app,
@@ -76,6 +91,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     gateway,
     dataDir,
     stopBot,
+    crashBot,
     close: async () => {
       await stopBot();
       if (!options.reuse) {
