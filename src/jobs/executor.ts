@@ -47,6 +47,11 @@ export interface ExecutorOptions {
   maxDeliveryAttempts?: number;
   /** How often the status message is refreshed (elapsed time) while a call runs. */
   heartbeatMs?: number;
+  /**
+   * Ceiling on those refreshes over all running calls (edits count against Telegram's bulk
+   * limits too): with many calls at once each status is refreshed less often. Default 10/s.
+   */
+  maxProgressEditsPerSecond?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -54,6 +59,14 @@ export interface ExecutorOptions {
 const DELIVERY_LEASE_MS = 15 * 60_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Time to the next "generating… m:ss" refresh of one job: `baseMs`, or longer when `generating`
+ * calls together would edit more than `maxPerSecond` status messages a second.
+ */
+export function heartbeatDelay(baseMs: number, generating: number, maxPerSecond: number): number {
+  return Math.max(baseMs, Math.ceil((Math.max(1, generating) / maxPerSecond) * 1000));
+}
 
 /**
  * Runs image, chat-image and edit jobs outside the update handlers, with bounded concurrency
@@ -65,6 +78,8 @@ export class SyncExecutor {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
   private stopping = false;
+  /** Calls running now (for the progress edit budget). */
+  private generating = 0;
 
   constructor(private readonly o: ExecutorOptions) {
     this.global = new Semaphore(o.concurrency);
@@ -134,9 +149,18 @@ export class SyncExecutor {
 
   private async generate(job: JobRow): Promise<void> {
     const runner = this.o.runners[job.family];
-    const beat = () => void this.o.notifier.progress(job, { stage: 'generating' }).catch(() => {});
+    let heartbeat: NodeJS.Timeout | undefined;
+    const beat = () => {
+      void this.o.notifier.progress(job, { stage: 'generating' }).catch(() => {});
+      const delay = heartbeatDelay(
+        this.o.heartbeatMs ?? 5_000,
+        this.generating,
+        this.o.maxProgressEditsPerSecond ?? 10,
+      );
+      heartbeat = setTimeout(beat, delay);
+    };
+    this.generating++;
     beat();
-    const heartbeat = setInterval(beat, this.o.heartbeatMs ?? 5_000);
     let files: StoredFile[];
     try {
       if (!runner) throw new Error(`no runner for family ${job.family}`);
@@ -152,7 +176,8 @@ export class SyncExecutor {
       }
       return;
     } finally {
-      clearInterval(heartbeat);
+      clearTimeout(heartbeat);
+      this.generating--;
     }
     const delivering = transition(this.o.db, job.id, 'submitting', 'delivering', {
       result: { files },
