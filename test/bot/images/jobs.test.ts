@@ -92,6 +92,22 @@ describe('/jobs, cancel and the result buttons (bot level)', () => {
     expect(balanceOf(bot.app, user.id)).toBe(100 - 6);
   });
 
+  it('one user may have at most 10 jobs in the pipeline; the 11th is refused, not charged', async () => {
+    const user = newUser(100);
+    bot.gateway.inject({ route: '/v1/images/generations', delayMs: 2_000 });
+    for (let i = 1; i <= 10; i++) user.send(`pile ${i}`);
+    await until(() => jobsOf(bot.app, user.id).length === 10, 5_000, 'ten jobs');
+    user.send('pile 11');
+    await user.waitFor({ text: /already have 10 generations in progress/ });
+    expect(jobsOf(bot.app, user.id)).toHaveLength(10);
+    expect(balanceOf(bot.app, user.id)).toBe(70);
+    await until(
+      () => jobsOf(bot.app, user.id).every((j) => j.status === 'done'),
+      10_000,
+      'the pile to clear',
+    );
+  });
+
   it('🔁 runs the same request again as a new, charged job', async () => {
     const user = newUser(100);
     const result = await generated(user, 'a paper boat');
