@@ -75,8 +75,9 @@ export function nextRecipients(
 }
 
 /**
- * Moves the cursor past `userId` and counts the outcome, in one statement. False when the
- * broadcast is no longer running (stopped by the admin) or another worker holds it.
+ * Moves the cursor past `userId` and counts the outcome, in one statement. Returns the status
+ * after it (`cancelled` when the admin stopped it meanwhile: the send in flight still counts),
+ * or undefined when another instance holds the broadcast now.
  */
 export function recordOutcome(
   db: Db,
@@ -85,22 +86,25 @@ export function recordOutcome(
   userId: number,
   outcome: RecipientOutcome,
   now = Date.now(),
-): boolean {
+): Broadcast['status'] | undefined {
   const counter = broadcasts[outcome];
-  return (
-    db
-      .update(broadcasts)
-      .set({ cursor: userId, [outcome]: sql`${counter} + 1`, updatedAt: now })
-      .where(
-        and(
-          eq(broadcasts.id, id),
-          eq(broadcasts.status, 'running'),
-          eq(broadcasts.leaseOwner, owner),
-          lte(broadcasts.cursor, userId),
+  const row = db
+    .update(broadcasts)
+    .set({ cursor: userId, [outcome]: sql`${counter} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(broadcasts.id, id),
+        lte(broadcasts.cursor, userId),
+        or(
+          and(eq(broadcasts.status, 'running'), eq(broadcasts.leaseOwner, owner)),
+          // Stopping clears the lease; nobody else can have taken a stopped broadcast.
+          eq(broadcasts.status, 'cancelled'),
         ),
-      )
-      .run().changes > 0
-  );
+      ),
+    )
+    .returning({ status: broadcasts.status })
+    .get();
+  return row?.status;
 }
 
 /**

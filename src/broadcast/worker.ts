@@ -166,10 +166,10 @@ export class BroadcastWorker {
         }
         if (outcome.kind === 'blocked') setBlockedBot(db, userId, true);
         if (outcome.kind === 'failed') log.warn({ userId, reason: outcome.reason }, 'not sent');
-        if (!recordOutcome(db, b.id, owner, userId, outcome.kind, clock.now())) {
-          // Stopped by the admin, or our lease went to another instance.
-          const now = getBroadcast(db, b.id);
-          if (now?.status === 'cancelled') await this.report('finished', b.id);
+        const status = recordOutcome(db, b.id, owner, userId, outcome.kind, clock.now());
+        if (status !== 'running') {
+          // Stopped by the admin (show the final numbers), or another instance took it over.
+          if (status === 'cancelled') await this.report('finished', b.id);
           return;
         }
         const now = clock.now();

@@ -167,7 +167,7 @@ describe('support in a forum supergroup (bot level)', () => {
     const group = w.group;
     if (!group) throw new Error('no group');
     const user = await knownUser(w.tg, { first_name: 'Dana', username: 'dana' });
-    const photo = await writeToSupport(user, (u) =>
+    await writeToSupport(user, (u) =>
       u.sendPhoto({ width: 320, height: 200 }, { caption: 'Broken result' }),
     );
     const created = await w.tg.waitForCall('createForumTopic');

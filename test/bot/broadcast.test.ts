@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getUser } from '../../src/accounts/users.js';
+import { broadcasts } from '../../src/db/schema.js';
+import {
+  audience,
+  broadcastRow,
+  copiesByChat,
+  seedUsers,
+  startBroadcast,
+} from './broadcast-helpers.js';
+import { buttonTexts, type OperatorWorld, pause, startOperatorWorld } from './operator-helpers.js';
+
+/**
+ * Broadcasts over the Telegram stand-in with its flood control on. The bot is allowed to go
+ * faster than the stand-in (BROADCAST_RATE 150/s against a global limit of 40/s), so 429s come
+ * every ~40 messages and the run stays short; production keeps the default 25/s.
+ */
+describe('broadcast (bot level)', () => {
+  let w: OperatorWorld;
+  const db = () => w.bot.app.deps.db;
+
+  beforeAll(async () => {
+    w = await startOperatorWorld({ env: { BROADCAST_RATE: '150' } });
+    w.admin.send('/start');
+    await w.admin.waitFor({ text: /Hi, Olga/ });
+  });
+  afterAll(() => w.close());
+
+  it('nobody to send to: a clear answer, nothing created', async () => {
+    w.admin.send('/broadcast');
+    await w.admin.waitFor({ text: /Nobody to send to/ });
+    expect(db().select().from(broadcasts).all()).toEqual([]);
+  });
+
+  it('300 users under flood control: everyone once, no retry before retry_after, a final count', async () => {
+    const users = seedUsers(w, 300);
+    const blocked = users.slice(100, 103);
+    for (const u of blocked) w.tg.block(u.id);
+    const started = Date.now();
+    const { id, progress, source } = await startBroadcast(w, 'Big news', 300, () => {
+      w.tg.setFlood({ global: 40 });
+      // And one 429 whatever the machine's speed (a slow one may never reach the limit).
+      w.tg.failNext('copyMessage', {
+        error_code: 429,
+        description: 'Too Many Requests: retry after 1',
+        parameters: { retry_after: 1 },
+      });
+    });
+
+    const final = await w.admin.waitFor(
+      { method: 'sendMessage', text: /finished in/ },
+      { timeoutMs: 18_000 },
+    );
+    expect(final.message?.text).toMatch(
+      new RegExp(
+        `^📣 Broadcast #${id} finished in \\d+:\\d\\d\\.\\n✅ Sent: 297 · 🚫 blocked the bot: 3 · ⚠️ failed: 0 · skipped: 0$`,
+      ),
+    );
+    // Nothing lost, nothing twice; blocked users recorded as such.
+    const copies = copiesByChat(w, source.message_id);
+    for (const u of users) expect(copies.get(u.id) ?? 0).toBe(blocked.includes(u) ? 0 : 1);
+    for (const u of blocked) expect(getUser(db(), u.id)?.blockedBot).toBe(true);
+    expect(copies.has(w.admin.id)).toBe(false); // admins saw it when they wrote it
+
+    // No request came back before its retry_after: the stand-in's own count, and the injected
+    // wait measured.
+    expect(w.tg.violations).toBe(0);
+    const calls = w.tg.callsTo('copyMessage');
+    const refused = calls.find((c) => !c.response.ok && c.response.error_code === 429);
+    const retried = calls.find(
+      (c) => c.seq > (refused?.seq ?? 0) && c.params.chat_id === refused?.params.chat_id,
+    );
+    expect((retried?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(1000 - 30);
+    expect(w.tg.flood.throttled).toBeGreaterThan(0);
+
+    // The progress message ends with the count, edited sparingly (every 5 s at most).
+    const edits = w.tg
+      .callsTo('editMessageText')
+      .filter((c) => c.params.message_id === progress.message?.message_id && c.response.ok);
+    expect(edits.length).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 5000) + 1);
+    const shown = w.admin.messages().find((m) => m.message_id === progress.message?.message_id);
+    expect(shown?.text).toMatch(/finished in/);
+    expect(buttonTexts(shown)).toEqual([]);
+    expect(broadcastRow(w, id)).toMatchObject({ status: 'done', sent: 297, blocked: 3 });
+    w.tg.setFlood({});
+  });
+
+  it('the Stop button ends it early with the numbers so far', async () => {
+    const expected = audience(w);
+    const { id, progress, source } = await startBroadcast(w, 'Third news', expected);
+    for (let i = 0; i < 300 && (broadcastRow(w, id)?.sent ?? 0) < 20; i++) await pause(10);
+    const answer = await w.admin.press(progress.message ?? 0, '⏹ Stop');
+    expect(answer.text).toBe('Stopping…');
+    const final = await w.admin.waitFor(
+      { method: 'sendMessage', text: new RegExp(`Broadcast #${id} stopped after`) },
+      { timeoutMs: 5_000 },
+    );
+    const done = Number(/after (\d+)/.exec(final.message?.text ?? '')?.[1]);
+    expect(done).toBeLessThan(expected);
+    await pause(300);
+    expect(broadcastRow(w, id)).toMatchObject({ status: 'cancelled', sent: done });
+    expect([...copiesByChat(w, source.message_id).values()].length).toBe(done);
+    const again = await w.admin.pressData(progress.message ?? 0, `bc:stop:${id}`);
+    expect(again.text).toBe('This broadcast is no longer running.');
+  });
+
+  it('/cancel before sending: nothing is created', async () => {
+    w.admin.send('/broadcast');
+    await w.admin.waitFor({ method: 'sendMessage', text: /Send me the message to broadcast/ });
+    w.admin.send('/cancel');
+    await w.admin.waitFor({ text: 'Cancelled. Nothing was sent.' });
+    expect(db().select().from(broadcasts).all()).toHaveLength(2);
+  });
+
+  it('non-admins cannot start or stop one', async () => {
+    const [user] = seedUsers(w, 1);
+    if (!user) throw new Error('no user');
+    user.send('/broadcast');
+    await user.waitFor({ text: /I don't know that command/ });
+    user.send('/start');
+    const hello = await user.waitFor({ text: /Hi, Reader/ });
+    const answer = await user.pressData(hello.message ?? 0, 'bc:stop:1');
+    expect(answer.text).toBe('This button is no longer active.');
+  });
+});
