@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import { type RunnerHandle, run } from '@grammyjs/runner';
-import { webhookCallback } from 'grammy';
 import { type App, createApp, createAppLogger } from './app.js';
+import { ALLOWED_UPDATES } from './bot/allowed-updates.js';
 import { publishAdminCommands, publishCommands } from './bot/commands.js';
 import { createI18n } from './bot/i18n.js';
+import { createWebhookHandler } from './bot/webhook.js';
 import { CatalogError } from './catalog/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { cachedReachability, checkHealth } from './infra/health.js';
 import {
   type HttpServer,
   type RouteHandler,
@@ -13,14 +15,11 @@ import {
   startHttpServer,
 } from './infra/http-server.js';
 import { type Logger, makeScrubber } from './infra/logger.js';
+import { RedisUnavailableError } from './infra/redis.js';
+import { pollerLagSeconds } from './jobs/lag.js';
 
-/** Updates the bot handles; also sent to Telegram so it does not queue others. */
-export const ALLOWED_UPDATES = [
-  'message',
-  'edited_message',
-  'callback_query',
-  'my_chat_member',
-] as const;
+// Tests import the list from there: importing this file would start the bot.
+export { ALLOWED_UPDATES };
 
 function readConfig(): Config {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
@@ -78,17 +77,19 @@ async function main(): Promise<void> {
     logger.info({ admins: adminsWithoutChat }, 'admin menu set on these admins’ first message');
 
   const routes = new Map<string, RouteHandler>();
-  routes.set('GET /healthz', (_req, res) => {
-    let database = 'ok';
-    try {
-      deps.db.$client.prepare('SELECT 1').get();
-    } catch {
-      database = 'down';
-    }
-    sendJson(res, database === 'ok' ? 200 : 503, {
-      status: database === 'ok' ? 'ok' : 'degraded',
-      database,
+  const gatewayReachable = cachedReachability(config.GATEWAY_BASE_URL);
+  routes.set('GET /healthz', async (_req, res) => {
+    const { code, report } = await checkHealth({
+      database: () => deps.db.$client.prepare('SELECT 1').get() !== undefined,
+      redis: () => app.runtime.redisHealth(),
+      gateway: gatewayReachable,
+      pollerLagSeconds: () => pollerLagSeconds(deps.db),
     });
+    sendJson(res, code, { ...report, instance: app.runtime.instanceId, mode: app.runtime.mode });
+  });
+  routes.set('GET /metrics', async (_req, res) => {
+    const { contentType, body } = await app.runtime.metrics.render();
+    res.writeHead(200, { 'content-type': contentType }).end(body);
   });
 
   const webhook =
@@ -96,8 +97,10 @@ async function main(): Promise<void> {
       ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET }
       : undefined;
   if (webhook) {
-    const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret });
-    routes.set(`POST ${new URL(webhook.url).pathname}`, (req, res) => handle(req, res));
+    routes.set(
+      `POST ${new URL(webhook.url).pathname}`,
+      createWebhookHandler(bot, { secret: webhook.secret, logger }),
+    );
   }
   const http: HttpServer = await startHttpServer(routes, {
     host: config.HOST,
@@ -105,7 +108,16 @@ async function main(): Promise<void> {
     logger,
   });
   cleanups.push(() => http.close());
-  await app.startWorkers();
+  try {
+    await app.startWorkers();
+  } catch (err) {
+    if (err instanceof RedisUnavailableError) {
+      logger.fatal(err.message);
+      logger.flush(() => process.exit(1));
+      return;
+    }
+    throw err;
+  }
 
   if (webhook) {
     await bot.api.setWebhook(webhook.url, {
@@ -113,8 +125,14 @@ async function main(): Promise<void> {
       allowed_updates: [...ALLOWED_UPDATES],
     });
     logger.info(
-      { url: webhook.url, port: http.port },
-      `@${bot.botInfo.username} is receiving updates by webhook`,
+      {
+        url: webhook.url,
+        port: http.port,
+        allowedUpdates: ALLOWED_UPDATES,
+        mode: app.runtime.mode,
+        instance: app.runtime.instanceId,
+      },
+      `@${bot.botInfo.username} is receiving updates by webhook at ${webhook.url} (secret token required)`,
     );
   } else {
     // A webhook left over from another deployment makes getUpdates fail with 409.
@@ -125,7 +143,10 @@ async function main(): Promise<void> {
     cleanups.push(async () => {
       if (runner.isRunning()) await runner.stop();
     });
-    logger.info({ port: http.port }, `@${bot.botInfo.username} is polling for updates`);
+    logger.info(
+      { port: http.port, mode: app.runtime.mode, instance: app.runtime.instanceId },
+      `@${bot.botInfo.username} is polling for updates`,
+    );
   }
 }
 

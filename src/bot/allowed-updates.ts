@@ -1,0 +1,7 @@
+/** Updates the bot handles; also sent to Telegram so it does not queue others. */
+export const ALLOWED_UPDATES = [
+  'message',
+  'edited_message',
+  'callback_query',
+  'my_chat_member',
+] as const;

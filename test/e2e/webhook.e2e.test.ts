@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALLOWED_UPDATES } from '../../src/bot/allowed-updates.js';
+import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
+import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
+import { freePort, rawRequest } from '../helpers/net.js';
+import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+
+const GATEWAY_KEY = 'sk-webhookOperatorKey0123456789abcdef';
+const SECRET = 'wh_Secret-0123456789abcdefABCDEF';
+
+describe('webhook mode, the real process (npm start) behind the stand-in’s webhook delivery', () => {
+  let tg: TelegramStandIn;
+  let gateway: GatewaySim;
+  let bot: SpawnedBot;
+  let base: string;
+  let hook: string;
+
+  beforeAll(async () => {
+    tg = await startTelegramStandIn({ webhookRetryMs: 100 });
+    gateway = await startGatewaySim({ keys: { [GATEWAY_KEY]: { unlimited: true } } });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    hook = `${base}/tg/hook`;
+    bot = spawnBot({
+      BOT_TOKEN: tg.token,
+      BOT_API_ROOT: tg.apiRoot,
+      GATEWAY_BASE_URL: gateway.url,
+      GATEWAY_API_KEY: GATEWAY_KEY,
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: hook,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+    });
+    await bot.waitForOutput(/is receiving updates by webhook/, 30_000);
+  }, 40_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    bot?.cleanup();
+    await tg?.close();
+    await gateway?.close();
+  });
+
+  it('registers the webhook with its secret and the allowed updates, and says so', () => {
+    const info = tg.webhookInfo();
+    expect(info.url).toBe(hook);
+    expect(info.allowed_updates).toEqual([...ALLOWED_UPDATES]);
+    expect(tg.core.queue.webhook?.secretToken).toBe(SECRET);
+    expect(bot.output()).toMatch(
+      /receiving updates by webhook at http:\/\/127\.0\.0\.1:\d+\/tg\/hook/,
+    );
+  });
+
+  it('answers users over webhook delivery', async () => {
+    const ann = tg.user({ first_name: 'Ann', language_code: 'en' });
+    ann.send('/start');
+    await ann.waitFor({ text: /Hi, Ann/ }, { timeoutMs: 10_000 });
+    const ru = tg.user({ first_name: 'Олег', language_code: 'ru' });
+    ru.send('/start');
+    await ru.waitFor({ text: /Привет, Олег/ }, { timeoutMs: 10_000 });
+  });
+
+  const update = (id: number) =>
+    JSON.stringify({
+      update_id: id,
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 999_001, type: 'private', first_name: 'X' },
+        from: { id: 999_001, is_bot: false, first_name: 'X' },
+        text: 'hello',
+      },
+    });
+
+  it('refuses a request without the secret or with a wrong one (401)', async () => {
+    const none = await rawRequest(hook, { method: 'POST', body: update(1) });
+    expect(none.status).toBe(401);
+    const wrong = await rawRequest(hook, {
+      method: 'POST',
+      headers: { 'x-telegram-bot-api-secret-token': `${SECRET}x` },
+      body: update(2),
+    });
+    expect(wrong.status).toBe(401);
+    const almost = await rawRequest(hook, {
+      method: 'POST',
+      headers: { 'x-telegram-bot-api-secret-token': SECRET.replace(/.$/, 'Z') },
+      body: update(3),
+    });
+    expect(almost.status).toBe(401);
+  });
+
+  it('refuses an oversized body, declared or streamed (413), and malformed JSON (400)', async () => {
+    const headers = {
+      'x-telegram-bot-api-secret-token': SECRET,
+      'content-type': 'application/json',
+    };
+    const declared = await rawRequest(hook, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(5 * 1024 * 1024) },
+      body: Buffer.alloc(1024, 32),
+    });
+    expect(declared.status).toBe(413);
+    const streamed = await rawRequest(hook, {
+      method: 'POST',
+      headers,
+      chunks: Array.from({ length: 40 }, () => Buffer.alloc(64 * 1024, 32)),
+    });
+    expect(streamed.status).toBe(413);
+    const malformed = await rawRequest(hook, { method: 'POST', headers, body: '{"update_id": 5,' });
+    expect(malformed.status).toBe(400);
+    const notAnUpdate = await rawRequest(hook, { method: 'POST', headers, body: '[1,2,3]' });
+    expect(notAnUpdate.status).toBe(400);
+  });
+
+  it('acknowledges a good update at once and drops a redelivered copy', async () => {
+    const headers = {
+      'x-telegram-bot-api-secret-token': SECRET,
+      'content-type': 'application/json',
+    };
+    const t0 = Date.now();
+    const first = await rawRequest(hook, { method: 'POST', headers, body: update(777_000_001) });
+    expect(first.status).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    const copy = await rawRequest(hook, { method: 'POST', headers, body: update(777_000_001) });
+    expect(copy.status).toBe(200);
+    const metrics = await rawRequest(`${base}/metrics`);
+    expect(metrics.body).toMatch(/^genbot_updates_duplicate_total 1$/m);
+  });
+
+  it('serves /healthz and /metrics', async () => {
+    const health = await rawRequest(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    const report = JSON.parse(health.body) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      status: 'ok',
+      database: 'ok',
+      redis: 'off',
+      gateway: 'ok',
+      pollerLagSeconds: 0,
+      mode: 'embedded',
+    });
+    const metrics = await rawRequest(`${base}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers['content-type']).toMatch(/text\/plain/);
+    for (const name of [
+      'genbot_updates_total{type="message"}',
+      'genbot_handler_duration_seconds_bucket',
+      'genbot_telegram_requests_total{method="sendMessage",outcome="ok"}',
+      'genbot_ledger_total{kind="charges"}',
+      'genbot_poller_lag_seconds',
+      'genbot_poller_leader 1',
+      'genbot_process_resident_memory_bytes',
+    ])
+      expect(metrics.body).toContain(name);
+  });
+
+  it('stops cleanly and never logs the token, the gateway key or the webhook secret', async () => {
+    await bot.stop('SIGTERM');
+    const logs = bot.output();
+    expect(logs).toContain('stopped cleanly');
+    expect(logs).toContain('webhook request without the right secret refused');
+    for (const secret of [tg.token, tg.token.split(':')[1] ?? '', GATEWAY_KEY, SECRET])
+      expect(logs).not.toContain(secret);
+  });
+});
