@@ -21,7 +21,7 @@ import {
   type ScreenDeps,
   sizesScreen,
 } from '../keyboards/settings.js';
-import { isNotModified } from '../telegram-errors.js';
+import { isMessageGone, isNotModified } from '../telegram-errors.js';
 
 export const settingsFeature = new Composer<BotContext>();
 
@@ -52,7 +52,10 @@ async function show(ctx: Query, screen: Screen): Promise<void> {
   try {
     await ctx.editMessageText(screen.text, { parse_mode: 'HTML', reply_markup: screen.keyboard });
   } catch (err) {
-    if (!isNotModified(err)) throw err;
+    if (isNotModified(err)) return;
+    // A menu too old to edit (or deleted): show the screen as a new message instead.
+    if (!isMessageGone(err)) throw err;
+    await ctx.reply(screen.text, { parse_mode: 'HTML', reply_markup: screen.keyboard });
   }
 }
 
