@@ -52,6 +52,12 @@ export interface ExecutorOptions {
    * limits too): with many calls at once each status is refreshed less often. Default 10/s.
    */
   maxProgressEditsPerSecond?: number;
+  /**
+   * Results being sent to Telegram at once (default 8). Deliveries run after the call's slots
+   * are given back, so a slow upload never holds a gateway slot, and a burst of finished jobs
+   * neither floods Telegram nor starves the update handlers of the event loop.
+   */
+  deliveryConcurrency?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -74,6 +80,7 @@ export function heartbeatDelay(baseMs: number, generating: number, maxPerSecond:
  */
 export class SyncExecutor {
   private readonly global: Semaphore;
+  private readonly deliveries: Semaphore;
   private readonly lanes: KeyedSemaphore;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
@@ -83,6 +90,7 @@ export class SyncExecutor {
 
   constructor(private readonly o: ExecutorOptions) {
     this.global = new Semaphore(o.concurrency);
+    this.deliveries = new Semaphore(o.deliveryConcurrency ?? 8);
     this.lanes = new KeyedSemaphore(o.laneConcurrency);
   }
 
@@ -128,26 +136,31 @@ export class SyncExecutor {
     if (!queued) return;
     if (queued.status === 'delivering') return this.deliver(queued);
     if (queued.status !== 'queued') return;
-    await this.runWhenFree(queued);
+    const delivering = await this.runWhenFree(queued);
+    if (delivering) await this.deliver(delivering);
   }
 
-  /** Waits for a slot (the job stays `queued`, so it can still be cancelled), then runs it. */
-  private async runWhenFree(queued: JobRow): Promise<void> {
-    await this.global.run(() =>
+  /**
+   * Waits for a slot (the job stays `queued`, so it can still be cancelled), then runs the call.
+   * Returns the job once it is ready to deliver; the slots are free again by then.
+   */
+  private runWhenFree(queued: JobRow): Promise<JobRow | undefined> {
+    return this.global.run(() =>
       this.lanes.run(this.o.laneOf(queued), async () => {
-        if (this.stopping) return;
+        if (this.stopping) return undefined;
         const job = transition(this.o.db, queued.id, 'queued', 'submitting', {
           attempts: queued.attempts + 1,
           leaseOwner: this.o.instanceId,
           leaseUntil: Date.now() + 15 * 60_000,
         });
-        if (!job) return; // cancelled meanwhile, or another instance took it
-        await this.generate(job);
+        if (!job) return undefined; // cancelled meanwhile, or another instance took it
+        return this.generate(job);
       }),
     );
   }
 
-  private async generate(job: JobRow): Promise<void> {
+  /** The gateway call and the stored files; the job in `delivering`, or undefined if it failed. */
+  private async generate(job: JobRow): Promise<JobRow | undefined> {
     const runner = this.o.runners[job.family];
     let heartbeat: NodeJS.Timeout | undefined;
     const beat = () => {
@@ -174,15 +187,12 @@ export class SyncExecutor {
         this.o.onFailed?.(failed, failure);
         await this.o.notifier.failed(failed, failed.price > 0).catch(() => {});
       }
-      return;
+      return undefined;
     } finally {
       clearTimeout(heartbeat);
       this.generating--;
     }
-    const delivering = transition(this.o.db, job.id, 'submitting', 'delivering', {
-      result: { files },
-    });
-    if (delivering) await this.deliver(delivering);
+    return transition(this.o.db, job.id, 'submitting', 'delivering', { result: { files } });
   }
 
   private async withRetries(
@@ -219,7 +229,11 @@ export class SyncExecutor {
   }
 
   /** Sends the result; a failed send is tried again by the sweep, then refunded. */
-  async deliver(job: JobRow): Promise<void> {
+  deliver(job: JobRow): Promise<void> {
+    return this.deliveries.run(() => this.send(job));
+  }
+
+  private async send(job: JobRow): Promise<void> {
     try {
       const receipt = await this.o.notifier.deliver(job);
       transition(this.o.db, job.id, 'delivering', 'done', {
