@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestGroup, TestUser } from '../fakes/telegram/index.js';
+import { knownUser, type OperatorWorld, pause, startOperatorWorld } from './operator-helpers.js';
+
+describe('group chats (bot level)', () => {
+  let w: OperatorWorld;
+  let user: TestUser;
+  let group: TestGroup;
+  const botName = () => w.tg.botInfo.username;
+  /** The bot's successful calls into the group so far. */
+  const botCalls = () =>
+    w.tg.calls.filter((c) => String(c.params.chat_id) === String(group.id) && c.response.ok);
+
+  beforeAll(async () => {
+    w = await startOperatorWorld();
+    user = await knownUser(w.tg, { first_name: 'Gus' });
+    group = w.tg.group({ title: 'Friends', members: [user, w.admin] });
+  });
+  afterAll(() => w.close());
+
+  it('ordinary chatter is never taken for a prompt or answered', async () => {
+    const inGroup = user.inGroup(group);
+    inGroup.send('draw a cat');
+    inGroup.sendPhoto({}, { caption: 'make it blue' });
+    inGroup.send('hello everyone');
+    const mine = inGroup.send('lunch?');
+    inGroup.edit(mine, 'lunch at 2?');
+    inGroup.send(`/start@someother_bot`);
+    await pause(700);
+    expect(botCalls()).toEqual([]);
+    expect(w.tg.chatActions(group.id)).toEqual([]);
+  });
+
+  it('commands for the bot work, with or without its name; replies to it reach the features', async () => {
+    const inGroup = user.inGroup(group);
+    inGroup.send(`/start@${botName()}`);
+    const hello = await inGroup.waitFor({ text: /Hi, Gus/ });
+    inGroup.send('/help');
+    await inGroup.waitFor({ text: /What I can do/ });
+    inGroup.send(`/support@${botName()}`);
+    const link = await inGroup.waitFor({ text: /Write to me in a private chat for support/ });
+    expect(link.message?.text).toContain(`https://t.me/${botName()}?start=support`);
+    // The Support button on a group message opens the private chat instead.
+    const answer = await inGroup.press(hello.message ?? 0, '💬 Support');
+    expect(answer.url).toBe(`https://t.me/${botName()}?start=support`);
+    // A reply to the bot gets through the policy (no feature takes plain text in groups, so no
+    // answer, but nothing breaks either).
+    inGroup.reply(hello.message ?? 0, 'thanks!');
+    await pause(400);
+    expect(w.tg.calls.filter((c) => !c.response.ok && c.method !== 'getUpdates')).toEqual([]);
+  });
+
+  it('the deep link from the group opens support in private', async () => {
+    user.send('/start support');
+    await user.waitFor({ text: /Support: @claudxeseller/ });
+  });
+});
