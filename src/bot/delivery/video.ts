@@ -46,8 +46,9 @@ export function linkText(
   locale: Locale,
   result: VideoJobResult,
 ): string {
+  // Not downloaded (over the configured limit): only known to be larger than that.
   const size =
-    result.size !== undefined && result.size > ctx.config.uploadLimitBytes
+    result.size !== undefined
       ? formatBytes(result.size)
       : ctx.t(locale, 'video-size-over', { limit: formatBytes(ctx.config.uploadLimitBytes) });
   const head = resultCaption(ctx, job, locale);

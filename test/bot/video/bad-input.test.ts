@@ -3,7 +3,7 @@ import { updateSettings } from '../../../src/accounts/users.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, jobsOf } from '../images/helpers.js';
-import { FAST_ASYNC, openVideo, videoSubmits } from './helpers.js';
+import { confirmData, FAST_ASYNC, openVideo, videoSubmits } from './helpers.js';
 
 /** Every refusal happens before anything is reserved or sent to the gateway. */
 describe('/video: bad input is refused before anything is charged (bot level)', () => {
@@ -42,10 +42,7 @@ describe('/video: bad input is refused before anything is charged (bot level)', 
 
   it('a forged length, ratio or mode on the keyboard', async () => {
     const screen = await openVideo(user, 'a fox');
-    const data = String(
-      screen.reply_markup?.inline_keyboard.flat().find((b) => b.text.includes('Generate'))
-        ?.callback_data,
-    );
+    const data = confirmData(screen);
     const id = data.split(':')[1];
     expect((await user.pressData(screen, `v:${id}:d:7`)).text).toMatch(
       /does not offer this length/,
@@ -115,5 +112,19 @@ describe('/video: bad input is refused before anything is charged (bot level)', 
     expect(jobsOf(bot.app, poor.id)).toEqual([]);
     expect(balanceOf(bot.app, poor.id)).toBe(10);
     expect(videoSubmits(bot.gateway).length).toBe(submitsBefore);
+  });
+
+  it('in a group: /video@bot works, and only its owner may press the keyboard', async () => {
+    const other = bot.tg.user({ language_code: 'en' });
+    fund(bot.app, other.id, 1_000);
+    const group = bot.tg.group({ title: 'Friends', members: [user, other] });
+    const mine = user.inGroup(group);
+    mine.send(`/video@${bot.tg.botInfo.username} a group dance`);
+    const screen = await mine.waitFor({ button: /Generate/ });
+    const theirs = other.inGroup(group);
+    const answer = await theirs.press(screen.message ?? 0, /Generate/);
+    expect(answer.text).toMatch(/someone else’s request/);
+    expect(jobsOf(bot.app, other.id)).toEqual([]);
+    nothingCharged();
   });
 });

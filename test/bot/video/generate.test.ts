@@ -4,7 +4,7 @@ import { getSettings, updateSettings } from '../../../src/accounts/users.js';
 import { DEFAULT_TEST_KEY, type VideoDialect } from '../../fakes/gateway-sim/index.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, jobsOf, waitForJob } from '../images/helpers.js';
-import { bodyOf, FAST_ASYNC, openVideo, startVideo, videoSubmits } from './helpers.js';
+import { bodyOf, confirmData, FAST_ASYNC, openVideo, startVideo, videoSubmits } from './helpers.js';
 
 /** One model per response dialect of the gateway (§4). */
 const DIALECT_MODELS: Record<VideoDialect, string> = {
@@ -109,13 +109,7 @@ describe('/video: text-to-video and image-to-video in every dialect (bot level)'
     const before = videoSubmits(bot.gateway).length;
     await user.press(screen, /Generate/);
     await user.waitFor({ text: /Sora 2 · 10 s · 1\.00 USD: started/, edit: true });
-    const again = await user.pressData(
-      screen,
-      String(
-        sora.message?.reply_markup?.inline_keyboard.flat().find((b) => b.text.includes('Generate'))
-          ?.callback_data ?? '',
-      ),
-    );
+    const again = await user.pressData(screen, confirmData(sora.message));
     expect(again.text).toMatch(/already being made/);
     await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     expect(jobsOf(bot.app, user.id)).toHaveLength(1);

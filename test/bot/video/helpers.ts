@@ -42,3 +42,10 @@ export async function startVideo(
   await user.press(screen, /Generate/);
   return screen;
 }
+
+/** The callback data of the keyboard's confirm button (to press it again as a stale client). */
+export function confirmData(message: Message | undefined): string {
+  for (const b of message?.reply_markup?.inline_keyboard.flat() ?? [])
+    if (b.text.includes('Generate') && 'callback_data' in b) return b.callback_data;
+  throw new Error('no confirm button');
+}

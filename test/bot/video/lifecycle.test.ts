@@ -36,8 +36,13 @@ describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (b
   it('shows progress on the status message while the task runs', async () => {
     const user = newUser();
     await startVideo(user, 'a slow sunrise');
+    // Held running (progress 30 → 70, then steady) until the edit was seen, however slow the host.
+    const running = await waitForJob(bot.app, user.id, (j) => j.upstreamId !== null);
+    const task = bot.gateway.videoTask(running.upstreamId ?? '');
+    if (task) task.neverFinish = true;
     const progress = await user.waitFor({ text: /kling-video-v2-6: \d+% · /, edit: true });
     expect(progress.call.method).toBe('editMessageText');
+    if (task) task.neverFinish = false;
     await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     expect((await waitForJob(bot.app, user.id, (j) => j.status === 'done')).progress).toBe('100%');
   });
@@ -60,7 +65,12 @@ describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (b
     const user = newUser();
     const uploadsBefore = bot.tg.callsTo('sendDocument').length;
     await startVideo(user, 'a big one [[big:500kb]]');
-    const link = await user.waitFor({ text: /too large to upload here/ }, { timeoutMs: 8_000 });
+    const link = await user.waitFor(
+      { text: /too large to upload here \(500 KB\)/ },
+      {
+        timeoutMs: 8_000,
+      },
+    );
     expect(link.message?.text).toMatch(new RegExp(`${bot.gateway.url}/files/\\w+\\.mp4`));
     expect(link.message?.text).not.toContain(DEFAULT_TEST_KEY);
     expect(bot.tg.callsTo('sendDocument').length).toBe(uploadsBefore);
