@@ -264,6 +264,16 @@ export class SyncExecutor {
     });
   }
 
+  /**
+   * Delivers a recovered job in the background (tracked like any other, so stop() waits for it):
+   * a delivery can wait out a long 429, and start-up must not wait with it.
+   */
+  redeliver(job: JobRow): void {
+    if (this.inFlight.has(job.id)) return;
+    const run = this.deliver(job).finally(() => this.inFlight.delete(job.id));
+    this.inFlight.set(job.id, run);
+  }
+
   /** Delivers again jobs whose earlier delivery failed, once their retry time has come. */
   sweepDelivering(now = Date.now()): void {
     for (const job of jobsInStatus(this.o.db, ['delivering'])) {

@@ -51,7 +51,7 @@ export async function recoverJobs(
           // Several instances may recover at once: only the one that takes the lease delivers.
           const adopted = executor.adopt(job);
           if (!adopted) break;
-          await executor.deliver(adopted);
+          executor.redeliver(adopted);
           report.redelivered++;
         }
         break;
