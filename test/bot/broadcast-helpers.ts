@@ -60,6 +60,7 @@ export function copiesByChat(w: OperatorWorld, sourceId: number): Map<number, nu
   const out = new Map<number, number>();
   for (const c of w.tg.callsTo('copyMessage')) {
     if (!c.response.ok || Number(c.params.message_id) !== sourceId) continue;
+    if (Number(c.params.from_chat_id) !== w.admin.id) continue;
     const chat = Number(c.params.chat_id);
     out.set(chat, (out.get(chat) ?? 0) + 1);
   }

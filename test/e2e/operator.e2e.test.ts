@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ForumTopic } from 'grammy/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { touchUser } from '../../src/accounts/users.js';
+import { closeDb, openDb } from '../../src/db/client.js';
+import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
+import {
+  startTelegramStandIn,
+  type TelegramStandIn,
+  type TestGroup,
+  type TestUser,
+} from '../fakes/telegram/index.js';
+import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+
+const GATEWAY_KEY = 'sk-e2eOperatorKey0123456789abcdef';
+/** An admin who never opened the bot: no chat to put a menu in yet. */
+const GHOST_ADMIN = 777_000_111;
+
+describe('operator tools end to end: the real process (npm start)', () => {
+  let tg: TelegramStandIn;
+  let gateway: GatewaySim;
+  let bot: SpawnedBot;
+  let admin: TestUser;
+  let group: TestGroup;
+  let env: Record<string, string>;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-e2e-op-'));
+
+  beforeAll(async () => {
+    tg = await startTelegramStandIn();
+    gateway = await startGatewaySim({ keys: { [GATEWAY_KEY]: { unlimited: true } } });
+    admin = tg.user({ first_name: 'Olga', language_code: 'en' });
+    group = tg.group({ title: 'Support desk', forum: true, members: [admin] });
+    env = {
+      BOT_TOKEN: tg.token,
+      BOT_API_ROOT: tg.apiRoot,
+      GATEWAY_BASE_URL: gateway.url,
+      GATEWAY_API_KEY: GATEWAY_KEY,
+      ADMIN_IDS: `${admin.id},${GHOST_ADMIN}`,
+      SUPPORT_CHAT_ID: String(group.id),
+      BROADCAST_RATE: '60',
+    };
+    bot = spawnBot(env, dataDir);
+    await bot.waitForOutput(/is polling for updates/, 30_000);
+  }, 40_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await tg?.close();
+    await gateway?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('publishes the admin menu in the admins’ chats only', () => {
+    const scope = { type: 'chat' as const, chat_id: admin.id };
+    expect(tg.commands(scope)?.map((c) => c.command)).toEqual(
+      expect.arrayContaining(['imagine', 'stats', 'broadcast', 'ban', 'unban', 'reload']),
+    );
+    expect(tg.commands(scope, 'ru')?.find((c) => c.command === 'broadcast')?.description).toBe(
+      'Рассылка всем пользователям',
+    );
+    for (const lang of [undefined, 'en', 'ru']) {
+      expect(tg.commands(undefined, lang)?.map((c) => c.command)).not.toContain('stats');
+    }
+    expect(bot.output()).toMatch(/admin menu set on these admins’ first message/);
+    expect(bot.output()).toContain(String(GHOST_ADMIN));
+  });
+
+  it('a ticket both ways through a forum topic', async () => {
+    const user = tg.user({ first_name: 'Ann', language_code: 'en' });
+    user.send('/support');
+    await user.waitFor(
+      { method: 'sendMessage', text: /Write your message/ },
+      { timeoutMs: 10_000 },
+    );
+    user.send('Where is my video?');
+    const confirm = await user.waitFor({ method: 'sendMessage', text: /Send this message/ });
+    await user.press(confirm.message ?? 0, '✅ Send');
+    await user.waitFor({ text: /request #1/ });
+    const created = await tg.waitForCall('createForumTopic');
+    const threadId = created.response.ok
+      ? (created.response.result as ForumTopic).message_thread_id
+      : 0;
+    const inTopic = admin.inGroup(group, { threadId });
+    await inTopic.waitFor({ text: 'Where is my video?' });
+    inTopic.send('It is on its way');
+    const answer = await user.waitFor({ text: 'It is on its way' }, { timeoutMs: 10_000 });
+    user.reply(answer.message ?? 0, 'Thanks');
+    await inTopic.waitFor({ text: 'Thanks' }, { timeoutMs: 10_000 });
+  });
+
+  it('a broadcast stopped by SIGTERM resumes when the process starts again: everyone once', async () => {
+    const db = openDb(path.join(dataDir, 'bot.sqlite'));
+    const readers = Array.from({ length: 120 }, (_, i) => {
+      const u = tg.user({ first_name: `R${i}`, language_code: 'en' });
+      touchUser(db, u.user, { privateChat: true });
+      return u;
+    });
+    closeDb(db);
+
+    admin.send('/broadcast');
+    await admin.waitFor(
+      { method: 'sendMessage', text: /Send me the message to broadcast/ },
+      { timeoutMs: 10_000 },
+    );
+    const source = admin.send('Maintenance tonight at 23:00 UTC');
+    const confirm = await admin.waitFor({
+      method: 'sendMessage',
+      text: /Send this message to 121 users\?/,
+    });
+    await admin.press(confirm.message ?? 0, '📣 Send');
+    const copies = () =>
+      tg
+        .callsTo('copyMessage')
+        .filter(
+          (c) =>
+            c.response.ok &&
+            c.params.message_id === source.message_id &&
+            Number(c.params.from_chat_id) === admin.id,
+        );
+    for (let i = 0; i < 500 && copies().length < 30; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    await bot.stop('SIGTERM');
+    expect(bot.output()).toContain('stopped cleanly');
+    const before = copies().length;
+    expect(before).toBeGreaterThanOrEqual(30);
+    expect(before).toBeLessThan(121);
+
+    bot = spawnBot(env, dataDir);
+    await bot.waitForOutput(/is polling for updates/, 30_000);
+    const final = await admin.waitFor(
+      { method: 'sendMessage', text: /finished in/ },
+      { timeoutMs: 20_000 },
+    );
+    expect(final.message?.text).toContain('✅ Sent: 121 ·');
+    const byChat = new Map<number, number>();
+    for (const c of copies())
+      byChat.set(Number(c.params.chat_id), (byChat.get(Number(c.params.chat_id)) ?? 0) + 1);
+    for (const r of readers) expect(byChat.get(r.id)).toBe(1);
+    expect(byChat.size).toBe(121); // the readers and Ann from the ticket
+    expect(tg.violations).toBe(0);
+  }, 60_000);
+});
