@@ -18,6 +18,7 @@ import {
   setTicketThread,
   type Ticket,
   ticketByThread,
+  ticketHasMessages,
   touchTicket,
 } from './store.js';
 
@@ -52,7 +53,10 @@ export async function relayToSupport(
   const seen = messageOfUser(db, input.userId, input.messageId, 'in');
   if (seen) return { kind: 'duplicate', ticketId: seen.ticketId };
 
-  const { ticket, created } = openTicket(db, input.userId, input.supportChatId, now());
+  const opened = openTicket(db, input.userId, input.supportChatId, now());
+  const { ticket } = opened;
+  // A ticket whose first message never arrived (support chat unreachable) still opens now.
+  const created = opened.created || !ticketHasMessages(db, ticket.id);
   const forum = await channel.isForum(input.supportChatId);
   const record = (chatMessageId: number) =>
     recordMessage(db, {

@@ -91,6 +91,18 @@ export function closeTicketRow(db: Db, ticketId: number, by: number, now = Date.
   );
 }
 
+/** Whether anything of this ticket reached the support chat yet. */
+export function ticketHasMessages(db: Db, ticketId: number): boolean {
+  return (
+    db
+      .select({ id: supportMessages.id })
+      .from(supportMessages)
+      .where(eq(supportMessages.ticketId, ticketId))
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
 export function recordMessage(
   db: Db,
   row: {

@@ -147,12 +147,44 @@ describe('support in a plain group (bot level)', () => {
   it('the admin answers a user who blocked the bot: the admin is told, the user marked', async () => {
     const user = await knownUser(w.tg, { first_name: 'Cid' });
     const staff = w.admin.inGroup(w.group?.id ?? 0);
-    await writeToSupport(user, (u) => u.sendPhoto({}, { caption: 'see screenshot' }));
+    // Entered from the Support button of an error message (callback menu:support).
+    const hello = user.lastBotMessage();
+    await user.pressData(hello ?? 0, 'menu:support');
+    await user.waitFor({ method: 'sendMessage', text: /Write your message to support/ });
+    user.sendPhoto({}, { caption: 'see screenshot' });
+    const confirm = await user.waitFor({
+      method: 'sendMessage',
+      text: 'Send this message to support?',
+    });
+    await user.press(confirm.message ?? 0, '✅ Send');
+    await user.waitFor({ text: /Sent to support/ });
     const copy = await staff.waitFor({ text: 'see screenshot', photo: true });
     w.tg.block(user.id);
     staff.reply(copy.message ?? 0, 'Hello?');
     await staff.waitFor({ text: '⚠️ Not delivered: the user has blocked the bot.' });
     expect(getUser(w.bot.app.deps.db, user.id)?.blockedBot).toBe(true);
+    // Any other refusal is reported to the admin too (a group's error boundary stays silent).
+    w.tg.unblock(user.id);
+    w.tg.failNext('copyMessage', { error_code: 400, description: 'Bad Request: MESSAGE_EMPTY' });
+    staff.reply(copy.message ?? 0, 'Hello again?');
+    await staff.waitFor({ text: /Not delivered: .*MESSAGE_EMPTY/ });
+  });
+
+  it('the support chat unreachable (bot removed): the user is told where else to write', async () => {
+    const user = await knownUser(w.tg, { first_name: 'Dee' });
+    user.send('/support');
+    await user.waitFor({ method: 'sendMessage', text: /Write your message to support/ });
+    user.send('hello?');
+    const confirm = await user.waitFor({
+      method: 'sendMessage',
+      text: 'Send this message to support?',
+    });
+    w.tg.failNext('sendMessage', {
+      error_code: 403,
+      description: 'Forbidden: bot was kicked from the supergroup chat',
+    });
+    await user.press(confirm.message ?? 0, '✅ Send');
+    await user.waitFor({ text: /could not reach support right now.*@claudxeseller/ });
   });
 });
 

@@ -68,9 +68,11 @@ inSupportChat.command('close', async (ctx) => {
   if (!ctx.message || !ctx.from) return;
   const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
   const result = await closeTicket(relay, locate(ctx.message), ctx.from.id, async (closed) => {
-    await ctx.reply(ctx.t('support-ticket-closed', { ticket: String(closed.ticketId) })).catch((err) => {
-      ctx.log.warn({ err }, 'could not confirm the closed ticket');
-    });
+    await ctx
+      .reply(ctx.t('support-ticket-closed', { ticket: String(closed.ticketId) }))
+      .catch((err) => {
+        ctx.log.warn({ err }, 'could not confirm the closed ticket');
+      });
     const t = translateFor(userLocale(ctx.deps.db, closed.userId));
     await ctx.api
       .sendMessage(closed.userId, t('support-closed-user', { ticket: String(closed.ticketId) }))
@@ -91,7 +93,18 @@ inSupportChat.on('message', async (ctx, next) => {
   if (ctx.from.is_bot || isService(m) || text.startsWith(NOTE_PREFIX)) return;
   const where = locate(m);
   const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
-  const result = await relayToUser(relay, where);
+  let result: Awaited<ReturnType<typeof relayToUser>>;
+  try {
+    result = await relayToUser(relay, where);
+  } catch (err) {
+    // In a group the error boundary stays silent: the admin must learn the answer did not go.
+    ctx.log.warn({ err }, 'could not relay an answer to the user');
+    const reason = err instanceof Error ? err.message : String(err);
+    await ctx.reply(ctx.t('support-answer-failed', { reason }), {
+      reply_parameters: { message_id: m.message_id },
+    });
+    return;
+  }
   switch (result.kind) {
     case 'sent':
       // A reaction, not a message: the group's 20-messages-a-minute budget is for answers.

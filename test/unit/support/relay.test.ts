@@ -150,7 +150,8 @@ describe('support relay', () => {
     channel.fail.copy = [new ChannelError('unreachable', 'bot was kicked')];
     await expect(relayToSupport(deps(), input(1))).rejects.toThrow(ChannelError);
     expect(db.select().from(supportMessages).all()).toEqual([]);
-    expect((await relayToSupport(deps(), input(1))).kind).toBe('sent');
+    // Still the ticket's first message: it opens the ticket (header with the hint).
+    expect(await relayToSupport(deps(), input(1))).toMatchObject({ kind: 'sent', opened: true });
   });
 
   it('answers: by reply (threaded under the user message) or by topic; blocked; not a ticket', async () => {
