@@ -1,0 +1,73 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Balancer {
+  url: string;
+  /** Requests each target answered. */
+  served: Map<string, number>;
+  close(): Promise<void>;
+}
+
+/**
+ * A round-robin reverse proxy on 127.0.0.1 (what nginx or a cloud load balancer does in front of
+ * the bot instances): a target that refuses the connection is skipped, so a dead instance's
+ * share goes to the live ones.
+ */
+export async function startBalancer(targets: readonly string[]): Promise<Balancer> {
+  let next = 0;
+  const served = new Map<string, number>();
+  const forward = (target: string, req: http.IncomingMessage, body: Buffer) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+      (resolve, reject) => {
+        const out = http.request(`${target}${req.url ?? '/'}`, {
+          method: req.method,
+          headers: { ...req.headers, 'content-length': String(body.length) },
+        });
+        out.once('response', (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.once('end', () =>
+            resolve({
+              status: res.statusCode ?? 502,
+              headers: res.headers,
+              body: Buffer.concat(parts),
+            }),
+          );
+          res.once('error', reject);
+        });
+        out.once('error', reject);
+        out.end(body);
+      },
+    );
+  const server = http.createServer(async (req, res) => {
+    const parts: Buffer[] = [];
+    for await (const c of req) parts.push(c as Buffer);
+    const body = Buffer.concat(parts);
+    for (let tries = 0; tries < targets.length; tries++) {
+      const target = targets[next++ % targets.length] as string;
+      try {
+        const answer = await forward(target, req, body);
+        served.set(target, (served.get(target) ?? 0) + 1);
+        res.writeHead(answer.status, {
+          'content-type': answer.headers['content-type'] ?? 'text/plain',
+        });
+        res.end(answer.body);
+        return;
+      } catch {
+        // Connection refused or reset: that instance is gone, try the next one.
+      }
+    }
+    res.writeHead(502).end('no live target');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    served,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
