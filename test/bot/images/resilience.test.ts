@@ -58,7 +58,12 @@ describe('restarts: interrupted and undelivered jobs (bot level)', () => {
     // Recovery at start delivered the stored result without calling the gateway again.
     const photo = await undelivered.waitFor({ photo: true, text: /a parcel/ });
     expect(photo.message?.reply_markup?.inline_keyboard.flat()).toHaveLength(3);
-    expect(getJob(second.app.deps.db, stuck.id)?.status).toBe('done');
+    const restartedDb = second.app.deps.db;
+    await until(
+      () => getJob(restartedDb, stuck.id)?.status === 'done',
+      5_000,
+      'delivered job done',
+    );
     expect(balanceOf(second.app, undelivered.id)).toBe(97);
     expect(
       first.gateway.requests.filter((r) => (r.body as { prompt?: string })?.prompt === 'a parcel'),
