@@ -118,6 +118,22 @@ async function startSimWorker(
   };
 }
 
+/** Unlabelled samples of the bot's /metrics (Prometheus text); empty when unreachable. */
+async function scrape(port: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!Number.isFinite(port) || port <= 0) return out;
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const line of text.split('\n')) {
+      const m = /^([a-z0-9_]+) ([0-9.eE+-]+)$/.exec(line);
+      if (m?.[1] && m[2]) out.set(m[1], Number(m[2]));
+    }
+  } catch {
+    // No metrics: the rows say n/a.
+  }
+  return out;
+}
+
 function rssOf(pid: number): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -128,7 +144,7 @@ function rssOf(pid: number): number {
   }
 }
 
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
+function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {
@@ -136,7 +152,7 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
       if (pattern.test(out)) {
         child.stdout?.off('data', onData);
         clearTimeout(timer);
-        resolve();
+        resolve(out);
       }
     };
     const timer = setTimeout(
@@ -221,8 +237,9 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
   child.stderr?.resume();
   const tracker = new Tracker(tg);
   try {
-    await waitForOutput(child, /is polling for updates/, 60_000);
+    const startLog = await waitForOutput(child, /is polling for updates/, 60_000);
     const pid = child.pid as number;
+    const metricsPort = Number(/"port":(\d+)[^\n]*is polling for updates/.exec(startLog)?.[1]);
 
     /** /start from a prober: push → the bot's greeting arrives at the stand-in. */
     const probeOnce = async (user: TestUser): Promise<number> => {
@@ -242,6 +259,8 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
     const idle: number[] = [];
     for (let i = 0; i < 20; i++) idle.push(await probeOnce(probers[i % PROBERS] as TestUser));
     const rssIdle = rssOf(pid);
+    // Reading the metrics resets the bot's event-loop delay histogram: the next read covers the run.
+    await scrape(metricsPort);
 
     // The load: every job user sends /imagine at once.
     const queuedAt = new Map<number, number>();
@@ -268,6 +287,7 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
       if (rss > rssPeak) rssPeak = rss;
     }, 50);
     const pushedAt = new Map<number, number>();
+    const loadBefore = os.loadavg()[0] ?? 0;
     const t0 = Date.now();
     for (const u of jobUsers) {
       pushedAt.set(u.id, Date.now());
@@ -290,6 +310,9 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
     clearInterval(sampler);
     off();
     const rssAfter = rssOf(pid);
+    const metrics = await scrape(metricsPort);
+    const lag = (name: string) =>
+      (metrics.get(`genbot_nodejs_eventloop_lag_${name}_seconds`) ?? Number.NaN) * 1000;
 
     const handler = [...queuedAt].map(([chat, at]) => at - (pushedAt.get(chat) ?? at));
     const endToEnd = [...deliveredAt].map(([chat, at]) => at - (pushedAt.get(chat) ?? at));
@@ -312,9 +335,14 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
         ['jobs delivered / failed', `${deliveredAt.size} / ${failed.size}`],
         ['all delivered after', `${elapsed.toFixed(2)} s`],
         ['throughput', `${(deliveredAt.size / elapsed).toFixed(1)} jobs/s`],
+        [
+          'bot event-loop delay p50 / p99 / max',
+          `${ms(lag('p50'))} / ${ms(lag('p99'))} / ${ms(lag('max'))}`,
+        ],
         ['bot RSS idle / peak / after', `${mb(rssIdle)} / ${mb(rssPeak)} / ${mb(rssAfter)}`],
       ],
       notes: [
+        `Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs (the stand-ins, the simulator and the bot share them).`,
         `JOB_CONCURRENCY=${config.jobConcurrency} KEY_CONCURRENCY=${config.keyConcurrency}; ${PROBERS} users send /start every ${PROBE_PAUSE_MS} ms; updates pushed in ${pushed} ms.`,
         `Ideal time with these lanes: ${((Math.ceil(config.jobs / Math.min(config.jobConcurrency, config.keys === 'operator' ? config.keyConcurrency : config.jobConcurrency)) * config.latencyMs) / 1000).toFixed(1)} s.`,
       ],
@@ -330,6 +358,12 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
   }
 }
 
+/**
+ * Two runs: every job on the operator's key (its lane allows KEY_CONCURRENCY=64 calls at once,
+ * the configuration maximum), and every user on a key of their own (200 calls at once).
+ * Env: BENCH_IMAGES_KEYS=operator|own to run one of them; BENCH_CPU_PROF=<dir> writes a CPU
+ * profile of the bot process there.
+ */
 export const imagesScenario: Scenario = {
   name: 'images',
   description:
@@ -337,13 +371,22 @@ export const imagesScenario: Scenario = {
   async run({ quick }: BenchOptions): Promise<BenchResult[]> {
     const jobs = quick ? 40 : 200;
     const latencyMs = quick ? 500 : 2_000;
-    return [
-      await runOnce({ jobs, latencyMs, keys: 'operator', jobConcurrency: 256, keyConcurrency: 64 }),
-      ...(process.env.BENCH_ONLY_OPERATOR
-        ? []
-        : [
-            await runOnce({ jobs, latencyMs, keys: 'own', jobConcurrency: 256, keyConcurrency: 4 }),
-          ]),
-    ];
+    const only = process.env.BENCH_IMAGES_KEYS;
+    const results: BenchResult[] = [];
+    if (only !== 'own')
+      results.push(
+        await runOnce({
+          jobs,
+          latencyMs,
+          keys: 'operator',
+          jobConcurrency: 256,
+          keyConcurrency: 64,
+        }),
+      );
+    if (only !== 'operator')
+      results.push(
+        await runOnce({ jobs, latencyMs, keys: 'own', jobConcurrency: 256, keyConcurrency: 4 }),
+      );
+    return results;
   },
 };
