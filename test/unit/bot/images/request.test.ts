@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   editModelFor,
   generationModel,
+  isGenerationModel,
   parsePromptFlags,
   patchForGenerationModel,
   preferredEditModel,
@@ -53,14 +54,19 @@ describe('stored parameters', () => {
   });
 
   it('switching the model clears what the new one cannot use', () => {
+    const gen = (id: string) => {
+      const m = catalog.get(id);
+      if (!isGenerationModel(m)) throw new Error(`${id} is not a generation model`);
+      return m;
+    };
     const settings = { imageModel: 'flux', imageSize: '1280x720', imageN: 3 };
-    expect(patchForGenerationModel(model('dall-e-3') as never, settings)).toEqual({
+    expect(patchForGenerationModel(gen('dall-e-3'), settings)).toEqual({
       imageModel: 'dall-e-3',
       imageSize: null,
       imageAspect: null,
       imageN: null,
     });
-    expect(patchForGenerationModel(model('flux-pro') as never, settings)).toMatchObject({
+    expect(patchForGenerationModel(gen('flux-pro'), settings)).toMatchObject({
       imageSize: '1280x720',
       imageN: 3,
     });
