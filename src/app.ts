@@ -20,6 +20,7 @@ import type { BotDeps } from './bot/deps.js';
 import { modalPorts, modalPriceOf } from './bot/features/mj-jobs.js';
 import { createI18n, type Locale } from './bot/i18n.js';
 import { createTelegramFileLoader } from './bot/input-files.js';
+import { asBackground, SendPacer } from './bot/send-pacer.js';
 import { BroadcastWorker } from './broadcast/worker.js';
 import { createCatalogHolder } from './catalog/holder.js';
 import { loadCatalog } from './catalog/index.js';
@@ -203,11 +204,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     results,
     money,
     jobs: {
-      dispatch: (jobId) => {
-        const family = getJob(db, jobId)?.family;
-        if (family && submitter?.handles(family)) submitter.enqueue(jobId);
-        else executor?.enqueue(jobId);
-      },
+      // Outside the update's context: the job's sends are background work for the pacer.
+      dispatch: (jobId) =>
+        asBackground(() => {
+          const family = getJob(db, jobId)?.family;
+          if (family && submitter?.handles(family)) submitter.enqueue(jobId);
+          else executor?.enqueue(jobId);
+        }),
     },
   };
 
@@ -219,6 +222,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     conversationStorage: runtime.storage('conv'),
     dedup: runtime.dedup,
     metrics,
+    sendPacer: new SendPacer(config.TELEGRAM_SEND_RATE),
   });
 
   const asyncOptions = options.asyncJobs ?? {};

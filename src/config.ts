@@ -94,6 +94,8 @@ const envSchema = z
     GENERATION_RATE_PER_MINUTE: withDefault(int(1, 10_000), 12),
     /** Redis mode: how long a dead poller leader blocks its successor at most, ms. */
     LEADER_LEASE_MS: withDefault(int(500, 600_000), 10_000),
+    /** Messages per second this instance sends at most (Telegram: ~30 per bot in bulk). */
+    TELEGRAM_SEND_RATE: withDefault(int(1, 1000), 29),
     /** Redis mode: prefix of every key (default `genbot:<bot id>:`), to share one Redis. */
     REDIS_PREFIX: optional(z.string().trim().max(100)),
   })

@@ -28,6 +28,7 @@ import { dedupMiddleware } from './middlewares/dedup.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
 import { metricsMiddleware } from './middlewares/metrics.js';
 import { userMiddleware } from './middlewares/user.js';
+import type { SendPacer } from './send-pacer.js';
 
 export interface CreateBotOptions {
   /** Skip getMe at start (tests, and restarts where it is known). */
@@ -42,6 +43,8 @@ export interface CreateBotOptions {
   dedup?: UpdateDeduper;
   /** Counts updates, handler latency and Bot API outcomes (429s included). */
   metrics?: Metrics;
+  /** Keeps sends under Telegram's bulk limit; replies to updates go first. */
+  sendPacer?: SendPacer;
 }
 
 /** Chat and user: updates of one chat run in order, different chats run in parallel. */
@@ -66,6 +69,7 @@ export function createBot(
 
   // Under auto-retry, so every 429 it waits out is counted.
   if (options.metrics) bot.api.config.use(options.metrics.telegramTransformer());
+  if (options.sendPacer) bot.api.config.use(options.sendPacer.transformer());
   bot.api.config.use(
     autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60 }),
   );
@@ -80,6 +84,7 @@ export function createBot(
     await next();
   });
   if (options.metrics) bot.use(metricsMiddleware(options.metrics));
+  if (options.sendPacer) bot.use(options.sendPacer.middleware());
   // Before anything that writes: a redelivered update must not be handled twice.
   bot.use(
     dedupMiddleware(options.dedup ?? new MemoryDeduper(), () => options.metrics?.duplicates.inc()),

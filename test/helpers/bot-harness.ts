@@ -63,6 +63,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     GATEWAY_API_KEY: DEFAULT_TEST_KEY,
     DATABASE_PATH: path.join(dataDir, 'bot.sqlite'),
     LOG_LEVEL: 'silent',
+    // Bot-level tests send bursts far above Telegram's pace; the bench and pacer tests set it.
+    TELEGRAM_SEND_RATE: '1000',
     ...options.env,
   });
   const app = createApp(config, {
