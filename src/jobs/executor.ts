@@ -66,6 +66,9 @@ const DELIVERY_LEASE_MS = 15 * 60_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** When a running call first shows "generating… m:ss" (at most; sooner with a faster heartbeat). */
+const FIRST_PROGRESS_MS = 1_500;
+
 /**
  * Time to the next "generating… m:ss" refresh of one job: `baseMs`, or longer when `generating`
  * calls together would edit more than `maxPerSecond` status messages a second.
@@ -173,7 +176,9 @@ export class SyncExecutor {
       heartbeat = setTimeout(beat, delay);
     };
     this.generating++;
-    beat();
+    // The first refresh waits a moment: a fast call is delivered before it is due, which saves an
+    // edit per job (and the flicker of "queued" → "generating" → result).
+    heartbeat = setTimeout(beat, Math.min(FIRST_PROGRESS_MS, this.o.heartbeatMs ?? 5_000));
     let files: StoredFile[];
     try {
       if (!runner) throw new Error(`no runner for family ${job.family}`);
