@@ -66,17 +66,11 @@ admin.command('stats', async (ctx) => {
 });
 
 /** The user an admin means: the argument, else (support chat) the ticket replied to. */
-function target(ctx: BotContext, arg: string): { user?: User; query?: string } {
+function target(ctx: BotContext, arg: string): { user: User | null; query?: string } {
   const query = arg.trim().split(/\s+/)[0] ?? '';
-  if (query) return { query, ...(resolve(ctx, query) ?? {}) };
+  if (query) return { user: findUser(ctx.deps.db, query), query };
   const fromTicket = ticketUserOf(ctx);
-  const user = fromTicket === undefined ? null : findUser(ctx.deps.db, fromTicket);
-  return user ? { user } : {};
-}
-
-function resolve(ctx: BotContext, query: string): { user: User } | undefined {
-  const user = findUser(ctx.deps.db, query);
-  return user ? { user } : undefined;
+  return { user: fromTicket === undefined ? null : findUser(ctx.deps.db, fromTicket) };
 }
 
 for (const banned of [true, false]) {
