@@ -195,7 +195,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     catalogs,
     gatewayStats,
     broadcasts: {
-      kick: () => broadcastWorker?.kick(),
+      // Kicked from the confirm button's handler: the sends are bulk work, not that reply.
+      kick: () => asBackground(() => broadcastWorker?.kick()),
       isSending: (id) => broadcastWorker?.isSending(id) ?? false,
     },
     gateway,
