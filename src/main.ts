@@ -4,6 +4,7 @@ import { type App, createApp, createAppLogger } from './app.js';
 import { ALLOWED_UPDATES } from './bot/allowed-updates.js';
 import { publishAdminCommands, publishCommands } from './bot/commands.js';
 import { createI18n } from './bot/i18n.js';
+import { stopRunner } from './bot/stop-runner.js';
 import { createWebhookHandler } from './bot/webhook.js';
 import { CatalogError } from './catalog/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -140,9 +141,7 @@ async function main(): Promise<void> {
     const runner: RunnerHandle = run(bot, {
       runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
     });
-    cleanups.push(async () => {
-      if (runner.isRunning()) await runner.stop();
-    });
+    cleanups.push(() => stopRunner(runner));
     logger.info(
       { port: http.port, mode: app.runtime.mode, instance: app.runtime.instanceId },
       `@${bot.botInfo.username} is polling for updates`,

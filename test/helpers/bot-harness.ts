@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import pino from 'pino';
 import { type App, type AppOptions, createApp } from '../../src/app.js';
+import { stopRunner } from '../../src/bot/stop-runner.js';
 import { loadConfig } from '../../src/config.js';
 import { closeDb } from '../../src/db/client.js';
 import {
@@ -76,7 +77,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   let runner: RunnerHandle | undefined = run(app.bot, { runner: { fetch: { timeout: 1 } } });
   let stopped = false;
   const stopBot = async () => {
-    if (runner?.isRunning()) await runner.stop();
+    if (runner) await stopRunner(runner);
     runner = undefined;
     if (!stopped) await app.stop();
     stopped = true;
