@@ -95,7 +95,7 @@ const envSchema = z
     /** Redis mode: how long a dead poller leader blocks its successor at most, ms. */
     LEADER_LEASE_MS: withDefault(int(500, 600_000), 10_000),
     /** Messages per second this instance sends at most (Telegram: ~30 per bot in bulk). */
-    TELEGRAM_SEND_RATE: withDefault(int(1, 1000), 29),
+    TELEGRAM_SEND_RATE: withDefault(int(1, 100_000), 28),
     /** Redis mode: prefix of every key (default `genbot:<bot id>:`), to share one Redis. */
     REDIS_PREFIX: optional(z.string().trim().max(100)),
   })

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario.js';
 import { imagesScenario } from './images.js';
+import { opsScenario } from './ops.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
-export const scenarios: Scenario[] = [imagesScenario];
+export const scenarios: Scenario[] = [imagesScenario, opsScenario];

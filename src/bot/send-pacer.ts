@@ -79,8 +79,14 @@ export class SendPacer {
         return;
       }
       (this.queues.fast[0] === waiter ? this.queues.fast : this.queues.bulk).shift();
-      // Idle time is not banked: after a pause the next call waits for nobody, but never bursts.
-      this.nextAt = Math.max(now, this.nextAt) + this.intervalMs * waiter.weight;
+      // Keep the cadence when a timer fires a little late (a busy event loop would otherwise
+      // stretch every interval by its lateness), but bank no idle time, and never let two
+      // calls go closer than half an interval: no bursts after a pause or a late timer.
+      const base = now - this.nextAt > this.intervalMs ? now : this.nextAt;
+      this.nextAt = Math.max(
+        base + this.intervalMs * waiter.weight,
+        now + (this.intervalMs / 2) * waiter.weight,
+      );
       waiter.resolve();
     }
   }
