@@ -4,6 +4,7 @@
  * when 1,000 results are delivered under the stand-in's 30 msg/s flood control; RSS of the real
  * process idle and with 10,000 pending jobs.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import { spawnBot } from '../../test/helpers/spawn-bot.js';
 import { type BenchResult, mb, ms, percentile, type Scenario } from '../scenario.js';
 
 const KEY = 'sk-benchOpsOperatorKey0123456789abc';
+const REPO = path.resolve(import.meta.dirname, '../..');
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -162,13 +164,32 @@ async function latencyUnderLoad(jobs: number, probes: number) {
  * enforcing `limit` msg/s over all chats; the rate is counted from the first result to the last.
  */
 export async function deliveryRate(jobs: number, limit: number) {
-  const w = await world({ speed: 20 });
+  const w = await world();
   w.tg.setFlood({ global: limit });
+  // The gateway in its own process: its PNG work must not delay the Telegram stand-in's clock
+  // (bunched arrivals would look like bursts the bot never sent).
+  const simPort = await freePort();
+  const sim = spawn(process.execPath, ['--import', 'tsx', 'test/fakes/gateway-sim/cli.ts'], {
+    cwd: REPO,
+    env: { ...process.env, SIM_PORT: String(simPort), SIM_KEY: KEY, SIM_SPEED: '20' },
+    stdio: 'ignore',
+  });
+  const simUrl = `http://127.0.0.1:${simPort}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const up = await fetch(simUrl).then(
+      () => true,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) throw new Error('bench: the gateway simulator did not start');
+    await sleep(100);
+  }
   const bot = spawnBot(
     {
       BOT_TOKEN: w.tg.token,
       BOT_API_ROOT: w.tg.apiRoot,
-      GATEWAY_BASE_URL: w.gateway.url,
+      GATEWAY_BASE_URL: simUrl,
       GATEWAY_API_KEY: KEY,
       PORT: String(await freePort()),
       LOG_LEVEL: 'info',
@@ -219,6 +240,7 @@ export async function deliveryRate(jobs: number, limit: number) {
     };
   } finally {
     await bot.stop();
+    sim.kill('SIGTERM');
     await w.close();
   }
 }

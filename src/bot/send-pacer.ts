@@ -81,11 +81,11 @@ export class SendPacer {
       (this.queues.fast[0] === waiter ? this.queues.fast : this.queues.bulk).shift();
       // Keep the cadence when a timer fires a little late (a busy event loop would otherwise
       // stretch every interval by its lateness), but bank no idle time, and never let two
-      // calls go closer than half an interval: no bursts after a pause or a late timer.
+      // calls go closer than 80% of an interval: no bursts after a pause or a late timer.
       const base = now - this.nextAt > this.intervalMs ? now : this.nextAt;
       this.nextAt = Math.max(
         base + this.intervalMs * waiter.weight,
-        now + (this.intervalMs / 2) * waiter.weight,
+        now + this.intervalMs * 0.8 * waiter.weight,
       );
       waiter.resolve();
     }
