@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../infra/logger.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
@@ -92,6 +93,8 @@ export class SyncExecutor {
   private generating = 0;
 
   constructor(private readonly o: ExecutorOptions) {
+    // Every running call listens on this one signal: dozens at once are expected, not a leak.
+    setMaxListeners(0, this.abort.signal);
     this.global = new Semaphore(o.concurrency);
     this.deliveries = new Semaphore(o.deliveryConcurrency ?? 8);
     this.lanes = new KeyedSemaphore(o.laneConcurrency);
