@@ -26,13 +26,16 @@ function secretMatches(header: string | string[] | undefined, secret: string): b
   return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
-type BodyResult = { ok: true; body: Buffer } | { ok: false; status: 400 | 413 };
+type BodyResult =
+  | { ok: true; body: Buffer }
+  /** `declared`: refused by its Content-Length, nothing read. */
+  | { ok: false; status: 400 | 413; declared?: true };
 
 /** Reads at most `max` bytes; stops (413) as soon as the declared or streamed size is over. */
 function readLimited(req: IncomingMessage, max: number): Promise<BodyResult> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > max)
-    return Promise.resolve({ ok: false, status: 413 });
+    return Promise.resolve({ ok: false, status: 413, declared: true });
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -45,8 +48,14 @@ function readLimited(req: IncomingMessage, max: number): Promise<BodyResult> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > max) {
+        // Stop keeping it; the rest is discarded as it arrives (Node drains a request whose
+        // answer went out), so the client reads its 413 instead of a reset connection.
         req.removeAllListeners('data');
         req.resume();
+        // A sender that never stops gets its connection cut after a while.
+        setTimeout(() => {
+          if (!req.complete) req.socket.destroy();
+        }, 10_000).unref();
         finish({ ok: false, status: 413 });
         return;
       }
@@ -93,7 +102,9 @@ export function createWebhookHandler(bot: Bot<BotContext>, o: WebhookOptions): R
     const read = await readLimited(req, max);
     if (!read.ok) {
       o.logger.warn({ status: read.status, limit: max }, 'webhook request body refused');
-      plain(res, read.status, read.status === 413 ? 'payload too large' : 'bad request', true);
+      // Refused by its declared size: close rather than wait for it; a streamed one is drained.
+      const text = read.status === 413 ? 'payload too large' : 'bad request';
+      plain(res, read.status, text, read.declared === true);
       return;
     }
     let update: Update;

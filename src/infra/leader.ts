@@ -85,9 +85,9 @@ export class RedisLeaderLease implements LeaderElection {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
-    const was = this.leader;
     this.set(false);
-    if (!was) return;
+    // Released even when this instance no longer counts itself leader (a late renewal): the
+    // script deletes the key only if it still holds our id.
     try {
       await this.o.redis.eval(RELEASE, 1, this.o.key, this.o.owner);
     } catch (err) {
