@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario.js';
 import { imagesScenario } from './images.js';
 import { opsScenario } from './ops.js';
+import { pollerScenario } from './poller.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
-export const scenarios: Scenario[] = [imagesScenario, opsScenario];
+export const scenarios: Scenario[] = [imagesScenario, opsScenario, pollerScenario];

@@ -14,6 +14,11 @@ export interface BackoffPolicy {
   ratio: number;
   /** After a failed look (network, 5xx). */
   errorMs: number;
+  /**
+   * Each wait is spread by ± jitter/2 of itself, so jobs submitted together do not stay in
+   * lock-step and every tick carries a similar share of the load.
+   */
+  jitter: number;
 }
 
 export const DEFAULT_BACKOFF: BackoffPolicy = {
@@ -22,9 +27,16 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
   maxMs: 30_000,
   ratio: 0.25,
   errorMs: 10_000,
+  jitter: 0.2,
 };
 
-export function nextPollDelay(policy: BackoffPolicy, unchangedForMs: number): number {
+/** `random` in [0, 1); 0.5 gives the wait without jitter. */
+export function nextPollDelay(
+  policy: BackoffPolicy,
+  unchangedForMs: number,
+  random: () => number = Math.random,
+): number {
   const proportional = Math.round(Math.max(0, unchangedForMs) * policy.ratio);
-  return Math.min(policy.maxMs, Math.max(policy.minMs, proportional));
+  const base = Math.min(policy.maxMs, Math.max(policy.minMs, proportional));
+  return Math.round(base * (1 + policy.jitter * (random() - 0.5)));
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/client.js';
 import type { JobFamily } from '../db/schema.js';
 import type { Logger } from '../infra/logger.js';
@@ -38,6 +39,7 @@ export class AsyncSubmitter {
 
   constructor(private readonly o: SubmitterOptions) {
     for (const f of o.families) this.families.set(f.family, f);
+    setMaxListeners(0, this.abort.signal);
     this.global = new Semaphore(o.concurrency);
     this.lanes = new KeyedSemaphore(o.laneConcurrency);
   }

@@ -68,15 +68,22 @@ const pending = (text: string): AsyncObservation => ({
 describe('back-off policy', () => {
   it('stays at the minimum while a task moves and grows in proportion to the wait, capped', () => {
     const p = DEFAULT_BACKOFF;
-    expect(nextPollDelay(p, 0)).toBe(p.minMs);
-    expect(nextPollDelay(p, 10_000)).toBe(p.minMs);
-    expect(nextPollDelay(p, 40_000)).toBe(10_000);
-    expect(nextPollDelay(p, 10 * 60_000)).toBe(p.maxMs);
+    const mid = () => 0.5;
+    expect(nextPollDelay(p, 0, mid)).toBe(p.minMs);
+    expect(nextPollDelay(p, 10_000, mid)).toBe(p.minMs);
+    expect(nextPollDelay(p, 40_000, mid)).toBe(10_000);
+    expect(nextPollDelay(p, 10 * 60_000, mid)).toBe(p.maxMs);
     for (let t = 0; t < 3_600_000; t += 7_000) {
       const d = nextPollDelay(p, t);
-      expect(d).toBeGreaterThanOrEqual(p.minMs);
-      expect(d).toBeLessThanOrEqual(p.maxMs);
+      expect(d).toBeGreaterThanOrEqual(p.minMs * (1 - p.jitter / 2));
+      expect(d).toBeLessThanOrEqual(p.maxMs * (1 + p.jitter / 2));
     }
+  });
+
+  it('jitter spreads equal waits by ± jitter/2', () => {
+    const p = DEFAULT_BACKOFF;
+    expect(nextPollDelay(p, 0, () => 0)).toBe(Math.round(p.minMs * (1 - p.jitter / 2)));
+    expect(nextPollDelay(p, 0, () => 0.999_999)).toBe(Math.round(p.minMs * (1 + p.jitter / 2)));
   });
 });
 
@@ -132,6 +139,7 @@ describe('async poller', () => {
       toFailure: () => ({ code: 'unknown' }),
       instanceId: 'p1',
       now: () => now,
+      random: () => 0.5,
       ...over,
     });
 
@@ -276,6 +284,20 @@ describe('async poller', () => {
     const third = await p.tick(now);
     expect([first.claimed, second.claimed, third.claimed]).toEqual([10, 10, 5]);
     expect(new Set(family.polls.flat()).size).toBe(25);
+  });
+
+  it('jobs submitted together drift apart instead of being polled in lock-step', async () => {
+    for (let i = 0; i < 60; i++) runningJob();
+    const family = new ScriptedFamily(() => pending('15%'));
+    const p = poller(family, { random: Math.random });
+    const perTick: number[] = [];
+    for (let t = 0; t < 60; t++) {
+      now += 1_000;
+      perTick.push((await p.tick(now)).claimed);
+    }
+    // First look: all at once. A minute later no second carries them all.
+    expect(perTick[2]).toBe(60);
+    expect(Math.max(...perTick.slice(30))).toBeLessThan(45);
   });
 
   it('two pollers never look at the same job in one round, and deliver each job once', async () => {
