@@ -313,8 +313,9 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
         await new Promise((r) => setTimeout(r, PROBE_PAUSE_MS));
       }
     });
-    const deadline = new Promise<never>((_, reject) =>
-      setTimeout(() => {
+    let deadlineTimer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      deadlineTimer = setTimeout(() => {
         const peek = openDb(dbPath, { migrate: false });
         const states = peek.$client
           .prepare('select status, count(*) as n from jobs group by status')
@@ -327,9 +328,10 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
             `bench: ${deliveredAt.size} delivered, ${failed.size} failed, ${queuedAt.size} queued of ${config.jobs} after ${RUN_TIMEOUT_MS} ms; jobs: ${JSON.stringify(states)}; calls: ${JSON.stringify(Object.fromEntries(methods))}`,
           ),
         );
-      }, RUN_TIMEOUT_MS).unref(),
-    );
-    await Promise.race([allDone, deadline]);
+      }, RUN_TIMEOUT_MS).unref();
+    });
+    // The timer must not outlive the run: it reads a database that is deleted afterwards.
+    await Promise.race([allDone, deadline]).finally(() => clearTimeout(deadlineTimer));
     const elapsed = (Math.max(...deliveredAt.values(), t0) - t0) / 1000;
     loading = false;
     await Promise.all(probing);
