@@ -9,6 +9,7 @@ import { keycap, mjDescribeKeyboard, mjResultKeyboard } from '../keyboards/mj.js
 import { isPhotoRejected } from '../telegram-errors.js';
 import { fileName } from './images.js';
 import { fitsAsPhoto } from './photo-fit.js';
+import { pngPreview } from './png-preview.js';
 import type { Deliverer, DeliveryContext } from './types.js';
 
 const CAPTION_PROMPT_CHARS = 700;
@@ -33,7 +34,8 @@ export async function removeMjPreview(ctx: DeliveryContext, job: JobRow): Promis
 
 /**
  * A Midjourney result: the image (grid or upscale) with the gateway's buttons laid out like
- * Midjourney's, as a photo, or as a document when Telegram would refuse the photo (a large grid);
+ * Midjourney's, as a photo; when Telegram would refuse the photo (a large grid), a smaller copy
+ * with the buttons and the full file as a document;
  * a describe result as text with one "imagine this" button per prompt.
  */
 export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
@@ -66,15 +68,36 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
       if (!isPhotoRejected(err)) throw err;
     }
   }
+  const messageIds: number[] = [];
   if (!sent) {
-    // Documents carry a keyboard too, so the buttons stay on the image itself.
-    sent = await ctx.api.sendDocument(job.chatId, new InputFile(data, name), {
-      ...extra,
-      caption: `${extra.caption}\n${escapeHtml(ctx.t(locale, 'mj-document-note'))}`,
-    });
+    // Too large for a photo: a smaller copy carries the caption and the buttons, the full file
+    // follows as a document. Without a copy the document carries them (documents take keyboards).
+    const preview = file.mime === 'image/png' ? pngPreview(data) : undefined;
+    let shown: Message | undefined;
+    if (preview && fitsAsPhoto(preview, 'image/png')) {
+      shown = await ctx.api
+        .sendPhoto(job.chatId, new InputFile(preview, `preview-${name}`), extra)
+        .catch((err: unknown) => {
+          if (isPhotoRejected(err)) return undefined;
+          throw err;
+        });
+    }
+    const note = escapeHtml(ctx.t(locale, 'mj-document-note'));
+    sent = await ctx.api.sendDocument(
+      job.chatId,
+      new InputFile(data, name),
+      shown
+        ? {
+            caption: note,
+            reply_parameters: { message_id: shown.message_id, allow_sending_without_reply: true },
+          }
+        : { ...extra, caption: `${extra.caption}\n${note}` },
+    );
     if (sent.document) updated.documentFileId = sent.document.file_id;
+    if (shown) messageIds.push(shown.message_id);
   }
-  return { result: { files: [updated], messageIds: [sent.message_id] } } satisfies DeliveryReceipt;
+  messageIds.push(sent.message_id);
+  return { result: { files: [updated], messageIds } } satisfies DeliveryReceipt;
 };
 
 async function deliverPrompts(

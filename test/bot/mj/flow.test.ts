@@ -221,6 +221,25 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     expect(body.base64Array?.[0]).toMatch(/^data:image\/png;base64,/);
   });
 
+  it('a grid too large for a photo: a smaller copy with the buttons, the file as a document', async () => {
+    const user = fundedUser(h, 1_000);
+    user.send('/mj a huge panorama [[big:12mb]]');
+    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    await pump(h, () => getJob(db(), job.id)?.status === 'done', { what: 'the big grid' });
+    const shown = await waitForResult(user);
+    expect(shown.photo).toBeDefined();
+    expect(buttonTexts(shown)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
+    const file = await user.waitFor({ document: true });
+    expect(file.message?.document?.file_size).toBeGreaterThan(10 * 1024 * 1024);
+    expect(file.message?.reply_to_message?.message_id).toBe(shown.message_id);
+    // The copy really is smaller and still a PNG the buttons can sit on.
+    const photoId = shown.photo?.at(-1)?.file_id ?? '';
+    expect(h.tg.fileBytes(photoId)?.byteLength ?? 0).toBeLessThan(10 * 1024 * 1024);
+    const stored = mjResultOf(getJob(db(), job.id) ?? job);
+    expect(stored.files?.[0]?.documentFileId).toBeDefined();
+    expect(stored.messageIds).toHaveLength(2);
+  });
+
   it('/mj without a prompt explains itself and charges nothing', async () => {
     const user = fundedUser(h, 1_000);
     user.send('/mj');
