@@ -317,7 +317,8 @@ export class AsyncPoller {
 
   private release(items: Array<{ job: JobRow; patch: ReleasePatch }>): void {
     if (items.length === 0) return;
-    const statement = (this.releaseStatement ??= prepareRelease(this.o.db));
+    this.releaseStatement ??= prepareRelease(this.o.db);
+    const statement = this.releaseStatement;
     const owner = this.o.instanceId;
     // One transaction and one prepared statement: thousands of small UPDATEs per tick cost
     // one write and no query building.
