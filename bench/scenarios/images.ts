@@ -306,10 +306,15 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
     const pushed = Date.now() - t0;
 
     const underLoad: number[] = [];
+    /** Probes sent after every /imagine had its "queued" answer: only jobs in flight remain. */
+    const samples: Array<{ at: number; ms: number }> = [];
     let loading = true;
     const probing = probers.map(async (p) => {
       while (loading) {
-        underLoad.push(await probeOnce(p));
+        const at = Date.now();
+        const latency = await probeOnce(p);
+        underLoad.push(latency);
+        samples.push({ at, ms: latency });
         await new Promise((r) => setTimeout(r, PROBE_PAUSE_MS));
       }
     });
@@ -342,6 +347,8 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
     const lag = (name: string) =>
       (metrics.get(`genbot_nodejs_eventloop_lag_${name}_seconds`) ?? Number.NaN) * 1000;
 
+    const lastQueued = Math.max(...queuedAt.values());
+    const inFlight = samples.filter((x) => x.at > lastQueued).map((x) => x.ms);
     const handler = [...queuedAt].map(([chat, at]) => at - (pushedAt.get(chat) ?? at));
     const endToEnd = [...deliveredAt].map(([chat, at]) => at - (pushedAt.get(chat) ?? at));
     const lanes =
@@ -355,6 +362,10 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
         ['/start p99 while jobs run', ms(percentile(underLoad, 99))],
         ['/start max while jobs run', ms(Math.max(...underLoad))],
         ['/start samples while jobs run', String(underLoad.length)],
+        [
+          '/start p50 / p99 once all were queued',
+          `${ms(percentile(inFlight, 50))} / ${ms(percentile(inFlight, 99))} (${inFlight.length})`,
+        ],
         ['/start p50 idle (before)', ms(percentile(idle, 50))],
         ['/imagine → "queued" p50', ms(percentile(handler, 50))],
         ['/imagine → "queued" p99', ms(percentile(handler, 99))],
