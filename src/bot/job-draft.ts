@@ -31,6 +31,15 @@ export type PreparedJob =
       promptLength?: number;
     };
 
+/** The catalog refused the request: carries what the message about it needs. */
+export function rejectedJob(
+  problem: ValidationProblem,
+  model: { title: string },
+  prompt: string,
+): Extract<PreparedJob, { ok: false }> {
+  return { ok: false, problem, model: model.title, promptLength: [...prompt.trim()].length };
+}
+
 export type MessageRef = { key: string; vars: Record<string, string | number> };
 
 /** A catalog validation problem → the message id (jobs.ftl `job-problem-*`) and its variables. */

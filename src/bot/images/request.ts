@@ -16,7 +16,7 @@ import {
   validateImageRequest,
 } from '../../catalog/index.js';
 import type { ImageJobParamsInput } from '../../jobs/image-params.js';
-import type { PreparedJob } from '../job-draft.js';
+import { type PreparedJob, rejectedJob } from '../job-draft.js';
 
 export type GenerationModel = ImageModel | ChatImageModel;
 export type EditingModel = EditModel | ChatImageModel;
@@ -142,13 +142,7 @@ export function prepareImageJob(req: ImageJobRequest): PreparedJob {
     ...(req.n !== undefined ? { n: req.n } : {}),
     images: inputs.length,
   });
-  if (!checked.ok)
-    return {
-      ok: false,
-      problem: checked.problem,
-      model: model.title,
-      promptLength: [...req.prompt.trim()].length,
-    };
+  if (!checked.ok) return rejectedJob(checked.problem, model, req.prompt);
   const v = checked.normalized;
   const params: ImageJobParamsInput = {
     api: model.api,

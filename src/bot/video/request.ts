@@ -13,7 +13,7 @@ import {
   validateVideoRequest,
 } from '../../catalog/index.js';
 import type { VideoJobParamsInput } from '../../jobs/video/params.js';
-import type { PreparedJob } from '../job-draft.js';
+import { type PreparedJob, rejectedJob } from '../job-draft.js';
 
 /** What the settings keyboard sets: everything but the prompt and the photo. */
 export interface VideoChoice {
@@ -225,13 +225,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(choice.mode !== undefined ? { mode: choice.mode } : {}),
     hasImage: req.input !== undefined,
   });
-  if (!checked.ok)
-    return {
-      ok: false,
-      problem: checked.problem,
-      model: model.title,
-      promptLength: [...req.prompt.trim()].length,
-    };
+  if (!checked.ok) return rejectedJob(checked.problem, model, req.prompt);
   const v = checked.normalized;
   const params: VideoJobParamsInput = {
     prompt: v.prompt,
