@@ -1,5 +1,7 @@
 import { desc, eq, gte, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
+import { perConnection } from '../db/prepared.js';
 import { users } from '../db/schema.js';
 import {
   applySettingsPatch,
@@ -11,7 +13,8 @@ import {
 /** Fields of a Telegram `User` object (update.from) that we keep. */
 export interface TelegramUserLike {
   id: number;
-  first_name: string;
+  /** Always set by Telegram; absent in odd or forged updates, stored as ''. */
+  first_name?: string;
   last_name?: string;
   username?: string;
   language_code?: string;
@@ -57,6 +60,42 @@ const toUser = (row: RawUser): User => ({ ...row, settings: sanitizeSettings(row
 const clip = (s: string | undefined, max: number): string | null =>
   s === undefined || s === '' ? null : s.slice(0, max);
 
+const placeholder = sql.placeholder;
+/** In an upsert's SET: the value the INSERT tried to write. */
+const excluded = (column: SQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
+const statements = perConnection((db) => ({
+  byId: db
+    .select(columns)
+    .from(users)
+    .where(eq(users.id, placeholder('id')))
+    .prepare(),
+  touch: db
+    .insert(users)
+    .values({
+      id: placeholder('id'),
+      firstName: placeholder('firstName'),
+      lastName: placeholder('lastName'),
+      username: placeholder('username'),
+      languageCode: placeholder('languageCode'),
+      createdAt: placeholder('now'),
+      lastSeenAt: placeholder('now'),
+    })
+    .onConflictDoUpdate({
+      target: users.id,
+      set: {
+        firstName: excluded(users.firstName),
+        lastName: excluded(users.lastName),
+        username: excluded(users.username),
+        languageCode: excluded(users.languageCode),
+        lastSeenAt: excluded(users.lastSeenAt),
+        // unblock is 1 or 0 (SQLite binds no booleans).
+        blockedBot: sql`${users.blockedBot} and not ${placeholder('unblock')}`,
+      },
+    })
+    .returning(columns)
+    .prepare(),
+}));
+
 export interface TouchOptions {
   now?: number;
   /**
@@ -76,7 +115,7 @@ export function touchUser(db: Db, from: TelegramUserLike, options: TouchOptions 
   const now = options.now ?? Date.now();
   const unblock = options.privateChat === true;
   const fields = {
-    firstName: from.first_name.slice(0, 256),
+    firstName: (from.first_name ?? '').slice(0, 256),
     lastName: clip(from.last_name, 256),
     username: clip(from.username, 64),
     languageCode: clip(from.language_code, 16),
@@ -94,20 +133,13 @@ export function touchUser(db: Db, from: TelegramUserLike, options: TouchOptions 
   ) {
     return existing;
   }
-  const row = db
-    .insert(users)
-    .values({ id: from.id, ...fields, createdAt: now, lastSeenAt: now })
-    .onConflictDoUpdate({
-      target: users.id,
-      set: { ...fields, lastSeenAt: now, ...(unblock ? { blockedBot: false } : {}) },
-    })
-    .returning(columns)
-    .get();
+  const row = statements(db).touch.get({ id: from.id, ...fields, now, unblock: unblock ? 1 : 0 });
+  if (!row) throw new Error(`touchUser: no row returned for user ${from.id}`);
   return toUser(row);
 }
 
 export function getUser(db: Db, userId: number): User | null {
-  const row = db.select(columns).from(users).where(eq(users.id, userId)).get();
+  const row = statements(db).byId.get({ id: userId });
   return row ? toUser(row) : null;
 }
 

@@ -1,3 +1,4 @@
+import type { User } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUser } from '../../src/accounts/users.js';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
@@ -31,5 +32,22 @@ describe('start and help (bot level)', () => {
     const hello = await user.waitFor({ text: /Привет/ });
     const answer = await user.pressData(hello.message ?? 0, 'forged:data');
     expect(answer.text).toMatch(/больше не активна/);
+  });
+
+  it('serves a sender without first_name (odd or forged updates)', async () => {
+    const user = bot.tg.user({ language_code: 'en' });
+    const from = { id: user.id, is_bot: false, language_code: 'en' } as User;
+    bot.tg.pushUpdate({
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: user.id, type: 'private', first_name: '' },
+        from,
+        text: '/help',
+        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+      },
+    });
+    await user.waitFor({ text: /What I can do/ });
+    expect(getUser(bot.app.deps.db, user.id)?.firstName).toBe('');
   });
 });

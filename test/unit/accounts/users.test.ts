@@ -108,6 +108,11 @@ describe('touchUser', () => {
     expect(setBlockedBot(db, 999, true)).toBe(false);
   });
 
+  it('records a sender without first_name (odd or forged updates) under an empty name', () => {
+    expect(touchUser(db, { id: 102 }, { now: T0 })).toMatchObject({ id: 102, firstName: '' });
+    expect(touchUser(db, { id: 102, first_name: 'Bo' }, { now: T0 + 1 }).firstName).toBe('Bo');
+  });
+
   it('never overwrites the balance', () => {
     touchUser(db, ann, { now: T0 });
     topUp(db, { userId: 101, amount: 300, ref: 'pay:1' });
