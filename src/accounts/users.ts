@@ -1,7 +1,6 @@
 import { desc, eq, gte, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
-import { perConnection } from '../db/prepared.js';
+import { excluded, perConnection } from '../db/prepared.js';
 import { users } from '../db/schema.js';
 import {
   applySettingsPatch,
@@ -61,8 +60,6 @@ const clip = (s: string | undefined, max: number): string | null =>
   s === undefined || s === '' ? null : s.slice(0, max);
 
 const placeholder = sql.placeholder;
-/** In an upsert's SET: the value the INSERT tried to write. */
-const excluded = (column: SQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
 const statements = perConnection((db) => ({
   byId: db
     .select(columns)

@@ -1,6 +1,38 @@
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { excluded, perConnection } from './prepared.js';
 import { kv } from './schema.js';
+
+const placeholder = sql.placeholder;
+// Session and conversation storage read on every update: prepared once.
+const statements = perConnection((db) => ({
+  read: db
+    .select({ value: kv.value })
+    .from(kv)
+    .where(
+      and(
+        eq(kv.key, placeholder('key')),
+        or(isNull(kv.expiresAt), gt(kv.expiresAt, placeholder('now'))),
+      ),
+    )
+    .prepare(),
+  write: db
+    .insert(kv)
+    .values({
+      key: placeholder('key'),
+      value: placeholder('value'),
+      expiresAt: placeholder('expiresAt'),
+    })
+    .onConflictDoUpdate({
+      target: kv.key,
+      set: { value: excluded(kv.value), expiresAt: excluded(kv.expiresAt) },
+    })
+    .prepare(),
+  delete: db
+    .delete(kv)
+    .where(eq(kv.key, placeholder('key')))
+    .prepare(),
+}));
 
 /**
  * grammY session / conversation storage on the SQLite file, so UI state survives restarts in
@@ -17,32 +49,22 @@ export class SqliteKvStorage<T> {
   ) {}
 
   read(key: string): T | undefined {
-    const row = this.db
-      .select({ value: kv.value })
-      .from(kv)
-      .where(
-        and(eq(kv.key, this.prefix + key), or(isNull(kv.expiresAt), gt(kv.expiresAt, this.now()))),
-      )
-      .get();
+    const row = statements(this.db).read.get({ key: this.prefix + key, now: this.now() });
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
   write(key: string, value: T): void {
     const expiresAt = this.ttlMs ? this.now() + this.ttlMs : null;
-    const json = JSON.stringify(value);
-    this.db
-      .insert(kv)
-      .values({ key: this.prefix + key, value: json, expiresAt })
-      .onConflictDoUpdate({ target: kv.key, set: { value: json, expiresAt } })
-      .run();
+    statements(this.db).write.run({
+      key: this.prefix + key,
+      value: JSON.stringify(value),
+      expiresAt,
+    });
     if (++this.writes % 500 === 0) this.sweep();
   }
 
   delete(key: string): void {
-    this.db
-      .delete(kv)
-      .where(eq(kv.key, this.prefix + key))
-      .run();
+    statements(this.db).delete.run({ key: this.prefix + key });
   }
 
   sweep(): void {

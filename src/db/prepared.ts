@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client.js';
 
 /**
@@ -17,3 +19,6 @@ export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
     return statements;
   };
 }
+
+/** In an upsert's SET: the value the INSERT tried to write (keeps one placeholder per value). */
+export const excluded = (column: SQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
