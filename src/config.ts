@@ -94,8 +94,11 @@ const envSchema = z
     GENERATION_RATE_PER_MINUTE: withDefault(int(1, 10_000), 12),
     /** Redis mode: how long a dead poller leader blocks its successor at most, ms. */
     LEADER_LEASE_MS: withDefault(int(500, 600_000), 10_000),
-    /** Messages per second this instance sends at most (Telegram: ~30 per bot in bulk). */
-    TELEGRAM_SEND_RATE: withDefault(int(1, 100_000), 28),
+    /**
+     * Messages this instance sends in any second at most (Telegram: ~30 per bot in bulk); the
+     * pacer keeps a margin for network jitter on top.
+     */
+    TELEGRAM_SEND_RATE: withDefault(int(1, 100_000), 30),
     /** Redis mode: prefix of every key (default `genbot:<bot id>:`), to share one Redis. */
     REDIS_PREFIX: optional(z.string().trim().max(100)),
   })

@@ -345,7 +345,7 @@ export const opsScenario: Scenario = {
         notes: ['Queued at the stand-in → answer received, over HTTP long polling.'],
       },
       {
-        title: `Delivering ${deliveries} results, stand-in enforcing 30 msg/s (bot paces at 28/s)`,
+        title: `Delivering ${deliveries} results, stand-in enforcing 30 msg/s (bot’s default pacing)`,
         notes: [
           'The real process; counted from the first result to the last: results, status edits and',
           'the replies to the /imagine updates still arriving, all under one limit.',

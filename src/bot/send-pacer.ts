@@ -22,27 +22,66 @@ const PACED = new Set(
   ].map((m) => m.toLowerCase()),
 );
 
+/** A queue wait beyond this makes a progress edit pointless: it would arrive stale. */
+const CONGESTED_AFTER_MS = 2_000;
+
+/**
+ * A call unanswered this long (a large upload) is taken as counted by then, so one slow call
+ * cannot hold every other send back.
+ */
+const IN_FLIGHT_CAP_MS = 5_000;
+
 /** Marks calls made while handling an update: they go before queued bulk sends. */
 const interactive = new AsyncLocalStorage<boolean>();
 
 /** Runs `fn` as background work (job deliveries started from a handler are not replies). */
 export const asBackground = <T>(fn: () => T): T => interactive.exit(fn);
 
+type ChatId = number | string | undefined;
+
 interface Waiter {
   weight: number;
-  resolve: () => void;
+  chat: string | undefined;
+  resolve: (finish: () => void) => void;
 }
+
+/** One released call; `answeredAt` stays undefined while it is in flight. */
+interface Slot {
+  releasedAt: number;
+  answeredAt: number | undefined;
+}
+
+/** The latest Telegram can have counted the call. */
+const countedBy = (slot: Slot): number => slot.answeredAt ?? slot.releasedAt + IN_FLIGHT_CAP_MS;
+
+const chatOf = (payload: unknown): string | undefined => {
+  const id = (payload as { chat_id?: unknown } | undefined)?.chat_id;
+  return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined;
+};
 
 /**
  * Spaces every message-sending call of this process so the total stays under Telegram's bulk
  * limit, instead of firing 1,000 deliveries at once and living on 429s. Replies to users jump
  * the queue of background deliveries, so a busy delivery backlog does not slow /start down.
- * The limit is per bot token: with N instances give each rate/N.
+ *
+ * Telegram counts a message when it arrives, which is some time after this process lets it go
+ * (a busy event loop, a slow upload) but never after its answer is back. So a call goes only a
+ * full second after the answer to the call `rate` places before it: however late earlier calls
+ * left, no second at Telegram's end sees more than `rate`. An even cadence sits on top.
+ *
+ * A 429 that still comes back holds that chat for its retry_after; a second chat answered 429
+ * while the first is held means the bot-wide limit, and everything holds (otherwise every send
+ * in the closed window would earn its own 429). The limit is per bot token: with N instances
+ * give each rate/N.
  */
 export class SendPacer {
   private readonly intervalMs: number;
   private nextAt = Number.NEGATIVE_INFINITY;
+  /** Recent slots in release order (a media group takes one per item). */
+  private readonly slots: Slot[] = [];
   private readonly queues: { fast: Waiter[]; bulk: Waiter[] } = { fast: [], bulk: [] };
+  private readonly chatHolds = new Map<string, number>();
+  private globalHoldUntil = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -57,48 +96,133 @@ export class SendPacer {
     return this.queues.fast.length + this.queues.bulk.length;
   }
 
-  /** Resolves when the call may go; `weight` slots (a media group counts each item). */
-  acquire(weight = 1, urgent = interactive.getStore() === true): Promise<void> {
+  /**
+   * True while sends wait out a 429 or the queue is seconds long: optional messages (progress
+   * edits) should be skipped, not queued behind results.
+   */
+  get congested(): boolean {
+    return this.globalHoldUntil > this.now() || this.queued * this.intervalMs > CONGESTED_AFTER_MS;
+  }
+
+  /**
+   * Resolves when the call may go (`weight` slots: a media group counts each item), with a
+   * function to call once its answer is back or it failed.
+   */
+  acquire(
+    weight = 1,
+    urgent = interactive.getStore() === true,
+    chat?: ChatId,
+  ): Promise<() => void> {
     return new Promise((resolve) => {
-      (urgent ? this.queues.fast : this.queues.bulk).push({ weight, resolve });
-      this.pump();
+      (urgent ? this.queues.fast : this.queues.bulk).push({
+        weight,
+        chat: chat === undefined ? undefined : String(chat),
+        resolve,
+      });
+      // The timer may be waiting out a hold this waiter is not under.
+      this.repump();
     });
   }
 
+  /** Telegram answered 429 for `chat` (or for no chat: then everything holds). */
+  penalize(chat: ChatId, retryAfterSeconds: number): void {
+    const now = this.now();
+    const until = now + Math.max(1, retryAfterSeconds) * 1000;
+    const key = chat === undefined ? undefined : String(chat);
+    const otherHeld = [...this.chatHolds].some(([c, t]) => c !== key && t > now);
+    if (key === undefined || otherHeld) {
+      this.globalHoldUntil = Math.max(this.globalHoldUntil, until);
+    }
+    if (key !== undefined) this.chatHolds.set(key, Math.max(this.chatHolds.get(key) ?? 0, until));
+    this.repump();
+  }
+
+  private repump(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pump();
+  }
+
   private pump(): void {
-    if (this.timer) return;
-    for (;;) {
-      const waiter = this.queues.fast[0] ?? this.queues.bulk[0];
-      if (!waiter) return;
+    while (this.queued > 0) {
       const now = this.now();
-      if (this.nextAt > now) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          this.pump();
-        }, this.nextAt - now);
+      this.expireHolds(now);
+      const picked = this.pick();
+      const at = picked
+        ? this.earliest(picked.waiter.weight)
+        : Math.min(...this.chatHolds.values());
+      if (!picked || at > now) {
+        // An answer that moves `at` earlier pumps again.
+        this.timer = setTimeout(() => this.repump(), Math.max(1, at - now));
         return;
       }
-      (this.queues.fast[0] === waiter ? this.queues.fast : this.queues.bulk).shift();
-      // Keep the cadence when a timer fires a little late (a busy event loop would otherwise
-      // stretch every interval by its lateness), but bank no idle time, and never let two
-      // calls go closer than 80% of an interval: no bursts after a pause or a late timer.
-      const base = now - this.nextAt > this.intervalMs ? now : this.nextAt;
-      this.nextAt = Math.max(
-        base + this.intervalMs * waiter.weight,
-        now + this.intervalMs * 0.8 * waiter.weight,
-      );
-      waiter.resolve();
+      picked.queue.splice(picked.index, 1);
+      picked.waiter.resolve(this.release(now, picked.waiter.weight));
     }
+  }
+
+  /** The first waiter whose chat is not on hold, replies before bulk sends. */
+  private pick(): { queue: Waiter[]; index: number; waiter: Waiter } | undefined {
+    for (const queue of [this.queues.fast, this.queues.bulk]) {
+      const index = queue.findIndex((w) => w.chat === undefined || !this.chatHolds.has(w.chat));
+      const waiter = queue[index];
+      if (waiter) return { queue, index, waiter };
+    }
+    return undefined;
+  }
+
+  /**
+   * When the next `weight` slots may go: after the cadence and any global hold, and a second
+   * after every call but the newest `rate - weight` was counted.
+   */
+  private earliest(weight: number): number {
+    let at = Math.max(this.globalHoldUntil, this.nextAt);
+    const older = this.slots.length - Math.max(0, this.ratePerSecond - weight);
+    for (let i = 0; i < older; i++) at = Math.max(at, countedBy(this.slots[i] as Slot) + 1000);
+    return at;
+  }
+
+  private release(now: number, weight: number): () => void {
+    // Keep the cadence when a timer fires a little late (a busy event loop would otherwise
+    // stretch every interval by its lateness and lose a tenth of the rate) but bank no idle
+    // time, and never go closer than 80% of an interval.
+    const base = now - this.nextAt > this.intervalMs ? now : this.nextAt;
+    this.nextAt = Math.max(base + this.intervalMs * weight, now + this.intervalMs * 0.8 * weight);
+    // Slots counted over a second ago bind no future call.
+    while (this.slots[0] && countedBy(this.slots[0]) + 1000 <= now) this.slots.shift();
+    const slot: Slot = { releasedAt: now, answeredAt: undefined };
+    for (let i = 0; i < weight; i++) this.slots.push(slot);
+    return () => {
+      if (slot.answeredAt !== undefined) return;
+      slot.answeredAt = this.now();
+      this.repump();
+    };
+  }
+
+  private expireHolds(now: number): void {
+    for (const [chat, until] of this.chatHolds) if (until <= now) this.chatHolds.delete(chat);
   }
 
   /** The Bot API transformer (installed under auto-retry, so retries are paced too). */
   transformer(): Transformer {
     return async (prev, method, payload, signal) => {
-      if (PACED.has(method.toLowerCase())) {
-        const media = (payload as { media?: unknown }).media;
-        await this.acquire(method === 'sendMediaGroup' && Array.isArray(media) ? media.length : 1);
+      if (!PACED.has(method.toLowerCase())) return prev(method, payload, signal);
+      const media = (payload as { media?: unknown }).media;
+      const chat = chatOf(payload);
+      const finish = await this.acquire(
+        method === 'sendMediaGroup' && Array.isArray(media) ? media.length : 1,
+        undefined,
+        chat,
+      );
+      try {
+        const result = await prev(method, payload, signal);
+        if (!result.ok && result.error_code === 429) {
+          this.penalize(chat, result.parameters?.retry_after ?? 1);
+        }
+        return result;
+      } finally {
+        finish();
       }
-      return prev(method, payload, signal);
     };
   }
 
