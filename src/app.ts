@@ -216,6 +216,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   };
 
   const i18n = createI18n();
+  const sendPacer = new SendPacer(config.TELEGRAM_SEND_RATE);
   const bot = createBot(config.BOT_TOKEN, deps, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     i18n,
@@ -223,7 +224,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     conversationStorage: runtime.storage('conv'),
     dedup: runtime.dedup,
     metrics,
-    sendPacer: new SendPacer(config.TELEGRAM_SEND_RATE),
+    sendPacer,
   });
 
   const asyncOptions = options.asyncJobs ?? {};
@@ -233,7 +234,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     config,
     logger,
     results,
-    status: new StatusEditor(bot.api, undefined, asyncOptions.now),
+    status: new StatusEditor(bot.api, {
+      ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
+      congested: () => sendPacer.congested,
+    }),
     t: (locale: Locale, key: string, vars?: Record<string, string | number>) =>
       i18n.t(locale, key, vars),
     money,

@@ -7,20 +7,35 @@ interface Shown {
   at: number;
 }
 
+export interface StatusEditorOptions {
+  /** Per message, no two edits closer than this (forced ones excepted). */
+  minIntervalMs?: number;
+  now?: () => number;
+  /** True while sends are backed up: progress would arrive stale and delay results. */
+  congested?: () => boolean;
+}
+
 /**
- * Edits progress messages sparingly: only when the text changed and not more often than
- * `minIntervalMs` per message, so progress never trips Telegram's flood control.
+ * Edits progress messages sparingly: only when the text changed, not more often than
+ * `minIntervalMs` per message, and not while sends are backed up, so progress never trips
+ * Telegram's flood control nor takes a result's place in the queue.
  */
 export class StatusEditor {
   private readonly shown = new Map<string, Shown>();
+  private readonly minIntervalMs: number;
+  private readonly now: () => number;
+  private readonly congested: () => boolean;
 
   constructor(
     private readonly api: Api,
-    private readonly minIntervalMs = 4_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: StatusEditorOptions = {},
+  ) {
+    this.minIntervalMs = options.minIntervalMs ?? 4_000;
+    this.now = options.now ?? Date.now;
+    this.congested = options.congested ?? (() => false);
+  }
 
-  /** Returns false when the edit was skipped (throttled or unchanged) or the message is gone. */
+  /** Returns false when the edit was skipped (throttled, congested, unchanged) or the message is gone. */
   async edit(
     chatId: number,
     messageId: number,
@@ -30,7 +45,10 @@ export class StatusEditor {
     const key = `${chatId}:${messageId}`;
     const last = this.shown.get(key);
     if (last?.text === text) return false;
-    if (!options.force && last && this.now() - last.at < this.minIntervalMs) return false;
+    if (!options.force) {
+      if (last && this.now() - last.at < this.minIntervalMs) return false;
+      if (this.congested()) return false;
+    }
     this.shown.set(key, { text, at: this.now() });
     try {
       await this.api.editMessageText(chatId, messageId, text, {
