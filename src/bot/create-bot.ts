@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, type BotConfig, type StorageAdapter, session } from 'grammy';
+import { type Api, Bot, type BotConfig, type Context, type StorageAdapter, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { MemoryDeduper, type UpdateDeduper } from '../infra/dedup.js';
 import type { Metrics } from '../infra/metrics.js';
@@ -55,6 +55,18 @@ export function sequenceKey(ctx: { chat?: { id: number }; from?: { id: number } 
   return keys;
 }
 
+/**
+ * Bot API transformers, innermost first: metrics sees every attempt (each 429 auto-retry waits
+ * out is counted), the pacer spaces every attempt, auto-retry is outermost.
+ */
+function installApiTransformers(api: Api, options: CreateBotOptions): void {
+  if (options.metrics) api.config.use(options.metrics.telegramTransformer());
+  if (options.sendPacer) api.config.use(options.sendPacer.transformer());
+  api.config.use(
+    autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60 }),
+  );
+}
+
 /** The one place where middleware order is set. No side effects until the bot is started. */
 export function createBot(
   token: string,
@@ -67,12 +79,7 @@ export function createBot(
   if (options.botInfo) config.botInfo = options.botInfo;
   const bot = new Bot<BotContext>(token, config);
 
-  // Under auto-retry, so every 429 it waits out is counted.
-  if (options.metrics) bot.api.config.use(options.metrics.telegramTransformer());
-  if (options.sendPacer) bot.api.config.use(options.sendPacer.transformer());
-  bot.api.config.use(
-    autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: options.maxRetryDelaySeconds ?? 60 }),
-  );
+  installApiTransformers(bot.api, options);
 
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
@@ -101,6 +108,13 @@ export function createBot(
   );
   bot.use(
     conversations<BaseContext, BotContext>({
+      // A conversation's context gets a fresh Api on every replay, without the bot's transformers.
+      plugins: [
+        (ctx: Context, next) => {
+          installApiTransformers(ctx.api, options);
+          return next();
+        },
+      ],
       ...(options.conversationStorage
         ? {
             storage: {

@@ -136,6 +136,29 @@ describe('bring your own key (bot level)', () => {
     expect(getOwnKey(db(), box(), user.id)).toBe(GOOD2);
   });
 
+  it("the conversation's own sends go through the bot's API stack (counted, paced, retried on 429)", async () => {
+    const user = bot.tg.user({ language_code: 'en' });
+    const throttled = async () =>
+      Number(
+        /^genbot_telegram_429_total\{method="sendMessage"\} (\d+)$/m.exec(
+          (await bot.app.runtime.metrics.render()).body,
+        )?.[1] ?? 0,
+      );
+    const before = await throttled();
+    user.send('/key');
+    await user.waitFor({ text: /Send me your gateway key/ });
+    // The prompt comes from inside the conversation: answered 429 once, then sent again.
+    bot.tg.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+    user.send('/cancel');
+    await user.waitFor({ text: /./ }, { timeoutMs: 10_000 });
+    expect(await throttled()).toBe(before + 1);
+    expect(bot.tg.violations).toBe(0);
+  });
+
   it('a key the gateway rejected later is shown as such and can be replaced', async () => {
     const doomed = 'sk-ownDoomedKey0000000001';
     bot.gateway.addKey(doomed, { unlimited: true });

@@ -4,13 +4,11 @@ import type { Message } from 'grammy/types';
 import { audienceCount, startBroadcast } from '../broadcast/start.js';
 import type { BaseContext } from '../context.js';
 import { translateFor } from '../support/texts.js';
-import { supportConversationPlugins } from './support.js';
 
 export const BROADCAST_CONVERSATION = 'broadcast';
 export const BROADCAST_WAIT_MS = 30 * 60_000;
 export const BROADCAST_SEND = 'bc:send';
 export const BROADCAST_CANCEL = 'bc:cancel';
-export const broadcastConversationPlugins = supportConversationPlugins;
 
 const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
 

@@ -1,4 +1,3 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import { getOwnKeyInfo } from '../../accounts/own-keys.js';
@@ -11,14 +10,6 @@ import { translator } from './translate.js';
 export const KEY_CONVERSATION = 'own-key';
 /** A key entry left open longer than this is dropped; the next message is handled normally. */
 export const KEY_WAIT_MS = 10 * 60_000;
-
-/** Inside-conversation plugins: the API transformers the outside bot has (429 handling). */
-export const keyConversationPlugins = [
-  async (ctx: Context, next: () => Promise<void>) => {
-    ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
-    await next();
-  },
-];
 
 const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
 

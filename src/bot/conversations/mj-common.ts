@@ -1,6 +1,4 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import type { I18n } from '@grammyjs/i18n';
-import type { Context } from 'grammy';
 import type { BaseContext } from '../context.js';
 import { createI18n } from '../i18n.js';
 
@@ -8,17 +6,6 @@ import { createI18n } from '../i18n.js';
 export const MJ_WAIT_MS = 10 * 60_000;
 
 export const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
-
-/**
- * Plugins of the context inside a conversation: it is built from scratch on every replay and
- * has none of the outside API transformers, so 429 handling is installed again here.
- */
-export const mjConversationPlugins = [
-  async (ctx: Context, next: () => Promise<void>) => {
-    ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
-    await next();
-  },
-];
 
 export type MjTranslate = (key: string, vars?: Record<string, string | number>) => string;
 

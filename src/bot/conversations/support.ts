@@ -1,4 +1,3 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
 import { checkSupportMessage } from '../../support/validate.js';
@@ -13,14 +12,6 @@ export const SUPPORT_SEND = 'support:send';
 export const SUPPORT_CANCEL = 'support:cancel';
 
 const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
-
-/** Conversation contexts have no transformers of their own: give them the bot's 429 handling. */
-export const supportConversationPlugins = [
-  async (ctx: Context, next: () => Promise<void>) => {
-    ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
-    await next();
-  },
-];
 
 export type SupportMode = 'new' | 'reply';
 

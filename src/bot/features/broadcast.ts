@@ -7,7 +7,6 @@ import {
   BROADCAST_CONVERSATION,
   BROADCAST_WAIT_MS,
   broadcastConversation,
-  broadcastConversationPlugins,
 } from '../conversations/broadcast.js';
 import { isAdmin } from '../support/texts.js';
 import { isMessageGone, isNotModified } from '../telegram-errors.js';
@@ -18,7 +17,6 @@ export const broadcastFeature = new Composer<BotContext>();
 broadcastFeature.use(
   createConversation<BaseContext, Context>(broadcastConversation, {
     id: BROADCAST_CONVERSATION,
-    plugins: broadcastConversationPlugins,
     maxMillisecondsToWait: BROADCAST_WAIT_MS,
   }),
 );

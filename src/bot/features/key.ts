@@ -2,12 +2,7 @@ import { createConversation } from '@grammyjs/conversations';
 import { Composer, type Context } from 'grammy';
 import { getOwnKeyInfo, looksLikeGatewayKey, unlinkKey } from '../../accounts/own-keys.js';
 import type { BaseContext, BotContext } from '../context.js';
-import {
-  KEY_CONVERSATION,
-  KEY_WAIT_MS,
-  keyConversationPlugins,
-  keyEntry,
-} from '../conversations/key-entry.js';
+import { KEY_CONVERSATION, KEY_WAIT_MS, keyEntry } from '../conversations/key-entry.js';
 import { escapeHtml } from '../format.js';
 import { deleteQuietly, readerMoney } from '../money/context.js';
 import { keySubmissionText, submitKey } from '../money/key-check.js';
@@ -23,7 +18,6 @@ keyFeature.use(
   createConversation<BaseContext, Context>(keyEntry, {
     id: KEY_CONVERSATION,
     maxMillisecondsToWait: KEY_WAIT_MS,
-    plugins: keyConversationPlugins,
     // Another feature's conversation may be waiting in this chat (a Midjourney prompt, say):
     // /key must still start, and being installed earlier this one gets the next message.
     parallel: true,

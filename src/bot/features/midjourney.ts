@@ -15,7 +15,6 @@ import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
 import { type MjStoredButton, mjResultOf } from '../../jobs/midjourney/result.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
 import type { BaseContext, BotContext } from '../context.js';
-import { mjConversationPlugins } from '../conversations/mj-common.js';
 import { MJ_MODAL, type MjModalArgs, mjModal } from '../conversations/mj-modal.js';
 import {
   largestPhoto,
@@ -33,23 +32,19 @@ export const midjourneyFeature = new Composer<BotContext>();
 
 // Conversations first: an active one sees the chat's updates before the handlers below, and
 // enter() needs them installed upstream of the handler that calls it.
-const conversationOptions = { plugins: mjConversationPlugins };
 midjourneyFeature.use(
   createConversation<BaseContext, import('grammy').Context>(mjModal, {
     id: MJ_MODAL,
-    ...conversationOptions,
   }),
 );
 midjourneyFeature.use(
   createConversation<BaseContext, import('grammy').Context>(mjBlend, {
     id: MJ_BLEND,
-    ...conversationOptions,
   }),
 );
 midjourneyFeature.use(
   createConversation<BaseContext, import('grammy').Context>(mjDescribe, {
     id: MJ_DESCRIBE,
-    ...conversationOptions,
   }),
 );
 

@@ -8,7 +8,6 @@ import {
   SUPPORT_WAIT_MS,
   type SupportMode,
   supportConversation,
-  supportConversationPlugins,
 } from '../conversations/support.js';
 import { SUPPORT_REPLY_DATA } from '../support/channel.js';
 import { sendSupportMessage, supportResultText } from '../support/send.js';
@@ -19,7 +18,6 @@ export const supportFeature = new Composer<BotContext>();
 supportFeature.use(
   createConversation<BaseContext, Context>(supportConversation, {
     id: SUPPORT_CONVERSATION,
-    plugins: supportConversationPlugins,
     maxMillisecondsToWait: SUPPORT_WAIT_MS,
   }),
 );
