@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { reusable } from '../db/prepared.js';
 import { type LedgerKind, ledger, users } from '../db/schema.js';
 import { InvalidAmountError, LedgerConflictError, UserNotFoundError } from './errors.js';
 import { MAX_AMOUNT } from './money.js';
@@ -37,37 +38,65 @@ type ApplyOutcome =
   | { status: 'applied'; balance: number; entryId: number }
   | { status: 'insufficient_funds'; balance: number };
 
+const placeholder = sql.placeholder;
+const balanceOf = reusable((db) =>
+  db
+    .select({ balance: users.balance })
+    .from(users)
+    .where(eq(users.id, placeholder('userId'))),
+);
+const moveBalance = reusable((db) =>
+  db
+    .update(users)
+    .set({ balance: sql`${users.balance} + ${placeholder('amount')}` })
+    .where(and(eq(users.id, placeholder('userId')), gte(users.balance, placeholder('floor'))))
+    .returning({ balance: users.balance }),
+);
+const insertEntry = reusable((db) =>
+  db
+    .insert(ledger)
+    .values({
+      userId: placeholder('userId'),
+      kind: placeholder('kind'),
+      amount: placeholder('amount'),
+      balanceAfter: placeholder('balanceAfter'),
+      ref: placeholder('ref'),
+      jobId: placeholder('jobId'),
+      actorId: placeholder('actorId'),
+      note: placeholder('note'),
+    })
+    .returning({ id: ledger.id }),
+);
+const entryByRef = reusable((db) =>
+  db
+    .select()
+    .from(ledger)
+    .where(eq(ledger.ref, placeholder('ref'))),
+);
+
 /** The primitive: conditional balance update + ledger row. Caller holds the transaction. */
 function applyEntry(tx: DbOrTx, entry: EntryInput): ApplyOutcome {
-  const updated = tx
-    .update(users)
-    .set({ balance: sql`${users.balance} + ${entry.amount}` })
-    .where(and(eq(users.id, entry.userId), gte(users.balance, -entry.amount)))
-    .returning({ balance: users.balance })
-    .get();
+  const updated = moveBalance(tx).get({
+    userId: entry.userId,
+    amount: entry.amount,
+    floor: -entry.amount,
+  });
   if (!updated) {
-    const user = tx
-      .select({ balance: users.balance })
-      .from(users)
-      .where(eq(users.id, entry.userId))
-      .get();
+    const user = balanceOf(tx).get({ userId: entry.userId });
     if (!user) throw new UserNotFoundError(entry.userId);
     return { status: 'insufficient_funds', balance: user.balance };
   }
-  const row = tx
-    .insert(ledger)
-    .values({
-      userId: entry.userId,
-      kind: entry.kind,
-      amount: entry.amount,
-      balanceAfter: updated.balance,
-      ref: entry.ref,
-      jobId: entry.jobId ?? null,
-      actorId: entry.actorId ?? null,
-      note: entry.note?.slice(0, 500) ?? null,
-    })
-    .returning({ id: ledger.id })
-    .get();
+  const row = insertEntry(tx).get({
+    userId: entry.userId,
+    kind: entry.kind,
+    amount: entry.amount,
+    balanceAfter: updated.balance,
+    ref: entry.ref,
+    jobId: entry.jobId ?? null,
+    actorId: entry.actorId ?? null,
+    note: entry.note?.slice(0, 500) ?? null,
+  });
+  if (!row) throw new Error(`ledger: no row returned for ${entry.ref}`);
   return { status: 'applied', balance: updated.balance, entryId: row.id };
 }
 
@@ -88,7 +117,7 @@ export function applyRedeemTopUp(
 }
 
 function findByRef(db: DbOrTx, ref: string): LedgerEntry | undefined {
-  return db.select().from(ledger).where(eq(ledger.ref, ref)).get();
+  return entryByRef(db).get({ ref });
 }
 
 function checkAmount(amount: number, { allowZero = false, allowNegative = false } = {}): void {
@@ -143,11 +172,7 @@ export function reserveForJob(
       return { ok: true, balance: getBalance(t, input.userId), replay: true };
     }
     if (input.amount === 0) {
-      const user = t
-        .select({ balance: users.balance })
-        .from(users)
-        .where(eq(users.id, input.userId))
-        .get();
+      const user = balanceOf(t).get({ userId: input.userId });
       if (!user) throw new UserNotFoundError(input.userId);
       return { ok: true, balance: user.balance, replay: false };
     }
@@ -284,10 +309,7 @@ export function adjust(db: DbOrTx, input: AdjustInput): AdjustResult {
 
 /** The user's balance in minor units; 0 for an unknown user. */
 export function getBalance(db: DbOrTx, userId: number): number {
-  return (
-    db.select({ balance: users.balance }).from(users).where(eq(users.id, userId)).get()?.balance ??
-    0
-  );
+  return balanceOf(db).get({ userId })?.balance ?? 0;
 }
 
 /** Newest first, for a user's history screen. */

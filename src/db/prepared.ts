@@ -20,5 +20,33 @@ export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
   };
 }
 
+/** What query code needs: the connection itself or a drizzle transaction object on it. */
+export type QueryHost = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
+const isConnection = (host: QueryHost): host is Db => '$client' in host;
+
+/**
+ * One query, written once, for a connection or a transaction object: on the connection (the hot
+ * paths) it runs prepared, once per `shape` (e.g. which columns a patch sets); a drizzle
+ * transaction object has no handle on its connection, so there it is built for the call.
+ */
+export function reusable<Q extends { prepare(): unknown }, S = void>(
+  build: (host: QueryHost, shape: S) => Q,
+  shapeKey: (shape: S) => string = () => '',
+): (host: QueryHost, shape: S) => Q | ReturnType<Q['prepare']> {
+  const cache = perConnection(() => new Map<string, ReturnType<Q['prepare']>>());
+  return (host, shape) => {
+    if (!isConnection(host)) return build(host, shape);
+    const byShape = cache(host);
+    const key = shapeKey(shape);
+    let statement = byShape.get(key);
+    if (statement === undefined) {
+      statement = build(host, shape).prepare() as ReturnType<Q['prepare']>;
+      byShape.set(key, statement);
+    }
+    return statement;
+  };
+}
+
 /** In an upsert's SET: the value the INSERT tried to write (keeps one placeholder per value). */
 export const excluded = (column: SQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;

@@ -29,15 +29,16 @@ export type CreateJobResult =
 export function createJob(db: Db, request: JobRequest): CreateJobResult {
   const id = newJobId();
   const price = request.payer === 'balance' ? request.price : 0;
+  // The connection itself inside the callback (one synchronous session): prepared statements.
   return db.transaction(
-    (tx): CreateJobResult => {
+    (): CreateJobResult => {
       // Reserve first: when the balance is short nothing at all is written.
       if (price > 0) {
-        const reserved = reserveForJob(tx, { userId: request.userId, jobId: id, amount: price });
+        const reserved = reserveForJob(db, { userId: request.userId, jobId: id, amount: price });
         if (!reserved.ok)
           return { ok: false, reason: 'insufficient_funds', balance: reserved.balance, price };
       }
-      const job = insertJob(tx, {
+      const job = insertJob(db, {
         id,
         userId: request.userId,
         chatId: request.chatId,

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
+import { type QueryHost, reusable } from '../db/prepared.js';
 import { type JobFamily, type JobStatus, jobs } from '../db/schema.js';
 import { canTransition } from './state.js';
 
@@ -7,14 +8,78 @@ export type JobRow = typeof jobs.$inferSelect;
 export type NewJob = typeof jobs.$inferInsert;
 type Patch = Partial<Omit<JobRow, 'id' | 'userId' | 'status' | 'createdAt'>>;
 /** A drizzle transaction or the database itself: both run the same statements. */
-export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+export type Tx = QueryHost;
+
+type JobColumn = keyof typeof jobs.$inferSelect;
+const jobColumns = getTableColumns(jobs);
+const placeholder = sql.placeholder;
+const ACTIVE: JobStatus[] = ['queued', 'submitting', 'running', 'delivering'];
+
+/**
+ * The columns a write sets (its statement's shape) and their values as SQLite stores them:
+ * encoded here, as drizzle does for inline values, because it would store a JSON null as 'null'.
+ */
+function encode(fields: Partial<Record<JobColumn, unknown>>) {
+  const keys = (Object.keys(fields) as JobColumn[]).filter((k) => fields[k] !== undefined).sort();
+  const values: Record<string, unknown> = {};
+  for (const k of keys) {
+    const value = fields[k];
+    values[`v_${k}`] = value === null ? null : jobColumns[k].mapToDriverValue(value);
+  }
+  return { keys, values };
+}
+const assigned = (keys: JobColumn[]) =>
+  Object.fromEntries(keys.map((k) => [k, sql`${placeholder(`v_${k}`)}`]));
+const byKeys = (keys: JobColumn[]) => keys.join(',');
+
+const byId = reusable((db) =>
+  db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.id, placeholder('id'))),
+);
+const insert = reusable(
+  // Only the given columns: the others take their defaults.
+  (db, keys: JobColumn[]) =>
+    db
+      .insert(jobs)
+      .values(assigned(keys) as SQLiteInsertValue<typeof jobs>)
+      .returning(),
+  byKeys,
+);
+const update = reusable(
+  (db, keys: JobColumn[]) =>
+    db
+      .update(jobs)
+      .set(assigned(keys))
+      .where(eq(jobs.id, placeholder('id'))),
+  byKeys,
+);
+const conditionalUpdate = reusable(
+  (db, shape: { from: JobStatus[]; keys: JobColumn[] }) =>
+    db
+      .update(jobs)
+      .set(assigned(shape.keys))
+      .where(and(eq(jobs.id, placeholder('id')), inArray(jobs.status, shape.from)))
+      .returning(),
+  ({ from, keys }) => `${from.join(',')}:${byKeys(keys)}`,
+);
+const activeCount = reusable((db) =>
+  db
+    .select({ count: sql<number>`count(*)` })
+    .from(jobs)
+    .where(and(eq(jobs.userId, placeholder('userId')), inArray(jobs.status, ACTIVE))),
+);
 
 export function getJob(db: Tx, id: string): JobRow | undefined {
-  return db.select().from(jobs).where(eq(jobs.id, id)).get();
+  return byId(db).get({ id });
 }
 
 export function insertJob(tx: Tx, job: NewJob): JobRow {
-  return tx.insert(jobs).values(job).returning().get();
+  const { keys, values } = encode(job);
+  const row = insert(tx, keys).get(values);
+  if (!row) throw new Error(`insertJob: no row returned for ${job.id}`);
+  return row;
 }
 
 /**
@@ -35,25 +100,19 @@ export function transition(
     if (!canTransition(source, to)) throw new Error(`illegal job transition ${source} → ${to}`);
   }
   const terminal = to === 'done' || to === 'failed' || to === 'cancelled';
-  return db
-    .update(jobs)
-    .set({
-      ...patch,
-      status: to,
-      updatedAt: now,
-      ...(terminal ? { finishedAt: now, leaseOwner: null, leaseUntil: null } : {}),
-    })
-    .where(and(eq(jobs.id, id), inArray(jobs.status, sources)))
-    .returning()
-    .get();
+  const { keys, values } = encode({
+    ...patch,
+    status: to,
+    updatedAt: now,
+    ...(terminal ? { finishedAt: now, leaseOwner: null, leaseUntil: null } : {}),
+  });
+  return conditionalUpdate(db, { from: sources, keys }).get({ id, ...values });
 }
 
 /** Updates fields without changing the status (progress, status message id, poll schedule). */
 export function patchJob(db: Tx, id: string, patch: Patch, now = Date.now()): void {
-  db.update(jobs)
-    .set({ ...patch, updatedAt: now })
-    .where(eq(jobs.id, id))
-    .run();
+  const { keys, values } = encode({ ...patch, updatedAt: now });
+  update(db, keys).run({ id, ...values });
 }
 
 export function listUserJobs(db: Tx, userId: number, limit = 10): JobRow[] {
@@ -68,17 +127,7 @@ export function listUserJobs(db: Tx, userId: number, limit = 10): JobRow[] {
 
 /** Jobs of a user still in the pipeline (not done, failed or cancelled). */
 export function countActiveJobs(db: Tx, userId: number): number {
-  const row = db
-    .select({ count: sql<number>`count(*)` })
-    .from(jobs)
-    .where(
-      and(
-        eq(jobs.userId, userId),
-        inArray(jobs.status, ['queued', 'submitting', 'running', 'delivering']),
-      ),
-    )
-    .get();
-  return row?.count ?? 0;
+  return activeCount(db).get({ userId })?.count ?? 0;
 }
 
 export function jobsInStatus(
