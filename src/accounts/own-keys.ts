@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { perConnection } from '../db/prepared.js';
 import { userKeys, users } from '../db/schema.js';
 import type { KeyBox } from './key-box.js';
 
@@ -26,6 +27,28 @@ export function maskKey(key: string): string {
 
 // Binds each ciphertext to its owner: a row copied onto another user fails to decrypt.
 const aadFor = (userId: number) => `user-key:${userId}`;
+
+// Read for every job submitted (who pays) and every own-key call.
+const statements = perConnection((db) => {
+  const byUser = eq(userKeys.userId, sql.placeholder('userId'));
+  return {
+    key: db
+      .select({ ciphertext: userKeys.ciphertext, status: userKeys.status })
+      .from(userKeys)
+      .where(byUser)
+      .prepare(),
+    info: db
+      .select({
+        masked: userKeys.masked,
+        status: userKeys.status,
+        verifiedAt: userKeys.verifiedAt,
+        linkedAt: userKeys.createdAt,
+      })
+      .from(userKeys)
+      .where(byUser)
+      .prepare(),
+  };
+});
 
 export type LinkKeyResult =
   | { ok: true; masked: string }
@@ -65,11 +88,7 @@ export function linkKey(
  * must see that, not have every own-key user silently billed from their balance.
  */
 export function getOwnKey(db: Db, box: KeyBox, userId: number): string | null {
-  const row = db
-    .select({ ciphertext: userKeys.ciphertext, status: userKeys.status })
-    .from(userKeys)
-    .where(eq(userKeys.userId, userId))
-    .get();
+  const row = statements(db).key.get({ userId });
   if (row?.status !== 'ok') return null;
   return box.decrypt(row.ciphertext, aadFor(userId));
 }
@@ -83,18 +102,7 @@ export interface OwnKeyInfo {
 
 /** What the bot may show: masked key and status, never the plaintext. */
 export function getOwnKeyInfo(db: Db, userId: number): OwnKeyInfo | null {
-  return (
-    db
-      .select({
-        masked: userKeys.masked,
-        status: userKeys.status,
-        verifiedAt: userKeys.verifiedAt,
-        linkedAt: userKeys.createdAt,
-      })
-      .from(userKeys)
-      .where(eq(userKeys.userId, userId))
-      .get() ?? null
-  );
+  return statements(db).info.get({ userId }) ?? null;
 }
 
 /** Removes the key; returns whether there was one. */

@@ -91,6 +91,11 @@ const statements = perConnection((db) => ({
     })
     .returning(columns)
     .prepare(),
+  settings: db
+    .select({ settings: columns.settings })
+    .from(users)
+    .where(eq(users.id, placeholder('id')))
+    .prepare(),
 }));
 
 export interface TouchOptions {
@@ -173,11 +178,7 @@ export function setBlockedBot(db: Db, userId: number, blocked: boolean): boolean
 
 /** The user's typed settings; `{}` for an unknown user or a corrupt row. */
 export function getSettings(db: Db, userId: number): UserSettings {
-  const row = db
-    .select({ settings: columns.settings })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+  const row = statements(db).settings.get({ id: userId });
   return sanitizeSettings(row?.settings ?? '{}');
 }
 
