@@ -223,6 +223,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     sessionStorage: runtime.storage('session'),
     conversationStorage: runtime.storage('conv'),
     dedup: runtime.dedup,
+    chatLock: runtime.chatLock,
     metrics,
     sendPacer,
   });

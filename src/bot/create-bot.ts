@@ -4,6 +4,7 @@ import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { type Api, Bot, type BotConfig, type Context, type StorageAdapter, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import type { ChatLock } from '../infra/chat-lock.js';
 import { MemoryDeduper, type UpdateDeduper } from '../infra/dedup.js';
 import type { Metrics } from '../infra/metrics.js';
 import type { BaseContext, BotContext, SessionData } from './context.js';
@@ -24,6 +25,7 @@ import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { videoFeature } from './features/video.js';
 import { createI18n } from './i18n.js';
+import { chatLockMiddleware } from './middlewares/chat-lock.js';
 import { dedupMiddleware } from './middlewares/dedup.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
 import { metricsMiddleware } from './middlewares/metrics.js';
@@ -45,6 +47,8 @@ export interface CreateBotOptions {
   metrics?: Metrics;
   /** Keeps sends under Telegram's bulk limit; replies to updates go first. */
   sendPacer?: SendPacer;
+  /** Several instances: one chat's updates take turns across them (Redis mode). */
+  chatLock?: ChatLock;
 }
 
 /** Chat and user: updates of one chat run in order, different chats run in parallel. */
@@ -97,6 +101,7 @@ export function createBot(
     dedupMiddleware(options.dedup ?? new MemoryDeduper(), () => options.metrics?.duplicates.inc()),
   );
   bot.use(sequentialize(sequenceKey));
+  if (options.chatLock) bot.use(chatLockMiddleware(options.chatLock));
   bot.use(userMiddleware);
   bot.use(options.i18n ?? createI18n());
   bot.use(

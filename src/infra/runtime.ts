@@ -2,6 +2,7 @@ import type { StorageAdapter } from 'grammy';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { SqliteKvStorage } from '../db/kv-storage.js';
+import { type ChatLock, localChatLock, RedisChatLock } from './chat-lock.js';
 import { MemoryDeduper, RedisDeduper, type UpdateDeduper } from './dedup.js';
 import { type LeaderElection, RedisLeaderLease, SoloLeader } from './leader.js';
 import type { Logger } from './logger.js';
@@ -26,6 +27,8 @@ export interface Runtime {
   redis: Redis | undefined;
   limiter: RateLimiter;
   dedup: UpdateDeduper;
+  /** Makes instances take turns on one chat's updates. */
+  chatLock: ChatLock;
   /** Session ('session') and conversation ('conv') state, each with its own TTL. */
   storage<T>(kind: StorageKind): StorageAdapter<T>;
   /** The async poller runs only where this says so. */
@@ -79,6 +82,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
       redis: undefined,
       limiter: new MemoryRateLimiter(),
       dedup: new MemoryDeduper(),
+      chatLock: localChatLock,
       storage: <T>(kind: StorageKind) => new SqliteKvStorage<T>(o.db, `${kind}:`, TTL_MS[kind]),
       leader,
       presence: new SoloPresence(o.instanceId),
@@ -120,6 +124,12 @@ export function createRuntime(o: RuntimeOptions): Runtime {
     redis,
     limiter: new RedisRateLimiter(redis, { prefix: `${prefix}rl:` }),
     dedup: new RedisDeduper(redis, `${prefix}update:`),
+    chatLock: new RedisChatLock({
+      redis,
+      prefix: `${prefix}lock:`,
+      onSkip: (key, why, err) =>
+        o.logger.warn({ key, why, err }, 'chat lock skipped; handling the update unlocked'),
+    }),
     storage: <T>(kind: StorageKind) =>
       new RedisKvStorage<T>(redis, `${prefix}${kind}:`, TTL_MS[kind]),
     leader,

@@ -113,6 +113,26 @@ describeRedis('Redis mode (bot level, real Redis)', () => {
     ).toEqual({ n: 2 });
   });
 
+  it("one chat's updates take turns across instances (the chat lock)", async () => {
+    const user = bot.tg.user({ first_name: 'Turns', language_code: 'en' });
+    // Another instance is in the middle of this chat's update.
+    const lock = `${prefix}lock:chat:${user.id}`;
+    await redis.set(lock, 'another-instance', 'PX', 30_000);
+    const sent = bot.tg.driver(user.id, user.id).send('/start');
+    const update = bot.tg.updates.find((u) => u.message?.message_id === sent.message_id);
+    if (!update) throw new Error('no update');
+    await until(() => bot.tg.pendingUpdates() === 0, 5_000, 'the update taken');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(user.messages().some((m) => /Hi, Turns/.test(m.text ?? ''))).toBe(false);
+    await redis.del(lock);
+    await user.waitFor({ text: /Hi, Turns/ });
+    // Released once the handler returns (just after the reply).
+    for (let i = 0; i < 50 && (await redis.get(lock)) !== null; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await redis.get(lock)).toBeNull();
+  });
+
   it('exactly one of the two instances holds the poller lease', () => {
     const leaders = [bot.app.runtime.leader.isLeader(), other.runtime.leader.isLeader()];
     expect(leaders.filter(Boolean)).toHaveLength(1);
