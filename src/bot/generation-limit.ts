@@ -1,5 +1,5 @@
 import type { RateRule } from '../infra/rate-limit.js';
-import type { BotContext } from './context.js';
+import type { BaseContext } from './context.js';
 
 /** Default pace of expensive commands per user (GENERATION_RATE_PER_MINUTE overrides it). */
 export const DEFAULT_GENERATIONS_PER_MINUTE = 12;
@@ -14,11 +14,11 @@ export const generationRule = (perMinute: number): RateRule => ({
  * submit path before anything is reserved; says so to the user when over the limit. When the
  * limiter itself is down the request goes through: the balance still guards the money.
  */
-export async function allowGeneration(ctx: BotContext): Promise<boolean> {
+export async function allowGeneration(ctx: BaseContext): Promise<boolean> {
   const userId = ctx.from?.id;
   if (userId === undefined) return true;
   const perMinute = ctx.deps.config.GENERATION_RATE_PER_MINUTE;
-  let decision: Awaited<ReturnType<BotContext['deps']['limiter']['hit']>>;
+  let decision: Awaited<ReturnType<BaseContext['deps']['limiter']['hit']>>;
   try {
     decision = await ctx.deps.limiter.hit(`gen:${userId}`, generationRule(perMinute));
   } catch (err) {

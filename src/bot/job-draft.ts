@@ -18,6 +18,8 @@ export interface JobDraft {
   replyToMessageId?: number;
   parentJobId?: string;
   deadlineAt?: number;
+  /** Who pays, when fixed by the job's origin (a Midjourney button: its parent's payer). */
+  payer?: 'balance' | 'own_key';
 }
 
 export type PreparedJob =

@@ -11,7 +11,7 @@ import type { Db } from '../db/client.js';
 import { cancelJob, createJob, setStatusMessage } from '../jobs/lifecycle.js';
 import { countActiveJobs, type JobRow } from '../jobs/store.js';
 import { jobButton } from './callback-data/jobs.js';
-import type { BotContext } from './context.js';
+import type { BaseContext } from './context.js';
 import { allowGeneration } from './generation-limit.js';
 import { type PreparedJob, problemMessage } from './job-draft.js';
 
@@ -31,16 +31,16 @@ export function choosePayer(db: Db, userId: number): 'balance' | 'own_key' {
 }
 
 /** The answer's locale (for number formats in amounts). */
-export async function localeOf(ctx: BotContext): Promise<string> {
+export async function localeOf(ctx: Pick<BaseContext, 'i18n'>): Promise<string> {
   return typeof ctx.i18n?.getLocale === 'function' ? await ctx.i18n.getLocale() : 'en';
 }
 
-export const cancelKeyboard = (ctx: BotContext, jobId: string) =>
+export const cancelKeyboard = (ctx: BaseContext, jobId: string) =>
   new InlineKeyboard().text(ctx.t('job-button-cancel'), jobButton(jobId, 'cancel'));
 
 /** Tells the user why a request was refused (nothing was charged). */
 export async function replyProblem(
-  ctx: BotContext,
+  ctx: BaseContext,
   prepared: Extract<PreparedJob, { ok: false }>,
   replyTo?: number,
 ): Promise<void> {
@@ -57,8 +57,12 @@ export interface SubmitOptions {
   maxActive?: number;
 }
 
+/**
+ * Takes the plain context (no conversation flavour): conversations start jobs from
+ * `conversation.external`, whose outside context is a `BaseContext`.
+ */
 export async function submitJob(
-  ctx: BotContext,
+  ctx: BaseContext,
   prepared: PreparedJob,
   options: SubmitOptions = {},
 ): Promise<SubmitOutcome> {
@@ -90,7 +94,7 @@ export async function submitJob(
     model: draft.model,
     params: draft.params,
     price: draft.price,
-    payer: choosePayer(db, userId),
+    payer: draft.payer ?? choosePayer(db, userId),
     ...(draft.parentJobId !== undefined ? { parentJobId: draft.parentJobId } : {}),
     ...(draft.replyToMessageId !== undefined ? { replyToMessageId: draft.replyToMessageId } : {}),
     ...(draft.deadlineAt !== undefined ? { deadlineAt: draft.deadlineAt } : {}),
@@ -123,7 +127,14 @@ export async function submitJob(
   setStatusMessage(db, job.id, statusId);
   jobs.dispatch(job.id);
   ctx.log.info(
-    { job: job.id, family: job.family, model: job.model, price: job.price, payer: job.payer },
+    {
+      job: job.id,
+      family: job.family,
+      kind: job.kind,
+      model: job.model,
+      price: job.price,
+      payer: job.payer,
+    },
     'job queued',
   );
   return { ok: true, job: { ...job, statusMessageId: statusId } };
