@@ -4,8 +4,9 @@ import { validateMidjourneyPrompt } from '../../catalog/index.js';
 import { cancelModal, provideModalPrompt } from '../../jobs/midjourney/modal.js';
 import { getJob } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
-import { localeOf, modalPorts } from '../features/mj-jobs.js';
+import { modalPorts } from '../features/mj-jobs.js';
 import { escapeHtml, truncate } from '../format.js';
+import { localeOf } from '../submit-job.js';
 import { CANCEL_RE, MJ_WAIT_MS, mjTranslator } from './mj-common.js';
 
 export const MJ_MODAL = 'mj-modal';

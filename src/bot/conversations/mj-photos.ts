@@ -6,8 +6,9 @@ import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { Message, PhotoSize } from 'grammy/types';
 import type { BaseContext } from '../context.js';
-import { mjModelFor, startMjJob } from '../features/mj-jobs.js';
+import { mjJob, mjModelFor } from '../features/mj-jobs.js';
 import { BLEND_DIMENSIONS, type BlendKey, MJ_BLEND_RE, mjBlendKeyboard } from '../keyboards/mj.js';
+import { submitJob } from '../submit-job.js';
 import { CANCEL_RE, MJ_WAIT_MS, mjTranslator } from './mj-common.js';
 
 export const MJ_BLEND = 'mj-blend';
@@ -43,13 +44,16 @@ async function startBlend(
     await outside.reply(outside.t('mj-unavailable'));
     return;
   }
-  await startMjJob(outside, {
-    kind: 'blend',
-    model,
-    params: { op: 'blend', inputs, dimensions },
-    priceKind: 'blend',
-    ...(replyToMessageId !== undefined ? { replyToMessageId } : {}),
-  });
+  await submitJob(
+    outside,
+    mjJob({
+      kind: 'blend',
+      model,
+      params: { op: 'blend', inputs, dimensions },
+      priceKind: 'blend',
+      ...(replyToMessageId !== undefined ? { replyToMessageId } : {}),
+    }),
+  );
 }
 
 /**
@@ -134,13 +138,16 @@ export async function startDescribe(outside: BaseContext, message: Message): Pro
     await outside.reply(outside.t('mj-unavailable'));
     return true;
   }
-  await startMjJob(outside, {
-    kind: 'describe',
-    model,
-    params: { op: 'describe', inputs: [ref] },
-    priceKind: 'describe',
-    replyToMessageId: message.message_id,
-  });
+  await submitJob(
+    outside,
+    mjJob({
+      kind: 'describe',
+      model,
+      params: { op: 'describe', inputs: [ref] },
+      priceKind: 'describe',
+      replyToMessageId: message.message_id,
+    }),
+  );
   return true;
 }
 

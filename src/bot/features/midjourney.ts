@@ -26,7 +26,8 @@ import {
   startDescribe,
 } from '../conversations/mj-photos.js';
 import { MJ_BUTTON_RE, MJ_DESCRIBE_RE, MJ_MODAL_RE } from '../keyboards/mj.js';
-import { localeOf, mjModelFor, modalPorts, modalPriceOf, startMjJob } from './mj-jobs.js';
+import { localeOf, submitJob } from '../submit-job.js';
+import { mjJob, mjModelFor, modalPorts, modalPriceOf } from './mj-jobs.js';
 
 export const midjourneyFeature = new Composer<BotContext>();
 
@@ -106,13 +107,16 @@ async function imagine(
     );
     return;
   }
-  await startMjJob(ctx, {
-    kind: 'imagine',
-    model,
-    params: { op: 'imagine', prompt: checked.normalized.prompt, inputs },
-    priceKind: 'imagine',
-    ...(messageId !== undefined ? { replyToMessageId: messageId } : {}),
-  });
+  await submitJob(
+    ctx,
+    mjJob({
+      kind: 'imagine',
+      model,
+      params: { op: 'imagine', prompt: checked.normalized.prompt, inputs },
+      priceKind: 'imagine',
+      ...(messageId !== undefined ? { replyToMessageId: messageId } : {}),
+    }),
+  );
 }
 
 midjourneyFeature.command('mj', (ctx) => imagine(ctx, ctx.match, [], ctx.msg.message_id));
@@ -217,25 +221,31 @@ midjourneyFeature.callbackQuery(MJ_BUTTON_RE, async (ctx) => {
 
   const zoom = action.kind === 'custom_zoom';
   const prompt = result.prompt ?? '';
-  const started = await startMjJob(ctx, {
-    kind: 'action',
-    model,
-    params: {
-      op: 'action',
-      taskId: result.taskId,
-      customId: button.customId,
-      action: action.kind,
-      prompt,
-      // Custom Zoom always ends in MODAL: the prompt is asked for right away.
-      ...(zoom ? { modalAsked: true } : {}),
-    },
-    priceKind,
-    payer: job.payer,
-    parentJobId: job.id,
-    ...(ctx.callbackQuery.message
-      ? { replyToMessageId: ctx.callbackQuery.message.message_id }
-      : {}),
-  });
+  // An action is a new paid task upstream like any other request, so it counts against the
+  // generation rate limit as well as the active-jobs cap (an exemption would let buttons on old
+  // results bypass the pace). The modal step that continues an action is not a new request.
+  const started = await submitJob(
+    ctx,
+    mjJob({
+      kind: 'action',
+      model,
+      params: {
+        op: 'action',
+        taskId: result.taskId,
+        customId: button.customId,
+        action: action.kind,
+        prompt,
+        // Custom Zoom always ends in MODAL: the prompt is asked for right away.
+        ...(zoom ? { modalAsked: true } : {}),
+      },
+      priceKind,
+      payer: job.payer,
+      parentJobId: job.id,
+      ...(ctx.callbackQuery.message
+        ? { replyToMessageId: ctx.callbackQuery.message.message_id }
+        : {}),
+    }),
+  );
   if (!started.ok || !zoom || !ctx.from) return;
   const locale = await localeOf(ctx);
   const price = modalPriceOf(ctx.deps.catalog, job) ?? 0;
@@ -327,14 +337,17 @@ midjourneyFeature.callbackQuery(MJ_DESCRIBE_RE, async (ctx) => {
   await ctx.answerCallbackQuery({
     text: ctx.t('mj-button-working', { action: `${n}` }),
   });
-  await startMjJob(ctx, {
-    kind: 'imagine',
-    model,
-    params: { op: 'imagine', prompt: checked.normalized.prompt, inputs: [] },
-    priceKind: 'imagine',
-    parentJobId: job.id,
-    ...(ctx.callbackQuery.message
-      ? { replyToMessageId: ctx.callbackQuery.message.message_id }
-      : {}),
-  });
+  await submitJob(
+    ctx,
+    mjJob({
+      kind: 'imagine',
+      model,
+      params: { op: 'imagine', prompt: checked.normalized.prompt, inputs: [] },
+      priceKind: 'imagine',
+      parentJobId: job.id,
+      ...(ctx.callbackQuery.message
+        ? { replyToMessageId: ctx.callbackQuery.message.message_id }
+        : {}),
+    }),
+  );
 });

@@ -1,16 +1,15 @@
 /**
- * Starting Midjourney jobs from handlers: the model, the payer, the job with its reservation,
- * the "queued" status message, then the submitter. Nothing here waits for the gateway.
+ * Midjourney requests for `submitJob` (which reserves, answers with the cancellable status
+ * message and hands the job to the submitter), and the model and modal-step prices they use.
  */
-import { getOwnKeyInfo } from '../../accounts/own-keys.js';
 import type { Catalog, MidjourneyModel, MjPriceKind } from '../../catalog/index.js';
 import { priceMidjourney } from '../../catalog/index.js';
-import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js';
 import type { MjModalPorts } from '../../jobs/midjourney/modal.js';
 import type { MjJobParamsInput } from '../../jobs/midjourney/params.js';
 import type { JobRow } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
+import type { PreparedJob } from '../job-draft.js';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'mode' | 'botType'> : never;
 /** Job params without the queue fields, which come from the model. */
@@ -23,11 +22,6 @@ export function mjModelFor(ctx: BaseContext): MidjourneyModel | undefined {
   return (
     (chosen ? catalog.get(chosen, 'midjourney') : undefined) ?? catalog.defaultModel('midjourney')
   );
-}
-
-/** A linked key the gateway has not rejected pays; otherwise the balance does. */
-export function payerFor(ctx: BaseContext, userId: number): 'balance' | 'own_key' {
-  return getOwnKeyInfo(ctx.deps.db, userId)?.status === 'ok' ? 'own_key' : 'balance';
 }
 
 /** The modal step's price for a job's model (disabled models included: the job is paid for). */
@@ -44,15 +38,6 @@ export function modalPorts(deps: BotDeps): MjModalPorts {
   };
 }
 
-export const replyTo = (messageId: number | undefined) =>
-  messageId === undefined
-    ? {}
-    : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
-
-export async function localeOf(ctx: Pick<BaseContext, 'i18n'>): Promise<string> {
-  return typeof ctx.i18n?.getLocale === 'function' ? await ctx.i18n.getLocale() : 'en';
-}
-
 export interface MjStart {
   kind: 'imagine' | 'action' | 'blend' | 'describe';
   model: MidjourneyModel;
@@ -65,57 +50,23 @@ export interface MjStart {
   replyToMessageId?: number;
 }
 
-export type MjStartOutcome =
-  | { ok: true; job: JobRow }
-  | { ok: false; reason: 'insufficient_funds' | 'no_user' };
-
-export async function startMjJob(ctx: BaseContext, start: MjStart): Promise<MjStartOutcome> {
-  const { db, jobs, money } = ctx.deps;
-  const userId = ctx.from?.id;
-  const chatId = ctx.chat?.id;
-  if (userId === undefined || chatId === undefined) return { ok: false, reason: 'no_user' };
+/**
+ * A Midjourney request as `submitJob` takes it: the price of its kind, the queue fields from
+ * the model. Handlers have already validated the prompt and the photos against the model.
+ */
+export function mjJob(start: MjStart): PreparedJob {
   const { model } = start;
-  const created = createJob(db, {
-    userId,
-    chatId,
-    family: 'midjourney',
-    kind: start.kind,
-    model: model.id,
-    params: { ...start.params, mode: model.mode, botType: model.botType },
-    price: priceMidjourney(model, start.priceKind),
-    payer: start.payer ?? payerFor(ctx, userId),
-    ...(start.parentJobId !== undefined ? { parentJobId: start.parentJobId } : {}),
-    ...(start.replyToMessageId !== undefined ? { replyToMessageId: start.replyToMessageId } : {}),
-  });
-  if (!created.ok) {
-    const locale = await localeOf(ctx);
-    await ctx.reply(
-      ctx.t('job-insufficient', {
-        price: money(created.price, locale),
-        balance: money(created.balance, locale),
-      }),
-      replyTo(start.replyToMessageId),
-    );
-    return { ok: false, reason: 'insufficient_funds' };
-  }
-  const { job } = created;
-  let statusId: number;
-  try {
-    const status = await ctx.reply(
-      ctx.t('job-queued', { model: model.id }),
-      replyTo(start.replyToMessageId),
-    );
-    statusId = status.message_id;
-  } catch (err) {
-    // Nobody could be told about it: called off (refunded) rather than run blind.
-    cancelJob(db, job.id, userId);
-    throw err;
-  }
-  setStatusMessage(db, job.id, statusId);
-  jobs.dispatch(job.id);
-  ctx.log.info(
-    { job: job.id, kind: job.kind, model: job.model, price: job.price },
-    'mj job queued',
-  );
-  return { ok: true, job: { ...job, statusMessageId: statusId } };
+  return {
+    ok: true,
+    draft: {
+      family: 'midjourney',
+      kind: start.kind,
+      model: model.id,
+      params: { ...start.params, mode: model.mode, botType: model.botType },
+      price: priceMidjourney(model, start.priceKind),
+      ...(start.payer !== undefined ? { payer: start.payer } : {}),
+      ...(start.parentJobId !== undefined ? { parentJobId: start.parentJobId } : {}),
+      ...(start.replyToMessageId !== undefined ? { replyToMessageId: start.replyToMessageId } : {}),
+    },
+  };
 }

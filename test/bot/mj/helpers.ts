@@ -37,7 +37,12 @@ export interface MjHarness {
 }
 
 export async function startMjBot(
-  o: { sim?: GatewaySimOptions; asyncJobs?: Partial<AsyncJobs> } = {},
+  o: {
+    sim?: GatewaySimOptions;
+    asyncJobs?: Partial<AsyncJobs>;
+    /** Extra environment for the bot's config (KEY_CONCURRENCY, GENERATION_RATE_PER_MINUTE, …). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<MjHarness> {
   const tg = await startTelegramStandIn();
   const sim = await startGatewaySim({ manualClock: true, ...o.sim });
@@ -46,6 +51,7 @@ export async function startMjBot(
     startTestBot({
       reuse: { tg, gateway: sim, dataDir },
       app: { asyncJobs: { now: () => sim.now(), autoStart: false, ...o.asyncJobs } },
+      ...(o.env ? { env: o.env } : {}),
       ...(process.env.MJ_TEST_LOG ? { logLevel: process.env.MJ_TEST_LOG as 'info' } : {}),
     });
   let bot = await start();
