@@ -48,7 +48,8 @@ export async function replyProblem(
   await ctx.reply(ctx.t(key, vars), replyParams(replyTo));
 }
 
-const replyParams = (messageId: number | undefined) =>
+/** Answer this message when given (and still send when it is gone). */
+export const replyParams = (messageId: number | undefined) =>
   messageId === undefined
     ? {}
     : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };

@@ -21,7 +21,7 @@ import {
   pickImage,
 } from '../images/photo-input.js';
 import { problemMessage } from '../job-draft.js';
-import { choosePayer, replyProblem, submitJob } from '../submit-job.js';
+import { choosePayer, replyParams, replyProblem, submitJob } from '../submit-job.js';
 import { isNotModified } from '../telegram-errors.js';
 import { newDraftId, type VideoDraft, VideoDrafts } from '../video/drafts.js';
 import {
@@ -40,11 +40,6 @@ import { mainScreen, modelByToken, modelsScreen, type Screen } from '../video/sc
 export const videoFeature = new Composer<BotContext>();
 
 type Query = CallbackQueryContext<BotContext>;
-
-const replyTo = (messageId: number | undefined) =>
-  messageId === undefined
-    ? {}
-    : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
 
 const drafts = (ctx: BotContext) => new VideoDrafts(ctx.deps.db);
 
@@ -84,7 +79,7 @@ async function replyBadInput(ctx: BotContext, pick: Exclude<ImagePick, { ok: tru
           limit: formatBytes(MAX_INPUT_BYTES),
         })
       : ctx.t('video-image-not-image'),
-    replyTo(ctx.msg?.message_id),
+    replyParams(ctx.msg?.message_id),
   );
 }
 
@@ -105,14 +100,14 @@ export async function startVideo(
   if (pick && !pick.ok) return replyBadInput(ctx, pick);
   const flags = parseVideoFlags(text);
   if (!flags.prompt) {
-    await ctx.reply(ctx.t('video-usage'), { parse_mode: 'HTML', ...replyTo(messageId) });
+    await ctx.reply(ctx.t('video-usage'), { parse_mode: 'HTML', ...replyParams(messageId) });
     return;
   }
   const { db, catalog } = ctx.deps;
   const settings = getSettings(db, userId);
   const model = videoModelFor(catalog, settings);
   if (!model) {
-    await ctx.reply(ctx.t('video-no-model'), replyTo(messageId));
+    await ctx.reply(ctx.t('video-no-model'), replyParams(messageId));
     return;
   }
   const flagged = applyFlags(model, choiceFromSettings(model, settings), flags);
@@ -158,7 +153,7 @@ async function showNewDraft(ctx: BotContext, draft: VideoDraft, model: VideoMode
   await ctx.reply(screen.text, {
     parse_mode: 'HTML',
     reply_markup: screen.keyboard,
-    ...replyTo(draft.replyTo),
+    ...replyParams(draft.replyTo),
   });
 }
 
