@@ -8,6 +8,7 @@ import { stopRunner } from './bot/stop-runner.js';
 import { createWebhookHandler } from './bot/webhook.js';
 import { CatalogError } from './catalog/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { cachedReachability, checkHealth } from './infra/health.js';
 import {
   type HttpServer,
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
   }
   cleanups.push(() => app.stop());
   const { bot, deps } = app;
+  // Stopped before the app closes the database (cleanups run in reverse).
+  const checkpoints = startCheckpointer(deps.db, logger);
+  cleanups.push(() => checkpoints.stop());
   try {
     await bot.init();
   } catch (err) {
