@@ -202,6 +202,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     gateway,
     keyBox,
     limiter: runtime.limiter,
+    albums: runtime.albums,
     results,
     money,
     jobs: {

@@ -156,7 +156,7 @@ export function createBot(
   // 5) images: job buttons and /jobs, settings, photo edits, then any remaining text as a prompt.
   features.use(jobsFeature);
   features.use(settingsFeature);
-  features.use(createEditFeature());
+  features.use(createEditFeature({ albumStore: deps.albums }));
   features.use(imagineFeature);
   features.use(unhandledFeature);
 

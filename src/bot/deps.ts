@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { GatewayClient } from '../gateway/client.js';
+import type { AlbumStore } from '../infra/album-store.js';
 import type { Logger } from '../infra/logger.js';
 import type { RateLimiter } from '../infra/rate-limit.js';
 import type { ResultStore } from '../jobs/result-store.js';
@@ -37,6 +38,7 @@ export interface BotDeps {
   gateway: GatewayClient;
   keyBox: KeyBox;
   limiter: RateLimiter;
+  albums: AlbumStore;
   results: ResultStore;
   jobs: JobDispatcher;
   /** Integer minor units → "12.50 USD", in the given locale's number format. */

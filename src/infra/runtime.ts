@@ -2,6 +2,7 @@ import type { StorageAdapter } from 'grammy';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { SqliteKvStorage } from '../db/kv-storage.js';
+import { type AlbumStore, MemoryAlbumStore, RedisAlbumStore } from './album-store.js';
 import { type ChatLock, localChatLock, RedisChatLock } from './chat-lock.js';
 import { MemoryDeduper, RedisDeduper, type UpdateDeduper } from './dedup.js';
 import { type LeaderElection, RedisLeaderLease, SoloLeader } from './leader.js';
@@ -29,6 +30,8 @@ export interface Runtime {
   dedup: UpdateDeduper;
   /** Makes instances take turns on one chat's updates. */
   chatLock: ChatLock;
+  /** Album photos waiting for the rest of their album (they may reach different instances). */
+  albums: AlbumStore;
   /** Session ('session') and conversation ('conv') state, each with its own TTL. */
   storage<T>(kind: StorageKind): StorageAdapter<T>;
   /** The async poller runs only where this says so. */
@@ -83,6 +86,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
       limiter: new MemoryRateLimiter(),
       dedup: new MemoryDeduper(),
       chatLock: localChatLock,
+      albums: new MemoryAlbumStore(),
       storage: <T>(kind: StorageKind) => new SqliteKvStorage<T>(o.db, `${kind}:`, TTL_MS[kind]),
       leader,
       presence: new SoloPresence(o.instanceId),
@@ -124,6 +128,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
     redis,
     limiter: new RedisRateLimiter(redis, { prefix: `${prefix}rl:` }),
     dedup: new RedisDeduper(redis, `${prefix}update:`),
+    albums: new RedisAlbumStore(redis, `${prefix}album:`),
     chatLock: new RedisChatLock({
       redis,
       prefix: `${prefix}lock:`,

@@ -7,6 +7,7 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
 import { getSettings } from '../../accounts/users.js';
+import type { AlbumStore } from '../../infra/album-store.js';
 import type { BotContext } from '../context.js';
 import { formatBytes } from '../format.js';
 import { AlbumCollector } from '../images/albums.js';
@@ -35,7 +36,6 @@ interface AlbumItem {
   /** Instruction given with /edit before the album was sent. */
   prompt: string;
   messageId: number;
-  ctx: BotContext;
 }
 
 /** Starts an edit of these images with the user's edit model (or one that takes that many). */
@@ -99,26 +99,30 @@ async function replyBadInput(ctx: BotContext, pick: Exclude<ImagePick, { ok: tru
 
 const isReplyToBot = (ctx: BotContext) => ctx.msg?.reply_to_message?.from?.id === ctx.me.id;
 
-export function createEditFeature(options: { albumWindowMs?: number } = {}): Composer<BotContext> {
+export function createEditFeature(
+  options: { albumWindowMs?: number; albumStore?: AlbumStore } = {},
+): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  const albums = new AlbumCollector<AlbumItem>({
+  // Outside any update: nothing else would see a failure, so log it and tell the user.
+  const albumFailed = async (err: unknown, ctx: BotContext) => {
+    ctx.log.error({ err }, 'album edit failed');
+    await ctx.reply(ctx.t('error-generic')).catch(() => {});
+  };
+  // The context of the album's last photo carries the hand-over (its chat, user, locale).
+  const albums = new AlbumCollector<AlbumItem, BotContext>({
     windowMs: options.albumWindowMs ?? ALBUM_WINDOW_MS,
-    onComplete: (_key, items) => {
-      const last = items.at(-1);
-      if (!last) return;
+    ...(options.albumStore ? { store: options.albumStore } : {}),
+    onComplete: (_key, items, ctx) => {
       const instruction =
         items.find((i) => i.caption)?.caption ?? items.find((i) => i.prompt)?.prompt ?? '';
       const images = items.map((i) => i.image);
       const run = instruction
-        ? startEdit(last.ctx, images, instruction, items[0]?.messageId)
-        : askInstruction(last.ctx, images.length);
-      // Outside any update: nothing else would see a failure, so log it and tell the user.
-      run.catch(async (err: unknown) => {
-        last.ctx.log.error({ err }, 'album edit failed');
-        await last.ctx.reply(last.ctx.t('error-generic')).catch(() => {});
-      });
+        ? startEdit(ctx, images, instruction, items[0]?.messageId)
+        : askInstruction(ctx, images.length);
+      run.catch((err: unknown) => albumFailed(err, ctx));
     },
+    onError: (err, ctx) => void albumFailed(err, ctx),
   });
 
   /**
@@ -126,21 +130,25 @@ export function createEditFeature(options: { albumWindowMs?: number } = {}): Com
    * While the album has none, the session remembers its photos so the next text can be the
    * instruction (the session can only be written while an update is being handled).
    */
-  function collect(
+  async function collect(
     ctx: BotContext,
     key: string,
     image: ImageRef,
     caption: string,
     awaiting: EditAwaiting | undefined,
-  ): void {
+  ): Promise<void> {
     const message = ctx.msg as Message;
     let prompt = '';
     if (awaiting?.kind === 'edit-photo') {
       prompt = awaiting.prompt ?? '';
       clearEditAwaiting(ctx.session);
     }
-    if (!albums.add(key, { image, caption, prompt, messageId: message.message_id, ctx })) return;
-    const items = albums.peek(key);
+    const items = await albums.add(
+      key,
+      { image, caption, prompt, messageId: message.message_id },
+      ctx,
+    );
+    if (!items) return;
     if (items.some((i) => i.caption || i.prompt)) {
       if (awaiting?.kind === 'edit-prompt' && awaiting.group === key)
         clearEditAwaiting(ctx.session);
@@ -190,7 +198,7 @@ export function createEditFeature(options: { albumWindowMs?: number } = {}): Com
       ctx.chat.type === 'private' ||
       cmd !== undefined ||
       awaiting?.kind === 'edit-photo' ||
-      (key !== undefined && albums.has(key));
+      (key !== undefined && (await albums.has(key)));
     if (!ours) return next();
     const pick = pickImage(msg);
     if (!pick) return next();

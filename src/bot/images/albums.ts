@@ -1,8 +1,10 @@
 /**
  * Telegram delivers an album as separate messages sharing a `media_group_id`, one update each,
  * with no marker for the last one. The collector keeps a group's items until no new one came
- * for `windowMs`, then hands the whole group over once. Pure apart from the injected timers.
+ * for `windowMs`, then hands the whole group over once, on the instance that added the last
+ * item (the store may be shared by several). Pure apart from the injected store and timers.
  */
+import { type AlbumStore, MemoryAlbumStore } from '../../infra/album-store.js';
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -18,75 +20,55 @@ const realTimers: Timers = {
   clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export interface AlbumOptions<T> {
+export interface AlbumOptions<T, L> {
   /** Quiet time after the last item before the group is complete. */
   windowMs: number;
   /** Telegram albums have at most 10 items; more are ignored. */
   maxItems?: number;
-  /** Bound on groups waiting at once; beyond it the oldest is handed over early. */
-  maxGroups?: number;
-  onComplete: (key: string, items: T[]) => void;
+  /** Default: this process's memory. */
+  store?: AlbumStore;
+  /** The whole group, with what the last `add` carried locally (never stored). */
+  onComplete: (key: string, items: T[], local: L) => void;
+  /** The store failed while taking a group over. */
+  onError: (err: unknown, local: L) => void;
   timers?: Timers;
 }
 
-interface Pending<T> {
-  items: T[];
-  timer: unknown;
-}
+/** Items are JSON in the store; T is the shape `add` was given. */
+const decode = <T>(items: string[]): T[] => items.map((item) => JSON.parse(item) as T);
 
-export class AlbumCollector<T> {
-  private readonly pending = new Map<string, Pending<T>>();
+export class AlbumCollector<T, L> {
+  private readonly store: AlbumStore;
   private readonly timers: Timers;
   private readonly maxItems: number;
-  private readonly maxGroups: number;
+  /** This process's pending hand-over per group: only the latest add's matters. */
+  private readonly handovers = new Map<string, unknown>();
 
-  constructor(private readonly o: AlbumOptions<T>) {
+  constructor(private readonly o: AlbumOptions<T, L>) {
+    this.store = o.store ?? new MemoryAlbumStore();
     this.timers = o.timers ?? realTimers;
     this.maxItems = o.maxItems ?? 10;
-    this.maxGroups = o.maxGroups ?? 1000;
   }
 
-  /** Adds an item; returns false when the group is already full (the item is dropped). */
-  add(key: string, item: T): boolean {
-    let group = this.pending.get(key);
-    if (!group) {
-      if (this.pending.size >= this.maxGroups) {
-        const oldest = this.pending.keys().next().value;
-        if (oldest !== undefined) this.complete(oldest);
-      }
-      group = { items: [], timer: undefined };
-      this.pending.set(key, group);
-    }
-    if (group.items.length >= this.maxItems) return false;
-    group.items.push(item);
-    if (group.timer !== undefined) this.timers.clear(group.timer);
-    group.timer = this.timers.set(() => this.complete(key), this.o.windowMs);
-    return true;
+  /** Adds an item; returns the group so far, or undefined when it was full (the item is dropped). */
+  async add(key: string, item: T, local: L): Promise<T[] | undefined> {
+    const appended = await this.store.append(key, JSON.stringify(item), this.maxItems);
+    if (!appended) return undefined;
+    const previous = this.handovers.get(key);
+    if (previous !== undefined) this.timers.clear(previous);
+    const handle = this.timers.set(() => {
+      if (this.handovers.get(key) === handle) this.handovers.delete(key);
+      this.store.take(key, appended.token).then(
+        (items) => items && this.o.onComplete(key, decode<T>(items), local),
+        (err: unknown) => this.o.onError(err, local),
+      );
+    }, this.o.windowMs);
+    this.handovers.set(key, handle);
+    return decode<T>(appended.items);
   }
 
-  has(key: string): boolean {
-    return this.pending.has(key);
-  }
-
-  /** Items collected so far for a group still waiting. */
-  peek(key: string): readonly T[] {
-    return this.pending.get(key)?.items ?? [];
-  }
-
-  get size(): number {
-    return this.pending.size;
-  }
-
-  /** Hands over every waiting group now (shutdown, tests). */
-  flushAll(): void {
-    for (const key of [...this.pending.keys()]) this.complete(key);
-  }
-
-  private complete(key: string): void {
-    const group = this.pending.get(key);
-    if (!group) return;
-    this.pending.delete(key);
-    if (group.timer !== undefined) this.timers.clear(group.timer);
-    this.o.onComplete(key, group.items);
+  /** Whether a group is still collecting (here or, with a shared store, on another instance). */
+  has(key: string): Promise<boolean> {
+    return this.store.has(key);
   }
 }
