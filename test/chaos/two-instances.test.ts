@@ -110,7 +110,7 @@ describeRedis('chaos: two instances on one Redis, the poller leader killed mid-r
     expect(after.every((n, i) => n > (before[i] ?? 0))).toBe(true);
     const jobs = listUserJobs(db, user.id, 10);
     expect(jobs).toHaveLength(1);
-    expect((jobs[0]?.params as { inputs?: unknown[] }).inputs).toHaveLength(3);
+    expect((jobs[0]?.params as { inputs?: unknown[] } | undefined)?.inputs).toHaveLength(3);
   });
 
   it('delivers every job exactly once after the leader dies', { timeout: 120_000 }, async () => {
