@@ -85,7 +85,7 @@ export class AsyncSubmitter {
 
   private async process(jobId: string): Promise<void> {
     const queued = getJob(this.o.db, jobId);
-    if (!queued || queued.status !== 'queued') return;
+    if (queued?.status !== 'queued') return;
     const family = this.families.get(queued.family);
     if (!family) return;
     await this.global.run(() =>

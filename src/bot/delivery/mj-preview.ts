@@ -78,7 +78,7 @@ export class MjPreviews {
         messageId = sent.message_id;
       }
       const fresh = getJob(this.ctx.db, job.id);
-      if (!fresh || fresh.status !== 'running') {
+      if (fresh?.status !== 'running') {
         // The job finished while the preview travelled: it would never be cleaned up.
         await this.ctx.api.deleteMessage(job.chatId, messageId).catch(() => {});
         return;

@@ -169,7 +169,7 @@ function actionLabel(ctx: BotContext, button: MjStoredButton, action: MjAction):
 /** The job behind a button, if the presser may use it; answers the query when not. */
 async function ownJob(ctx: BotContext, jobId: string): Promise<JobRow | undefined> {
   const job = getJob(ctx.deps.db, jobId);
-  if (!job || job.family !== 'midjourney') {
+  if (job?.family !== 'midjourney') {
     await ctx.answerCallbackQuery({ text: ctx.t('mj-button-stale') });
     return undefined;
   }

@@ -47,7 +47,7 @@ export async function awaitModal(
   const seen = ports.db.transaction(
     (tx) => {
       const current = getJob(tx, job.id);
-      if (!current || current.status !== 'running') return undefined;
+      if (current?.status !== 'running') return undefined;
       const result = mjResultOf(current);
       if (result.modal) return undefined;
       const modal: MjModalState = { taskId: input.taskId, finalPrompt: input.finalPrompt };
