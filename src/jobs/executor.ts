@@ -2,19 +2,13 @@ import { setMaxListeners } from 'node:events';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../infra/logger.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
-import { failJob, type JobFailure } from './lifecycle.js';
+import { deliverResult, failAndTell } from './job-ends.js';
+import type { JobFailure } from './lifecycle.js';
 import type { JobNotifier, ProducedFile, StoredFile } from './ports.js';
 import type { ResultStore } from './result-store.js';
 import { isAsyncFamily } from './state.js';
-import {
-  claimLease,
-  getJob,
-  type JobRow,
-  jobsInStatus,
-  patchJob,
-  takeLease,
-  transition,
-} from './store.js';
+import { claimLease, getJob, type JobRow, jobsInStatus, takeLease, transition } from './store.js';
+import { WorkTracker } from './work-tracker.js';
 
 /** Runs one synchronous generation against the gateway and returns what it produced. */
 export type SyncRunner = (job: JobRow, signal: AbortSignal) => Promise<ProducedFile[]>;
@@ -86,7 +80,7 @@ export class SyncExecutor {
   private readonly global: Semaphore;
   private readonly deliveries: Semaphore;
   private readonly lanes: KeyedSemaphore;
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly work: WorkTracker;
   private readonly abort = new AbortController();
   private stopping = false;
   /** Calls running now (for the progress edit budget). */
@@ -98,26 +92,24 @@ export class SyncExecutor {
     this.global = new Semaphore(o.concurrency);
     this.deliveries = new Semaphore(o.deliveryConcurrency ?? 8);
     this.lanes = new KeyedSemaphore(o.laneConcurrency);
+    this.work = new WorkTracker(o.logger);
   }
 
   get activeCount(): number {
-    return this.inFlight.size;
+    return this.work.size;
   }
 
   /** Schedules a queued job; returns at once. Safe to call twice for one job. */
   enqueue(jobId: string): void {
-    if (this.stopping || this.inFlight.has(jobId)) return;
-    const run = this.process(jobId)
-      .catch((err: unknown) => this.o.logger.error({ err, job: jobId }, 'job processing crashed'))
-      .finally(() => this.inFlight.delete(jobId));
-    this.inFlight.set(jobId, run);
+    if (this.stopping) return;
+    this.work.start(jobId, () => this.process(jobId), 'job processing crashed');
   }
 
   /** Picks up queued sync jobs this process does not know about (restarts, other instances). */
   sweepQueued(): number {
     let picked = 0;
     for (const job of jobsInStatus(this.o.db, ['queued'])) {
-      if (isAsyncFamily(job.family) || this.inFlight.has(job.id)) continue;
+      if (isAsyncFamily(job.family) || this.work.has(job.id)) continue;
       this.enqueue(job.id);
       picked++;
     }
@@ -125,8 +117,8 @@ export class SyncExecutor {
   }
 
   /** Resolves when every job scheduled so far has settled (tests, shutdown). */
-  async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  drain(): Promise<void> {
+    return this.work.drain();
   }
 
   /** Stops taking jobs and waits for running ones (up to `graceMs`, then aborts them). */
@@ -190,11 +182,7 @@ export class SyncExecutor {
     } catch (err) {
       const failure = this.o.toFailure(err);
       this.o.logger.warn({ job: job.id, failure }, 'generation failed');
-      const failed = failJob(this.o.db, job.id, 'submitting', failure);
-      if (failed) {
-        this.o.onFailed?.(failed, failure);
-        await this.o.notifier.failed(failed, failed.price > 0).catch(() => {});
-      }
+      await failAndTell(this.o, job, 'submitting', failure);
       return undefined;
     } finally {
       clearTimeout(heartbeat);
@@ -238,25 +226,7 @@ export class SyncExecutor {
 
   /** Sends the result; a failed send is tried again by the sweep, then refunded. */
   deliver(job: JobRow): Promise<void> {
-    return this.deliveries.run(() => this.send(job));
-  }
-
-  private async send(job: JobRow): Promise<void> {
-    try {
-      const receipt = await this.o.notifier.deliver(job);
-      transition(this.o.db, job.id, 'delivering', 'done', {
-        result: { ...(job.result ?? {}), ...(receipt.result ?? {}) },
-        ...(receipt.unreachable ? { errorCode: 'unreachable' } : {}),
-      });
-    } catch (err) {
-      const attempts = job.attempts + 1;
-      this.o.logger.warn({ err, job: job.id, attempts }, 'delivery failed');
-      if (attempts >= (this.o.maxDeliveryAttempts ?? 5)) {
-        failJob(this.o.db, job.id, 'delivering', { code: 'delivery_failed' });
-      } else {
-        patchJob(this.o.db, job.id, { attempts, nextPollAt: Date.now() + 30_000 * attempts });
-      }
-    }
+    return this.deliveries.run(() => deliverResult(this.o, job));
   }
 
   /**
@@ -277,15 +247,13 @@ export class SyncExecutor {
    * a delivery can wait out a long 429, and start-up must not wait with it.
    */
   redeliver(job: JobRow): void {
-    if (this.inFlight.has(job.id)) return;
-    const run = this.deliver(job).finally(() => this.inFlight.delete(job.id));
-    this.inFlight.set(job.id, run);
+    this.work.start(job.id, () => this.deliver(job), 'delivery crashed');
   }
 
   /** Delivers again jobs whose earlier delivery failed, once their retry time has come. */
   sweepDelivering(now = Date.now()): void {
     for (const job of jobsInStatus(this.o.db, ['delivering'])) {
-      if (isAsyncFamily(job.family) || this.inFlight.has(job.id)) continue;
+      if (isAsyncFamily(job.family) || this.work.has(job.id)) continue;
       if ((job.nextPollAt ?? 0) > now) continue;
       // Another live instance may be delivering it right now: only a free or own lease is taken.
       const claimed = claimLease(this.o.db, job.id, {
@@ -295,8 +263,7 @@ export class SyncExecutor {
         until: now + DELIVERY_LEASE_MS,
       });
       if (!claimed) continue;
-      const run = this.deliver(claimed).finally(() => this.inFlight.delete(job.id));
-      this.inFlight.set(job.id, run);
+      this.redeliver(claimed);
     }
   }
 }

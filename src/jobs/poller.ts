@@ -6,9 +6,11 @@ import type { Logger } from '../infra/logger.js';
 import { Semaphore } from '../infra/semaphore.js';
 import { type AsyncFamily, type AsyncObservation, progressKey } from './async-family.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextPollDelay } from './backoff.js';
-import { failJob, type JobFailure } from './lifecycle.js';
+import { deliverResult, failAndTell } from './job-ends.js';
+import type { JobFailure } from './lifecycle.js';
 import type { JobNotifier, JobProgress } from './ports.js';
 import { claimDue, getJob, type JobRow, patchJob, releaseLease, transition } from './store.js';
+import { WorkTracker } from './work-tracker.js';
 
 export interface PollerOptions {
   db: Db;
@@ -71,9 +73,8 @@ export class AsyncPoller {
   private readonly families = new Map<JobFamily, AsyncFamily>();
   private readonly policy: BackoffPolicy;
   private readonly tracks = new Map<string, Track>();
-  private readonly background = new Set<Promise<void>>();
-  /** Jobs being collected or delivered here: never claimed twice by this process. */
-  private readonly inFlight = new Set<string>();
+  /** Jobs being collected or delivered here (never claimed twice by this process), and edits. */
+  private readonly work: WorkTracker;
   private readonly deliveries: Semaphore;
   private readonly edits: Semaphore;
   private readonly abort = new AbortController();
@@ -89,6 +90,7 @@ export class AsyncPoller {
     setMaxListeners(0, this.abort.signal);
     this.deliveries = new Semaphore(o.deliveryConcurrency ?? 8);
     this.edits = new Semaphore(o.progressConcurrency ?? 8);
+    this.work = new WorkTracker(o.logger);
   }
 
   get now(): number {
@@ -113,7 +115,7 @@ export class AsyncPoller {
 
   /** Resolves when every collect, delivery and progress edit started so far has settled. */
   async drain(): Promise<void> {
-    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+    await this.work.drain();
   }
 
   start(): void {
@@ -189,7 +191,7 @@ export class AsyncPoller {
       now,
       leaseMs: this.o.leaseMs ?? 60_000,
       limit: this.maxJobs,
-    }).filter((job) => !this.inFlight.has(job.id));
+    }).filter((job) => !this.work.has(job.id));
     report.claimed = claimed.length;
     if (claimed.length === 0) return report;
 
@@ -271,9 +273,7 @@ export class AsyncPoller {
       case 'needs_input':
         // Not polled while the user decides; woken at the deadline to fail if nobody answered.
         track.misses = 0;
-        this.background.add(
-          this.later(family.awaitInput?.(job, seen.input), `awaiting input for ${job.id} failed`),
-        );
+        this.work.add(family.awaitInput?.(job, seen.input), `awaiting input for ${job.id} failed`);
         return { nextPollAt: job.deadlineAt ?? now + 15 * 60_000 };
       case 'missing':
         track.misses++;
@@ -334,48 +334,46 @@ export class AsyncPoller {
   }
 
   private showProgress(job: JobRow, progress: JobProgress): void {
-    this.background.add(
-      this.later(
-        this.edits.run(() => this.o.notifier.progress(job, progress)),
-        `progress of ${job.id} not shown`,
-      ),
+    this.work.add(
+      this.edits.run(() => this.o.notifier.progress(job, progress)),
+      `progress of ${job.id} not shown`,
     );
   }
 
+  /** Ends the job at once (the status change is synchronous); the user is told meanwhile. */
   private fail(job: JobRow, failure: JobFailure): void {
     this.tracks.delete(job.id);
-    const failed = failJob(this.o.db, job.id, ['running', 'delivering'], failure);
-    if (!failed) return;
-    this.o.logger.info({ job: job.id, failure }, 'async job failed');
-    this.o.onFailed?.(failed, failure);
-    this.background.add(
-      this.later(this.o.notifier.failed(failed, failed.price > 0), `failure of ${job.id} not told`),
+    this.o.logger.info({ job: job.id, failure }, 'async job failing');
+    this.work.add(
+      failAndTell(this.o, job, ['running', 'delivering'], failure),
+      `failure of ${job.id} not told`,
     );
   }
 
   /** Collects (downloads) and delivers in the background, so slow uploads never stall polling. */
   private finish(family: AsyncFamily, job: JobRow, done: unknown): void {
-    this.inFlight.add(job.id);
-    const work = this.deliveries
-      .run(async () => {
-        let result: Record<string, unknown>;
-        try {
-          result = await family.collect(job, done, this.abort.signal);
-        } catch (err) {
-          this.collectFailed(job, err);
-          return;
-        }
-        this.tracks.delete(job.id);
-        // Fields written while the task ran (a preview message id) are kept next to the result.
-        const current = getJob(this.o.db, job.id);
-        const delivering = transition(this.o.db, job.id, 'running', 'delivering', {
-          result: { ...(current?.result ?? {}), ...result },
-          progress: '100%',
-        });
-        if (delivering) await this.deliver(delivering);
-      })
-      .finally(() => this.inFlight.delete(job.id));
-    this.background.add(this.later(work, `finishing ${job.id} failed`));
+    this.work.start(
+      job.id,
+      () =>
+        this.deliveries.run(async () => {
+          let result: Record<string, unknown>;
+          try {
+            result = await family.collect(job, done, this.abort.signal);
+          } catch (err) {
+            this.collectFailed(job, err);
+            return;
+          }
+          this.tracks.delete(job.id);
+          // Fields written while the task ran (a preview message id) are kept next to the result.
+          const current = getJob(this.o.db, job.id);
+          const delivering = transition(this.o.db, job.id, 'running', 'delivering', {
+            result: { ...(current?.result ?? {}), ...result },
+            progress: '100%',
+          });
+          if (delivering) await deliverResult(this.o, delivering);
+        }),
+      `finishing ${job.id} failed`,
+    );
   }
 
   private collectFailed(job: JobRow, err: unknown): void {
@@ -389,28 +387,6 @@ export class AsyncPoller {
     releaseLease(this.o.db, job.id, this.o.instanceId, {
       nextPollAt: this.now + this.policy.errorMs,
     });
-  }
-
-  /** Sends the result; a failed send is tried again by the sweep, then refunded. */
-  private async deliver(job: JobRow): Promise<void> {
-    try {
-      const receipt = await this.o.notifier.deliver(job);
-      transition(this.o.db, job.id, 'delivering', 'done', {
-        result: { ...(job.result ?? {}), ...(receipt.result ?? {}) },
-        ...(receipt.unreachable ? { errorCode: 'unreachable' } : {}),
-      });
-    } catch (err) {
-      const attempts = job.attempts + 1;
-      this.o.logger.warn({ err, job: job.id, attempts }, 'delivery failed');
-      if (attempts >= (this.o.maxDeliveryAttempts ?? 5)) {
-        this.fail(job, { code: 'delivery_failed' });
-        return;
-      }
-      releaseLease(this.o.db, job.id, this.o.instanceId, {
-        attempts,
-        nextPollAt: this.now + 30_000 * attempts,
-      });
-    }
   }
 
   /** Delivers jobs whose delivery failed earlier or was cut short by a crash. */
@@ -430,24 +406,15 @@ export class AsyncPoller {
       )
       .returning()
       .all()
-      .filter((job) => !this.inFlight.has(job.id))
+      .filter((job) => !this.work.has(job.id))
       .sort((a, b) => (a.nextPollAt ?? 0) - (b.nextPollAt ?? 0));
     for (const job of due) {
-      this.inFlight.add(job.id);
-      const work = this.deliveries
-        .run(() => this.deliver(job))
-        .finally(() => this.inFlight.delete(job.id));
-      this.background.add(this.later(work, `redelivering ${job.id} failed`));
+      this.work.start(
+        job.id,
+        () => this.deliveries.run(() => deliverResult(this.o, job)),
+        `redelivering ${job.id} failed`,
+      );
     }
-  }
-
-  /** Tracks a background promise; it removes itself and never rejects. */
-  private later(work: Promise<unknown> | undefined, message: string): Promise<void> {
-    const p: Promise<void> = Promise.resolve(work)
-      .then(() => undefined)
-      .catch((err: unknown) => this.o.logger.warn({ err }, message))
-      .finally(() => this.background.delete(p));
-    return p;
   }
 }
 

@@ -4,9 +4,11 @@ import type { JobFamily } from '../db/schema.js';
 import type { Logger } from '../infra/logger.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
 import { type AsyncFamily, progressKey } from './async-family.js';
-import { failJob, type JobFailure } from './lifecycle.js';
+import { failAndTell } from './job-ends.js';
+import type { JobFailure } from './lifecycle.js';
 import type { JobNotifier } from './ports.js';
 import { getJob, type JobRow, jobsInStatus, transition } from './store.js';
+import { WorkTracker } from './work-tracker.js';
 
 export interface SubmitterOptions {
   db: Db;
@@ -33,7 +35,7 @@ export class AsyncSubmitter {
   private readonly families = new Map<JobFamily, AsyncFamily>();
   private readonly global: Semaphore;
   private readonly lanes: KeyedSemaphore;
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly work: WorkTracker;
   private readonly abort = new AbortController();
   private stopping = false;
 
@@ -42,6 +44,7 @@ export class AsyncSubmitter {
     setMaxListeners(0, this.abort.signal);
     this.global = new Semaphore(o.concurrency);
     this.lanes = new KeyedSemaphore(o.laneConcurrency);
+    this.work = new WorkTracker(o.logger);
   }
 
   handles(family: JobFamily): boolean {
@@ -50,26 +53,23 @@ export class AsyncSubmitter {
 
   /** Schedules a queued job; returns at once. Safe to call twice for one job. */
   enqueue(jobId: string): void {
-    if (this.stopping || this.inFlight.has(jobId)) return;
-    const run = this.process(jobId)
-      .catch((err: unknown) => this.o.logger.error({ err, job: jobId }, 'async submit crashed'))
-      .finally(() => this.inFlight.delete(jobId));
-    this.inFlight.set(jobId, run);
+    if (this.stopping) return;
+    this.work.start(jobId, () => this.process(jobId), 'async submit crashed');
   }
 
   /** Picks up queued jobs of its families this process does not know about (restarts). */
   sweepQueued(): number {
     let picked = 0;
     for (const job of jobsInStatus(this.o.db, ['queued'], [...this.families.keys()])) {
-      if (this.inFlight.has(job.id)) continue;
+      if (this.work.has(job.id)) continue;
       this.enqueue(job.id);
       picked++;
     }
     return picked;
   }
 
-  async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  drain(): Promise<void> {
+    return this.work.drain();
   }
 
   async stop(graceMs = 10_000): Promise<void> {
@@ -109,11 +109,7 @@ export class AsyncSubmitter {
     } catch (err) {
       const failure = this.o.toFailure(err);
       this.o.logger.info({ job: job.id, failure }, 'async submit refused');
-      const failed = failJob(this.o.db, job.id, 'submitting', failure);
-      if (failed) {
-        this.o.onFailed?.(failed, failure);
-        await this.o.notifier.failed(failed, failed.price > 0).catch(() => {});
-      }
+      await failAndTell(this.o, job, 'submitting', failure);
       return;
     }
     const now = this.now();
