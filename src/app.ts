@@ -20,7 +20,7 @@ import type { BotDeps } from './bot/deps.js';
 import { modalPorts, modalPriceOf } from './bot/features/mj-jobs.js';
 import { createI18n, type Locale } from './bot/i18n.js';
 import { createTelegramFileLoader } from './bot/input-files.js';
-import { asBackground, SendPacer } from './bot/send-pacer.js';
+import { SendPacer } from './bot/send-pacer.js';
 import { BroadcastWorker } from './broadcast/worker.js';
 import { createCatalogHolder } from './catalog/holder.js';
 import { loadCatalog } from './catalog/index.js';
@@ -195,8 +195,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     catalogs,
     gatewayStats,
     broadcasts: {
-      // Kicked from the confirm button's handler: the sends are bulk work, not that reply.
-      kick: () => asBackground(() => broadcastWorker?.kick()),
+      // The worker sends through the bot's API: bulk work, not replies, for the pacer.
+      kick: () => broadcastWorker?.kick(),
       isSending: (id) => broadcastWorker?.isSending(id) ?? false,
     },
     gateway,
@@ -206,13 +206,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     results,
     money,
     jobs: {
-      // Outside the update's context: the job's sends are background work for the pacer.
-      dispatch: (jobId) =>
-        asBackground(() => {
-          const family = getJob(db, jobId)?.family;
-          if (family && submitter?.handles(family)) submitter.enqueue(jobId);
-          else executor?.enqueue(jobId);
-        }),
+      // The workers send through the bot's API: bulk work, not replies, for the pacer.
+      dispatch: (jobId) => {
+        const family = getJob(db, jobId)?.family;
+        if (family && submitter?.handles(family)) submitter.enqueue(jobId);
+        else executor?.enqueue(jobId);
+      },
     },
   };
 

@@ -95,7 +95,14 @@ export function createBot(
     await next();
   });
   if (options.metrics) bot.use(metricsMiddleware(options.metrics));
-  if (options.sendPacer) bot.use(options.sendPacer.middleware());
+  if (options.sendPacer) {
+    const { replyTransformer } = options.sendPacer;
+    // The update's own API (a copy of the bot's): what goes through it is a reply.
+    bot.use((ctx, next) => {
+      ctx.api.config.use(replyTransformer);
+      return next();
+    });
+  }
   // Before anything that writes: a redelivered update must not be handled twice.
   bot.use(
     dedupMiddleware(options.dedup ?? new MemoryDeduper(), () => options.metrics?.duplicates.inc()),
@@ -117,6 +124,7 @@ export function createBot(
       plugins: [
         (ctx: Context, next) => {
           installApiTransformers(ctx.api, options);
+          if (options.sendPacer) ctx.api.config.use(options.sendPacer.replyTransformer);
           return next();
         },
       ],

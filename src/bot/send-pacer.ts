@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Context, MiddlewareFn, Transformer } from 'grammy';
+import type { Transformer } from 'grammy';
 
 /** Bot API methods Telegram counts toward its ~30 messages/second bulk limit. */
 const PACED = new Set(
@@ -31,11 +30,11 @@ const CONGESTED_AFTER_MS = 2_000;
  */
 const IN_FLIGHT_CAP_MS = 5_000;
 
-/** Marks calls made while handling an update: they go before queued bulk sends. */
-const interactive = new AsyncLocalStorage<boolean>();
-
-/** Runs `fn` as background work (job deliveries started from a handler are not replies). */
-export const asBackground = <T>(fn: () => T): T => interactive.exit(fn);
+/**
+ * Marks a call made through an update's own API (a reply): it goes before queued bulk sends.
+ * A symbol key is invisible to the JSON and multipart encoders, so Telegram never sees it.
+ */
+const REPLY = Symbol('reply to an update');
 
 type ChatId = number | string | undefined;
 
@@ -108,11 +107,7 @@ export class SendPacer {
    * Resolves when the call may go (`weight` slots: a media group counts each item), with a
    * function to call once its answer is back or it failed.
    */
-  acquire(
-    weight = 1,
-    urgent = interactive.getStore() === true,
-    chat?: ChatId,
-  ): Promise<() => void> {
+  acquire(weight = 1, urgent = false, chat?: ChatId): Promise<() => void> {
     return new Promise((resolve) => {
       (urgent ? this.queues.fast : this.queues.bulk).push({
         weight,
@@ -211,7 +206,7 @@ export class SendPacer {
       const chat = chatOf(payload);
       const finish = await this.acquire(
         method === 'sendMediaGroup' && Array.isArray(media) ? media.length : 1,
-        undefined,
+        (payload as Record<symbol, unknown>)[REPLY] === true,
         chat,
       );
       try {
@@ -226,8 +221,10 @@ export class SendPacer {
     };
   }
 
-  /** Middleware marking everything below it as the handling of an update. */
-  middleware<C extends Context>(): MiddlewareFn<C> {
-    return (_ctx, next) => interactive.run(true, next);
-  }
+  /**
+   * Installed last on an update's (or a conversation's) own API: its calls are replies. Work
+   * that outlives the update (deliveries, broadcasts) uses the bot's API and queues as bulk.
+   */
+  readonly replyTransformer: Transformer = (prev, method, payload, signal) =>
+    prev(method, PACED.has(method.toLowerCase()) ? { ...payload, [REPLY]: true } : payload, signal);
 }

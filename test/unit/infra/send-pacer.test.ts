@@ -31,6 +31,30 @@ describe('send pacer', () => {
     expect(order.indexOf('reply')).toBeLessThanOrEqual(1);
   });
 
+  it("marks calls through an update's own API as replies: they jump queued bulk sends", async () => {
+    const pacer = new SendPacer(100);
+    const paced = pacer.transformer();
+    const order: string[] = [];
+    const sent: unknown[] = [];
+    const wire = async (_method: string, payload: unknown) => {
+      sent.push(JSON.stringify(payload));
+      order.push((payload as { text: string }).text);
+      return { ok: true as const, result: true };
+    };
+    const botApi = (method: string, payload: unknown) =>
+      paced(wire as never, method as never, payload as never);
+    const updateApi = (method: string, payload: unknown) =>
+      pacer.replyTransformer(botApi as never, method as never, payload as never);
+    const bulk = Array.from({ length: 20 }, (_, i) =>
+      botApi('sendMessage', { chat_id: 1, text: `bulk${i}` }),
+    );
+    const reply = updateApi('sendMessage', { chat_id: 2, text: 'reply' });
+    await Promise.all([...bulk, reply]);
+    expect(order.indexOf('reply')).toBeLessThanOrEqual(1);
+    // The mark never reaches the wire.
+    expect(sent).toContain('{"chat_id":2,"text":"reply"}');
+  });
+
   it('passes other methods through untouched and paces sends', async () => {
     const pacer = new SendPacer(50);
     const t = pacer.transformer();
