@@ -30,6 +30,7 @@ import { SqliteKvStorage } from './db/kv-storage.js';
 import { createGatewayClient } from './gateway/client.js';
 import { GatewayError } from './gateway/errors.js';
 import { createLogger, type Logger } from './infra/logger.js';
+import { LoopTurns } from './infra/loop-turns.js';
 import { Metrics } from './infra/metrics.js';
 import { createRuntime, type Runtime } from './infra/runtime.js';
 import { progressKey } from './jobs/async-family.js';
@@ -203,6 +204,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     keyBox,
     limiter: runtime.limiter,
     albums: runtime.albums,
+    turns: new LoopTurns(),
     results,
     money,
     jobs: {

@@ -31,6 +31,7 @@ import { errorBoundary } from './middlewares/error-boundary.js';
 import { metricsMiddleware } from './middlewares/metrics.js';
 import { userMiddleware } from './middlewares/user.js';
 import type { SendPacer } from './send-pacer.js';
+import { mayStartJob } from './update-cost.js';
 
 export interface CreateBotOptions {
   /** Skip getMe at start (tests, and restarts where it is known). */
@@ -109,6 +110,13 @@ export function createBot(
   );
   bot.use(sequentialize(sequenceKey));
   if (options.chatLock) bot.use(chatLockMiddleware(options.chatLock));
+  // After sequentialize, so a chat's order holds: updates that may start a job are the costly
+  // kind, and a burst of them takes turns with the event loop instead of running back to back,
+  // so a /start (or any I/O) that comes in meanwhile is not stuck behind the whole burst.
+  bot.use(async (ctx, next) => {
+    if (mayStartJob(ctx.update)) await deps.turns.take();
+    await next();
+  });
   bot.use(userMiddleware);
   bot.use(options.i18n ?? createI18n());
   bot.use(

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.js';
 import type { GatewayClient } from '../gateway/client.js';
 import type { AlbumStore } from '../infra/album-store.js';
 import type { Logger } from '../infra/logger.js';
+import type { LoopTurns } from '../infra/loop-turns.js';
 import type { RateLimiter } from '../infra/rate-limit.js';
 import type { ResultStore } from '../jobs/result-store.js';
 import type { GatewayWindow } from '../stats/gateway-window.js';
@@ -39,6 +40,8 @@ export interface BotDeps {
   keyBox: KeyBox;
   limiter: RateLimiter;
   albums: AlbumStore;
+  /** Costly updates (those that may start a job) take turns with the rest of the event loop. */
+  turns: LoopTurns;
   results: ResultStore;
   jobs: JobDispatcher;
   /** Integer minor units → "12.50 USD", in the given locale's number format. */
