@@ -161,19 +161,20 @@ export class SyncExecutor {
   private async generate(job: JobRow): Promise<JobRow | undefined> {
     const runner = this.o.runners[job.family];
     let heartbeat: NodeJS.Timeout | undefined;
+    const baseMs = this.o.heartbeatMs ?? 5_000;
+    // Within the edit budget, and ±20% at random: calls started together would otherwise all
+    // refresh in the same instant, a burst of edits that holds the event loop.
+    const after = (ms: number) =>
+      heartbeatDelay(ms, this.generating, this.o.maxProgressEditsPerSecond ?? 10) *
+      (0.8 + Math.random() * 0.4);
     const beat = () => {
       void this.o.notifier.progress(job, { stage: 'generating' }).catch(() => {});
-      const delay = heartbeatDelay(
-        this.o.heartbeatMs ?? 5_000,
-        this.generating,
-        this.o.maxProgressEditsPerSecond ?? 10,
-      );
-      heartbeat = setTimeout(beat, delay);
+      heartbeat = setTimeout(beat, after(baseMs));
     };
     this.generating++;
     // The first refresh waits a moment: a fast call is delivered before it is due, which saves an
     // edit per job (and the flicker of "queued" → "generating" → result).
-    heartbeat = setTimeout(beat, Math.min(FIRST_PROGRESS_MS, this.o.heartbeatMs ?? 5_000));
+    heartbeat = setTimeout(beat, after(Math.min(FIRST_PROGRESS_MS, baseMs)));
     let files: StoredFile[];
     try {
       if (!runner) throw new Error(`no runner for family ${job.family}`);
