@@ -5,11 +5,12 @@
  * the stand-ins. Latencies are measured at the Telegram stand-in: from the moment an update is
  * queued for the bot to the moment the bot's answer arrives.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createKeyBox } from '../../src/accounts/key-box.js';
 import { linkKey } from '../../src/accounts/own-keys.js';
@@ -38,6 +39,22 @@ const PROBERS = 5;
 const PROBE_PAUSE_MS = 50;
 const SEND_RATE = Number(process.env.BENCH_SEND_RATE ?? 100_000);
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_RUN_TIMEOUT_MS ?? 120_000);
+
+/**
+ * On a machine with few cores the bot, the stand-in and the simulator fight over CPU time, and
+ * latency read at the stand-in then measures that fight. Unless BENCH_PIN=0, where taskset
+ * exists the bot gets the last CPU to itself and this process (stand-in, simulator) the others,
+ * as in production, where Telegram and the gateway do not run on the bot's machine.
+ */
+const PIN = (() => {
+  const cpus = os.availableParallelism();
+  if (process.env.BENCH_PIN === '0' || cpus < 2 || !fs.existsSync('/usr/bin/taskset')) return;
+  return { bot: String(cpus - 1), rest: cpus === 2 ? '0' : `0-${cpus - 2}`, all: `0-${cpus - 1}` };
+})();
+
+/** Sets this process's CPUs, every thread of it (the simulator's worker is started after). */
+const pinSelf = (cpus: string) =>
+  execFileSync('taskset', ['-a', '-cp', cpus, String(process.pid)], { stdio: 'ignore' });
 
 interface RunConfig {
   jobs: number;
@@ -168,6 +185,7 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
 }
 
 async function runOnce(config: RunConfig): Promise<BenchResult> {
+  if (PIN) pinSelf(PIN.rest);
   const tg = await startTelegramStandIn();
   const ownKeys = new Map<number, string>();
   const jobUsers: TestUser[] = Array.from({ length: config.jobs }, () =>
@@ -203,16 +221,17 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
   }
   closeDb(db);
 
+  const nodeArgs = [
+    ...(process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+      : []),
+    '--import',
+    'tsx',
+    'src/main.ts',
+  ];
   const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_CPU_PROF
-        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
-        : []),
-      '--import',
-      'tsx',
-      'src/main.ts',
-    ],
+    PIN ? 'taskset' : process.execPath,
+    PIN ? ['-c', PIN.bot, process.execPath, ...nodeArgs] : nodeArgs,
     {
       cwd: REPO,
       env: {
@@ -298,6 +317,9 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
     }, 50);
     const pushedAt = new Map<number, number>();
     const loadBefore = os.loadavg()[0] ?? 0;
+    // Latency is read at the stand-in, so its own event loop's delays are part of every figure.
+    const standInLag = monitorEventLoopDelay({ resolution: 5 });
+    standInLag.enable();
     const t0 = Date.now();
     for (const u of jobUsers) {
       pushedAt.set(u.id, Date.now());
@@ -339,6 +361,7 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
     await Promise.race([allDone, deadline]).finally(() => clearTimeout(deadlineTimer));
     const elapsed = (Math.max(...deliveredAt.values(), t0) - t0) / 1000;
     loading = false;
+    standInLag.disable();
     await Promise.all(probing);
     clearInterval(sampler);
     off();
@@ -378,10 +401,14 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
           'bot event-loop delay p50 / p99 / max',
           `${ms(lag('p50'))} / ${ms(lag('p99'))} / ${ms(lag('max'))}`,
         ],
+        [
+          'stand-in event-loop delay p99 / max',
+          `${ms(standInLag.percentile(99) / 1e6)} / ${ms(standInLag.max / 1e6)}`,
+        ],
         ['bot RSS idle / peak / after', `${mb(rssIdle)} / ${mb(rssPeak)} / ${mb(rssAfter)}`],
       ],
       notes: [
-        `Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs (the stand-ins, the simulator and the bot share them).`,
+        `Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs; ${PIN ? `the bot pinned to CPU ${PIN.bot}, the stand-ins and the simulator to ${PIN.rest} (BENCH_PIN=0: shared)` : 'the stand-ins, the simulator and the bot share them'}.`,
         `JOB_CONCURRENCY=${config.jobConcurrency} KEY_CONCURRENCY=${config.keyConcurrency} TELEGRAM_SEND_RATE=${SEND_RATE}; ${PROBERS} users send /start every ${PROBE_PAUSE_MS} ms; updates pushed in ${pushed} ms.`,
         `Ideal time with these lanes: ${((Math.ceil(config.jobs / Math.min(config.jobConcurrency, config.keys === 'operator' ? config.keyConcurrency : config.jobConcurrency)) * config.latencyMs) / 1000).toFixed(1)} s.`,
       ],
@@ -394,6 +421,7 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
     await tg.close();
     await gateway.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (PIN) pinSelf(PIN.all);
   }
 }
 
