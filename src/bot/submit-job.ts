@@ -125,6 +125,9 @@ export async function submitJob(
     cancelJob(db, job.id, userId);
     throw err;
   }
+  // Starting the job (a transaction, the gateway request) is the costly half again: another turn,
+  // or 200 status messages answered together would start 200 jobs back to back.
+  await ctx.deps.turns.take();
   setStatusMessage(db, job.id, statusId);
   jobs.dispatch(job.id);
   ctx.log.info(
