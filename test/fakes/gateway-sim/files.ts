@@ -27,9 +27,12 @@ export class FileStore {
   readonly #files = new Map<string, FileEntry>();
   readonly #pngCache = new Map<string, Buffer>();
   readonly #clock: SimClock;
+  readonly #variety: number;
 
-  constructor(clock: SimClock) {
+  /** `variety`: how many colourings generated PNGs come in (each is drawn once, then cached). */
+  constructor(clock: SimClock, variety = 256) {
     this.#clock = clock;
+    this.#variety = variety;
   }
 
   add(spec: FileSpec, markers?: Markers): FileEntry {
@@ -47,7 +50,7 @@ export class FileStore {
 
   /** A PNG sized by markers: explicit [[size:]], else [[big:]] bytes, else the given default. */
   addPng(markers: Markers, fallback: { width: number; height: number }): FileEntry {
-    const seed = Math.floor(Math.random() * 256);
+    const seed = Math.floor(Math.random() * this.#variety);
     if (markers.dims)
       return this.add({ kind: 'png', ...markers.dims, seed, stored: false }, markers);
     if (markers.bigBytes !== undefined) {

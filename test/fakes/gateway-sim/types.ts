@@ -66,6 +66,11 @@ export interface GatewaySimOptions {
   modelsShape?: 'newapi' | 'oneapi';
   /** Extension: models listed by /v1/models for unrestricted keys. */
   catalog?: string[];
+  /**
+   * Extension: how many colourings generated PNGs come in (default 256). A benchmark sets a few:
+   * drawing a PNG costs milliseconds of the simulator's CPU, which a bot under test would share.
+   */
+  pngVariety?: number;
   /** Extension: MJ imageUrl style. 'discord' = CDN-like /attachments/… with ex= params (default); 'forward' = /mj/image/{id}. */
   mjImageUrls?: 'discord' | 'forward';
 }

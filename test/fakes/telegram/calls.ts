@@ -13,6 +13,8 @@ export interface CallRecord {
   params: Params;
   /** Epoch ms when the call arrived. */
   at: number;
+  /** Epoch ms when its answer was ready (a long poll: when it returned its updates). */
+  answeredAt: number;
   response: ApiResponse;
   /** Messages the call created or changed (after the change). */
   messages: Message[];

@@ -38,6 +38,7 @@ export async function execute(
     method,
     params: logged,
     at,
+    answeredAt: core.options.now(),
     response: body,
     messages: structuredClone(call.produced),
   });
