@@ -53,6 +53,46 @@ interface Slot {
 /** The latest Telegram can have counted the call. */
 const countedBy = (slot: Slot): number => slot.answeredAt ?? slot.releasedAt + IN_FLIGHT_CAP_MS;
 
+/** Telegram's limit per group chat: about 20 messages a minute. */
+const GROUP_LIMIT = { calls: 20, windowMs: 60_000 };
+
+/**
+ * At most `limit` calls counted by Telegram in any `windowMs`, judged by when they were answered
+ * (Telegram counts a call no later than it answers it).
+ */
+class CountWindow {
+  private readonly slots: Slot[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** The earliest time `weight` more calls may go: a window after all but the newest `limit - weight`. */
+  opensAt(weight: number): number {
+    let at = Number.NEGATIVE_INFINITY;
+    const older = this.slots.length - Math.max(0, this.limit - weight);
+    for (let i = 0; i < older; i++) {
+      at = Math.max(at, countedBy(this.slots[i] as Slot) + this.windowMs);
+    }
+    return at;
+  }
+
+  add(slot: Slot, weight: number, now: number): void {
+    this.prune(now);
+    for (let i = 0; i < weight; i++) this.slots.push(slot);
+  }
+
+  /** Drops calls counted a whole window ago (they bind nothing); true when none is left. */
+  prune(now: number): boolean {
+    while (this.slots[0] && countedBy(this.slots[0]) + this.windowMs <= now) this.slots.shift();
+    return this.slots.length === 0;
+  }
+}
+
+/** Group and supergroup chats (and channels) have negative ids. */
+const isGroupChat = (chat: string | undefined): chat is string => chat?.startsWith('-') === true;
+
 const chatOf = (payload: unknown): string | undefined => {
   const id = (payload as { chat_id?: unknown } | undefined)?.chat_id;
   return typeof id === 'number' || typeof id === 'string' ? String(id) : undefined;
@@ -76,8 +116,10 @@ const chatOf = (payload: unknown): string | undefined => {
 export class SendPacer {
   private readonly intervalMs: number;
   private nextAt = Number.NEGATIVE_INFINITY;
-  /** Recent slots in release order (a media group takes one per item). */
-  private readonly slots: Slot[] = [];
+  /** The bot-wide window (a media group takes one slot per item). */
+  private readonly window: CountWindow;
+  /** Each group chat's own window, while it has recent calls. */
+  private readonly groupWindows = new Map<string, CountWindow>();
   private readonly queues: { fast: Waiter[]; bulk: Waiter[] } = { fast: [], bulk: [] };
   private readonly chatHolds = new Map<string, number>();
   private globalHoldUntil = Number.NEGATIVE_INFINITY;
@@ -89,6 +131,7 @@ export class SendPacer {
   ) {
     if (!(ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
     this.intervalMs = 1000 / ratePerSecond;
+    this.window = new CountWindow(ratePerSecond, 1000);
   }
 
   get queued(): number {
@@ -142,51 +185,62 @@ export class SendPacer {
     while (this.queued > 0) {
       const now = this.now();
       this.expireHolds(now);
-      const picked = this.pick();
-      const at = picked
-        ? this.earliest(picked.waiter.weight)
-        : Math.min(...this.chatHolds.values());
-      if (!picked || at > now) {
+      const picked = this.pick(now);
+      const at =
+        'waiter' in picked
+          ? Math.max(this.globalHoldUntil, this.nextAt, this.window.opensAt(picked.waiter.weight))
+          : picked.wakeAt;
+      if (!('waiter' in picked) || at > now) {
         // An answer that moves `at` earlier pumps again.
         this.timer = setTimeout(() => this.repump(), Math.max(1, at - now));
         return;
       }
       picked.queue.splice(picked.index, 1);
-      picked.waiter.resolve(this.release(now, picked.waiter.weight));
+      picked.waiter.resolve(this.release(now, picked.waiter));
     }
   }
 
-  /** The first waiter whose chat is not on hold, replies before bulk sends. */
-  private pick(): { queue: Waiter[]; index: number; waiter: Waiter } | undefined {
-    for (const queue of [this.queues.fast, this.queues.bulk]) {
-      const index = queue.findIndex((w) => w.chat === undefined || !this.chatHolds.has(w.chat));
-      const waiter = queue[index];
-      if (waiter) return { queue, index, waiter };
-    }
-    return undefined;
+  /** When this waiter's own chat lets it go: after a 429 hold, and within a group's limit. */
+  private chatOpensAt(w: Waiter): number {
+    if (w.chat === undefined) return Number.NEGATIVE_INFINITY;
+    const held = this.chatHolds.get(w.chat) ?? Number.NEGATIVE_INFINITY;
+    return Math.max(held, this.groupWindows.get(w.chat)?.opensAt(w.weight) ?? held);
   }
 
   /**
-   * When the next `weight` slots may go: after the cadence and any global hold, and a second
-   * after every call but the newest `rate - weight` was counted.
+   * The first waiter its chat lets go now, replies before bulk sends; with none, when the first
+   * of them may go.
    */
-  private earliest(weight: number): number {
-    let at = Math.max(this.globalHoldUntil, this.nextAt);
-    const older = this.slots.length - Math.max(0, this.ratePerSecond - weight);
-    for (let i = 0; i < older; i++) at = Math.max(at, countedBy(this.slots[i] as Slot) + 1000);
-    return at;
+  private pick(
+    now: number,
+  ): { queue: Waiter[]; index: number; waiter: Waiter } | { wakeAt: number } {
+    let wakeAt = Number.POSITIVE_INFINITY;
+    for (const queue of [this.queues.fast, this.queues.bulk]) {
+      for (const [index, waiter] of queue.entries()) {
+        const at = this.chatOpensAt(waiter);
+        if (at <= now) return { queue, index, waiter };
+        wakeAt = Math.min(wakeAt, at);
+      }
+    }
+    return { wakeAt };
   }
 
-  private release(now: number, weight: number): () => void {
+  private release(now: number, { weight, chat }: Waiter): () => void {
     // Keep the cadence when a timer fires a little late (a busy event loop would otherwise
     // stretch every interval by its lateness and lose a tenth of the rate) but bank no idle
     // time, and never go closer than 80% of an interval.
     const base = now - this.nextAt > this.intervalMs ? now : this.nextAt;
     this.nextAt = Math.max(base + this.intervalMs * weight, now + this.intervalMs * 0.8 * weight);
-    // Slots counted over a second ago bind no future call.
-    while (this.slots[0] && countedBy(this.slots[0]) + 1000 <= now) this.slots.shift();
     const slot: Slot = { releasedAt: now, answeredAt: undefined };
-    for (let i = 0; i < weight; i++) this.slots.push(slot);
+    this.window.add(slot, weight, now);
+    if (isGroupChat(chat)) {
+      let group = this.groupWindows.get(chat);
+      if (!group) {
+        group = new CountWindow(GROUP_LIMIT.calls, GROUP_LIMIT.windowMs);
+        this.groupWindows.set(chat, group);
+      }
+      group.add(slot, weight, now);
+    }
     return () => {
       if (slot.answeredAt !== undefined) return;
       slot.answeredAt = this.now();
@@ -196,6 +250,8 @@ export class SendPacer {
 
   private expireHolds(now: number): void {
     for (const [chat, until] of this.chatHolds) if (until <= now) this.chatHolds.delete(chat);
+    for (const [chat, group] of this.groupWindows)
+      if (group.prune(now)) this.groupWindows.delete(chat);
   }
 
   /** The Bot API transformer (installed under auto-retry, so retries are paced too). */

@@ -93,7 +93,7 @@ describe('send pacer on a fake clock', () => {
         finish();
       }),
     );
-    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.advanceTimersByTimeAsync(120_000);
     await Promise.all(all);
     return times;
   }
@@ -175,6 +175,27 @@ describe('send pacer on a fake clock', () => {
     expect(Math.max(...times)).toBeGreaterThanOrEqual(6_000);
     expect(Math.max(...times)).toBeLessThan(8_000);
     hung();
+  });
+
+  it('keeps a group chat to 20 messages a minute without holding anyone else back', async () => {
+    const pacer = new SendPacer(30);
+    const chats = [...Array.from({ length: 25 }, () => -100123), 7, 8, 9];
+    const t0 = performance.now();
+    const times: number[] = [];
+    const all = chats.map((chat, i) =>
+      pacer.acquire(1, false, chat).then((finish) => {
+        times[i] = performance.now() - t0;
+        finish();
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(120_000);
+    await Promise.all(all);
+    const group = times.slice(0, 25);
+    expect(group.filter((t) => t < 60_000)).toHaveLength(20);
+    // The 21st goes a minute after the first was answered, not before.
+    expect(Math.min(...group.slice(20))).toBeGreaterThanOrEqual(60_000);
+    // The private chats queued behind them went at once.
+    expect(Math.max(...times.slice(25))).toBeLessThan(2_000);
   });
 
   it('holds only the chat a 429 named; others keep going', async () => {
