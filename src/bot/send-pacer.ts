@@ -53,8 +53,13 @@ interface Slot {
 /** The latest Telegram can have counted the call. */
 const countedBy = (slot: Slot): number => slot.answeredAt ?? slot.releasedAt + IN_FLIGHT_CAP_MS;
 
-/** Telegram's limit per group chat: about 20 messages a minute. */
-const GROUP_LIMIT = { calls: 20, windowMs: 60_000 };
+/**
+ * Telegram's limits per bot: about 30 messages a second in all, 20 a minute in one group. An
+ * instance given part of the first (several instances share a bot) takes the same part of the
+ * second.
+ */
+const BOT_RATE = 30;
+const GROUP_PER_MINUTE = 20;
 
 /**
  * At most `limit` calls counted by Telegram in any `windowMs`, judged by when they were answered
@@ -120,6 +125,7 @@ export class SendPacer {
   private readonly window: CountWindow;
   /** Each group chat's own window, while it has recent calls. */
   private readonly groupWindows = new Map<string, CountWindow>();
+  private readonly groupPerMinute: number;
   private readonly queues: { fast: Waiter[]; bulk: Waiter[] } = { fast: [], bulk: [] };
   private readonly chatHolds = new Map<string, number>();
   private globalHoldUntil = Number.NEGATIVE_INFINITY;
@@ -132,6 +138,7 @@ export class SendPacer {
     if (!(ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
     this.intervalMs = 1000 / ratePerSecond;
     this.window = new CountWindow(ratePerSecond, 1000);
+    this.groupPerMinute = Math.max(1, Math.floor((GROUP_PER_MINUTE * ratePerSecond) / BOT_RATE));
   }
 
   get queued(): number {
@@ -236,7 +243,7 @@ export class SendPacer {
     if (isGroupChat(chat)) {
       let group = this.groupWindows.get(chat);
       if (!group) {
-        group = new CountWindow(GROUP_LIMIT.calls, GROUP_LIMIT.windowMs);
+        group = new CountWindow(this.groupPerMinute, 60_000);
         this.groupWindows.set(chat, group);
       }
       group.add(slot, weight, now);

@@ -198,6 +198,21 @@ describe('send pacer on a fake clock', () => {
     expect(Math.max(...times.slice(25))).toBeLessThan(2_000);
   });
 
+  it('takes the same share of the group limit as of the bot-wide one (instances split a bot)', async () => {
+    const pacer = new SendPacer(15);
+    const t0 = performance.now();
+    const times: number[] = [];
+    const all = Array.from({ length: 12 }, () =>
+      pacer.acquire(1, false, -100777).then((finish) => {
+        times.push(performance.now() - t0);
+        finish();
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(120_000);
+    await Promise.all(all);
+    expect(times.filter((t) => t < 60_000)).toHaveLength(10);
+  });
+
   it('holds only the chat a 429 named; others keep going', async () => {
     const pacer = new SendPacer(100);
     pacer.penalize(7, 3);
