@@ -239,7 +239,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     results,
     status: new StatusEditor(bot.api, {
       ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
-      congested: () => sendPacer.congested,
+      congested: (chatId) => sendPacer.congested(chatId),
     }),
     t: (locale: Locale, key: string, vars?: Record<string, string | number>) =>
       i18n.t(locale, key, vars),

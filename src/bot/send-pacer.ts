@@ -146,11 +146,17 @@ export class SendPacer {
   }
 
   /**
-   * True while sends wait out a 429 or the queue is seconds long: optional messages (progress
-   * edits) should be skipped, not queued behind results.
+   * True while a send to `chat` would wait: a 429 hold (the chat's or everyone's), a full group
+   * window, or seconds of queue. Optional messages (progress edits) are skipped then, not queued
+   * behind results.
    */
-  get congested(): boolean {
-    return this.globalHoldUntil > this.now() || this.queued * this.intervalMs > CONGESTED_AFTER_MS;
+  congested(chat?: ChatId): boolean {
+    const now = this.now();
+    if (this.globalHoldUntil > now || this.queued * this.intervalMs > CONGESTED_AFTER_MS) {
+      return true;
+    }
+    if (chat === undefined) return false;
+    return this.chatOpensAt(String(chat), 1) > now;
   }
 
   /**
@@ -208,10 +214,10 @@ export class SendPacer {
   }
 
   /** When this waiter's own chat lets it go: after a 429 hold, and within a group's limit. */
-  private chatOpensAt(w: Waiter): number {
-    if (w.chat === undefined) return Number.NEGATIVE_INFINITY;
-    const held = this.chatHolds.get(w.chat) ?? Number.NEGATIVE_INFINITY;
-    return Math.max(held, this.groupWindows.get(w.chat)?.opensAt(w.weight) ?? held);
+  private chatOpensAt(chat: string | undefined, weight: number): number {
+    if (chat === undefined) return Number.NEGATIVE_INFINITY;
+    const held = this.chatHolds.get(chat) ?? Number.NEGATIVE_INFINITY;
+    return Math.max(held, this.groupWindows.get(chat)?.opensAt(weight) ?? held);
   }
 
   /**
@@ -224,7 +230,7 @@ export class SendPacer {
     let wakeAt = Number.POSITIVE_INFINITY;
     for (const queue of [this.queues.fast, this.queues.bulk]) {
       for (const [index, waiter] of queue.entries()) {
-        const at = this.chatOpensAt(waiter);
+        const at = this.chatOpensAt(waiter.chat, waiter.weight);
         if (at <= now) return { queue, index, waiter };
         wakeAt = Math.min(wakeAt, at);
       }

@@ -12,7 +12,7 @@ export interface StatusEditorOptions {
   minIntervalMs?: number;
   now?: () => number;
   /** True while sends are backed up: progress would arrive stale and delay results. */
-  congested?: () => boolean;
+  congested?: (chatId: number) => boolean;
 }
 
 /**
@@ -24,7 +24,7 @@ export class StatusEditor {
   private readonly shown = new Map<string, Shown>();
   private readonly minIntervalMs: number;
   private readonly now: () => number;
-  private readonly congested: () => boolean;
+  private readonly congested: (chatId: number) => boolean;
 
   constructor(
     private readonly api: Api,
@@ -47,7 +47,7 @@ export class StatusEditor {
     if (last?.text === text) return false;
     if (!options.force) {
       if (last && this.now() - last.at < this.minIntervalMs) return false;
-      if (this.congested()) return false;
+      if (this.congested(chatId)) return false;
     }
     this.shown.set(key, { text, at: this.now() });
     try {

@@ -38,15 +38,16 @@ describe('status editor', () => {
     expect(edits).toEqual(['queued', 'failed', 'generating 6s']);
   });
 
-  it('skips progress while sends are backed up, but not a forced edit', async () => {
-    let congested = true;
+  it('skips progress while sends to that chat are backed up, but not a forced edit', async () => {
+    const backedUp = new Set([1]);
     const { api, edits } = fakeApi();
-    const status = new StatusEditor(api, { congested: () => congested });
+    const status = new StatusEditor(api, { congested: (chat) => backedUp.has(chat) });
     expect(await status.edit(1, 10, 'generating')).toBe(false);
+    expect(await status.edit(2, 20, 'generating in another chat')).toBe(true);
     expect(await status.edit(1, 10, 'failed', { force: true })).toBe(true);
-    congested = false;
+    backedUp.clear();
     expect(await status.edit(1, 11, 'generating')).toBe(true);
-    expect(edits).toEqual(['failed', 'generating']);
+    expect(edits).toEqual(['generating in another chat', 'failed', 'generating']);
   });
 
   it('treats "not modified" as done and a deleted message as gone; other errors propagate', async () => {

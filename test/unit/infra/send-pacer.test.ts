@@ -226,19 +226,35 @@ describe('send pacer on a fake clock', () => {
     const pacer = new SendPacer(100);
     pacer.penalize(7, 1);
     pacer.penalize(8, 2);
-    expect(pacer.congested).toBe(true);
+    expect(pacer.congested()).toBe(true);
     const times = await releases(pacer, 3, () => performance.now(), [9, 10, 11]);
     expect(Math.min(...times)).toBeGreaterThanOrEqual(2_000);
-    expect(pacer.congested).toBe(false);
+    expect(pacer.congested()).toBe(false);
+  });
+
+  it("calls one chat congested while it is held or its group's minute is full", async () => {
+    const pacer = new SendPacer(30);
+    pacer.penalize(7, 2);
+    expect(pacer.congested(7)).toBe(true);
+    expect(pacer.congested(8)).toBe(false);
+    const all = Array.from({ length: 20 }, () =>
+      pacer.acquire(1, false, -100555).then((finish) => finish()),
+    );
+    await vi.advanceTimersByTimeAsync(5_000);
+    await Promise.all(all);
+    expect(pacer.congested(-100555)).toBe(true);
+    expect(pacer.congested(7)).toBe(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(pacer.congested(-100555)).toBe(false);
   });
 
   it('calls itself congested when the queue is seconds long', async () => {
     const pacer = new SendPacer(10);
     const all = Array.from({ length: 30 }, () => pacer.acquire(1, false).then((done) => done()));
-    expect(pacer.congested).toBe(true);
+    expect(pacer.congested()).toBe(true);
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(all);
-    expect(pacer.congested).toBe(false);
+    expect(pacer.congested()).toBe(false);
   });
 
   it('reads a 429 off the answer and holds that chat for its retry_after', async () => {
