@@ -322,6 +322,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     maxResultBytes: config.uploadLimitBytes,
     modal: modalPorts(deps),
     askModal: (job) => askMjModal(delivery, job, modalPriceOf(deps.catalog, job)),
+    maxFetchesPerPoll: config.MJ_FETCHES_PER_POLL,
     ...(asyncOptions.mjDeadlines ? { deadlines: asyncOptions.mjDeadlines } : {}),
   });
   const video = createVideoFamily({

@@ -95,10 +95,12 @@ const envSchema = z
     /** Redis mode: how long a dead poller leader blocks its successor at most, ms. */
     LEADER_LEASE_MS: withDefault(int(500, 600_000), 10_000),
     /**
-     * Messages this instance sends in any second at most (Telegram: ~30 per bot in bulk); the
-     * pacer keeps a margin for network jitter on top.
+     * Messages this instance sends in any second at most (Telegram: ~30 per bot in bulk), counted
+     * on Telegram's answers; the same share of the 20 a minute per group.
      */
     TELEGRAM_SEND_RATE: withDefault(int(1, 100_000), 30),
+    /** Midjourney without the gateway's list route: single task fetches per poll (per second). */
+    MJ_FETCHES_PER_POLL: withDefault(int(1, 1_000), 25),
     /** Redis mode: prefix of every key (default `genbot:<bot id>:`), to share one Redis. */
     REDIS_PREFIX: optional(z.string().trim().max(100)),
   })

@@ -21,6 +21,8 @@ describe('config', () => {
     expect(config.GATEWAY_BASE_URL).toBe('https://api.designapi.ink');
     expect(config.DATABASE_PATH).toBe('./data/bot.sqlite');
     expect(config.BOT_MODE).toBe('polling');
+    expect(config.TELEGRAM_SEND_RATE).toBe(30);
+    expect(config.MJ_FETCHES_PER_POLL).toBe(25);
     expect(config.REDIS_URL).toBeUndefined();
     expect(config.ADMIN_IDS).toEqual([]);
     expect(config.isCloudBotApi).toBe(true);
