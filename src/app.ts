@@ -159,6 +159,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     baseUrl: config.GATEWAY_BASE_URL,
     apiKey: config.GATEWAY_API_KEY,
     generationTimeoutMs: config.GATEWAY_TIMEOUT_MS,
+    allowPrivateUrls: config.GATEWAY_ALLOW_PRIVATE_URLS,
     logger,
     onRequest: (info) => {
       gatewayStats.record(info);

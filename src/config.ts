@@ -23,6 +23,13 @@ const int = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }))
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
 const idList = z.string().transform((v, ctx) => {
   const ids: number[] = [];
   for (const part of v.split(/[\s,]+/).filter(Boolean)) {
@@ -87,6 +94,8 @@ const envSchema = z
     JOB_CONCURRENCY: withDefault(int(1, 256), 16),
     KEY_CONCURRENCY: withDefault(int(1, 64), 4),
     GATEWAY_TIMEOUT_MS: withDefault(int(1000, 900_000), 180_000),
+    /** Result downloads may reach private addresses on hosts other than the gateway's. */
+    GATEWAY_ALLOW_PRIVATE_URLS: withDefault(flag, 'false'),
     TELEGRAM_UPLOAD_LIMIT_MB: optional(int(1, 2000)),
     /** Broadcast messages per second (Telegram allows about 30 in bulk; more only for test servers). */
     BROADCAST_RATE: withDefault(int(1, 1000), 25),

@@ -51,6 +51,11 @@ export interface GatewayClientOptions {
   dispatcher?: Dispatcher;
   /** Called once per call with route/status/duration: the hook for metrics. */
   onRequest?: (info: RequestObservation) => void;
+  /**
+   * Let result downloads reach private addresses on hosts other than the gateway's (a CDN on an
+   * internal network). Off by default: a result URL must not lead into this machine's network.
+   */
+  allowPrivateUrls?: boolean;
 }
 
 export interface GatewayClient {
@@ -134,6 +139,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    ...(options.allowPrivateUrls ? { allowPrivateUrls: true } : {}),
   });
   return build(transport, options.apiKey, true);
 }

@@ -4,6 +4,7 @@
  * CDN never receives it. Oversize bodies fail with kind `too_large` as early as possible.
  */
 import { Readable, Transform } from 'node:stream';
+import { isPrivateAddress, privateTarget } from './address-guard.js';
 import type { GatewayContext } from './context.js';
 import { GatewayError } from './errors.js';
 import { header, type OpenResponse, readAll } from './http.js';
@@ -110,6 +111,10 @@ async function openFollowing(
       throw new GatewayError('invalid_request', `Unsupported URL scheme ${parsed.protocol}`);
     }
     const own = parsed.origin === transport.origin;
+    // An address literal skips the guarded DNS lookup: checked here instead.
+    if (!own && !transport.allowsPrivateUrls && isPrivateAddress(parsed.hostname)) {
+      throw privateTarget(parsed.host);
+    }
     const res = await transport.open({
       method: 'GET',
       url,

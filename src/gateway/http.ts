@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { Agent, type Dispatcher, type FormData, request } from 'undici';
+import { guardedLookup, PRIVATE_TARGET, privateTarget } from './address-guard.js';
 import { classify, GatewayError, type GatewayErrorKind, scrubKeys } from './errors.js';
 import {
   backoffMs,
@@ -42,6 +43,8 @@ export interface TransportOptions {
   dispatcher?: Dispatcher;
   logger?: Logger;
   onRequest?: (info: RequestObservation) => void;
+  /** Let downloads reach private addresses on other hosts than the gateway's (an internal CDN). */
+  allowPrivateUrls?: boolean;
 }
 
 export interface CallSpec {
@@ -145,6 +148,8 @@ function errCode(e: unknown): string | undefined {
 export class Transport {
   readonly baseUrl: string;
   readonly origin: string;
+  /** Whether downloads may reach private addresses other than the gateway's own host. */
+  readonly allowsPrivateUrls: boolean;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly timeoutMs: number;
@@ -158,6 +163,7 @@ export class Transport {
     // Users paste `https://host/v1` from SDK docs; our paths already carry `/v1`.
     this.baseUrl = opts.baseUrl.trim().replace(/\/+$/, '').replace(/\/v1$/, '');
     this.origin = new URL(this.baseUrl).origin;
+    this.allowsPrivateUrls = opts.allowPrivateUrls === true;
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT;
     this.generationTimeoutMs = opts.generationTimeoutMs ?? DEFAULT_GENERATION_TIMEOUT;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
@@ -169,7 +175,12 @@ export class Transport {
       this.ownsDispatcher = false;
     } else {
       this.dispatcher = new Agent({
-        connect: { timeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT },
+        connect: {
+          timeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT,
+          ...(this.allowsPrivateUrls
+            ? {}
+            : { lookup: guardedLookup(new URL(this.baseUrl).hostname) }),
+        },
         headersTimeout: opts.headersTimeoutMs ?? this.timeoutMs,
         bodyTimeout: opts.bodyTimeoutMs ?? this.timeoutMs,
         keepAliveTimeout: 30_000,
@@ -376,6 +387,7 @@ export class Transport {
     if (deadline.callerAborted)
       return new GatewayError('aborted', `${spec.route}: cancelled`, { cause: e });
     const code = errCode(e);
+    if (code === PRIVATE_TARGET) return privateTarget(new URL(spec.url).host);
     if (
       deadline.timedOut ||
       code === 'UND_ERR_HEADERS_TIMEOUT' ||

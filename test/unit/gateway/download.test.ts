@@ -2,10 +2,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isPrivateAddress } from '../../../src/gateway/address-guard.js';
 import { createGatewayClient } from '../../../src/gateway/index.js';
 import { failure, KEY, useSim } from './sim-setup.js';
 
 const start = useSim();
+/** The file hosts below stand in for public CDNs but listen on 127.0.0.1. */
+const LOCAL_CDN = { allowPrivateUrls: true };
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(64, 9),
@@ -70,7 +73,7 @@ async function foreign() {
 
 describe('download', () => {
   it('never sends the key to a foreign host; sniffs a generic content type', async () => {
-    const { client } = await start();
+    const { client } = await start({}, LOCAL_CDN);
     const host = await foreign();
     const file = await client.download(`${host.url}/img.bin`, { maxBytes: 1_000 });
     expect(file.mime).toBe('image/png');
@@ -80,7 +83,7 @@ describe('download', () => {
   });
 
   it('sends the key to the gateway origin', async () => {
-    const { sim, client } = await start();
+    const { sim, client } = await start({}, LOCAL_CDN);
     const { images } = await client.generateImages({ model: 'dall-e-3', prompt: 'x' });
     const url = images[0]?.kind === 'url' ? images[0].url : '';
     await client.download(url, { maxBytes: 5_000_000 });
@@ -88,7 +91,7 @@ describe('download', () => {
   });
 
   it('Content-Length over the cap fails before the body is read', async () => {
-    const { client } = await start();
+    const { client } = await start({}, LOCAL_CDN);
     const { images } = await client.generateImages({
       model: 'dall-e-3',
       prompt: 'big [[big:2mb]]',
@@ -102,7 +105,7 @@ describe('download', () => {
   });
 
   it('a body without Content-Length is cut off while streaming', async () => {
-    const { client } = await start();
+    const { client } = await start({}, LOCAL_CDN);
     const host = await foreign();
     const e = await failure(client.download(`${host.url}/chunked`, { maxBytes: 250_000 }));
     expect(e.kind).toBe('too_large');
@@ -122,7 +125,7 @@ describe('download', () => {
   });
 
   it('expired and missing URLs are not_found', async () => {
-    const { client } = await start();
+    const { client } = await start({}, LOCAL_CDN);
     for (const marker of ['[[expired]]', '[[404]]']) {
       const { images } = await client.generateImages({ model: 'dall-e-3', prompt: `x ${marker}` });
       const url = images[0]?.kind === 'url' ? images[0].url : '';
@@ -135,7 +138,7 @@ describe('download', () => {
   });
 
   it('data: URLs, filenames and bad URLs', async () => {
-    const { client } = await start();
+    const { client } = await start({}, LOCAL_CDN);
     const d = await client.download(`data:image/png;base64,${PNG.toString('base64')}`, {
       maxBytes: 1_000,
     });
@@ -157,6 +160,64 @@ describe('download', () => {
     expect((await client.download(`${host.url}/named`, { maxBytes: 1_000 })).filename).toBe(
       'fox.png',
     );
+  });
+});
+
+describe('result URLs that lead into private networks', () => {
+  it('refuses a private address literal or a name that resolves to one; nothing is requested', async () => {
+    const { client } = await start();
+    const host = await foreign();
+    const port = new URL(host.url).port;
+    for (const url of [
+      `${host.url}/img.bin`,
+      `http://localhost:${port}/img.bin`,
+      `http://[::1]:${port}/img.bin`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.1.2.3/x.png',
+    ]) {
+      const e = await failure(client.download(url, { maxBytes: 1_000 }));
+      expect(e).toMatchObject({ kind: 'invalid_request', retryable: false });
+      expect(e.message).toMatch(/private address/);
+    }
+    expect(host.seen).toEqual([]);
+  });
+
+  it("still downloads from the gateway's own host, even when that host is private", async () => {
+    const { client } = await start();
+    const { images } = await client.generateImages({ model: 'dall-e-3', prompt: 'x' });
+    const url = images[0]?.kind === 'url' ? images[0].url : '';
+    expect(new URL(url).hostname).toBe('127.0.0.1');
+    expect((await client.download(url, { maxBytes: 5_000_000 })).mime).toBe('image/png');
+  });
+
+  it('tells private addresses from public ones', () => {
+    for (const ip of [
+      '127.0.0.1',
+      '10.0.0.8',
+      '172.31.255.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '::1',
+      '::',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '[::1]',
+    ]) {
+      expect(isPrivateAddress(ip), ip).toBe(true);
+    }
+    for (const ip of [
+      '8.8.8.8',
+      '172.32.0.1',
+      '2606:4700::1111',
+      '::ffff:1.1.1.1',
+      'example.com',
+    ]) {
+      expect(isPrivateAddress(ip), ip).toBe(false);
+    }
   });
 });
 
