@@ -33,7 +33,7 @@ import { createLogger, type Logger } from './infra/logger.js';
 import { LoopTurns } from './infra/loop-turns.js';
 import { Metrics } from './infra/metrics.js';
 import { createRuntime, type Runtime } from './infra/runtime.js';
-import { progressKey } from './jobs/async-family.js';
+import { type AsyncWorkerOptions, progressKey } from './jobs/async-family.js';
 import type { BackoffPolicy } from './jobs/backoff.js';
 import { SyncExecutor } from './jobs/executor.js';
 import { isTransientFailure, toFailure } from './jobs/failures.js';
@@ -334,33 +334,27 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     uploadLimitBytes: config.uploadLimitBytes,
     ...(asyncOptions.videoDeadlineMs ? { deadlineMs: asyncOptions.videoDeadlineMs } : {}),
   });
-  const asyncFamilies = [midjourney, video];
-  submitter = new AsyncSubmitter({
+  const asyncWorker: AsyncWorkerOptions = {
     db,
     logger,
     notifier: asyncNotifier,
-    families: asyncFamilies,
+    families: [midjourney, video],
     laneOf,
     toFailure,
     onFailed: onAsyncFailed,
     instanceId,
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
+  };
+  submitter = new AsyncSubmitter({
+    ...asyncWorker,
     firstPollMs: asyncOptions.backoff?.firstMs ?? 3_000,
     concurrency: config.JOB_CONCURRENCY,
     laneConcurrency: config.KEY_CONCURRENCY,
   });
   const poller = new AsyncPoller({
-    db,
-    logger,
-    notifier: asyncNotifier,
-    families: asyncFamilies,
-    laneOf,
-    toFailure,
-    onFailed: onAsyncFailed,
-    instanceId,
+    ...asyncWorker,
     // Redis mode: one poller leader at a time; a successor takes over when its lease lapses.
     isLeader: () => runtime.leader.isLeader(),
-    ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
     ...(asyncOptions.backoff ? { backoff: asyncOptions.backoff } : {}),
     ...(asyncOptions.leaseMs ? { leaseMs: asyncOptions.leaseMs } : {}),
     ...(asyncOptions.intervalMs ? { intervalMs: asyncOptions.intervalMs } : {}),

@@ -1,4 +1,5 @@
 import type { JobFamily } from '../db/schema.js';
+import type { JobEnds } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
 import type { JobProgress } from './ports.js';
 import type { JobRow } from './store.js';
@@ -54,4 +55,12 @@ export function progressKey(progress: JobProgress): string {
   return (
     progress.text ?? (progress.percent === undefined ? progress.stage : `${progress.percent}%`)
   );
+}
+
+/** What the asynchronous workers (submitter and poller) are both given. */
+export interface AsyncWorkerOptions extends JobEnds {
+  families: readonly AsyncFamily[];
+  /** Which gateway key a job's task belongs to: tasks are only visible to the key that made them. */
+  laneOf: (job: JobRow) => string;
+  toFailure: (err: unknown) => JobFailure;
 }

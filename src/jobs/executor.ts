@@ -1,10 +1,8 @@
 import { setMaxListeners } from 'node:events';
-import type { Db } from '../db/client.js';
-import type { Logger } from '../infra/logger.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
-import { deliverResult, failAndTell } from './job-ends.js';
+import { deliverResult, failAndTell, type JobEnds } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
-import type { JobNotifier, ProducedFile, StoredFile } from './ports.js';
+import type { ProducedFile, StoredFile } from './ports.js';
 import type { ResultStore } from './result-store.js';
 import { isAsyncFamily } from './state.js';
 import { claimLease, getJob, type JobRow, jobsInStatus, takeLease, transition } from './store.js';
@@ -13,10 +11,7 @@ import { WorkTracker } from './work-tracker.js';
 /** Runs one synchronous generation against the gateway and returns what it produced. */
 export type SyncRunner = (job: JobRow, signal: AbortSignal) => Promise<ProducedFile[]>;
 
-export interface ExecutorOptions {
-  db: Db;
-  logger: Logger;
-  notifier: JobNotifier;
+export interface ExecutorOptions extends JobEnds {
   results: ResultStore;
   runners: Partial<Record<JobRow['family'], SyncRunner>>;
   /** Fetches a URL result with a size cap (the gateway client's download). */
@@ -29,17 +24,12 @@ export interface ExecutorOptions {
   laneOf: (job: JobRow) => string;
   /** Turns whatever a runner threw into a failure code the user is told about. */
   toFailure: (err: unknown) => JobFailure;
-  /** Called once when a job failed (e.g. to flag a user's rejected key). */
-  onFailed?: (job: JobRow, failure: JobFailure) => void;
   /** Failures worth another attempt (the gateway rejected the call before doing any work). */
   isTransient?: (failure: JobFailure) => boolean;
   concurrency: number;
   laneConcurrency: number;
   maxResultBytes: number;
-  /** Owner tag written on jobs this process works on. */
-  instanceId: string;
   retryDelaysMs?: readonly number[];
-  maxDeliveryAttempts?: number;
   /** How often the status message is refreshed (elapsed time) while a call runs. */
   heartbeatMs?: number;
   /**
@@ -124,9 +114,7 @@ export class SyncExecutor {
   /** Stops taking jobs and waits for running ones (up to `graceMs`, then aborts them). */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
-    const timer = setTimeout(() => this.abort.abort(new Error('shutting down')), graceMs);
-    await this.drain();
-    clearTimeout(timer);
+    await this.work.drainWithin(graceMs, this.abort);
   }
 
   private async process(jobId: string): Promise<void> {

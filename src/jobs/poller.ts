@@ -2,28 +2,21 @@ import { setMaxListeners } from 'node:events';
 import { and, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type JobFamily, jobs } from '../db/schema.js';
-import type { Logger } from '../infra/logger.js';
 import { Semaphore } from '../infra/semaphore.js';
-import { type AsyncFamily, type AsyncObservation, progressKey } from './async-family.js';
+import {
+  type AsyncFamily,
+  type AsyncObservation,
+  type AsyncWorkerOptions,
+  progressKey,
+} from './async-family.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextPollDelay } from './backoff.js';
 import { deliverResult, failAndTell } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
-import type { JobNotifier, JobProgress } from './ports.js';
+import type { JobProgress } from './ports.js';
 import { claimDue, getJob, type JobRow, patchJob, releaseLease, transition } from './store.js';
 import { WorkTracker } from './work-tracker.js';
 
-export interface PollerOptions {
-  db: Db;
-  logger: Logger;
-  notifier: JobNotifier;
-  families: readonly AsyncFamily[];
-  /** Which gateway key a job's task belongs to: tasks are only visible to the key that made them. */
-  laneOf: (job: JobRow) => string;
-  toFailure: (err: unknown) => JobFailure;
-  onFailed?: (job: JobRow, failure: JobFailure) => void;
-  /** Owner tag written on the leases this poller takes. */
-  instanceId: string;
-  now?: () => number;
+export interface PollerOptions extends AsyncWorkerOptions {
   backoff?: Partial<BackoffPolicy>;
   /** How long a claim protects a job from other pollers. */
   leaseMs?: number;
@@ -39,7 +32,6 @@ export interface PollerOptions {
   missingRetries?: number;
   /** Failed downloads of a finished task before the job fails. */
   collectAttempts?: number;
-  maxDeliveryAttempts?: number;
   /** Loop period. */
   intervalMs?: number;
   /** Jitter source (tests pass a constant). */
@@ -142,9 +134,7 @@ export class AsyncPoller {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     await this.loop;
-    const timer = setTimeout(() => this.abort.abort(new Error('shutting down')), graceMs);
-    await this.drain();
-    clearTimeout(timer);
+    await this.work.drainWithin(graceMs, this.abort);
   }
 
   /**

@@ -1,25 +1,12 @@
 import { setMaxListeners } from 'node:events';
-import type { Db } from '../db/client.js';
 import type { JobFamily } from '../db/schema.js';
-import type { Logger } from '../infra/logger.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
-import { type AsyncFamily, progressKey } from './async-family.js';
+import { type AsyncFamily, type AsyncWorkerOptions, progressKey } from './async-family.js';
 import { failAndTell } from './job-ends.js';
-import type { JobFailure } from './lifecycle.js';
-import type { JobNotifier } from './ports.js';
 import { getJob, type JobRow, jobsInStatus, transition } from './store.js';
 import { WorkTracker } from './work-tracker.js';
 
-export interface SubmitterOptions {
-  db: Db;
-  logger: Logger;
-  notifier: JobNotifier;
-  families: readonly AsyncFamily[];
-  laneOf: (job: JobRow) => string;
-  toFailure: (err: unknown) => JobFailure;
-  onFailed?: (job: JobRow, failure: JobFailure) => void;
-  instanceId: string;
-  now?: () => number;
+export interface SubmitterOptions extends AsyncWorkerOptions {
   /** First look at a fresh task (the poller's back-off takes over after it). */
   firstPollMs: number;
   concurrency: number;
@@ -74,9 +61,7 @@ export class AsyncSubmitter {
 
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
-    const timer = setTimeout(() => this.abort.abort(new Error('shutting down')), graceMs);
-    await this.drain();
-    clearTimeout(timer);
+    await this.work.drainWithin(graceMs, this.abort);
   }
 
   private now(): number {

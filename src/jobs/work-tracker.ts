@@ -45,6 +45,13 @@ export class WorkTracker {
     }
   }
 
+  /** Waits as `drain` does; work still running after `graceMs` is told to stop via `abort`. */
+  async drainWithin(graceMs: number, abort: AbortController): Promise<void> {
+    const timer = setTimeout(() => abort.abort(new Error('shutting down')), graceMs);
+    await this.drain();
+    clearTimeout(timer);
+  }
+
   private settle(
     work: Promise<unknown> | undefined,
     failure: string,
