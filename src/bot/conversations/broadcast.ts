@@ -1,16 +1,15 @@
 import type { Conversation } from '@grammyjs/conversations';
-import { type Context, InlineKeyboard } from 'grammy';
+import type { Context } from 'grammy';
 import type { Message } from 'grammy/types';
 import { audienceCount, startBroadcast } from '../broadcast/start.js';
 import type { BaseContext } from '../context.js';
 import { translateFor } from '../support/texts.js';
+import { draftAndConfirm } from './draft.js';
 
 export const BROADCAST_CONVERSATION = 'broadcast';
 export const BROADCAST_WAIT_MS = 30 * 60_000;
 export const BROADCAST_SEND = 'bc:send';
 export const BROADCAST_CANCEL = 'bc:cancel';
-
-const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
 
 /** What copyMessage refuses (Bot API: service, paid media, giveaway and invoice messages). */
 export function isCopyable(m: Message): boolean {
@@ -47,75 +46,28 @@ export async function broadcastConversation(
   locale: string,
 ): Promise<void> {
   const t = translateFor(locale);
-  const quietly = (f: (o: BaseContext) => Promise<unknown>) =>
-    conversation.external(async (o) => {
-      try {
-        await f(o);
-      } catch {
-        // late button answers and edits of deleted messages change nothing here
-      }
-      return null;
-    });
-  const chatId = ctx.chat?.id ?? 0;
-  const clearButtons = (messageId: number | undefined) =>
-    messageId === undefined
-      ? Promise.resolve(null)
-      : quietly((o) => o.api.editMessageReplyMarkup(chatId, messageId));
-
   const count = await conversation.external((o) => audienceCount(o));
   if (count === 0) {
     await ctx.reply(t('broadcast-nobody'));
     return;
   }
-  const cancelOnly = new InlineKeyboard().text(t('broadcast-button-cancel'), BROADCAST_CANCEL);
-  const prompt = await ctx.reply(t('broadcast-ask', { count }), { reply_markup: cancelOnly });
-  let draft: number | undefined;
-  let confirm: number | undefined;
-
-  for (;;) {
-    const u = await conversation.wait();
-    const data = u.callbackQuery?.data;
-    if (data !== undefined) {
-      if (data === BROADCAST_CANCEL) {
-        await quietly((o) => o.answerCallbackQuery());
-        await clearButtons(prompt.message_id);
-        await clearButtons(confirm);
-        await u.reply(t('broadcast-cancelled'));
-        return;
-      }
-      if (data === BROADCAST_SEND && draft !== undefined) {
-        const messageId = draft;
-        await quietly((o) => o.answerCallbackQuery());
-        await clearButtons(prompt.message_id);
-        await clearButtons(confirm);
-        const started = await conversation.external((o) => startBroadcast(o, messageId, locale));
-        if (started.kind === 'nobody') await u.reply(t('broadcast-nobody'));
-        return;
-      }
-      return conversation.skip({ next: true });
-    }
-    const m = u.message;
-    if (!m) return conversation.skip({ next: true });
-    if (m.text?.startsWith('/')) {
-      if (!CANCEL_RE.test(m.text)) return conversation.halt({ next: true });
-      await clearButtons(prompt.message_id);
-      await clearButtons(confirm);
-      await u.reply(t('broadcast-cancelled'));
-      return;
-    }
-    if (!isCopyable(m)) {
-      await u.reply(t('broadcast-unsupported'));
-      continue;
-    }
-    await clearButtons(confirm);
-    draft = m.message_id;
-    const recipients = await conversation.external((o) => audienceCount(o));
-    const asked = await u.reply(t('broadcast-confirm', { count: recipients }), {
-      reply_parameters: { message_id: m.message_id },
-      reply_markup: new InlineKeyboard()
-        .text(t('broadcast-button-send'), BROADCAST_SEND)
-        .text(t('broadcast-button-cancel'), BROADCAST_CANCEL),
-    });
-    confirm = asked.message_id;
-  }
+  await draftAndConfirm(conversation, ctx, {
+    ask: t('broadcast-ask', { count }),
+    buttons: {
+      send: t('broadcast-button-send'),
+      sendData: BROADCAST_SEND,
+      cancel: t('broadcast-button-cancel'),
+      cancelData: BROADCAST_CANCEL,
+    },
+    cancelled: t('broadcast-cancelled'),
+    refuse: (m) => (isCopyable(m) ? undefined : t('broadcast-unsupported')),
+    confirm: async () => {
+      const recipients = await conversation.external((o) => audienceCount(o));
+      return t('broadcast-confirm', { count: recipients });
+    },
+    send: async (messageId, u) => {
+      const started = await conversation.external((o) => startBroadcast(o, messageId, locale));
+      if (started.kind === 'nobody') await u.reply(t('broadcast-nobody'));
+    },
+  });
 }

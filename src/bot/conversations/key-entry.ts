@@ -5,13 +5,12 @@ import type { BaseContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { deleteQuietly } from '../money/context.js';
 import { keySubmissionText, submitKey } from '../money/key-check.js';
+import { CANCEL_RE } from './draft.js';
 import { translator } from './translate.js';
 
 export const KEY_CONVERSATION = 'own-key';
 /** A key entry left open longer than this is dropped; the next message is handled normally. */
 export const KEY_WAIT_MS = 10 * 60_000;
-
-const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
 
 function userIdOf(ctx: BaseContext): number {
   if (!ctx.user) throw new Error('key entry: update without a user');

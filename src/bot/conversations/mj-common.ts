@@ -5,8 +5,6 @@ import { createI18n } from '../i18n.js';
 /** How long a Midjourney conversation waits for the next answer before it is dropped. */
 export const MJ_WAIT_MS = 10 * 60_000;
 
-export const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
-
 export type MjTranslate = (key: string, vars?: Record<string, string | number>) => string;
 
 let bundles: I18n<BaseContext> | undefined;

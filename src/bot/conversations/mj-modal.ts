@@ -7,7 +7,8 @@ import type { BaseContext } from '../context.js';
 import { modalPorts } from '../features/mj-jobs.js';
 import { escapeHtml, truncate } from '../format.js';
 import { localeOf } from '../submit-job.js';
-import { CANCEL_RE, MJ_WAIT_MS, mjTranslator } from './mj-common.js';
+import { CANCEL_RE } from './draft.js';
+import { MJ_WAIT_MS, mjTranslator } from './mj-common.js';
 
 export const MJ_MODAL = 'mj-modal';
 

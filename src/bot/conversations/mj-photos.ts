@@ -9,7 +9,8 @@ import type { BaseContext } from '../context.js';
 import { mjJob, mjModelFor } from '../features/mj-jobs.js';
 import { BLEND_DIMENSIONS, type BlendKey, MJ_BLEND_RE, mjBlendKeyboard } from '../keyboards/mj.js';
 import { submitJob } from '../submit-job.js';
-import { CANCEL_RE, MJ_WAIT_MS, mjTranslator } from './mj-common.js';
+import { CANCEL_RE } from './draft.js';
+import { MJ_WAIT_MS, mjTranslator } from './mj-common.js';
 
 export const MJ_BLEND = 'mj-blend';
 export const MJ_DESCRIBE = 'mj-describe';

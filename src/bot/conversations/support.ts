@@ -1,17 +1,16 @@
 import type { Conversation } from '@grammyjs/conversations';
-import { type Context, InlineKeyboard } from 'grammy';
+import type { Context } from 'grammy';
 import { checkSupportMessage } from '../../support/validate.js';
 import type { BaseContext } from '../context.js';
 import { sendSupportMessage, supportResultText } from '../support/send.js';
 import { translateFor } from '../support/texts.js';
+import { draftAndConfirm } from './draft.js';
 
 export const SUPPORT_CONVERSATION = 'support';
 /** An unanswered prompt is dropped after this; the next message is then handled as usual. */
 export const SUPPORT_WAIT_MS = 30 * 60_000;
 export const SUPPORT_SEND = 'support:send';
 export const SUPPORT_CANCEL = 'support:cancel';
-
-const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
 
 export type SupportMode = 'new' | 'reply';
 
@@ -30,78 +29,28 @@ export async function supportConversation(
 ): Promise<void> {
   const t = translateFor(locale);
   const contact = await conversation.external((o) => o.deps.config.SUPPORT_CONTACT);
-  const quietly = (f: (o: BaseContext) => Promise<unknown>) =>
-    conversation.external(async (o) => {
-      try {
-        await f(o);
-      } catch {
-        // a late button answer or an edit of a deleted message: nothing to do about it
-      }
-      return null;
-    });
-  const clearButtons = (chatId: number, messageId: number | undefined) =>
-    messageId === undefined
-      ? Promise.resolve(null)
-      : quietly((o) => o.api.editMessageReplyMarkup(chatId, messageId));
-
-  const chatId = ctx.chat?.id ?? 0;
-  const prompt = await ctx.reply(t(mode === 'reply' ? 'support-ask-reply' : 'support-ask'), {
-    reply_markup: new InlineKeyboard().text(t('support-button-cancel'), SUPPORT_CANCEL),
+  await draftAndConfirm(conversation, ctx, {
+    ask: t(mode === 'reply' ? 'support-ask-reply' : 'support-ask'),
+    buttons: {
+      send: t('support-button-send'),
+      sendData: SUPPORT_SEND,
+      cancel: t('support-button-cancel'),
+      cancelData: SUPPORT_CANCEL,
+    },
+    cancelled: t('support-cancelled'),
+    refuse: (m) => {
+      const check = checkSupportMessage(m);
+      if (check.ok) return undefined;
+      return check.reason === 'too_long'
+        ? t('support-too-long', { length: check.length, max: check.max })
+        : t(check.reason === 'empty' ? 'support-empty' : 'support-unsupported');
+    },
+    confirm: async () => t('support-confirm'),
+    send: async (messageId, u) => {
+      const result = await conversation.external((o) => sendSupportMessage(o, messageId));
+      await u.reply(supportResultText(t, result, contact), {
+        reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+      });
+    },
   });
-  let draft: number | undefined;
-  let confirm: number | undefined;
-
-  for (;;) {
-    const u = await conversation.wait();
-    const data = u.callbackQuery?.data;
-    if (data !== undefined) {
-      if (data === SUPPORT_CANCEL) {
-        await quietly((o) => o.answerCallbackQuery());
-        await clearButtons(chatId, prompt.message_id);
-        await clearButtons(chatId, confirm);
-        await u.reply(t('support-cancelled'));
-        return;
-      }
-      if (data === SUPPORT_SEND && draft !== undefined) {
-        const messageId = draft;
-        await quietly((o) => o.answerCallbackQuery());
-        await clearButtons(chatId, prompt.message_id);
-        await clearButtons(chatId, confirm);
-        const result = await conversation.external((o) => sendSupportMessage(o, messageId));
-        await u.reply(supportResultText(t, result, contact), {
-          reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
-        });
-        return;
-      }
-      return conversation.skip({ next: true });
-    }
-    const m = u.message;
-    if (!m) return conversation.skip({ next: true });
-    if (m.text?.startsWith('/')) {
-      if (!CANCEL_RE.test(m.text)) return conversation.halt({ next: true });
-      await clearButtons(chatId, prompt.message_id);
-      await clearButtons(chatId, confirm);
-      await u.reply(t('support-cancelled'));
-      return;
-    }
-    const check = checkSupportMessage(m);
-    if (!check.ok) {
-      await u.reply(
-        check.reason === 'too_long'
-          ? t('support-too-long', { length: check.length, max: check.max })
-          : t(check.reason === 'empty' ? 'support-empty' : 'support-unsupported'),
-      );
-      continue;
-    }
-    // A new message replaces the draft: the latest one is what gets sent.
-    await clearButtons(chatId, confirm);
-    draft = m.message_id;
-    const asked = await u.reply(t('support-confirm'), {
-      reply_parameters: { message_id: m.message_id },
-      reply_markup: new InlineKeyboard()
-        .text(t('support-button-send'), SUPPORT_SEND)
-        .text(t('support-button-cancel'), SUPPORT_CANCEL),
-    });
-    confirm = asked.message_id;
-  }
 }
