@@ -9,7 +9,6 @@ import type { Message } from 'grammy/types';
 import { getSettings } from '../../accounts/users.js';
 import type { AlbumStore } from '../../infra/album-store.js';
 import type { BotContext } from '../context.js';
-import { formatBytes } from '../format.js';
 import { AlbumCollector } from '../images/albums.js';
 import {
   clearEditAwaiting,
@@ -17,15 +16,12 @@ import {
   readEditAwaiting,
   writeEditAwaiting,
 } from '../images/awaiting.js';
-import {
-  captionCommand,
-  type ImagePick,
-  type ImageRef,
-  MAX_INPUT_BYTES,
-  pickImage,
-} from '../images/photo-input.js';
+import { replyBadImage } from '../images/bad-image.js';
+import { captionCommand, type ImageRef, pickImage } from '../images/photo-input.js';
 import { editModelFor, parsePromptFlags, prepareImageJob } from '../images/request.js';
-import { submitJob } from '../submit-job.js';
+import { replyParams, submitJob } from '../submit-job.js';
+
+const BAD_IMAGE = { tooLarge: 'edit-too-large', notImage: 'edit-not-image' };
 
 /** Quiet time after an album's last photo before it counts as complete. */
 export const ALBUM_WINDOW_MS = 1_200;
@@ -77,24 +73,8 @@ export async function askInstruction(ctx: BotContext, count: number): Promise<vo
   const group = ctx.chat?.type !== 'private';
   await ctx.reply(count > 1 ? ctx.t('edit-ask-album', { count }) : ctx.t('edit-ask'), {
     ...(group ? { reply_markup: { force_reply: true, selective: true } } : {}),
-    ...(ctx.msg
-      ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
-      : {}),
+    ...replyParams(ctx.msg?.message_id),
   });
-}
-
-async function replyBadInput(ctx: BotContext, pick: Exclude<ImagePick, { ok: true }>) {
-  await ctx.reply(
-    pick.reason === 'too_large'
-      ? ctx.t('edit-too-large', {
-          size: formatBytes(pick.size),
-          limit: formatBytes(MAX_INPUT_BYTES),
-        })
-      : ctx.t('edit-not-image'),
-    ctx.msg
-      ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
-      : {},
-  );
 }
 
 const isReplyToBot = (ctx: BotContext) => ctx.msg?.reply_to_message?.from?.id === ctx.me.id;
@@ -171,7 +151,7 @@ export function createEditFeature(
     const instruction = typeof ctx.match === 'string' ? ctx.match.trim() : '';
     const replied = ctx.msg.reply_to_message;
     const pick = replied ? pickImage(replied) : undefined;
-    if (pick && !pick.ok) return replyBadInput(ctx, pick);
+    if (pick && !pick.ok) return replyBadImage(ctx, pick, BAD_IMAGE);
     if (pick?.ok) {
       if (!instruction) {
         writeEditAwaiting(ctx.session, { kind: 'edit-prompt', images: [pick.image] });
@@ -202,7 +182,7 @@ export function createEditFeature(
     if (!ours) return next();
     const pick = pickImage(msg);
     if (!pick) return next();
-    if (!pick.ok) return replyBadInput(ctx, pick);
+    if (!pick.ok) return replyBadImage(ctx, pick, BAD_IMAGE);
     const caption = cmd ? cmd.args : (msg.caption?.trim() ?? '');
     if (key) return collect(ctx, key, pick.image, caption, awaiting);
 

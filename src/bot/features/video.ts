@@ -13,13 +13,9 @@ import { videoJobParams } from '../../jobs/video/params.js';
 import { parseJobButton } from '../callback-data/jobs.js';
 import { parseVideo, type VideoAction } from '../callback-data/video.js';
 import type { BotContext } from '../context.js';
-import { formatBytes, truncate } from '../format.js';
-import {
-  captionCommand,
-  type ImagePick,
-  MAX_INPUT_BYTES,
-  pickImage,
-} from '../images/photo-input.js';
+import { truncate } from '../format.js';
+import { replyBadImage } from '../images/bad-image.js';
+import { captionCommand, type ImagePick, pickImage } from '../images/photo-input.js';
 import { problemMessage } from '../job-draft.js';
 import { choosePayer, replyParams, replyProblem, submitJob } from '../submit-job.js';
 import { isNotModified } from '../telegram-errors.js';
@@ -36,6 +32,11 @@ import {
   videoModelFor,
 } from '../video/request.js';
 import { mainScreen, modelByToken, modelsScreen, type Screen } from '../video/screen.js';
+
+const BAD_IMAGE = {
+  tooLarge: 'video-image-too-large',
+  notImage: 'video-image-not-image',
+};
 
 export const videoFeature = new Composer<BotContext>();
 
@@ -71,18 +72,6 @@ function problemText(ctx: BotContext, prepared: Parameters<typeof problemMessage
   return ctx.t(key, vars);
 }
 
-async function replyBadInput(ctx: BotContext, pick: Exclude<ImagePick, { ok: true }>) {
-  await ctx.reply(
-    pick.reason === 'too_large'
-      ? ctx.t('video-image-too-large', {
-          size: formatBytes(pick.size),
-          limit: formatBytes(MAX_INPUT_BYTES),
-        })
-      : ctx.t('video-image-not-image'),
-    replyParams(ctx.msg?.message_id),
-  );
-}
-
 /**
  * Opens the keyboard for a request. Refused at once, with nothing charged: a bad photo, an empty
  * or too long prompt, a flag the model does not offer. A model that does not fit the photo (or
@@ -97,7 +86,7 @@ export async function startVideo(
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return;
-  if (pick && !pick.ok) return replyBadInput(ctx, pick);
+  if (pick && !pick.ok) return replyBadImage(ctx, pick, BAD_IMAGE);
   const flags = parseVideoFlags(text);
   if (!flags.prompt) {
     await ctx.reply(ctx.t('video-usage'), { parse_mode: 'HTML', ...replyParams(messageId) });
