@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { JobRow } from './store.js';
 
 /** What a finished generation produced, before it is stored. */
@@ -14,6 +15,15 @@ export interface StoredFile {
   photoFileId?: string;
   documentFileId?: string;
 }
+
+/** Reads a StoredFile back from a job's JSON result (unknown fields kept). */
+export const storedFileSchema = z.looseObject({
+  path: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  photoFileId: z.string().optional(),
+  documentFileId: z.string().optional(),
+});
 
 export interface JobProgress {
   stage: 'queued' | 'generating' | 'running';

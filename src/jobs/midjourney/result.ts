@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoredFile } from '../ports.js';
+import { type StoredFile, storedFileSchema } from '../ports.js';
 import type { JobRow } from '../store.js';
 
 /** A button as the gateway returned it; the long customId never leaves the server. */
@@ -40,19 +40,12 @@ export interface MjJobResult {
   messageIds?: number[];
 }
 
-const storedFile = z.looseObject({
-  path: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  photoFileId: z.string().optional(),
-  documentFileId: z.string().optional(),
-});
 const button = z.object({ customId: z.string(), emoji: z.string(), label: z.string() });
 const schema = z.looseObject({
   taskId: z.string().optional(),
   action: z.string().optional(),
   prompt: z.string().optional(),
-  files: z.array(storedFile).optional(),
+  files: z.array(storedFileSchema).optional(),
   buttons: z.array(button).optional(),
   prompts: z.array(z.string()).optional(),
   modal: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoredFile } from '../ports.js';
+import { type StoredFile, storedFileSchema } from '../ports.js';
 import type { JobRow } from '../store.js';
 
 /** How the finished video reached the chat. */
@@ -24,18 +24,11 @@ export interface VideoJobResult {
   messageIds?: number[];
 }
 
-const storedFile = z.looseObject({
-  path: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  photoFileId: z.string().optional(),
-  documentFileId: z.string().optional(),
-});
 const shape = {
   taskId: z.string(),
   sourceUrl: z.string(),
   linkable: z.boolean(),
-  file: storedFile,
+  file: storedFileSchema,
   size: z.number(),
   linkOnly: z.boolean(),
   deliveredAs: z.enum(['video', 'document', 'link', 'unlinkable']),
