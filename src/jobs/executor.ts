@@ -1,12 +1,12 @@
-import { setMaxListeners } from 'node:events';
+import { jobFamilies } from '../db/schema.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
 import { deliverResult, failAndTell, type JobEnds } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
 import type { ProducedFile, StoredFile } from './ports.js';
+import { QueuedJobWorker } from './queued-worker.js';
 import type { ResultStore } from './result-store.js';
 import { isAsyncFamily } from './state.js';
 import { claimLease, getJob, type JobRow, jobsInStatus, takeLease, transition } from './store.js';
-import { WorkTracker } from './work-tracker.js';
 
 /** Runs one synchronous generation against the gateway and returns what it produced. */
 export type SyncRunner = (job: JobRow, signal: AbortSignal) => Promise<ProducedFile[]>;
@@ -66,58 +66,26 @@ export function heartbeatDelay(baseMs: number, generating: number, maxPerSecond:
  * Runs image, chat-image and edit jobs outside the update handlers, with bounded concurrency
  * globally and per gateway key. Each state is written before the side effect it allows.
  */
-export class SyncExecutor {
+export class SyncExecutor extends QueuedJobWorker {
+  protected readonly families = jobFamilies.filter((f) => !isAsyncFamily(f));
   private readonly global: Semaphore;
   private readonly deliveries: Semaphore;
   private readonly lanes: KeyedSemaphore;
-  private readonly work: WorkTracker;
-  private readonly abort = new AbortController();
-  private stopping = false;
   /** Calls running now (for the progress edit budget). */
   private generating = 0;
 
   constructor(private readonly o: ExecutorOptions) {
-    // Every running call listens on this one signal: dozens at once are expected, not a leak.
-    setMaxListeners(0, this.abort.signal);
+    super(o, 'job processing crashed');
     this.global = new Semaphore(o.concurrency);
     this.deliveries = new Semaphore(o.deliveryConcurrency ?? 8);
     this.lanes = new KeyedSemaphore(o.laneConcurrency);
-    this.work = new WorkTracker(o.logger);
   }
 
   get activeCount(): number {
     return this.work.size;
   }
 
-  /** Schedules a queued job; returns at once. Safe to call twice for one job. */
-  enqueue(jobId: string): void {
-    if (this.stopping) return;
-    this.work.start(jobId, () => this.process(jobId), 'job processing crashed');
-  }
-
-  /** Picks up queued sync jobs this process does not know about (restarts, other instances). */
-  sweepQueued(): number {
-    let picked = 0;
-    for (const job of jobsInStatus(this.o.db, ['queued'])) {
-      if (isAsyncFamily(job.family) || this.work.has(job.id)) continue;
-      this.enqueue(job.id);
-      picked++;
-    }
-    return picked;
-  }
-
-  /** Resolves when every job scheduled so far has settled (tests, shutdown). */
-  drain(): Promise<void> {
-    return this.work.drain();
-  }
-
-  /** Stops taking jobs and waits for running ones (up to `graceMs`, then aborts them). */
-  async stop(graceMs = 10_000): Promise<void> {
-    this.stopping = true;
-    await this.work.drainWithin(graceMs, this.abort);
-  }
-
-  private async process(jobId: string): Promise<void> {
+  protected async process(jobId: string): Promise<void> {
     const queued = getJob(this.o.db, jobId);
     if (!queued) return;
     if (queued.status === 'delivering') return this.deliver(queued);

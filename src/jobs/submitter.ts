@@ -1,10 +1,9 @@
-import { setMaxListeners } from 'node:events';
 import type { JobFamily } from '../db/schema.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
 import { type AsyncFamily, type AsyncWorkerOptions, progressKey } from './async-family.js';
 import { failAndTell } from './job-ends.js';
-import { getJob, type JobRow, jobsInStatus, transition } from './store.js';
-import { WorkTracker } from './work-tracker.js';
+import { QueuedJobWorker } from './queued-worker.js';
+import { getJob, type JobRow, transition } from './store.js';
 
 export interface SubmitterOptions extends AsyncWorkerOptions {
   /** First look at a fresh task (the poller's back-off takes over after it). */
@@ -18,60 +17,32 @@ export interface SubmitterOptions extends AsyncWorkerOptions {
  * → running with the upstream id and the first poll time, or failed and refunded when the
  * gateway refuses. A billed submit is never retried: after a crash mid-call the job is refunded.
  */
-export class AsyncSubmitter {
-  private readonly families = new Map<JobFamily, AsyncFamily>();
+export class AsyncSubmitter extends QueuedJobWorker {
+  private readonly byFamily = new Map<JobFamily, AsyncFamily>();
+  protected readonly families: readonly JobFamily[];
   private readonly global: Semaphore;
   private readonly lanes: KeyedSemaphore;
-  private readonly work: WorkTracker;
-  private readonly abort = new AbortController();
-  private stopping = false;
 
   constructor(private readonly o: SubmitterOptions) {
-    for (const f of o.families) this.families.set(f.family, f);
-    setMaxListeners(0, this.abort.signal);
+    super(o, 'async submit crashed');
+    for (const f of o.families) this.byFamily.set(f.family, f);
+    this.families = [...this.byFamily.keys()];
     this.global = new Semaphore(o.concurrency);
     this.lanes = new KeyedSemaphore(o.laneConcurrency);
-    this.work = new WorkTracker(o.logger);
   }
 
   handles(family: JobFamily): boolean {
-    return this.families.has(family);
-  }
-
-  /** Schedules a queued job; returns at once. Safe to call twice for one job. */
-  enqueue(jobId: string): void {
-    if (this.stopping) return;
-    this.work.start(jobId, () => this.process(jobId), 'async submit crashed');
-  }
-
-  /** Picks up queued jobs of its families this process does not know about (restarts). */
-  sweepQueued(): number {
-    let picked = 0;
-    for (const job of jobsInStatus(this.o.db, ['queued'], [...this.families.keys()])) {
-      if (this.work.has(job.id)) continue;
-      this.enqueue(job.id);
-      picked++;
-    }
-    return picked;
-  }
-
-  drain(): Promise<void> {
-    return this.work.drain();
-  }
-
-  async stop(graceMs = 10_000): Promise<void> {
-    this.stopping = true;
-    await this.work.drainWithin(graceMs, this.abort);
+    return this.byFamily.has(family);
   }
 
   private now(): number {
     return (this.o.now ?? Date.now)();
   }
 
-  private async process(jobId: string): Promise<void> {
+  protected async process(jobId: string): Promise<void> {
     const queued = getJob(this.o.db, jobId);
     if (queued?.status !== 'queued') return;
-    const family = this.families.get(queued.family);
+    const family = this.byFamily.get(queued.family);
     if (!family) return;
     await this.global.run(() =>
       this.lanes.run(this.o.laneOf(queued), async () => {
