@@ -1,18 +1,21 @@
 /** Who wrote to support: the facts an operator needs to answer without asking back. */
-import { getUser } from '../accounts/users.js';
+import { getUser, type User } from '../accounts/users.js';
 import type { Db } from '../db/client.js';
 import { listUserJobs } from '../jobs/store.js';
 
-export interface UserCard {
-  id: number;
-  firstName: string;
-  lastName: string | null;
-  username: string | null;
-  languageCode: string | null;
-  /** Minor units. */
-  balance: number;
-  banned: boolean;
-  blockedBot: boolean;
+/** The user's own facts (balance in minor units) and their latest job. */
+export interface UserCard
+  extends Pick<
+    User,
+    | 'id'
+    | 'firstName'
+    | 'lastName'
+    | 'username'
+    | 'languageCode'
+    | 'balance'
+    | 'banned'
+    | 'blockedBot'
+  > {
   lastJob?: {
     id: string;
     family: string;
