@@ -46,8 +46,9 @@ export function isPrivateAddress(address: string): boolean {
 /** Error code of a connection the lookup refused; mapped to `privateTarget` by the transport. */
 export const PRIVATE_TARGET = 'EPRIVATETARGET';
 
+/** An answer pointing where the bot will not go is an answer it cannot use (told as such). */
 export const privateTarget = (host: string) =>
-  new GatewayError('invalid_request', `Refused to download from ${host}: a private address`, {
+  new GatewayError('malformed', `Refused to download from ${host}: a private address`, {
     retryable: false,
   });
 

@@ -176,7 +176,7 @@ describe('result URLs that lead into private networks', () => {
       'http://10.1.2.3/x.png',
     ]) {
       const e = await failure(client.download(url, { maxBytes: 1_000 }));
-      expect(e).toMatchObject({ kind: 'invalid_request', retryable: false });
+      expect(e).toMatchObject({ kind: 'malformed', retryable: false });
       expect(e.message).toMatch(/private address/);
     }
     expect(host.seen).toEqual([]);
