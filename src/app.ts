@@ -271,7 +271,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     notifier,
     results,
     runners: { image: runImage, 'chat-image': runImage, edit: runImage },
-    download: (url, maxBytes, signal) => gateway.download(url, { maxBytes, signal }),
+    openResult: (url, limits) => gateway.openStream(url, { ...limits, expect: 'image' }),
     laneOf: (job) => (job.payer === 'own_key' ? `user:${job.userId}` : 'operator'),
     toFailure,
     isTransient: isTransientFailure,
@@ -286,6 +286,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     concurrency: config.JOB_CONCURRENCY,
     laneConcurrency: config.KEY_CONCURRENCY,
     maxResultBytes: config.uploadLimitBytes,
+    resultBudgetBytes: config.resultBudgetBytes,
+    downloadTimeoutMs: config.RESULT_DOWNLOAD_TIMEOUT_MS,
     instanceId,
     ...(options.executor?.retryDelaysMs ? { retryDelaysMs: options.executor.retryDelaysMs } : {}),
     ...(options.executor?.heartbeatMs ? { heartbeatMs: options.executor.heartbeatMs } : {}),
@@ -298,7 +300,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       markKeyInvalid(db, job.userId);
   };
   const previews = new MjPreviews(delivery, {
-    download: (url, maxBytes) => gateway.download(url, { maxBytes }),
+    download: (url, maxBytes) => gateway.download(url, { maxBytes, expect: 'image' }),
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
   });
   const asyncNotifier: JobNotifier = {
@@ -320,7 +322,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     gatewayFor,
     loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
     results,
-    maxResultBytes: config.uploadLimitBytes,
+    maxResultBytes: Math.min(config.uploadLimitBytes, config.resultBudgetBytes),
+    downloadTimeoutMs: config.RESULT_DOWNLOAD_TIMEOUT_MS,
     modal: modalPorts(deps),
     askModal: (job) => askMjModal(delivery, job, modalPriceOf(deps.catalog, job)),
     maxFetchesPerPoll: config.MJ_FETCHES_PER_POLL,
@@ -332,6 +335,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
     results,
     uploadLimitBytes: config.uploadLimitBytes,
+    downloadTimeoutMs: config.RESULT_DOWNLOAD_TIMEOUT_MS,
     ...(asyncOptions.videoDeadlineMs ? { deadlineMs: asyncOptions.videoDeadlineMs } : {}),
   });
   const asyncWorker: AsyncWorkerOptions = {

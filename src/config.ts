@@ -97,6 +97,10 @@ const envSchema = z
     /** Result downloads may reach private addresses on hosts other than the gateway's. */
     GATEWAY_ALLOW_PRIVATE_URLS: withDefault(flag, 'false'),
     TELEGRAM_UPLOAD_LIMIT_MB: optional(int(1, 2000)),
+    /** What the result files of one image job may add up to, MB (each also within the upload limit). */
+    RESULT_BUDGET_MB: withDefault(int(1, 2000), 100),
+    /** Total time for one job's result downloads, ms (each download also stops after 60 s of silence). */
+    RESULT_DOWNLOAD_TIMEOUT_MS: withDefault(int(500, 600_000), 300_000),
     /** Broadcast messages per second (Telegram allows about 30 in bulk; more only for test servers). */
     BROADCAST_RATE: withDefault(int(1, 1000), 25),
     /** Generation requests one user may send per minute (shared by instances in Redis mode). */
@@ -146,6 +150,7 @@ export interface Config extends Env {
   dataDir: string;
   /** Bytes the configured Bot API server accepts in one multipart upload. */
   uploadLimitBytes: number;
+  resultBudgetBytes: number;
   isCloudBotApi: boolean;
 }
 
@@ -172,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ...env,
     dataDir: path.resolve(env.DATA_DIR ?? path.dirname(env.DATABASE_PATH)),
     uploadLimitBytes: uploadLimitMb * 1024 * 1024,
+    resultBudgetBytes: env.RESULT_BUDGET_MB * 1024 * 1024,
     isCloudBotApi,
   };
 }

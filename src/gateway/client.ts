@@ -27,6 +27,7 @@ import { listModels } from './models.js';
 import type { RetryPolicy } from './retry.js';
 import {
   fetchVideo,
+  openVideoContent,
   type SubmitVideoRequest,
   submitVideo,
   type VideoSubmitResult,
@@ -76,8 +77,12 @@ export interface GatewayClient {
   submitVideo(req: SubmitVideoRequest, opts?: CallOptions): Promise<VideoSubmitResult>;
   fetchVideo(taskId: string, opts?: CallOptions): Promise<VideoTask>;
 
+  /** A small file by URL (a preview), never with the key: URLs come from answers. */
   download(url: string, opts: DownloadOptions): Promise<Downloaded>;
-  openStream(url: string, opts?: StreamOptions): Promise<OpenedStream>;
+  /** A result by URL, streamed, never with the key. */
+  openStream(url: string, opts: StreamOptions): Promise<OpenedStream>;
+  /** A task's video from the gateway's content route, built from the id, with the key. */
+  openVideoContent(taskId: string, opts: Omit<StreamOptions, 'expect'>): Promise<OpenedStream>;
 
   getQuota(opts?: CallOptions): Promise<Quota>;
   listModels(opts?: CallOptions): Promise<string[]>;
@@ -114,6 +119,7 @@ function build(transport: Transport, apiKey: string, owner: boolean): GatewayCli
     fetchVideo: (id, opts) => fetchVideo(ctx, id, opts),
     download: (url, opts) => download(ctx, url, opts),
     openStream: (url, opts) => openStream(ctx, url, opts),
+    openVideoContent: (id, opts) => openVideoContent(ctx, id, opts),
     getQuota: (opts) => getQuota(ctx, opts),
     listModels: (opts) => listModels(ctx, opts),
     withKey: (key) => build(transport, key, false),

@@ -1,94 +1,61 @@
 /**
- * Size-capped downloads of generated media. The key is attached only for the gateway's own
- * origin (e.g. `/v1/videos/{id}/content`), re-checked on every redirect hop so a redirect to a
- * CDN never receives it. Oversize bodies fail with kind `too_large` as early as possible.
+ * Size-capped, deadline-bounded downloads of generated media. A result URL comes from the
+ * gateway's answer (which a prompt can steer), so it never gets the key, whatever its origin:
+ * the key goes only with a content route the bot builds itself (`openOwnRoute`, e.g.
+ * `/v1/videos/{id}/content`), and not across a redirect to another origin. Whatever the
+ * Content-Type says, the body must sniff as the expected kind, or the answer is unusable.
  */
 import { Readable, Transform } from 'node:stream';
 import { isPrivateAddress, privateTarget } from './address-guard.js';
 import type { GatewayContext } from './context.js';
 import { GatewayError } from './errors.js';
 import { header, type OpenResponse, readAll } from './http.js';
-import { baseMime, parseDataUrl, sniffMime } from './mime.js';
+import { type MediaKind, parseDataUrl, SNIFF_BYTES, sniffKind } from './mime.js';
 
 export interface DownloadOptions {
   maxBytes: number;
+  /** What the body must be. */
+  expect: MediaKind;
   signal?: AbortSignal;
+  /** Total for the download, body included (default: the client's timeout). */
   timeoutMs?: number;
 }
 
 export interface Downloaded {
   data: Buffer;
   mime: string;
-  filename?: string;
 }
 
-export interface StreamOptions {
+export interface StreamOptions extends Omit<DownloadOptions, 'maxBytes'> {
   maxBytes?: number;
-  signal?: AbortSignal;
-  /** Time allowed until response headers; the body is then bounded by the idle body timeout. */
-  timeoutMs?: number;
 }
 
 export interface OpenedStream {
   stream: Readable;
   length?: number;
+  /** Sniffed from the first bytes, never taken from Content-Type. */
   mime: string;
-  filename?: string;
 }
 
 const ROUTE = 'GET download';
 const MAX_REDIRECTS = 5;
-const GENERIC = new Set(['application/octet-stream', 'binary/octet-stream', 'application/binary']);
 
 function tooLarge(maxBytes: number): GatewayError {
   return new GatewayError('too_large', `The file is larger than ${maxBytes} bytes`);
 }
 
-function filenameOf(contentDisposition: string | undefined, url: string): string | undefined {
-  const cd = contentDisposition ?? '';
-  const star = /filename\*\s*=\s*[^']*''([^;]+)/i.exec(cd)?.[1];
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(cd)?.[1];
-  try {
-    const fromCd = star ? decodeURIComponent(star) : plain;
-    if (fromCd?.trim()) return fromCd.trim();
-    const last = new URL(url).pathname.split('/').pop();
-    return last?.includes('.') ? decodeURIComponent(last) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const BY_EXTENSION: Record<string, string> = {
-  mp4: 'video/mp4',
-  webm: 'video/webm',
-  mov: 'video/quicktime',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-};
-
-/** Declared type unless generic; then magic bytes; then the file extension. */
-function resolveMime(
-  contentType: string | undefined,
-  head: Buffer | undefined,
-  filename: string | undefined,
-): string {
-  const declared = baseMime(contentType);
-  if (declared && !GENERIC.has(declared)) return declared;
-  const ext = filename?.split('.').pop()?.toLowerCase();
-  return (
-    (head && sniffMime(head)) ??
-    (ext ? BY_EXTENSION[ext] : undefined) ??
-    declared ??
-    'application/octet-stream'
+/** A body that is not what was asked for: an HTML page, a JSON answer, anything else. */
+function notMedia(kind: MediaKind, declared: string | undefined): GatewayError {
+  return new GatewayError(
+    'malformed',
+    `The result is not ${kind === 'image' ? 'an image' : 'a video'} (declared ${declared ?? 'nothing'})`,
+    { retryable: false },
   );
 }
 
 interface Opened {
   res: OpenResponse;
-  url: string;
+  own: boolean;
 }
 
 /** GET with manual redirects; resolves only for 2xx, otherwise throws a typed error. */
@@ -96,7 +63,7 @@ async function openFollowing(
   ctx: GatewayContext,
   startUrl: string,
   opts: StreamOptions,
-  untilHeaders: boolean,
+  withKey: boolean,
 ): Promise<Opened> {
   const { transport } = ctx;
   let url = startUrl;
@@ -120,8 +87,7 @@ async function openFollowing(
       url,
       route: ROUTE,
       billed: false,
-      deadlineUntilHeaders: untilHeaders,
-      ...(own ? { apiKey: ctx.apiKey } : {}),
+      ...(withKey && own ? { apiKey: ctx.apiKey } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
     });
@@ -141,18 +107,29 @@ async function openFollowing(
       } finally {
         res.release();
       }
-      const host = parsed.host;
+      const keyed = withKey && own;
       // Expired signed links (Azure/S3/Discord) answer 403/404/410 with XML or text: the file is
-      // gone. A JSON 403 from the gateway itself is a real auth error and is classified.
+      // gone. A JSON 403 from a keyed gateway route is a real auth error and is classified.
       const jsonError = /^\s*\{/.test(text);
       if (
         res.status === 404 ||
         res.status === 410 ||
-        (res.status === 403 && (!own || !jsonError))
+        (res.status === 403 && (!keyed || !jsonError))
       ) {
-        throw new GatewayError('not_found', `The file at ${host} is gone (HTTP ${res.status})`, {
-          status: res.status,
-        });
+        throw new GatewayError(
+          'not_found',
+          `The file at ${parsed.host} is gone (HTTP ${res.status})`,
+          { status: res.status },
+        );
+      }
+      // An error answer to a URL we were handed says nothing about our key (a 401 there is no
+      // rejected key): the answer is unusable, or the file host is down.
+      if (!keyed) {
+        throw new GatewayError(
+          res.status >= 500 ? 'upstream' : 'malformed',
+          `The result URL answered HTTP ${res.status}`,
+          { status: res.status, retryable: false },
+        );
       }
       throw transport.classified(
         {
@@ -161,77 +138,116 @@ async function openFollowing(
           contentType: header(res.headers, 'content-type'),
           text,
         },
-        own ? ctx.apiKey : undefined,
+        ctx.apiKey,
       );
     }
-    return { res, url };
+    return { res, own };
   }
   throw new GatewayError('upstream', 'Too many redirects while downloading');
 }
 
+/**
+ * Reads the first bytes of `source`, then hands back a stream of all of it. Resolves once
+ * `bytes` arrived (or the body ended sooner); destroying the result destroys the source.
+ */
+async function peek(source: Readable, bytes: number): Promise<{ head: Buffer; rest: Readable }> {
+  const it = source[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let have = 0;
+  while (have < bytes) {
+    const next = await it.next();
+    if (next.done) break;
+    const chunk = next.value as Buffer;
+    chunks.push(chunk);
+    have += chunk.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* all() {
+    yield head;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value as Buffer;
+  }
+  return { head, rest: Readable.from(all(), { objectMode: false }) };
+}
+
+/** Bytes of a `data:` URL, checked like any download. */
+function fromDataUrl(url: string, kind: MediaKind, maxBytes: number): Downloaded {
+  const d = parseDataUrl(url);
+  if (!d) throw new GatewayError('malformed', 'Invalid data: URL');
+  if (d.data.length > maxBytes) throw tooLarge(maxBytes);
+  const mime = sniffKind(d.data, kind);
+  if (!mime) throw notMedia(kind, d.mime);
+  return { data: d.data, mime };
+}
+
+/** A small file, buffered (previews); results are streamed to disk with `openStream`. */
 export async function download(
   ctx: GatewayContext,
   url: string,
   opts: DownloadOptions,
 ): Promise<Downloaded> {
-  if (url.startsWith('data:')) {
-    const d = parseDataUrl(url);
-    if (!d) throw new GatewayError('malformed', 'Invalid data: URL');
-    if (d.data.length > opts.maxBytes) throw tooLarge(opts.maxBytes);
-    return { data: d.data, mime: d.mime };
-  }
-  const started = Date.now();
-  const { res, url: finalUrl } = await openFollowing(ctx, url, opts, false);
-  try {
-    const length = Number(header(res.headers, 'content-length'));
-    if (Number.isFinite(length) && length > opts.maxBytes) {
-      res.body.destroy();
-      throw tooLarge(opts.maxBytes);
-    }
-    const data = await readAll(res.body, opts.maxBytes, ROUTE);
-    ctx.transport.observe(ROUTE, started, res.attempts, res.status);
-    const filename = filenameOf(header(res.headers, 'content-disposition'), finalUrl);
-    const out: Downloaded = {
-      data,
-      mime: resolveMime(header(res.headers, 'content-type'), data, filename),
-    };
-    if (filename) out.filename = filename;
-    return out;
-  } catch (e) {
-    const err = e instanceof GatewayError ? e : res.mapError(e);
-    ctx.transport.observe(ROUTE, started, res.attempts, res.status, err.kind);
-    throw err;
-  } finally {
-    res.release();
-  }
+  if (url.startsWith('data:')) return fromDataUrl(url, opts.expect, opts.maxBytes);
+  const opened = await openStream(ctx, url, opts);
+  const data = await readAll(opened.stream, opts.maxBytes, ROUTE);
+  return { data, mime: opened.mime };
 }
 
 /**
- * Opens a download as a stream (large videos) without buffering it. The caller must consume
- * or destroy `stream`; it errors with `too_large` if more than `maxBytes` arrive.
+ * Opens a download as a stream without buffering it. The caller must consume or destroy
+ * `stream`; it errors with `too_large` past `maxBytes`, `timeout` past the total deadline.
  */
-export async function openStream(
+export function openStream(
   ctx: GatewayContext,
   url: string,
-  opts: StreamOptions = {},
+  opts: StreamOptions,
+): Promise<OpenedStream> {
+  if (url.startsWith('data:')) {
+    const d = fromDataUrl(url, opts.expect, opts.maxBytes ?? Number.POSITIVE_INFINITY);
+    return Promise.resolve({
+      stream: Readable.from([d.data]),
+      length: d.data.length,
+      mime: d.mime,
+    });
+  }
+  return openChecked(ctx, url, opts, false);
+}
+
+/** A content route of the gateway the bot built itself (never a URL from an answer): keyed. */
+export function openOwnRoute(
+  ctx: GatewayContext,
+  path: string,
+  opts: StreamOptions,
+): Promise<OpenedStream> {
+  return openChecked(ctx, ctx.transport.url(path), opts, true);
+}
+
+async function openChecked(
+  ctx: GatewayContext,
+  url: string,
+  opts: StreamOptions,
+  withKey: boolean,
 ): Promise<OpenedStream> {
   const max = opts.maxBytes ?? Number.POSITIVE_INFINITY;
-  if (url.startsWith('data:')) {
-    const d = parseDataUrl(url);
-    if (!d) throw new GatewayError('malformed', 'Invalid data: URL');
-    if (d.data.length > max) throw tooLarge(max);
-    return { stream: Readable.from([d.data]), length: d.data.length, mime: d.mime };
-  }
   const started = Date.now();
-  const { res, url: finalUrl } = await openFollowing(ctx, url, opts, true);
-  const lengthHeader = Number(header(res.headers, 'content-length'));
-  const length = Number.isFinite(lengthHeader) && lengthHeader >= 0 ? lengthHeader : undefined;
-  if (length !== undefined && length > max) {
+  const { res } = await openFollowing(ctx, url, opts, withKey);
+  const fail = (err: GatewayError): GatewayError => {
     res.body.destroy();
     res.release();
-    ctx.transport.observe(ROUTE, started, res.attempts, res.status, 'too_large');
-    throw tooLarge(max);
+    ctx.transport.observe(ROUTE, started, res.attempts, res.status, err.kind);
+    return err;
+  };
+  const lengthHeader = Number(header(res.headers, 'content-length'));
+  const length = Number.isFinite(lengthHeader) && lengthHeader >= 0 ? lengthHeader : undefined;
+  if (length !== undefined && length > max) throw fail(tooLarge(max));
+
+  let head: Buffer;
+  let rest: Readable;
+  try {
+    ({ head, rest } = await peek(res.body, SNIFF_BYTES));
+  } catch (e) {
+    throw fail(e instanceof GatewayError ? e : res.mapError(e));
   }
+  const mime = sniffKind(head, opts.expect);
+  if (!mime) throw fail(notMedia(opts.expect, header(res.headers, 'content-type')));
   ctx.transport.observe(ROUTE, started, res.attempts, res.status);
 
   let seen = 0;
@@ -242,19 +258,16 @@ export async function openStream(
       else cb(null, chunk);
     },
   });
-  res.body.on('error', (e) => counter.destroy(res.mapError(e)));
+  rest.on('error', (e) => counter.destroy(res.mapError(e)));
   counter.on('close', () => {
+    // Stops the total deadline's timer; the body is let go with it.
     res.release();
+    if (!rest.destroyed) rest.destroy();
     if (!res.body.destroyed) res.body.destroy();
   });
-  res.body.pipe(counter);
+  rest.pipe(counter);
 
-  const filename = filenameOf(header(res.headers, 'content-disposition'), finalUrl);
-  const out: OpenedStream = {
-    stream: counter,
-    mime: resolveMime(header(res.headers, 'content-type'), undefined, filename),
-  };
+  const out: OpenedStream = { stream: counter, mime };
   if (length !== undefined) out.length = length;
-  if (filename) out.filename = filename;
   return out;
 }

@@ -59,9 +59,10 @@ export interface CallSpec {
   /** Billed submits are never retried: a retry could charge twice. */
   billed: boolean;
   signal?: AbortSignal;
+  /** Total for the call, body included (until `release()`). */
   timeoutMs?: number;
-  /** Deadline covers only the wait for headers (for long streamed downloads). */
-  deadlineUntilHeaders?: boolean;
+  /** Longest silence while the body arrives; defaults to the total. */
+  idleTimeoutMs?: number;
   /** Recognises error envelopes sent with HTTP 2xx; they are classified like HTTP errors. */
   errorBody?: (body: unknown) => boolean;
 }
@@ -151,6 +152,8 @@ export class Transport {
   /** Whether downloads may reach private addresses other than the gateway's own host. */
   readonly allowsPrivateUrls: boolean;
   private readonly dispatcher: Dispatcher;
+  /** Reaches every origin but the gateway's, public addresses only (unless private URLs are allowed). */
+  private readonly foreign: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly timeoutMs: number;
   private readonly generationTimeoutMs: number;
@@ -172,19 +175,22 @@ export class Transport {
     this.onRequest = opts.onRequest;
     if (opts.dispatcher) {
       this.dispatcher = opts.dispatcher;
+      this.foreign = opts.dispatcher;
       this.ownsDispatcher = false;
     } else {
-      this.dispatcher = new Agent({
-        connect: {
-          timeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT,
-          ...(this.allowsPrivateUrls
-            ? {}
-            : { lookup: guardedLookup(new URL(this.baseUrl).hostname) }),
-        },
-        headersTimeout: opts.headersTimeoutMs ?? this.timeoutMs,
-        bodyTimeout: opts.bodyTimeoutMs ?? this.timeoutMs,
-        keepAliveTimeout: 30_000,
-      });
+      const agent = (guarded: boolean) =>
+        new Agent({
+          connect: {
+            timeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT,
+            ...(guarded ? { lookup: guardedLookup() } : {}),
+          },
+          headersTimeout: opts.headersTimeoutMs ?? this.timeoutMs,
+          bodyTimeout: opts.bodyTimeoutMs ?? this.timeoutMs,
+          keepAliveTimeout: 30_000,
+        });
+      // The gateway itself may well live on a private network; nothing else may.
+      this.dispatcher = agent(false);
+      this.foreign = this.allowsPrivateUrls ? this.dispatcher : agent(true);
       this.ownsDispatcher = true;
     }
   }
@@ -199,7 +205,9 @@ export class Transport {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    if (!this.ownsDispatcher) return;
+    await this.dispatcher.close();
+    if (this.foreign !== this.dispatcher) await this.foreign.close();
   }
 
   /** Sends with retries (non-billed only) and returns the response with an unread body. */
@@ -233,7 +241,6 @@ export class Transport {
             continue;
           }
         }
-        if (spec.deadlineUntilHeaders) deadline.clear();
         return {
           status: res.statusCode,
           headers: res.headers,
@@ -354,14 +361,16 @@ export class Transport {
     }
     // Per-call limits: the Agent's defaults would otherwise cut a long generation short.
     const total = spec.timeoutMs ?? this.defaultTimeout(spec);
+    // Keyed on the whole origin: the gateway's host name on another port is not the gateway.
+    const own = new URL(spec.url).origin === this.origin;
     return request(spec.url, {
       method: spec.method,
       headers,
       body,
       signal,
-      dispatcher: this.dispatcher,
+      dispatcher: own ? this.dispatcher : this.foreign,
       headersTimeout: total,
-      ...(spec.deadlineUntilHeaders ? {} : { bodyTimeout: total }),
+      bodyTimeout: Math.min(spec.idleTimeoutMs ?? total, total),
     });
   }
 

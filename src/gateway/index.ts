@@ -31,6 +31,7 @@ export type {
   MjMode,
   ModalRequest,
 } from './midjourney.js';
+export type { MediaKind } from './mime.js';
 export type {
   MjActionKind,
   MjButton,
@@ -52,3 +53,4 @@ export type { RetryPolicy } from './retry.js';
 export type { SubmitVideoRequest, VideoSubmitResult } from './video.js';
 export type { VideoStatus, VideoTask } from './video-normalize.js';
 export { normalizeVideoStatus, normalizeVideoTask, parseVideoProgress } from './video-normalize.js';
+export { isContentRouteOf, videoContentPath } from './video-path.js';

@@ -1,5 +1,9 @@
 /** Image/video type sniffing and `data:` URL helpers (no I/O). */
 
+/** ISO-BMFF brands of still images (AVIF, HEIF): an `ftyp` box that is not a video. */
+const STILL_BRANDS = new Set(['avif', 'avis', 'heic', 'heix', 'mif1', 'msf1']);
+const QT_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip']);
+
 const MAGIC: ReadonlyArray<readonly [string, (b: Buffer) => boolean]> = [
   [
     'image/png',
@@ -13,7 +17,15 @@ const MAGIC: ReadonlyArray<readonly [string, (b: Buffer) => boolean]> = [
       b.subarray(0, 4).toString('latin1') === 'RIFF' &&
       b.subarray(8, 12).toString('latin1') === 'WEBP',
   ],
-  ['video/mp4', (b) => b.subarray(4, 8).toString('latin1') === 'ftyp'],
+  // QuickTime: the `qt  ` brand, or a file from before `ftyp` existed that opens with an atom.
+  ['video/quicktime', (b) => b.subarray(4, 10).toString('latin1') === 'ftypqt'],
+  ['video/quicktime', (b) => QT_ATOMS.has(b.subarray(4, 8).toString('latin1'))],
+  [
+    'video/mp4',
+    (b) =>
+      b.subarray(4, 8).toString('latin1') === 'ftyp' &&
+      !STILL_BRANDS.has(b.subarray(8, 12).toString('latin1')),
+  ],
   ['video/webm', (b) => b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))],
 ];
 
@@ -22,6 +34,17 @@ export function sniffMime(data: Buffer): string | undefined {
   // Each test compares fixed-length slices, so short buffers simply fail to match.
   for (const [mime, test] of MAGIC) if (test(data)) return mime;
   return undefined;
+}
+
+/** The bytes a type is sniffed from (WebP needs 12). */
+export const SNIFF_BYTES = 16;
+
+export type MediaKind = 'image' | 'video';
+
+/** The media type of `head` when it is of the expected kind; undefined for anything else. */
+export function sniffKind(head: Buffer, kind: MediaKind): string | undefined {
+  const mime = sniffMime(head);
+  return mime?.startsWith(`${kind}/`) ? mime : undefined;
 }
 
 /** Base64 prefixes of the image signatures (§2.3 step 4). */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { GatewayError } from './errors.js';
 import { parseBody, record, text } from './schemas.js';
+import { videoContentPath } from './video-path.js';
 
 export type VideoStatus = 'queued' | 'running' | 'completed' | 'failed';
 
@@ -163,7 +164,7 @@ export function normalizeVideoTask(
   let url = findUrl(raw);
   if (url?.startsWith('/')) url = `${base}${url}`;
   if (!url && status === 'completed' && t.object === 'video') {
-    url = `${base}/v1/videos/${encodeURIComponent(id)}/content`;
+    url = `${base}${videoContentPath(id)}`;
   }
   if (url) out.videoUrl = url;
 

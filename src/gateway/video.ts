@@ -1,7 +1,9 @@
 /** Async video tasks: `POST /v1/video/generations` and `GET …/{id}` (§4). */
 import { type CallOptions, type GatewayContext, getJson, postJson } from './context.js';
+import { type OpenedStream, openOwnRoute, type StreamOptions } from './download.js';
 import { toDataUrl } from './mime.js';
 import { normalizeVideoTask, type VideoStatus, type VideoTask } from './video-normalize.js';
+import { videoContentPath } from './video-path.js';
 
 export interface SubmitVideoRequest {
   model: string;
@@ -67,4 +69,13 @@ export async function fetchVideo(
     path: `/v1/video/generations/${encodeURIComponent(taskId)}`,
   });
   return normalizeVideoTask(body, ctx.transport.baseUrl, taskId);
+}
+
+/** Streams a task's video from the content route, with the key that made the task. */
+export function openVideoContent(
+  ctx: GatewayContext,
+  taskId: string,
+  opts: Omit<StreamOptions, 'expect'>,
+): Promise<OpenedStream> {
+  return openOwnRoute(ctx, videoContentPath(taskId), { ...opts, expect: 'video' });
 }

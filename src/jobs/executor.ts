@@ -1,4 +1,7 @@
+import type { Readable } from 'node:stream';
 import { jobFamilies } from '../db/schema.js';
+import { GatewayError } from '../gateway/errors.js';
+import { sniffKind } from '../gateway/mime.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
 import { deliverResult, failAndTell, type JobEnds } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
@@ -14,12 +17,11 @@ export type SyncRunner = (job: JobRow, signal: AbortSignal) => Promise<ProducedF
 export interface ExecutorOptions extends JobEnds {
   results: ResultStore;
   runners: Partial<Record<JobRow['family'], SyncRunner>>;
-  /** Fetches a URL result with a size cap (the gateway client's download). */
-  download: (
-    url: string,
-    maxBytes: number,
-    signal: AbortSignal,
-  ) => Promise<{ data: Buffer; mime: string }>;
+  /**
+   * Opens a URL result (the gateway client's openStream: never keyed, sniffed as an image,
+   * size-capped, ending with `timeout` past its total deadline).
+   */
+  openResult: (url: string, limits: ResultLimits) => Promise<{ stream: Readable; mime: string }>;
   /** Which gateway key a job spends: lanes limit concurrent calls per key. */
   laneOf: (job: JobRow) => string;
   /** Turns whatever a runner threw into a failure code the user is told about. */
@@ -28,7 +30,12 @@ export interface ExecutorOptions extends JobEnds {
   isTransient?: (failure: JobFailure) => boolean;
   concurrency: number;
   laneConcurrency: number;
+  /** Largest single file (what the Bot API server accepts). */
   maxResultBytes: number;
+  /** What one job's files may add up to. */
+  resultBudgetBytes: number;
+  /** How long one job's result downloads may take together (each also has an idle limit). */
+  downloadTimeoutMs: number;
   retryDelaysMs?: readonly number[];
   /** How often the status message is refreshed (elapsed time) while a call runs. */
   heartbeatMs?: number;
@@ -44,6 +51,12 @@ export interface ExecutorOptions extends JobEnds {
    */
   deliveryConcurrency?: number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ResultLimits {
+  maxBytes: number;
+  timeoutMs: number;
+  signal: AbortSignal;
 }
 
 /** A delivery (uploads with auto-retry waits included) is over well within this. */
@@ -95,57 +108,77 @@ export class SyncExecutor extends QueuedJobWorker {
   }
 
   /**
-   * Waits for a slot (the job stays `queued`, so it can still be cancelled), then runs the call.
-   * Returns the job once it is ready to deliver; the slots are free again by then.
+   * Waits for a slot (the job stays `queued`, so it can still be cancelled), runs the call, then
+   * stores its results with the slots given back: the gateway call holds a slot, the downloads
+   * of what it produced (from hosts the answer named) do not. Returns the job once it is ready
+   * to deliver.
    */
-  private runWhenFree(queued: JobRow): Promise<JobRow | undefined> {
-    return this.global.run(() =>
-      this.lanes.run(this.o.laneOf(queued), async () => {
-        if (this.stopping) return undefined;
-        const job = transition(this.o.db, queued.id, 'queued', 'submitting', {
-          attempts: queued.attempts + 1,
-          leaseOwner: this.o.instanceId,
-          leaseUntil: Date.now() + 15 * 60_000,
-        });
-        if (!job) return undefined; // cancelled meanwhile, or another instance took it
-        return this.generate(job);
-      }),
-    );
+  private async runWhenFree(queued: JobRow): Promise<JobRow | undefined> {
+    let job: JobRow | undefined;
+    const beat = this.heartbeat();
+    try {
+      const produced = await this.global.run(() =>
+        this.lanes.run(this.o.laneOf(queued), async () => {
+          if (this.stopping) return undefined;
+          job = transition(this.o.db, queued.id, 'queued', 'submitting', {
+            attempts: queued.attempts + 1,
+            leaseOwner: this.o.instanceId,
+            leaseUntil: Date.now() + 15 * 60_000,
+          });
+          if (!job) return undefined; // cancelled meanwhile, or another instance took it
+          beat.start(job);
+          return this.call(job);
+        }),
+      );
+      if (!job || !produced) return undefined;
+      const files = await this.store(job, produced);
+      return transition(this.o.db, job.id, 'submitting', 'delivering', { result: { files } });
+    } catch (err) {
+      if (!job) throw err;
+      const failure = this.o.toFailure(err);
+      this.o.logger.warn({ job: job.id, failure }, 'generation failed');
+      await failAndTell(this.o, job, 'submitting', failure);
+      return undefined;
+    } finally {
+      beat.stop();
+    }
   }
 
-  /** The gateway call and the stored files; the job in `delivering`, or undefined if it failed. */
-  private async generate(job: JobRow): Promise<JobRow | undefined> {
+  /** The gateway call, tried again while the gateway refuses before doing any work. */
+  private call(job: JobRow): Promise<ProducedFile[]> {
     const runner = this.o.runners[job.family];
-    let heartbeat: NodeJS.Timeout | undefined;
+    if (!runner) throw new Error(`no runner for family ${job.family}`);
+    return this.withRetries(job, () => runner(job, this.abort.signal));
+  }
+
+  /** "generating… m:ss" refreshes from the call's start until its results are stored. */
+  private heartbeat(): { start(job: JobRow): void; stop(): void } {
+    let timer: NodeJS.Timeout | undefined;
+    let running = false;
     const baseMs = this.o.heartbeatMs ?? 5_000;
     // Within the edit budget, and ±20% at random: calls started together would otherwise all
     // refresh in the same instant, a burst of edits that holds the event loop.
     const after = (ms: number) =>
       heartbeatDelay(ms, this.generating, this.o.maxProgressEditsPerSecond ?? 10) *
       (0.8 + Math.random() * 0.4);
-    const beat = () => {
-      void this.o.notifier.progress(job, { stage: 'generating' }).catch(() => {});
-      heartbeat = setTimeout(beat, after(baseMs));
+    return {
+      start: (job) => {
+        const beat = () => {
+          void this.o.notifier.progress(job, { stage: 'generating' }).catch(() => {});
+          timer = setTimeout(beat, after(baseMs));
+        };
+        running = true;
+        this.generating++;
+        // The first refresh waits a moment: a fast call is delivered before it is due, which
+        // saves an edit per job (and the flicker of "queued" → "generating" → result).
+        timer = setTimeout(beat, after(Math.min(FIRST_PROGRESS_MS, baseMs)));
+      },
+      stop: () => {
+        clearTimeout(timer);
+        if (running) this.generating--;
+        running = false;
+      },
     };
-    this.generating++;
-    // The first refresh waits a moment: a fast call is delivered before it is due, which saves an
-    // edit per job (and the flicker of "queued" → "generating" → result).
-    heartbeat = setTimeout(beat, after(Math.min(FIRST_PROGRESS_MS, baseMs)));
-    let files: StoredFile[];
-    try {
-      if (!runner) throw new Error(`no runner for family ${job.family}`);
-      const produced = await this.withRetries(job, () => runner(job, this.abort.signal));
-      files = await this.store(job, produced);
-    } catch (err) {
-      const failure = this.o.toFailure(err);
-      this.o.logger.warn({ job: job.id, failure }, 'generation failed');
-      await failAndTell(this.o, job, 'submitting', failure);
-      return undefined;
-    } finally {
-      clearTimeout(heartbeat);
-      this.generating--;
-    }
-    return transition(this.o.db, job.id, 'submitting', 'delivering', { result: { files } });
   }
 
   private async withRetries(
@@ -167,18 +200,52 @@ export class SyncExecutor extends QueuedJobWorker {
     }
   }
 
-  /** Downloads URL results at once (they expire) and keeps every file on disk. */
+  /**
+   * Keeps every file on disk, URL results downloaded at once (they expire). Each must be an
+   * image; together they stay within the job's byte budget and download deadline. Anything else
+   * makes the answer unusable, and nothing of it is kept.
+   */
   private async store(job: JobRow, produced: ProducedFile[]): Promise<StoredFile[]> {
     if (produced.length === 0) throw new Error('the gateway returned no image');
+    const until = Date.now() + this.o.downloadTimeoutMs;
+    let left = this.o.resultBudgetBytes;
     const files: StoredFile[] = [];
-    for (const [i, item] of produced.entries()) {
-      const { data, mime } =
-        item.kind === 'bytes'
-          ? item
-          : await this.o.download(item.url, this.o.maxResultBytes, this.abort.signal);
-      files.push(await this.o.results.save(job.id, i, data, mime));
+    try {
+      for (const [i, item] of produced.entries()) {
+        const maxBytes = Math.min(this.o.maxResultBytes, left);
+        const file =
+          item.kind === 'bytes'
+            ? await this.saveBytes(job, i, item.data, maxBytes)
+            : await this.saveUrl(job, i, item.url, { maxBytes, until });
+        left -= file.size;
+        files.push(file);
+      }
+    } catch (err) {
+      await this.o.results.discard(job.id).catch(() => {});
+      throw err;
     }
     return files;
+  }
+
+  private saveBytes(job: JobRow, index: number, data: Buffer, maxBytes: number) {
+    const mime = sniffKind(data, 'image');
+    if (!mime) throw new GatewayError('malformed', 'An inline result is not an image');
+    if (data.length > maxBytes)
+      throw new GatewayError('too_large', `The results are larger than ${maxBytes} bytes`);
+    return this.o.results.save(job.id, index, data, mime);
+  }
+
+  private async saveUrl(
+    job: JobRow,
+    index: number,
+    url: string,
+    limits: { maxBytes: number; until: number },
+  ): Promise<StoredFile> {
+    const timeoutMs = limits.until - Date.now();
+    if (timeoutMs <= 0) throw new GatewayError('timeout', 'The result downloads took too long');
+    const signal = this.abort.signal;
+    const opened = await this.o.openResult(url, { maxBytes: limits.maxBytes, timeoutMs, signal });
+    return this.o.results.saveStream(job.id, index, opened.stream, opened.mime, signal);
   }
 
   /** Sends the result; a failed send is tried again by the sweep, then refunded. */

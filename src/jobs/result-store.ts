@@ -11,6 +11,8 @@ const EXT: Record<string, string> = {
   'image/webp': 'webp',
   'image/gif': 'gif',
   'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
 };
 
 /**
@@ -50,6 +52,11 @@ export class ResultStore {
     }
     const { size } = await fs.stat(file);
     return { path: file, mime, size };
+  }
+
+  /** Removes what a job stored so far (its results turned out unusable). */
+  async discard(jobId: string): Promise<void> {
+    await fs.rm(path.join(this.root, jobId), { recursive: true, force: true });
   }
 
   read(file: StoredFile): Promise<Buffer> {

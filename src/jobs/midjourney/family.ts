@@ -47,6 +47,8 @@ export interface MjFamilyOptions {
   loadInput(fileId: string): Promise<{ data: Buffer; mime: string }>;
   results: ResultStore;
   maxResultBytes: number;
+  /** Total time for downloading the finished image (the idle limit is the client's). */
+  downloadTimeoutMs?: number;
   modal: MjModalPorts;
   askModal: AskModal;
   deadlines?: Partial<MjDeadlines>;
@@ -278,11 +280,14 @@ export class MidjourneyFamily implements AsyncFamily {
     if (!task.imageUrl) throw new GatewayError('malformed', 'the task finished without an image');
     const gateway = await this.o.gatewayFor(job);
     // Discord CDN links expire (~24 h): the bytes are kept now, whatever happens to delivery.
-    const { data, mime } = await gateway.download(task.imageUrl, {
+    // Streamed to disk, never keyed, and only if they really are an image.
+    const opened = await gateway.openStream(task.imageUrl, {
+      expect: 'image',
       maxBytes: this.o.maxResultBytes,
       signal,
+      ...(this.o.downloadTimeoutMs ? { timeoutMs: this.o.downloadTimeoutMs } : {}),
     });
-    const file = await this.o.results.save(job.id, 0, data, mime);
+    const file = await this.o.results.saveStream(job.id, 0, opened.stream, opened.mime, signal);
     const buttons: MjStoredButton[] = task.buttons.map(({ customId, emoji, label }) => ({
       customId,
       emoji,

@@ -9,6 +9,7 @@
 import type { GatewayClient } from '../../gateway/client.js';
 import { GatewayError, isGatewayError } from '../../gateway/errors.js';
 import type { VideoTask } from '../../gateway/video-normalize.js';
+import { isContentRouteOf, videoContentPath } from '../../gateway/video-path.js';
 import type { Logger } from '../../infra/logger.js';
 import { Semaphore } from '../../infra/semaphore.js';
 import type { AsyncFamily, AsyncObservation, AsyncSubmitted } from '../async-family.js';
@@ -33,6 +34,8 @@ export interface VideoFamilyOptions {
    * proportionally more, since sora-2-pro's 25 s clips can take far longer.
    */
   deadlineMs?: number;
+  /** Total time for downloading the finished video (the idle limit is the client's). */
+  downloadTimeoutMs?: number;
   /** Task looks sent at the same time within one lane. */
   pollConcurrency?: number;
   logger?: Logger;
@@ -71,8 +74,7 @@ export function observe(task: VideoTask, client: Pick<GatewayClient, 'baseUrl'>)
     case 'completed': {
       // No URL anywhere (an OpenAI-shaped object the normaliser did not recognise): the gateway
       // serves every finished task's bytes at the content route.
-      const url =
-        task.videoUrl ?? `${client.baseUrl}/v1/videos/${encodeURIComponent(task.id)}/content`;
+      const url = task.videoUrl ?? `${client.baseUrl}${videoContentPath(task.id)}`;
       return { state: 'done', done: { url } satisfies VideoDone };
     }
     case 'failed':
@@ -145,18 +147,28 @@ export function createVideoFamily(o: VideoFamilyOptions): AsyncFamily {
         linkable: isPublicVideoUrl(url, client.baseUrl),
         ...(job.upstreamId ? { taskId: job.upstreamId } : {}),
       };
+      const limits = {
+        maxBytes: o.uploadLimitBytes,
+        signal,
+        ...(o.downloadTimeoutMs ? { timeoutMs: o.downloadTimeoutMs } : {}),
+      };
+      // The key goes only to the content route the bot builds from its own task id (on its own
+      // gateway, whatever origin the answer named); any other URL is fetched without it.
+      const taskId = job.upstreamId;
       let opened: Awaited<ReturnType<GatewayClient['openStream']>>;
       try {
-        opened = await client.openStream(url, { maxBytes: o.uploadLimitBytes, signal });
+        opened =
+          taskId && isContentRouteOf(url, taskId)
+            ? await client.openVideoContent(taskId, limits)
+            : await client.openStream(url, { ...limits, expect: 'video' });
       } catch (err) {
         // Known to be too large before a byte was read (Content-Length): keep the address only.
         if (isGatewayError(err) && err.kind === 'too_large')
           return { ...base, linkOnly: true } satisfies VideoJobResult;
         throw err;
       }
-      const mime = opened.mime.startsWith('video/') ? opened.mime : 'video/mp4';
       try {
-        const file = await o.results.saveStream(job.id, 0, opened.stream, mime, signal);
+        const file = await o.results.saveStream(job.id, 0, opened.stream, opened.mime, signal);
         return { ...base, file, size: file.size } satisfies VideoJobResult;
       } catch (err) {
         // No Content-Length, and more bytes than fit: the partial file is gone; address only.

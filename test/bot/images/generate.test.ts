@@ -89,15 +89,18 @@ describe('image generation (bot level)', () => {
     await waitForJob(bot.app, user.id, (j) => j.status === 'done');
   });
 
-  it('a chat answer with several images (mixed text) becomes a media group and a buttons message', async () => {
+  it('a chat answer with several images (mixed text) is one image: the requested n, no more', async () => {
     const user = newUser();
     useModel(user.id, 'nano-banana-pro');
+    const files = () => bot.gateway.requests.filter((r) => r.path.startsWith('/files/')).length;
+    const before = files();
     user.send('three moods of the sea');
-    const group = await user.waitFor({ method: 'sendMediaGroup' });
-    expect(group.messages).toHaveLength(3);
-    const buttons = await user.waitFor({ button: '🔁 Again' });
-    expect(buttons.message?.text).toContain('three moods of the sea');
+    const photo = await user.waitFor({ photo: true, text: /three moods of the sea/ });
+    expect(photo.message?.reply_markup?.inline_keyboard.flat()[0]?.text).toBe('🔁 Again');
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    expect(job.result?.files).toHaveLength(1);
+    // The hosted copy further down the reply is not downloaded at all.
+    expect(files()).toBe(before);
     expect(job.price).toBe(15);
   });
 

@@ -14,6 +14,8 @@ const PNG = Buffer.concat([
   Buffer.alloc(64, 9),
 ]);
 
+const MP4_HEAD = Buffer.from('00000018667479706973366f6d', 'hex');
+
 /** A foreign file host (a CDN stand-in on another origin) that records request headers. */
 async function fileHost(): Promise<{
   url: string;
@@ -34,15 +36,20 @@ async function fileHost(): Promise<{
       let n = 0;
       const tick = () => {
         if (n++ >= 10 || res.destroyed) return res.end();
-        res.write(Buffer.alloc(100_000, n), tick);
+        const chunk = Buffer.alloc(100_000, n);
+        if (n === 1) MP4_HEAD.copy(chunk);
+        res.write(chunk, tick);
       };
       tick();
-    } else if (req.url === '/named') {
-      res.writeHead(200, {
-        'content-type': 'image/png',
-        'content-disposition': 'attachment; filename="fox.png"',
-      });
-      res.end(PNG);
+    } else if (req.url === '/page.png') {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end('<!doctype html><html><body>Sign in</body></html>');
+    } else if (req.url === '/trickle') {
+      // A real PNG start, then a byte every 50 ms: never idle long enough for the idle limit.
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.write(PNG.subarray(0, 16));
+      const timer = setInterval(() => res.write(Buffer.from([0])), 50);
+      res.on('close', () => clearInterval(timer));
     } else {
       res.writeHead(403, { 'content-type': 'application/xml' });
       res.end('<Error><Code>AuthenticationFailed</Code></Error>');
@@ -75,19 +82,76 @@ describe('download', () => {
   it('never sends the key to a foreign host; sniffs a generic content type', async () => {
     const { client } = await start({}, LOCAL_CDN);
     const host = await foreign();
-    const file = await client.download(`${host.url}/img.bin`, { maxBytes: 1_000 });
+    const file = await client.download(`${host.url}/img.bin`, { maxBytes: 1_000, expect: 'image' });
     expect(file.mime).toBe('image/png');
-    expect(file.filename).toBe('img.bin');
     expect(host.seen[0]?.authorization).toBeUndefined();
     expect(JSON.stringify(host.seen)).not.toContain(KEY);
   });
 
-  it('sends the key to the gateway origin', async () => {
+  it("a result URL on the gateway's own origin is fetched without the key", async () => {
     const { sim, client } = await start({}, LOCAL_CDN);
     const { images } = await client.generateImages({ model: 'dall-e-3', prompt: 'x' });
     const url = images[0]?.kind === 'url' ? images[0].url : '';
-    await client.download(url, { maxBytes: 5_000_000 });
-    expect(sim.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect((await client.download(url, { maxBytes: 5_000_000, expect: 'image' })).mime).toBe(
+      'image/png',
+    );
+    expect(sim.requests.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
+  it('an answer pointing at an API route gets no key, and its body is no image', async () => {
+    const { sim, client } = await start({}, LOCAL_CDN);
+    for (const path of ['/v1/dashboard/billing/subscription', '/v1/models']) {
+      const e = await failure(
+        client.download(`${sim.url}${path}`, { maxBytes: 100_000, expect: 'image' }),
+      );
+      // The gateway refuses the keyless call: an unusable answer, not a rejected key.
+      expect(e).toMatchObject({ kind: 'malformed', status: 401 });
+      const seen = sim.requests.filter((r) => r.path === path);
+      expect(seen.map((r) => r.headers.authorization)).toEqual([undefined]);
+    }
+  });
+
+  it('a body that is not what it claims is refused, whatever its Content-Type', async () => {
+    const { client } = await start({}, LOCAL_CDN);
+    const host = await foreign();
+    const page = await failure(
+      client.download(`${host.url}/page.png`, { maxBytes: 1_000, expect: 'image' }),
+    );
+    expect(page).toMatchObject({ kind: 'malformed' });
+    expect(page.message).toContain('not an image');
+    // An image where a video was expected is refused as well.
+    const swapped = await failure(
+      client.openStream(`${host.url}/img.bin`, { maxBytes: 1_000, expect: 'video' }),
+    );
+    expect(swapped.kind).toBe('malformed');
+    const html = Buffer.from('<html>hi</html>').toString('base64');
+    expect(
+      (
+        await failure(
+          client.download(`data:image/png;base64,${html}`, { maxBytes: 1_000, expect: 'image' }),
+        )
+      ).kind,
+    ).toBe('malformed');
+  });
+
+  it('a trickling body ends at the total deadline, though it is never idle', async () => {
+    const { client } = await start({}, LOCAL_CDN);
+    const host = await foreign();
+    const opened = await client.openStream(`${host.url}/trickle`, {
+      maxBytes: 1_000_000,
+      expect: 'image',
+      timeoutMs: 400,
+    });
+    const started = Date.now();
+    const e = await failure(
+      (async () => {
+        for await (const _ of opened.stream) {
+          // drain
+        }
+      })(),
+    );
+    expect(e.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('Content-Length over the cap fails before the body is read', async () => {
@@ -97,22 +161,30 @@ describe('download', () => {
       prompt: 'big [[big:2mb]]',
     });
     const url = images[0]?.kind === 'url' ? images[0].url : '';
-    const e = await failure(client.download(url, { maxBytes: 1_000_000 }));
+    const e = await failure(client.download(url, { maxBytes: 1_000_000, expect: 'image' }));
     expect(e.kind).toBe('too_large');
-    expect((await client.download(url, { maxBytes: 3_000_000 })).data.length).toBeGreaterThan(
-      2_000_000,
-    );
+    expect(
+      (await client.download(url, { maxBytes: 3_000_000, expect: 'image' })).data.length,
+    ).toBeGreaterThan(2_000_000);
   });
 
   it('a body without Content-Length is cut off while streaming', async () => {
     const { client } = await start({}, LOCAL_CDN);
     const host = await foreign();
-    const e = await failure(client.download(`${host.url}/chunked`, { maxBytes: 250_000 }));
+    const e = await failure(
+      client.download(`${host.url}/chunked`, { maxBytes: 250_000, expect: 'video' }),
+    );
     expect(e.kind).toBe('too_large');
-    const ok = await client.download(`${host.url}/chunked`, { maxBytes: 2_000_000 });
+    const ok = await client.download(`${host.url}/chunked`, {
+      maxBytes: 2_000_000,
+      expect: 'video',
+    });
     expect(ok.data.length).toBe(1_000_000);
 
-    const opened = await client.openStream(`${host.url}/chunked`, { maxBytes: 250_000 });
+    const opened = await client.openStream(`${host.url}/chunked`, {
+      maxBytes: 250_000,
+      expect: 'video',
+    });
     expect(opened.length).toBeUndefined();
     const streamed = await failure(
       (async () => {
@@ -129,37 +201,39 @@ describe('download', () => {
     for (const marker of ['[[expired]]', '[[404]]']) {
       const { images } = await client.generateImages({ model: 'dall-e-3', prompt: `x ${marker}` });
       const url = images[0]?.kind === 'url' ? images[0].url : '';
-      expect((await failure(client.download(url, { maxBytes: 5_000_000 }))).kind).toBe('not_found');
+      expect(
+        (await failure(client.download(url, { maxBytes: 5_000_000, expect: 'image' }))).kind,
+      ).toBe('not_found');
     }
     const host = await foreign();
-    expect((await failure(client.download(`${host.url}/gone`, { maxBytes: 10 }))).kind).toBe(
-      'not_found',
-    );
+    expect(
+      (await failure(client.download(`${host.url}/gone`, { maxBytes: 10, expect: 'image' }))).kind,
+    ).toBe('not_found');
   });
 
-  it('data: URLs, filenames and bad URLs', async () => {
+  it('data: URLs and bad URLs', async () => {
     const { client } = await start({}, LOCAL_CDN);
     const d = await client.download(`data:image/png;base64,${PNG.toString('base64')}`, {
       maxBytes: 1_000,
+      expect: 'image',
     });
     expect(d).toEqual({ data: PNG, mime: 'image/png' });
     expect(
       (
         await failure(
-          client.download(`data:image/png;base64,${PNG.toString('base64')}`, { maxBytes: 10 }),
+          client.download(`data:image/png;base64,${PNG.toString('base64')}`, {
+            maxBytes: 10,
+            expect: 'image',
+          }),
         )
       ).kind,
     ).toBe('too_large');
-    expect((await failure(client.download('ftp://x/y', { maxBytes: 10 }))).kind).toBe(
-      'invalid_request',
-    );
-    expect((await failure(client.download('not a url', { maxBytes: 10 }))).kind).toBe(
-      'invalid_request',
-    );
-    const host = await foreign();
-    expect((await client.download(`${host.url}/named`, { maxBytes: 1_000 })).filename).toBe(
-      'fox.png',
-    );
+    expect(
+      (await failure(client.download('ftp://x/y', { maxBytes: 10, expect: 'image' }))).kind,
+    ).toBe('invalid_request');
+    expect(
+      (await failure(client.download('not a url', { maxBytes: 10, expect: 'image' }))).kind,
+    ).toBe('invalid_request');
   });
 });
 
@@ -175,7 +249,7 @@ describe('result URLs that lead into private networks', () => {
       'http://169.254.169.254/latest/meta-data/',
       'http://10.1.2.3/x.png',
     ]) {
-      const e = await failure(client.download(url, { maxBytes: 1_000 }));
+      const e = await failure(client.download(url, { maxBytes: 1_000, expect: 'image' }));
       expect(e).toMatchObject({ kind: 'malformed', retryable: false });
       expect(e.message).toMatch(/private address/);
     }
@@ -187,7 +261,49 @@ describe('result URLs that lead into private networks', () => {
     const { images } = await client.generateImages({ model: 'dall-e-3', prompt: 'x' });
     const url = images[0]?.kind === 'url' ? images[0].url : '';
     expect(new URL(url).hostname).toBe('127.0.0.1');
-    expect((await client.download(url, { maxBytes: 5_000_000 })).mime).toBe('image/png');
+    expect((await client.download(url, { maxBytes: 5_000_000, expect: 'image' })).mime).toBe(
+      'image/png',
+    );
+  });
+
+  it("trusts only the gateway's exact origin: its host name on another port is guarded", async () => {
+    const { sim } = await start();
+    const host = await foreign();
+    const local = (url: string) => url.replace('127.0.0.1', 'localhost');
+    const client = createGatewayClient({ baseUrl: local(sim.url), apiKey: KEY });
+    try {
+      const { images } = await client.generateImages({ model: 'dall-e-3', prompt: 'x' });
+      const own = images[0]?.kind === 'url' ? local(images[0].url) : '';
+      expect((await client.download(own, { maxBytes: 5_000_000, expect: 'image' })).mime).toBe(
+        'image/png',
+      );
+      const e = await failure(
+        client.download(local(`${host.url}/img.bin`), { maxBytes: 1_000, expect: 'image' }),
+      );
+      expect(e.message).toMatch(/private address/);
+      expect(host.seen).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses the IPv6 transition and site-local ranges, judging NAT64 by its IPv4', () => {
+    for (const ip of [
+      '64:ff9b::a00:1', // NAT64 of 10.0.0.1
+      '64:ff9b::127.0.0.1',
+      '64:ff9b::a9fe:a9fe', // 169.254.169.254
+      '64:ff9b:1::808:808', // local-use NAT64
+      '2002:a00:1::1', // 6to4
+      '2002:808:808::1',
+      '2001::1', // Teredo
+      'fec0::1', // site-local
+      '::ffff:7f00:1', // IPv4-mapped, as the URL parser writes it
+      '::a00:1', // IPv4-compatible
+    ]) {
+      expect(isPrivateAddress(ip), ip).toBe(true);
+    }
+    expect(isPrivateAddress('64:ff9b::808:808')).toBe(false); // NAT64 of 8.8.8.8
+    expect(isPrivateAddress('64:ff9b::1.1.1.1')).toBe(false);
   });
 
   it('tells private addresses from public ones', () => {
@@ -222,7 +338,7 @@ describe('result URLs that lead into private networks', () => {
 });
 
 describe('download with a mocked dispatcher', () => {
-  it('a redirect from the gateway to a CDN drops the key', async () => {
+  it('the content route the bot builds gets the key; a redirect to a CDN drops it', async () => {
     const agent = new MockAgent();
     agent.disableNetConnect();
     const seen: Array<Record<string, string> | undefined> = [];
@@ -253,10 +369,9 @@ describe('download with a mocked dispatcher', () => {
       apiKey: KEY,
       dispatcher: agent,
     });
-    const file = await client.download('https://gw.test/v1/videos/task_1/content', {
-      maxBytes: 1_000,
-    });
-    expect(file.mime).toBe('video/mp4');
+    const opened = await client.openVideoContent('task_1', { maxBytes: 1_000 });
+    expect(opened.mime).toBe('video/mp4');
+    opened.stream.resume();
     expect(seen[0]?.authorization).toBe(`Bearer ${KEY}`);
     expect(seen[1]?.authorization).toBeUndefined();
     await client.close();

@@ -36,7 +36,7 @@ describe('images/generations', () => {
     // The URL is on the gateway's origin and downloads as a PNG.
     const img = r.images[0];
     if (img?.kind !== 'url') throw new Error('expected url');
-    const file = await client.download(img.url, { maxBytes: 5_000_000 });
+    const file = await client.download(img.url, { maxBytes: 5_000_000, expect: 'image' });
     expect(file.mime).toBe('image/png');
     expect(sniffMimeForTest(file.data)).toBe('image/png');
   });

@@ -60,7 +60,10 @@ describe('imagine → fetch', () => {
       'V4',
     ]);
     // The grid downloads from the (Discord-like) URL.
-    const img = await client.download(task.imageUrl ?? '', { maxBytes: 10_000_000 });
+    const img = await client.download(task.imageUrl ?? '', {
+      maxBytes: 10_000_000,
+      expect: 'image',
+    });
     expect(img.mime).toBe('image/png');
   });
 

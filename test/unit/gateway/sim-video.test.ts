@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isContentRouteOf } from '../../../src/gateway/index.js';
 import type { VideoDialect } from '../../fakes/gateway-sim/index.js';
 import { failure, KEY, useSim } from './sim-setup.js';
 import { sniffMimeForTest } from './test-utils.js';
@@ -37,12 +38,19 @@ describe('video tasks in every dialect', () => {
       if (dialect === 'openai')
         expect(done.videoUrl).toBe(`${sim.url}/v1/videos/${sub.taskId}/content`);
 
-      const file = await client.download(done.videoUrl ?? '', { maxBytes: 5_000_000 });
-      expect(file.mime).toBe('video/mp4');
-      expect(sniffMimeForTest(file.data)).toBe('video/mp4');
-      // Only the gateway's own content route needs the key, and it gets it.
+      // The key goes only to the content route built from the task id; a file URL the answer
+      // named is fetched without it.
+      const own = isContentRouteOf(done.videoUrl ?? '', sub.taskId);
+      expect(own).toBe(dialect === 'openai');
+      const opened = own
+        ? await client.openVideoContent(sub.taskId, { maxBytes: 5_000_000 })
+        : await client.openStream(done.videoUrl ?? '', { maxBytes: 5_000_000, expect: 'video' });
+      const chunks: Buffer[] = [];
+      for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
+      expect(opened.mime).toBe('video/mp4');
+      expect(sniffMimeForTest(Buffer.concat(chunks))).toBe('video/mp4');
       const get = sim.requests.at(-1);
-      expect(get?.headers.authorization).toBe(`Bearer ${KEY}`);
+      expect(get?.headers.authorization).toBe(own ? `Bearer ${KEY}` : undefined);
     },
   );
 
@@ -99,13 +107,13 @@ describe('video tasks in every dialect', () => {
     );
   });
 
-  it('openStream streams a large video without buffering and reports its length', async () => {
+  it('the content route streams a large video without buffering and reports its length', async () => {
     const model = 'sora-2';
     const { sim, client } = await start({ videoDialect: { [model]: 'openai' } });
     const { taskId } = await client.submitVideo({ model, prompt: 'ocean [[big:3mb]]' });
     sim.advance(10_000);
-    const t = await client.fetchVideo(taskId);
-    const opened = await client.openStream(t.videoUrl ?? '', { maxBytes: 10_000_000 });
+    expect((await client.fetchVideo(taskId)).status).toBe('completed');
+    const opened = await client.openVideoContent(taskId, { maxBytes: 10_000_000 });
     expect(opened.mime).toBe('video/mp4');
     expect(opened.length).toBeGreaterThanOrEqual(3 * 1024 * 1024);
     let total = 0;
@@ -113,7 +121,7 @@ describe('video tasks in every dialect', () => {
     expect(total).toBe(opened.length);
 
     // Declared length over the cap fails before reading.
-    expect((await failure(client.openStream(t.videoUrl ?? '', { maxBytes: 1_000_000 }))).kind).toBe(
+    expect((await failure(client.openVideoContent(taskId, { maxBytes: 1_000_000 }))).kind).toBe(
       'too_large',
     );
   });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
 import { heartbeatDelay, SyncExecutor } from '../../../src/jobs/executor.js';
@@ -78,13 +79,15 @@ describe('delivery budget', () => {
           return [{ kind: 'bytes', data: PNG, mime: 'image/png' }];
         },
       },
-      download: async () => ({ data: PNG, mime: 'image/png' }),
+      openResult: async () => ({ stream: Readable.from([PNG]), mime: 'image/png' }),
       laneOf: () => 'operator',
       toFailure: () => ({ code: 'unknown' }),
       concurrency: 1,
       laneConcurrency: 1,
       deliveryConcurrency: 2,
       maxResultBytes: 1024 * 1024,
+      resultBudgetBytes: 1024 * 1024,
+      downloadTimeoutMs: 5_000,
       instanceId: 'test',
     });
     const ids: string[] = [];

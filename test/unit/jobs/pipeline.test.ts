@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBalance } from '../../../src/billing/ledger.js';
 import type { Db } from '../../../src/db/client.js';
@@ -58,13 +59,15 @@ describe('job pipeline', () => {
       notifier,
       results,
       runners: { image: runner },
-      download: async () => ({ data: PNG, mime: 'image/png' }),
+      openResult: async () => ({ stream: Readable.from([PNG]), mime: 'image/png' }),
       laneOf: (job) => (job.payer === 'own_key' ? `user:${job.userId}` : 'operator'),
       toFailure: (err) => ({ code: err instanceof Refused ? err.code : 'unknown' }),
       isTransient: (f) => f.code === 'rate_limited',
       concurrency: 4,
       laneConcurrency: 2,
       maxResultBytes: 1024 * 1024,
+      resultBudgetBytes: 1024 * 1024,
+      downloadTimeoutMs: 5_000,
       instanceId: 'test',
       retryDelaysMs: [1, 1],
       sleep: async () => {},
