@@ -69,6 +69,10 @@ export interface AppOptions {
     heartbeatMs?: number;
     /** How long stop() lets running calls finish before aborting them (they fail, refunded). */
     shutdownGraceMs?: number;
+    /** A failed send waits this times the attempts so far (default 30 s). */
+    deliveryRetryStepMs?: number;
+    /** Period of the sweeps: orphans, queued jobs, deliveries due again (default 5 s). */
+    sweepMs?: number;
   };
   /** Poller and submitter of the async families (tests use a virtual clock and tick by hand). */
   asyncJobs?: {
@@ -260,6 +264,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     if (!key) throw new GatewayError('bad_key', 'the user unlinked their key');
     return gateway.withKey(key);
   };
+  const deliveryTiming = options.executor?.deliveryRetryStepMs
+    ? { deliveryRetryStepMs: options.executor.deliveryRetryStepMs }
+    : {};
   const runImage = createImageRunner({
     gatewayFor,
     loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
@@ -291,6 +298,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     instanceId,
     ...(options.executor?.retryDelaysMs ? { retryDelaysMs: options.executor.retryDelaysMs } : {}),
     ...(options.executor?.heartbeatMs ? { heartbeatMs: options.executor.heartbeatMs } : {}),
+    ...deliveryTiming,
   });
 
   // Async families: one submitter and one poller shared by Midjourney and (later) video.
@@ -347,6 +355,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     toFailure,
     onFailed: onAsyncFailed,
     instanceId,
+    ...deliveryTiming,
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
   };
   submitter = new AsyncSubmitter({
@@ -414,14 +423,15 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       await runtime.start();
       started = true;
       await recoverOrphans(true);
-      if (runtime.mode === 'redis') every(5_000, () => recoverOrphans());
+      const sweepMs = options.executor?.sweepMs ?? 5_000;
+      if (runtime.mode === 'redis') every(sweepMs, () => recoverOrphans());
       // One process: every async lease not ours died with the previous process; with Redis,
       // the leases of dead instances (the new leader repeats this when it takes over).
       await releaseAsyncOrphans(true);
       asyncSubmitter.sweepQueued();
-      every(5_000, () => asyncSubmitter.sweepQueued());
+      every(sweepMs, () => asyncSubmitter.sweepQueued());
       if (asyncOptions.autoStart !== false) poller.start();
-      every(5_000, () => {
+      every(sweepMs, () => {
         executor?.sweepQueued();
         executor?.sweepDelivering();
       });

@@ -46,7 +46,9 @@ export interface Runtime {
   redisHealth(): Promise<'ok' | 'down' | 'off'>;
   /**
    * Whose job leases may be taken over: every lease owner not alive now. At start that includes
-   * this instance's own id (nothing runs here yet); in the embedded mode it is every owner.
+   * this instance's own id (nothing runs here yet); in the embedded mode it is every owner. A job
+   * without an owner is nobody's orphan: it waits for its time (`nextPollAt`, a delivery's
+   * back-off) and the regular sweeps take it then.
    */
   orphanCheck(
     owners: readonly (string | null)[],
@@ -97,8 +99,10 @@ export function createRuntime(o: RuntimeOptions): Runtime {
         return 'off';
       },
       // One process: whatever a lease says, its holder is gone (or is this process at start).
-      async orphanCheck() {
-        return () => true;
+      // At start a free job is taken too: a delivery waiting out its back-off is tried once at
+      // once (the restart may have been the fix).
+      async orphanCheck(_owners, options = {}) {
+        return options.atStart ? () => true : (owner) => owner !== null;
       },
     };
   }
@@ -169,7 +173,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
       const named = owners.filter((x): x is string => x !== null);
       const alive = await presence.aliveAmong(named);
       if (options.atStart) alive.delete(o.instanceId);
-      return (owner) => owner === null || !alive.has(owner);
+      return (owner) => owner !== null && !alive.has(owner);
     },
   };
 }

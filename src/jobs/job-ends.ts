@@ -15,10 +15,15 @@ export interface JobEnds {
   /** Called once when a job failed (e.g. to flag a user's rejected key). */
   onFailed?: (job: JobRow, failure: JobFailure) => void;
   maxDeliveryAttempts?: number;
+  /** A failed send waits this long times the attempts so far (default DELIVERY_RETRY_STEP_MS). */
+  deliveryRetryStepMs?: number;
   now?: () => number;
 }
 
-/** A failed send waits this long times the attempts so far before the sweep tries again. */
+/**
+ * A failed send waits this long times the attempts so far before a sweep tries again: five
+ * attempts span five minutes, in both modes (the sweeps honour `nextPollAt`).
+ */
 export const DELIVERY_RETRY_STEP_MS = 30_000;
 
 /**
@@ -58,7 +63,8 @@ export async function deliverResult(e: JobEnds, job: JobRow): Promise<void> {
     }
     releaseLease(e.db, job.id, e.instanceId, {
       attempts,
-      nextPollAt: (e.now ?? Date.now)() + DELIVERY_RETRY_STEP_MS * attempts,
+      nextPollAt:
+        (e.now ?? Date.now)() + (e.deliveryRetryStepMs ?? DELIVERY_RETRY_STEP_MS) * attempts,
     });
   }
 }

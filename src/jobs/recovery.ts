@@ -4,7 +4,7 @@ import type { SyncExecutor } from './executor.js';
 import { failJob } from './lifecycle.js';
 import type { JobNotifier } from './ports.js';
 import { recoveryAction } from './state.js';
-import { jobsInStatus, transition } from './store.js';
+import { jobsInStatus, takeLease, transition } from './store.js';
 
 export interface RecoveryReport {
   requeued: number;
@@ -14,9 +14,10 @@ export interface RecoveryReport {
 }
 
 /**
- * Brings jobs a crash interrupted to a state the workers understand. Only for jobs nobody else
- * holds: `isOrphan` says so (in one process, every job at start; with several instances, jobs
- * whose lease expired).
+ * Brings jobs a crash interrupted to a state the workers understand. Only for jobs whose lease
+ * holder is gone: `isOrphan` says so (in one process, every leased job at start; with several
+ * instances, jobs leased by an instance no longer alive). A job nobody leases is not touched:
+ * the sweeps take it when its time comes, so a delivery's back-off holds in both modes.
  */
 export async function recoverJobs(
   {
@@ -55,11 +56,22 @@ export async function recoverJobs(
           report.redelivered++;
         }
         break;
-      case 'resume_polling':
-        if (job.status === 'submitting')
-          transition(db, job.id, 'submitting', 'running', { nextPollAt: Date.now() });
-        report.resumed++;
+      case 'resume_polling': {
+        // Freed from the dead owner (compare-and-swap: one instance counts it), so the poller
+        // takes it at its next poll time instead of when the lease runs out.
+        const free = { leaseOwner: null, leaseUntil: null };
+        const resumed =
+          job.status === 'submitting'
+            ? transition(db, job.id, 'submitting', 'running', { nextPollAt: Date.now(), ...free })
+            : takeLease(db, job.id, {
+                status: job.status,
+                from: job.leaseOwner,
+                owner: null,
+                until: null,
+              });
+        if (resumed) report.resumed++;
         break;
+      }
       case 'none':
         break;
     }

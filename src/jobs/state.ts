@@ -22,6 +22,13 @@ export function canTransition(from: JobStatus, to: JobStatus): boolean {
 export const TERMINAL: readonly JobStatus[] = ['done', 'failed', 'cancelled'];
 export const isTerminal = (status: JobStatus) => TERMINAL.includes(status);
 
+/**
+ * Whether a job's result buttons work: from the moment the result is stored. In `delivering`
+ * the result may already be on screen (Telegram has it, the answer has not come back yet), and
+ * a crash delivers it again rather than losing it, so a press then is as good as one later.
+ */
+export const resultUsable = (status: JobStatus) => status === 'delivering' || status === 'done';
+
 export const ASYNC_FAMILIES: readonly JobFamily[] = ['midjourney', 'video'];
 export const isAsyncFamily = (family: JobFamily) => ASYNC_FAMILIES.includes(family);
 

@@ -197,7 +197,7 @@ export function countByStatus(
 
 /**
  * Takes over the lease of one job, compare-and-swap on its current owner (`from`, null for
- * none): of several instances adopting the same orphan only one succeeds.
+ * none): of several instances adopting the same orphan only one succeeds. `owner` null frees it.
  */
 export function takeLease(
   db: Tx,
@@ -207,7 +207,7 @@ export function takeLease(
     from,
     owner,
     until,
-  }: { status: JobStatus; from: string | null; owner: string; until: number },
+  }: { status: JobStatus; from: string | null; owner: string | null; until: number | null },
 ): JobRow | undefined {
   return db
     .update(jobs)

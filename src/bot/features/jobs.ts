@@ -10,6 +10,7 @@ import { Composer, InputFile } from 'grammy';
 import { imageJobParams } from '../../jobs/image-params.js';
 import { cancelJob } from '../../jobs/lifecycle.js';
 import type { StoredFile } from '../../jobs/ports.js';
+import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow, listUserJobs, patchJob } from '../../jobs/store.js';
 import { parseJobButton } from '../callback-data/jobs.js';
 import type { BotContext } from '../context.js';
@@ -130,7 +131,7 @@ async function again(ctx: JobQuery, job: JobRow): Promise<void> {
 /** ✏️: the result becomes the photo to edit; the next text is the instruction. */
 async function editThis(ctx: JobQuery, job: JobRow): Promise<void> {
   const files = resultFiles(job);
-  if (job.status !== 'done' || files.length === 0) {
+  if (!resultUsable(job.status) || files.length === 0) {
     await ctx.answerCallbackQuery({ text: ctx.t('jobs-not-finished') });
     return;
   }
@@ -139,7 +140,8 @@ async function editThis(ctx: JobQuery, job: JobRow): Promise<void> {
     return;
   }
   const [file] = files;
-  const fileId = file?.documentFileId ?? file?.photoFileId;
+  // Pressed before the delivery recorded the file id: the button sits on the result itself.
+  const fileId = file?.documentFileId ?? file?.photoFileId ?? pressedFileId(ctx);
   if (!fileId) {
     await ctx.answerCallbackQuery({ text: ctx.t('job-original-gone') });
     return;
@@ -149,10 +151,17 @@ async function editThis(ctx: JobQuery, job: JobRow): Promise<void> {
   await askInstruction(ctx, 1);
 }
 
+/** The file of the message a button was pressed on (the bot's own result message). */
+function pressedFileId(ctx: JobQuery): string | undefined {
+  const message = ctx.callbackQuery.message;
+  if (!message || !('photo' in message || 'document' in message)) return undefined;
+  return message.document?.file_id ?? message.photo?.at(-1)?.file_id;
+}
+
 /** 📎: every result file as a document (uncompressed), re-using Telegram file ids when known. */
 async function original(ctx: JobQuery, job: JobRow): Promise<void> {
   const files = resultFiles(job);
-  if (job.status !== 'done' || files.length === 0) {
+  if (!resultUsable(job.status) || files.length === 0) {
     await ctx.answerCallbackQuery({ text: ctx.t('jobs-not-finished') });
     return;
   }

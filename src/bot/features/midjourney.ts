@@ -13,6 +13,7 @@ import {
 } from '../../catalog/index.js';
 import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
 import { type MjStoredButton, mjResultOf } from '../../jobs/midjourney/result.js';
+import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
 import type { BaseContext, BotContext } from '../context.js';
 import { MJ_MODAL, type MjModalArgs, mjModal } from '../conversations/mj-modal.js';
@@ -187,7 +188,7 @@ midjourneyFeature.callbackQuery(MJ_BUTTON_RE, async (ctx) => {
   const result = mjResultOf(job);
   // Re-validated against the list stored with the job: the data may be stale or forged.
   const button = result.buttons?.[Number(index)];
-  if (job.status !== 'done' || !button || !result.taskId) {
+  if (!resultUsable(job.status) || !button || !result.taskId) {
     await ctx.answerCallbackQuery({ text: ctx.t('mj-button-stale') });
     return;
   }

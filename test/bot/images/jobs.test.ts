@@ -152,6 +152,28 @@ describe('/jobs, cancel and the result buttons (bot level)', () => {
     expect(again.call.params.document).toBe(doc.message?.document?.file_id);
   });
 
+  it('📎 and ✏️ work the moment the photo appears, before the send is answered', async () => {
+    const user = newUser(100);
+    // The photo is on screen; the bot has not had Telegram's answer yet (the job is delivering).
+    const release = bot.tg.holdAnswers('sendPhoto');
+    try {
+      user.send('a fast kite');
+      const result = (await user.waitFor({ button: '📎 Original file', text: /a fast kite/ }))
+        .message as Message;
+      expect(jobsOf(bot.app, user.id)[0]?.status).toBe('delivering');
+      const original = await user.press(result, '📎 Original file');
+      expect(original.text ?? '').not.toMatch(/not finished/);
+      await user.waitFor({ document: true });
+      const edit = await user.press(result, '✏️ Edit this');
+      expect(edit.text ?? '').not.toMatch(/not finished/);
+      await user.waitFor({ text: /What should I change/ });
+    } finally {
+      release();
+    }
+    await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    user.send('/cancel');
+  });
+
   it('buttons of someone else’s result, or of a job that no longer exists, are answered clearly', async () => {
     const owner = newUser(100);
     const result = await generated(owner, 'a private garden');

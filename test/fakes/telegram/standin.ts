@@ -37,6 +37,8 @@ export class TelegramStandIn {
   readonly core: Core;
   private readonly front: Front;
   private readonly consumed = new Set<number>();
+  /** Methods whose answers wait (the call is executed and visible at once): see holdAnswers. */
+  private readonly holds = new Map<string, Promise<void>>();
   private closed = false;
 
   /** @internal use startTelegramStandIn */
@@ -225,6 +227,26 @@ export class TelegramStandIn {
     this.core.faults.clear();
   }
 
+  /**
+   * From now on calls to `method` are executed at once (the user sees the message) but their
+   * HTTP answers wait until the returned function is called: the window in which the bot has
+   * sent something and does not know it yet.
+   */
+  holdAnswers(method: string): () => void {
+    const key = method.toLowerCase();
+    let release = () => {};
+    this.holds.set(
+      key,
+      new Promise<void>((resolve) => {
+        release = () => {
+          this.holds.delete(key);
+          resolve();
+        };
+      }),
+    );
+    return release;
+  }
+
   /** Drops every connection (pending long polls included) and listens again on the same port; state is kept. */
   async restart(): Promise<void> {
     this.core.queue.endPoll();
@@ -277,6 +299,7 @@ export class TelegramStandIn {
       if (!res.writableFinished) abort.abort();
     });
     const out = await execute(this.core, api[2] ?? '', parsed.params, parsed.files, abort.signal);
+    await this.holds.get((api[2] ?? '').toLowerCase());
     sendJson(res, out.status, out.body);
   }
 

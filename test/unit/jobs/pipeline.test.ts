@@ -217,4 +217,33 @@ describe('job pipeline', () => {
     expect(getJob(db, queued.job.id)?.status).toBe('done');
     expect(getBalance(db, 1)).toBe(40);
   });
+
+  it('recovery resumes an async job once, and only when its lease holder is gone', async () => {
+    const held = createJob(db, request({ family: 'midjourney', kind: 'imagine' }));
+    const free = createJob(db, request({ family: 'midjourney', kind: 'imagine' }));
+    if (!held.ok || !free.ok) throw new Error('not created');
+    for (const [job, owner] of [
+      [held.job, 'dead'],
+      [free.job, null],
+    ] as const) {
+      transition(db, job.id, 'queued', 'submitting');
+      transition(db, job.id, 'submitting', 'running', {
+        upstreamId: `task-${job.id}`,
+        nextPollAt: Date.now() + 60_000,
+        leaseOwner: owner,
+        leaseUntil: owner ? Date.now() + 600_000 : null,
+      });
+    }
+    const ex = executor(async () => []);
+    // As the Redis sweep asks: leased by an instance no longer alive (a free job is nobody's).
+    const dead = (job: { leaseOwner: string | null }) => job.leaseOwner === 'dead';
+    const deps = { db, logger: silentLogger, notifier, executor: ex };
+    expect((await recoverJobs(deps, dead)).resumed).toBe(1);
+    const resumed = getJob(db, held.job.id);
+    expect(resumed?.leaseOwner).toBeNull();
+    // Its poll time is kept: the poller looks when it was due anyway.
+    expect(resumed?.nextPollAt ?? 0).toBeGreaterThan(Date.now());
+    // The next sweep finds nothing to resume: the job is the poller's again.
+    expect((await recoverJobs(deps, dead)).resumed).toBe(0);
+  });
 });
