@@ -5,7 +5,7 @@ import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml, truncate } from '../format.js';
 import type { Locale } from '../i18n.js';
 import { isPhotoRejected } from '../telegram-errors.js';
-import { fitsAsPhoto } from './photo-fit.js';
+import { photoBytes, previewName } from './photo-fit.js';
 import type { Deliverer, DeliveryContext } from './types.js';
 
 const CAPTION_PROMPT_CHARS = 700;
@@ -44,6 +44,10 @@ export function resultKeyboard(ctx: DeliveryContext, job: JobRow, locale: Locale
 
 const largestPhotoId = (message: Message) => message.photo?.at(-1)?.file_id;
 
+/** The photo upload of a result: its own bytes under its name, or a smaller copy (preview-…). */
+const photoInput = (photo: Buffer, data: Buffer, name: string) =>
+  new InputFile(photo, photo === data ? name : previewName(name));
+
 /**
  * One image: a photo with caption and buttons (a document when Telegram would refuse the photo).
  * Several: media groups of up to ten, then the buttons in a message of their own (media groups
@@ -63,10 +67,13 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
   const [first] = files;
   if (files.length === 1 && first && datas[0]) {
     const data = datas[0];
+    const name = fileName(job, 0, first);
+    // Over Telegram's photo limits a smaller copy is shown; 📎 still sends the original.
+    const photo = await photoBytes(data, first.mime);
     let sent: Message | undefined;
-    if (fitsAsPhoto(data, first.mime)) {
+    if (photo) {
       try {
-        sent = await ctx.api.sendPhoto(job.chatId, new InputFile(data, fileName(job, 0, first)), {
+        sent = await ctx.api.sendPhoto(job.chatId, photoInput(photo, data, name), {
           caption,
           parse_mode: 'HTML',
           reply_markup: keyboard,
@@ -79,7 +86,7 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
       }
     }
     if (!sent) {
-      sent = await ctx.api.sendDocument(job.chatId, new InputFile(data, fileName(job, 0, first)), {
+      sent = await ctx.api.sendDocument(job.chatId, new InputFile(data, name), {
         caption,
         parse_mode: 'HTML',
         reply_markup: keyboard,
@@ -89,13 +96,22 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
     }
     messageIds.push(sent.message_id);
   } else {
-    // A media group is all photos or all documents: one oversized image makes it documents.
-    const asPhotos = files.every((f, i) => datas[i] && fitsAsPhoto(datas[i], f.mime));
+    // A media group is all photos or all documents: oversized images go as smaller copies, and
+    // one that cannot be shown makes it documents.
+    const photos = await Promise.all(
+      files.map((f, i) => (datas[i] ? photoBytes(datas[i], f.mime) : undefined)),
+    );
+    const asPhotos = photos.every(Boolean);
     for (let start = 0; start < files.length; start += 10) {
-      const chunk = files.slice(start, start + 10).map((f, j) => ({
-        file: new InputFile(datas[start + j] ?? Buffer.alloc(0), fileName(job, start + j, f)),
-        extra: start + j === 0 ? { caption, parse_mode: 'HTML' as const } : {},
-      }));
+      const chunk = files.slice(start, start + 10).map((f, j) => {
+        const data = datas[start + j] ?? Buffer.alloc(0);
+        const name = fileName(job, start + j, f);
+        const photo = photos[start + j];
+        return {
+          file: asPhotos && photo ? photoInput(photo, data, name) : new InputFile(data, name),
+          extra: start + j === 0 ? { caption, parse_mode: 'HTML' as const } : {},
+        };
+      });
       let sent: Message[];
       if (chunk.length === 1 && chunk[0]) {
         const { file, extra } = chunk[0];

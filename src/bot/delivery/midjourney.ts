@@ -8,8 +8,7 @@ import type { Locale } from '../i18n.js';
 import { keycap, mjDescribeKeyboard, mjResultKeyboard } from '../keyboards/mj.js';
 import { isPhotoRejected } from '../telegram-errors.js';
 import { fileName } from './images.js';
-import { fitsAsPhoto } from './photo-fit.js';
-import { pngPreview } from './png-preview.js';
+import { fitsAsPhoto, photoPreview, previewName } from './photo-fit.js';
 import type { Deliverer, DeliveryContext } from './types.js';
 
 const CAPTION_PROMPT_CHARS = 700;
@@ -59,7 +58,7 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
   const name = fileName(job, 0, file);
   const updated: StoredFile = { ...file };
   let sent: Message | undefined;
-  if (fitsAsPhoto(data, file.mime)) {
+  if (await fitsAsPhoto(data, file.mime)) {
     try {
       sent = await ctx.api.sendPhoto(job.chatId, new InputFile(data, name), extra);
       const id = sent.photo?.at(-1)?.file_id;
@@ -72,11 +71,11 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
   if (!sent) {
     // Too large for a photo: a smaller copy carries the caption and the buttons, the full file
     // follows as a document. Without a copy the document carries them (documents take keyboards).
-    const preview = file.mime === 'image/png' ? pngPreview(data) : undefined;
+    const preview = await photoPreview(data);
     let shown: Message | undefined;
-    if (preview && fitsAsPhoto(preview, 'image/png')) {
+    if (preview) {
       shown = await ctx.api
-        .sendPhoto(job.chatId, new InputFile(preview, `preview-${name}`), extra)
+        .sendPhoto(job.chatId, new InputFile(preview, previewName(name)), extra)
         .catch((err: unknown) => {
           if (isPhotoRejected(err)) return undefined;
           throw err;

@@ -1,19 +1,93 @@
-import { imageSize } from 'image-size';
+import os from 'node:os';
+import sharp from 'sharp';
+import { Semaphore } from '../../infra/semaphore.js';
 
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 const PHOTO_MIMES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+/** Pixels a result may declare before it is refused undecoded (a 4× upscale is 4096 × 4096). */
+export const MAX_INPUT_PIXELS = 8192 * 8192;
+/** Longer side of a preview; the smaller step only when the first is still over 10 MB (noise). */
+const PREVIEW_SIDES = [2048, 1280];
+
+/**
+ * libvips runs on libuv's threadpool (4 threads by default), which fs and dns share: one libvips
+ * thread per image and at most one image per core, so image work never queues everything else.
+ */
+const cores = Math.max(1, Math.min(os.availableParallelism(), 4));
+const slots = new Semaphore(cores);
+sharp.concurrency(1);
+// Previews are made once per result; libvips' operation cache would only hold decoded pixels.
+sharp.cache(false);
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/** Telegram's photo rules besides the byte size: width + height ≤ 10000, ratio ≤ 20. */
+const photoShaped = ({ width, height }: Size) =>
+  width > 0 &&
+  height > 0 &&
+  width + height <= 10_000 &&
+  Math.max(width, height) / Math.min(width, height) <= 20;
+
+/** Pixel size from the header only (no decode); undefined when libvips cannot read it. */
+async function sizeOf(data: Buffer): Promise<Size | undefined> {
+  try {
+    const { width, height } = await sharp(data).metadata();
+    return width && height ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Whether Telegram will take these bytes as a photo upload (≤ 10 MB, width + height ≤ 10000,
  * aspect ratio ≤ 20). Anything else goes as a document, which keeps the original too.
  */
-export function fitsAsPhoto(data: Buffer, mime: string): boolean {
+export async function fitsAsPhoto(data: Buffer, mime: string): Promise<boolean> {
   if (!PHOTO_MIMES.has(mime) || data.length > PHOTO_MAX_BYTES) return false;
-  try {
-    const { width, height } = imageSize(data);
-    if (!width || !height) return false;
-    return width + height <= 10_000 && Math.max(width, height) / Math.min(width, height) <= 20;
-  } catch {
-    return false;
-  }
+  const size = await sizeOf(data);
+  return size !== undefined && photoShaped(size);
 }
+
+/**
+ * A JPEG copy that Telegram takes as a photo, for an image it would refuse (a large grid or
+ * upscale), so the result shows in the chat while the original goes as a document. Any format
+ * libvips reads (PNG of any depth or interlace, JPEG, WebP, …), decoded off the event loop.
+ * Undefined when no copy can be made: unreadable bytes, more than MAX_INPUT_PIXELS declared (a
+ * decompression bomb is refused before any pixel is decoded), or a ratio over 20 that no
+ * downscale fixes.
+ */
+export async function photoPreview(data: Buffer): Promise<Buffer | undefined> {
+  const size = await sizeOf(data);
+  if (!size || Math.max(size.width, size.height) / Math.min(size.width, size.height) > 20)
+    return undefined;
+  return slots.run(async () => {
+    try {
+      for (const side of PREVIEW_SIDES) {
+        const { data: out, info } = await sharp(data, {
+          limitInputPixels: MAX_INPUT_PIXELS,
+          sequentialRead: true,
+        })
+          .rotate()
+          .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: 85 })
+          .toBuffer({ resolveWithObject: true });
+        if (out.length <= PHOTO_MAX_BYTES && photoShaped(info)) return out;
+      }
+      return undefined;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** What to send as a photo: the bytes themselves when Telegram takes them, else a preview. */
+export async function photoBytes(data: Buffer, mime: string): Promise<Buffer | undefined> {
+  return (await fitsAsPhoto(data, mime)) ? data : photoPreview(data);
+}
+
+/** The upload name of a preview of `name` (always a JPEG). */
+export const previewName = (name: string) => `preview-${name.replace(/\.[^.]+$/, '')}.jpg`;

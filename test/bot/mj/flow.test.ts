@@ -232,7 +232,7 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     const file = await user.waitFor({ document: true });
     expect(file.message?.document?.file_size).toBeGreaterThan(10 * 1024 * 1024);
     expect(file.message?.reply_to_message?.message_id).toBe(shown.message_id);
-    // The copy really is smaller and still a PNG the buttons can sit on.
+    // The copy really is smaller (a JPEG preview) and carries the buttons.
     const photoId = shown.photo?.at(-1)?.file_id ?? '';
     expect(h.tg.fileBytes(photoId)?.byteLength ?? 0).toBeLessThan(10 * 1024 * 1024);
     const stored = mjResultOf(getJob(db(), job.id) ?? job);

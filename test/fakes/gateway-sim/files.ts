@@ -28,11 +28,21 @@ export class FileStore {
   readonly #pngCache = new Map<string, Buffer>();
   readonly #clock: SimClock;
   readonly #variety: number;
+  readonly #pool: ReadonlyArray<{ data: Buffer; contentType: string }>;
+  #next = 0;
 
-  /** `variety`: how many colourings generated PNGs come in (each is drawn once, then cached). */
-  constructor(clock: SimClock, variety = 256) {
+  /**
+   * `variety`: how many colourings generated PNGs come in (each is drawn once, then cached);
+   * `pool`: given images handed out in turn instead (see GatewaySimOptions.resultImages).
+   */
+  constructor(
+    clock: SimClock,
+    variety = 256,
+    pool: ReadonlyArray<{ data: Buffer; contentType: string }> = [],
+  ) {
     this.#clock = clock;
     this.#variety = variety;
+    this.#pool = pool;
   }
 
   add(spec: FileSpec, markers?: Markers): FileEntry {
@@ -48,7 +58,10 @@ export class FileStore {
     return entry;
   }
 
-  /** A PNG sized by markers: explicit [[size:]], else [[big:]] bytes, else the given default. */
+  /**
+   * A PNG sized by markers: explicit [[size:]], else [[big:]] bytes, else the next given image,
+   * else the given default.
+   */
   addPng(markers: Markers, fallback: { width: number; height: number }): FileEntry {
     const seed = Math.floor(Math.random() * this.#variety);
     if (markers.dims)
@@ -59,6 +72,8 @@ export class FileStore {
         markers,
       );
     }
+    const given = this.#pool[this.#next++ % Math.max(1, this.#pool.length)];
+    if (given) return this.add({ kind: 'bytes', ...given }, markers);
     return this.add({ kind: 'png', ...fallback, seed, stored: false }, markers);
   }
 

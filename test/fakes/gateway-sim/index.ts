@@ -70,7 +70,7 @@ export async function startGatewaySim(options: GatewaySimOptions = {}): Promise<
     opts,
     clock,
     keys,
-    files: new FileStore(clock, options.pngVariety),
+    files: new FileStore(clock, options.pngVariety, options.resultImages),
     baseUrl: () => baseUrl,
     leaks: [],
     mj: { tasks: new MjTaskStore(), failNext: [] },

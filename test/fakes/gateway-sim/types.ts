@@ -71,6 +71,12 @@ export interface GatewaySimOptions {
    * drawing a PNG costs milliseconds of the simulator's CPU, which a bot under test would share.
    */
   pngVariety?: number;
+  /**
+   * Extension: generated images (image, chat-image and Midjourney results) are these files in
+   * turn instead of drawn PNGs, unless a [[size:]] or [[big:]] marker asks for one: real-size
+   * grids, or JPEG/WebP results, that a test or benchmark made with sharp.
+   */
+  resultImages?: ReadonlyArray<{ data: Buffer; contentType: string }>;
   /** Extension: MJ imageUrl style. 'discord' = CDN-like /attachments/… with ex= params (default); 'forward' = /mj/image/{id}. */
   mjImageUrls?: 'discord' | 'forward';
 }
