@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import { type App, createApp, createAppLogger } from './app.js';
-import { ALLOWED_UPDATES } from './bot/allowed-updates.js';
 import { publishAdminCommands, publishCommands } from './bot/commands.js';
 import { createI18n } from './bot/i18n.js';
-import { stopRunner } from './bot/stop-runner.js';
-import { createWebhookHandler } from './bot/webhook.js';
+import { ALLOWED_UPDATES } from './bot/transport/allowed-updates.js';
+import { stopRunner } from './bot/transport/stop-runner.js';
+import { createWebhookHandler } from './bot/transport/webhook.js';
 import { CatalogError } from './catalog/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';

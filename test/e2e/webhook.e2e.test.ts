@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWED_UPDATES } from '../../src/bot/allowed-updates.js';
+import { ALLOWED_UPDATES } from '../../src/bot/transport/allowed-updates.js';
 import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
 import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
 import { freePort, rawRequest } from '../helpers/net.js';

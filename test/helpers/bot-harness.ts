@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import pino from 'pino';
 import { type App, type AppOptions, createApp } from '../../src/app.js';
-import { stopRunner } from '../../src/bot/stop-runner.js';
+import { stopRunner } from '../../src/bot/transport/stop-runner.js';
 import { loadConfig } from '../../src/config.js';
 import { closeDb } from '../../src/db/client.js';
 import {

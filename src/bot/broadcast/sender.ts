@@ -3,9 +3,9 @@ import type { Broadcast } from '../../broadcast/store.js';
 import type { BroadcastSender, SendOutcome } from '../../broadcast/worker.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../infra/logger.js';
+import { userLocale } from '../jobs/user-locale.js';
 import { translateFor } from '../support/texts.js';
-import { isMessageGone, isNotModified } from '../telegram-errors.js';
-import { userLocale } from '../user-locale.js';
+import { isMessageGone, isNotModified } from '../transport/telegram-errors.js';
 import { broadcastMarkup, broadcastText } from './render.js';
 
 /** Telegram's answer to one copy, as the worker needs it. */

@@ -16,7 +16,7 @@ import {
   validateImageRequest,
 } from '../../catalog/index.js';
 import type { ImageJobParamsInput } from '../../jobs/image-params.js';
-import { type PreparedJob, rejectedJob } from '../job-draft.js';
+import { type PreparedJob, rejectedJob } from '../jobs/job-draft.js';
 
 export type GenerationModel = ImageModel | ChatImageModel;
 export type EditingModel = EditModel | ChatImageModel;

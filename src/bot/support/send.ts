@@ -5,7 +5,7 @@ import { renderTicketHeader, topicName } from '../../support/header.js';
 import { isChannelError } from '../../support/ports.js';
 import { relayToSupport } from '../../support/relay.js';
 import type { BaseContext } from '../context.js';
-import { userLocale } from '../user-locale.js';
+import { userLocale } from '../jobs/user-locale.js';
 import { type ForumCache, TelegramSupportChannel } from './channel.js';
 import { operatorLocale, translateFor } from './texts.js';
 

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { BaseContext } from '../context.js';
 import { createI18n, DEFAULT_LOCALE, type Locale } from '../i18n.js';
-import { userLocale } from '../user-locale.js';
+import { userLocale } from '../jobs/user-locale.js';
 
 export type Vars = Record<string, string | number>;
 export type LocaleTranslate = (key: string, vars?: Vars) => string;

@@ -13,7 +13,7 @@ import {
   validateVideoRequest,
 } from '../../catalog/index.js';
 import type { VideoJobParamsInput } from '../../jobs/video/params.js';
-import { type PreparedJob, rejectedJob } from '../job-draft.js';
+import { type PreparedJob, rejectedJob } from '../jobs/job-draft.js';
 
 /** What the settings keyboard sets: everything but the prompt and the photo. */
 export interface VideoChoice {

@@ -6,9 +6,9 @@
  */
 import { InlineKeyboard } from 'grammy';
 import type { Catalog, VideoModel } from '../../catalog/index.js';
-import { modelToken } from '../callback-data/settings.js';
-import { encodeVideo } from '../callback-data/video.js';
 import { escapeHtml, truncate } from '../format.js';
+import { modelToken } from '../settings/callback-data.js';
+import { encodeVideo } from './callback-data.js';
 import type { VideoDraft } from './drafts.js';
 import { modelsForInput, priceOfChoice, shapeChoice } from './request.js';
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkKey } from '../../../src/accounts/own-keys.js';
-import { MAX_ACTIVE_JOBS_PER_USER } from '../../../src/bot/submit-job.js';
+import { MAX_ACTIVE_JOBS_PER_USER } from '../../../src/bot/jobs/submit-job.js';
 import { ledger } from '../../../src/db/schema.js';
 import { getJob } from '../../../src/jobs/store.js';
 import { DEFAULT_TEST_KEY } from '../../fakes/gateway-sim/index.js';

@@ -8,7 +8,7 @@ import {
   isCommandForBot,
   isForBotInGroup,
   isReplyToBot,
-} from '../../../src/bot/features/group-policy.js';
+} from '../../../src/bot/middlewares/group-policy.js';
 
 const me: UserFromGetMe = {
   id: 42,

@@ -7,7 +7,7 @@ import {
   PHOTO_MAX_BYTES,
   photoBytes,
   photoPreview,
-} from '../../../src/bot/delivery/photo-fit.js';
+} from '../../../src/bot/images/photo-fit.js';
 
 const noise = (width: number, height: number) =>
   sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });

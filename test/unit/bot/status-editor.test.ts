@@ -1,6 +1,6 @@
 import { type Api, GrammyError } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { StatusEditor } from '../../../src/bot/delivery/status-editor.js';
+import { StatusEditor } from '../../../src/bot/jobs/status-editor.js';
 
 /** An Api stand-in recording editMessageText calls; `fail` makes the next one throw. */
 function fakeApi() {

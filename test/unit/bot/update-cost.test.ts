@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import { mayStartJob } from '../../../src/bot/update-cost.js';
+import { mayStartJob } from '../../../src/bot/transport/update-cost.js';
 
 const chat = { id: 1, type: 'private' as const, first_name: 'A' };
 const from = { id: 1, is_bot: false, first_name: 'A' };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SendPacer } from '../../../src/bot/send-pacer.js';
+import { SendPacer } from '../../../src/bot/transport/send-pacer.js';
 
 describe('send pacer', () => {
   it('spaces calls to the configured rate, counting media-group items', async () => {

@@ -3,7 +3,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotContext } from '../../../src/bot/context.js';
-import { createWebhookHandler } from '../../../src/bot/webhook.js';
+import { createWebhookHandler } from '../../../src/bot/transport/webhook.js';
 import { type HttpServer, startHttpServer } from '../../../src/infra/http-server.js';
 import { rawRequest } from '../../helpers/net.js';
 

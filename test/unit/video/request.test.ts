@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { modelToken } from '../../../src/bot/callback-data/settings.js';
-import { encodeVideo, parseVideo, type VideoAction } from '../../../src/bot/callback-data/video.js';
+import { modelToken } from '../../../src/bot/settings/callback-data.js';
+import { encodeVideo, parseVideo, type VideoAction } from '../../../src/bot/video/callback-data.js';
 import type { VideoDraft } from '../../../src/bot/video/drafts.js';
 import {
   applyFlags,

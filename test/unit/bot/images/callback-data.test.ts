@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { jobButton, parseJobButton } from '../../../../src/bot/callback-data/jobs.js';
+import { jobButton, parseJobButton } from '../../../../src/bot/jobs/callback-data.js';
 import {
   encodeSettings,
   modelToken,
   parseSettings,
   type SettingsAction,
-} from '../../../../src/bot/callback-data/settings.js';
+} from '../../../../src/bot/settings/callback-data.js';
 import { loadCatalog } from '../../../../src/catalog/index.js';
 import { newJobId } from '../../../../src/jobs/ids.js';
 

@@ -7,8 +7,8 @@ import {
   readEditAwaiting,
   writeEditAwaiting,
 } from '../../../../src/bot/images/awaiting.js';
-import { problemMessage } from '../../../../src/bot/job-draft.js';
-import { formatAgo, renderJobsList } from '../../../../src/bot/jobs-list.js';
+import { problemMessage } from '../../../../src/bot/jobs/job-draft.js';
+import { formatAgo, renderJobsList } from '../../../../src/bot/jobs/jobs-list.js';
 import type { ProblemCode } from '../../../../src/catalog/index.js';
 import type { JobRow } from '../../../../src/jobs/store.js';
 

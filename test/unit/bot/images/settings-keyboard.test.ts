@@ -1,7 +1,7 @@
 import type { InlineKeyboard } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { modelToken, SETTINGS_FAMILIES } from '../../../../src/bot/callback-data/settings.js';
 import { createI18n } from '../../../../src/bot/i18n.js';
+import { modelToken, SETTINGS_FAMILIES } from '../../../../src/bot/settings/callback-data.js';
 import {
   countsScreen,
   familiesScreen,
@@ -11,7 +11,7 @@ import {
   modelsScreen,
   type ScreenDeps,
   sizesScreen,
-} from '../../../../src/bot/keyboards/settings.js';
+} from '../../../../src/bot/settings/keyboard.js';
 import { loadCatalog } from '../../../../src/catalog/index.js';
 
 const catalog = loadCatalog();

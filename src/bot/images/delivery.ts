@@ -1,0 +1,152 @@
+import { InlineKeyboard, InputFile, InputMediaBuilder } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { DeliveryReceipt, StoredFile } from '../../jobs/ports.js';
+import type { JobRow } from '../../jobs/store.js';
+import { escapeHtml, truncate } from '../format.js';
+import type { Locale } from '../i18n.js';
+import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
+import { isPhotoRejected } from '../transport/telegram-errors.js';
+import { photoBytes, previewName } from './photo-fit.js';
+
+const CAPTION_PROMPT_CHARS = 700;
+const EXT_NAMES: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+
+export function resultFiles(job: JobRow): StoredFile[] {
+  const files = job.result?.files;
+  return Array.isArray(files) ? (files as StoredFile[]) : [];
+}
+
+export function fileName(job: JobRow, index: number, file: StoredFile): string {
+  return `${job.model.replace(/[^\w.-]+/g, '_')}-${job.id}-${index + 1}.${EXT_NAMES[file.mime] ?? 'bin'}`;
+}
+
+/** "model · cost" and the prompt, short enough for a caption (1024). */
+export function resultCaption(ctx: DeliveryContext, job: JobRow, locale: Locale): string {
+  const cost = job.payer === 'own_key' ? ctx.t(locale, 'job-cost-own-key') : ctx.money(job.price);
+  const head = ctx.t(locale, 'job-done-caption', { model: job.model, cost });
+  const prompt = typeof job.params.prompt === 'string' ? job.params.prompt : '';
+  return prompt
+    ? `${escapeHtml(head)}\n<i>${escapeHtml(truncate(prompt, CAPTION_PROMPT_CHARS))}</i>`
+    : escapeHtml(head);
+}
+
+export function resultKeyboard(ctx: DeliveryContext, job: JobRow, locale: Locale): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(ctx.t(locale, 'job-button-again'), `j:${job.id}:again`)
+    .text(ctx.t(locale, 'job-button-edit'), `j:${job.id}:edit`)
+    .row()
+    .text(ctx.t(locale, 'job-button-original'), `j:${job.id}:orig`);
+}
+
+const largestPhotoId = (message: Message) => message.photo?.at(-1)?.file_id;
+
+/** The photo upload of a result: its own bytes under its name, or a smaller copy (preview-…). */
+const photoInput = (photo: Buffer, data: Buffer, name: string) =>
+  new InputFile(photo, photo === data ? name : previewName(name));
+
+/**
+ * One image: a photo with caption and buttons (a document when Telegram would refuse the photo).
+ * Several: media groups of up to ten, then the buttons in a message of their own (media groups
+ * cannot carry a keyboard). The status message is removed once the result is there.
+ */
+export const deliverImages: Deliverer = async (ctx, job, locale) => {
+  const files = resultFiles(job);
+  const caption = resultCaption(ctx, job, locale);
+  const keyboard = resultKeyboard(ctx, job, locale);
+  const replyTo = job.replyToMessageId
+    ? { reply_parameters: { message_id: job.replyToMessageId, allow_sending_without_reply: true } }
+    : {};
+  const datas = await Promise.all(files.map((f) => ctx.results.read(f)));
+  const updated = files.map((f) => ({ ...f }));
+  const messageIds: number[] = [];
+
+  const [first] = files;
+  if (files.length === 1 && first && datas[0]) {
+    const data = datas[0];
+    const name = fileName(job, 0, first);
+    // Over Telegram's photo limits a smaller copy is shown; 📎 still sends the original.
+    const photo = await photoBytes(data, first.mime);
+    let sent: Message | undefined;
+    if (photo) {
+      try {
+        sent = await ctx.api.sendPhoto(job.chatId, photoInput(photo, data, name), {
+          caption,
+          parse_mode: 'HTML',
+          reply_markup: keyboard,
+          ...replyTo,
+        });
+        const id = largestPhotoId(sent);
+        if (id && updated[0]) updated[0].photoFileId = id;
+      } catch (err) {
+        if (!isPhotoRejected(err)) throw err;
+      }
+    }
+    if (!sent) {
+      sent = await ctx.api.sendDocument(job.chatId, new InputFile(data, name), {
+        caption,
+        parse_mode: 'HTML',
+        reply_markup: keyboard,
+        ...replyTo,
+      });
+      if (sent.document && updated[0]) updated[0].documentFileId = sent.document.file_id;
+    }
+    messageIds.push(sent.message_id);
+  } else {
+    // A media group is all photos or all documents: oversized images go as smaller copies, and
+    // one that cannot be shown makes it documents.
+    const photos = await Promise.all(
+      files.map((f, i) => (datas[i] ? photoBytes(datas[i], f.mime) : undefined)),
+    );
+    const asPhotos = photos.every(Boolean);
+    for (let start = 0; start < files.length; start += 10) {
+      const chunk = files.slice(start, start + 10).map((f, j) => {
+        const data = datas[start + j] ?? Buffer.alloc(0);
+        const name = fileName(job, start + j, f);
+        const photo = photos[start + j];
+        return {
+          file: asPhotos && photo ? photoInput(photo, data, name) : new InputFile(data, name),
+          extra: start + j === 0 ? { caption, parse_mode: 'HTML' as const } : {},
+        };
+      });
+      let sent: Message[];
+      if (chunk.length === 1 && chunk[0]) {
+        const { file, extra } = chunk[0];
+        sent = [
+          asPhotos
+            ? await ctx.api.sendPhoto(job.chatId, file, { ...extra, ...replyTo })
+            : await ctx.api.sendDocument(job.chatId, file, { ...extra, ...replyTo }),
+        ];
+      } else {
+        sent = asPhotos
+          ? await ctx.api.sendMediaGroup(
+              job.chatId,
+              chunk.map((c) => InputMediaBuilder.photo(c.file, c.extra)),
+              replyTo,
+            )
+          : await ctx.api.sendMediaGroup(
+              job.chatId,
+              chunk.map((c) => InputMediaBuilder.document(c.file, c.extra)),
+              replyTo,
+            );
+      }
+      sent.forEach((message, j) => {
+        const target = updated[start + j];
+        if (!target) return;
+        const photoId = largestPhotoId(message);
+        if (photoId) target.photoFileId = photoId;
+        if (message.document) target.documentFileId = message.document.file_id;
+        messageIds.push(message.message_id);
+      });
+    }
+    const buttons = await ctx.api.sendMessage(job.chatId, caption, {
+      parse_mode: 'HTML',
+      reply_markup: keyboard,
+    });
+    messageIds.push(buttons.message_id);
+  }
+  return { result: { files: updated, messageIds } } satisfies DeliveryReceipt;
+};

@@ -1,0 +1,189 @@
+/**
+ * /jobs (recent jobs, cancel buttons for queued ones) and the job buttons `j:<id>:<action>`:
+ * ✖️ cancel on status messages and lists, 🔁 again, ✏️ edit this, 📎 original file on results.
+ * Every press is answered at once (Telegram shows a spinner until then, and gives up on old
+ * queries), and only the job's owner may use its buttons.
+ */
+
+import type { CallbackQueryContext } from 'grammy';
+import { Composer, InputFile } from 'grammy';
+import { imageJobParams } from '../../jobs/image-params.js';
+import { cancelJob } from '../../jobs/lifecycle.js';
+import type { StoredFile } from '../../jobs/ports.js';
+import { resultUsable } from '../../jobs/state.js';
+import { getJob, type JobRow, listUserJobs, patchJob } from '../../jobs/store.js';
+import type { BotContext } from '../context.js';
+import { writeEditAwaiting } from '../images/awaiting.js';
+import { fileName, resultFiles } from '../images/delivery.js';
+import { askInstruction } from '../images/edit.js';
+import { isImageModel, prepareImageJob } from '../images/request.js';
+import { parseJobButton } from './callback-data.js';
+import { renderJobsList } from './jobs-list.js';
+import { localeOf, submitJob } from './submit-job.js';
+
+export const jobsFeature = new Composer<BotContext>();
+
+const IMAGE_FAMILIES = new Set(['image', 'chat-image', 'edit']);
+const LIST_SIZE = 10;
+
+async function jobsScreen(ctx: BotContext, userId: number) {
+  return renderJobsList(listUserJobs(ctx.deps.db, userId, LIST_SIZE), (k, v) => ctx.t(k, v), {
+    now: Date.now(),
+    locale: await localeOf(ctx),
+  });
+}
+
+jobsFeature.command('jobs', async (ctx) => {
+  if (!ctx.from) return;
+  const screen = await jobsScreen(ctx, ctx.from.id);
+  await ctx.reply(screen.text, {
+    parse_mode: 'HTML',
+    ...(screen.keyboard ? { reply_markup: screen.keyboard } : {}),
+  });
+});
+
+type JobQuery = CallbackQueryContext<BotContext>;
+
+jobsFeature.callbackQuery(/^j:/, async (ctx, next) => {
+  const parsed = parseJobButton(ctx.callbackQuery.data);
+  if (!parsed) return next();
+  const job = getJob(ctx.deps.db, parsed.jobId);
+  if (!job) return void (await ctx.answerCallbackQuery({ text: ctx.t('job-gone') }));
+  if (job.userId !== ctx.from.id)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t('job-not-yours') }));
+  switch (parsed.action) {
+    case 'cancel':
+      return cancel(ctx, job);
+    case 'again':
+      return IMAGE_FAMILIES.has(job.family) ? again(ctx, job) : next();
+    case 'edit':
+      return IMAGE_FAMILIES.has(job.family) ? editThis(ctx, job) : next();
+    case 'orig':
+      return original(ctx, job);
+  }
+});
+
+async function cancel(ctx: JobQuery, job: JobRow): Promise<void> {
+  const cancelled = cancelJob(ctx.deps.db, job.id, ctx.from.id);
+  if (!cancelled) {
+    await ctx.answerCallbackQuery({
+      text: ctx.t(job.status === 'cancelled' ? 'jobs-already-cancelled' : 'job-cancel-too-late'),
+    });
+    return;
+  }
+  const refund =
+    cancelled.price > 0
+      ? ctx.t('job-refunded', {
+          amount: ctx.deps.money(cancelled.price, await localeOf(ctx)),
+        })
+      : '';
+  await ctx.answerCallbackQuery({ text: ctx.t('jobs-cancelled-toast') });
+  if (cancelled.statusMessageId) {
+    await ctx.api
+      .editMessageText(
+        cancelled.chatId,
+        cancelled.statusMessageId,
+        ctx.t('job-cancelled', { refund }).trim(),
+      )
+      .catch((err: unknown) => ctx.log.debug({ err }, 'status message not edited'));
+  }
+  // Pressed in a /jobs list: show the list as it is now.
+  const pressed = ctx.callbackQuery.message;
+  if (pressed && pressed.message_id !== cancelled.statusMessageId) {
+    const screen = await jobsScreen(ctx, ctx.from.id);
+    await ctx
+      .editMessageText(screen.text, {
+        parse_mode: 'HTML',
+        ...(screen.keyboard ? { reply_markup: screen.keyboard } : {}),
+      })
+      .catch((err: unknown) => ctx.log.debug({ err }, 'jobs list not refreshed'));
+  }
+}
+
+/** 🔁: the same request again (validated and priced anew: the catalog may have changed). */
+async function again(ctx: JobQuery, job: JobRow): Promise<void> {
+  await ctx.answerCallbackQuery({ text: ctx.t('jobs-again-toast') });
+  const model = ctx.deps.catalog.get(job.model);
+  const params = imageJobParams.safeParse(job.params);
+  if (!isImageModel(model) || !params.success) {
+    await ctx.reply(ctx.t('jobs-model-gone', { model: job.model }));
+    return;
+  }
+  const p = params.data;
+  await submitJob(
+    ctx,
+    prepareImageJob({
+      model,
+      kind: job.kind === 'edit' ? 'edit' : 'generate',
+      prompt: p.prompt,
+      n: p.n,
+      ...(p.size ? { size: p.size } : {}),
+      ...(p.aspectRatio ? { aspectRatio: p.aspectRatio } : {}),
+      inputs: p.inputs,
+      parentJobId: job.id,
+      ...(ctx.callbackQuery.message
+        ? { replyToMessageId: ctx.callbackQuery.message.message_id }
+        : {}),
+    }),
+  );
+}
+
+/** ✏️: the result becomes the photo to edit; the next text is the instruction. */
+async function editThis(ctx: JobQuery, job: JobRow): Promise<void> {
+  const files = resultFiles(job);
+  if (!resultUsable(job.status) || files.length === 0) {
+    await ctx.answerCallbackQuery({ text: ctx.t('jobs-not-finished') });
+    return;
+  }
+  if (files.length > 1) {
+    await ctx.answerCallbackQuery({ text: ctx.t('jobs-edit-which'), show_alert: true });
+    return;
+  }
+  const [file] = files;
+  // Pressed before the delivery recorded the file id: the button sits on the result itself.
+  const fileId = file?.documentFileId ?? file?.photoFileId ?? pressedFileId(ctx);
+  if (!fileId) {
+    await ctx.answerCallbackQuery({ text: ctx.t('job-original-gone') });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  writeEditAwaiting(ctx.session, { kind: 'edit-prompt', images: [{ fileId }] });
+  await askInstruction(ctx, 1);
+}
+
+/** The file of the message a button was pressed on (the bot's own result message). */
+function pressedFileId(ctx: JobQuery): string | undefined {
+  const message = ctx.callbackQuery.message;
+  if (!message || !('photo' in message || 'document' in message)) return undefined;
+  return message.document?.file_id ?? message.photo?.at(-1)?.file_id;
+}
+
+/** 📎: every result file as a document (uncompressed), re-using Telegram file ids when known. */
+async function original(ctx: JobQuery, job: JobRow): Promise<void> {
+  const files = resultFiles(job);
+  if (!resultUsable(job.status) || files.length === 0) {
+    await ctx.answerCallbackQuery({ text: ctx.t('jobs-not-finished') });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const { results } = ctx.deps;
+  const updated: StoredFile[] = [];
+  let missing = false;
+  for (const [i, file] of files.entries()) {
+    const next = { ...file };
+    if (file.documentFileId) {
+      await ctx.api.sendDocument(job.chatId, file.documentFileId);
+    } else if (await results.exists(file)) {
+      const sent = await ctx.api.sendDocument(
+        job.chatId,
+        new InputFile(await results.read(file), fileName(job, i, file)),
+      );
+      if (sent.document) next.documentFileId = sent.document.file_id;
+    } else {
+      missing = true;
+    }
+    updated.push(next);
+  }
+  if (missing) await ctx.reply(ctx.t('job-original-gone'));
+  patchJob(ctx.deps.db, job.id, { result: { ...(job.result ?? {}), files: updated } });
+}

@@ -1,0 +1,141 @@
+import { eq } from 'drizzle-orm';
+import { InlineKeyboard } from 'grammy';
+import { type JobFamily, users } from '../../db/schema.js';
+import type { DeliveryReceipt, JobNotifier, JobProgress } from '../../jobs/ports.js';
+import type { JobRow } from '../../jobs/store.js';
+import { escapeHtml, formatElapsed } from '../format.js';
+import type { Locale } from '../i18n.js';
+import { isMessageGone, isUnreachable } from '../transport/telegram-errors.js';
+import type { Deliverer, DeliveryContext } from './delivery-types.js';
+import { userLocale } from './user-locale.js';
+
+/** Failure codes whose message differs when the user's own key was used. */
+const OWN_KEY_CODES = new Set([
+  'bad_key',
+  'key_exhausted',
+  'model_not_allowed',
+  'insufficient_balance',
+]);
+
+/** The user-facing reason for a failed job, in their language. */
+export function failureReason(ctx: DeliveryContext, job: JobRow, locale: Locale): string {
+  const code = job.errorCode ?? 'unknown';
+  const detail = job.errorMessage ?? '';
+  const key =
+    job.payer === 'own_key' && OWN_KEY_CODES.has(code)
+      ? `job-failed-own-${code}`
+      : `job-failed-${code}`;
+  const vars = {
+    word: code === 'banned_prompt' && detail ? detail : 'none',
+    detail: detail || 'none',
+  };
+  const text = ctx.t(locale, key, vars);
+  // An unknown id comes back as the id itself: fall back to the generic reason with the detail.
+  if (text === key) return ctx.t(locale, 'job-failed-unknown', vars);
+  return text;
+}
+
+/** Reaches the chat for the job workers: progress edits, results, failures. */
+export class TelegramNotifier implements JobNotifier {
+  constructor(
+    private readonly ctx: DeliveryContext,
+    private readonly deliverers: Partial<Record<JobFamily, Deliverer>>,
+  ) {}
+
+  private locale(job: JobRow): Locale {
+    return userLocale(this.ctx.db, job.userId);
+  }
+
+  async progress(job: JobRow, progress: JobProgress): Promise<void> {
+    if (!job.statusMessageId) return;
+    const locale = this.locale(job);
+    const elapsed = formatElapsed(Date.now() - job.createdAt);
+    const text =
+      progress.stage === 'queued'
+        ? this.ctx.t(locale, 'job-queued', { model: job.model })
+        : progress.stage === 'generating'
+          ? this.ctx.t(locale, 'job-generating', { model: job.model, elapsed })
+          : this.ctx.t(locale, 'job-running', {
+              model: job.model,
+              progress:
+                progress.text ?? (progress.percent !== undefined ? `${progress.percent}%` : '…'),
+              elapsed,
+            });
+    await this.guard(job, () =>
+      this.ctx.status.edit(job.chatId, job.statusMessageId as number, text),
+    );
+  }
+
+  async deliver(job: JobRow): Promise<DeliveryReceipt> {
+    const deliverer = this.deliverers[job.family];
+    if (!deliverer) throw new Error(`no deliverer for family ${job.family}`);
+    let receipt: DeliveryReceipt;
+    try {
+      receipt = await deliverer(this.ctx, job, this.locale(job));
+    } catch (err) {
+      if (isUnreachable(err)) return this.markUnreachable(job);
+      throw err;
+    }
+    await this.removeStatus(job);
+    return receipt;
+  }
+
+  async failed(job: JobRow, refunded: boolean): Promise<void> {
+    const locale = this.locale(job);
+    const refund = refunded
+      ? this.ctx.t(locale, 'job-refunded', { amount: this.ctx.money(job.price) })
+      : '';
+    const text = escapeHtml(
+      this.ctx
+        .t(locale, 'job-failed', { reason: failureReason(this.ctx, job, locale), refund })
+        .trim(),
+    );
+    const markup = new InlineKeyboard().text(
+      this.ctx.t(locale, 'job-button-support'),
+      'menu:support',
+    );
+    await this.guard(job, async () => {
+      if (job.statusMessageId) {
+        try {
+          await this.ctx.status.edit(job.chatId, job.statusMessageId, text, {
+            force: true,
+            markup,
+            html: true,
+          });
+          this.ctx.status.forget(job.chatId, job.statusMessageId);
+          return;
+        } catch (err) {
+          if (!isMessageGone(err)) throw err;
+        }
+      }
+      await this.ctx.api.sendMessage(job.chatId, text, {
+        parse_mode: 'HTML',
+        reply_markup: markup,
+      });
+    });
+  }
+
+  private async removeStatus(job: JobRow): Promise<void> {
+    if (!job.statusMessageId) return;
+    this.ctx.status.forget(job.chatId, job.statusMessageId);
+    await this.ctx.api.deleteMessage(job.chatId, job.statusMessageId).catch(() => {});
+  }
+
+  /** Progress and failure notes are best effort: a blocked user is recorded, nothing is retried. */
+  private async guard(job: JobRow, send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+    } catch (err) {
+      if (isUnreachable(err)) {
+        this.markUnreachable(job);
+        return;
+      }
+      this.ctx.logger.warn({ err, job: job.id }, 'could not update the chat about a job');
+    }
+  }
+
+  private markUnreachable(job: JobRow): DeliveryReceipt {
+    this.ctx.db.update(users).set({ blockedBot: true }).where(eq(users.id, job.userId)).run();
+    return { unreachable: true };
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The one way a feature starts a generation, whatever the family: catalog problems become a
+ * localised answer with the limits, the payer is chosen, the job and its reservation are created
+ * in one transaction, the "queued" status message (with a cancel button) is sent and recorded,
+ * and the job is handed to the workers. Nothing here waits for the gateway, so a handler that
+ * calls it returns in milliseconds.
+ */
+import { InlineKeyboard } from 'grammy';
+import { getOwnKeyInfo } from '../../accounts/own-keys.js';
+import type { Db } from '../../db/client.js';
+import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js';
+import { countActiveJobs, type JobRow } from '../../jobs/store.js';
+import type { BaseContext } from '../context.js';
+import { jobButton } from './callback-data.js';
+import { allowGeneration } from './generation-limit.js';
+import { type PreparedJob, problemMessage } from './job-draft.js';
+
+/** Jobs one user may have in the pipeline at once: nobody fills the shared gateway lane alone. */
+export const MAX_ACTIVE_JOBS_PER_USER = 10;
+
+export type SubmitOutcome =
+  | { ok: true; job: JobRow }
+  | {
+      ok: false;
+      reason: 'invalid' | 'insufficient_funds' | 'too_many_active' | 'no_user' | 'rate_limited';
+    };
+
+/** A linked key that the gateway has not rejected pays; otherwise the balance does. */
+export function choosePayer(db: Db, userId: number): 'balance' | 'own_key' {
+  return getOwnKeyInfo(db, userId)?.status === 'ok' ? 'own_key' : 'balance';
+}
+
+/** The answer's locale (for number formats in amounts). */
+export async function localeOf(ctx: Pick<BaseContext, 'i18n'>): Promise<string> {
+  return typeof ctx.i18n?.getLocale === 'function' ? await ctx.i18n.getLocale() : 'en';
+}
+
+export const cancelKeyboard = (ctx: BaseContext, jobId: string) =>
+  new InlineKeyboard().text(ctx.t('job-button-cancel'), jobButton(jobId, 'cancel'));
+
+/** Tells the user why a request was refused (nothing was charged). */
+export async function replyProblem(
+  ctx: BaseContext,
+  prepared: Extract<PreparedJob, { ok: false }>,
+  replyTo?: number,
+): Promise<void> {
+  const { key, vars } = problemMessage(prepared);
+  await ctx.reply(ctx.t(key, vars), replyParams(replyTo));
+}
+
+/** Answer this message when given (and still send when it is gone). */
+export const replyParams = (messageId: number | undefined) =>
+  messageId === undefined
+    ? {}
+    : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
+
+export interface SubmitOptions {
+  maxActive?: number;
+}
+
+/**
+ * Takes the plain context (no conversation flavour): conversations start jobs from
+ * `conversation.external`, whose outside context is a `BaseContext`.
+ */
+export async function submitJob(
+  ctx: BaseContext,
+  prepared: PreparedJob,
+  options: SubmitOptions = {},
+): Promise<SubmitOutcome> {
+  if (!prepared.ok) {
+    await replyProblem(ctx, prepared, ctx.msg?.message_id);
+    return { ok: false, reason: 'invalid' };
+  }
+  const { draft } = prepared;
+  const { db, jobs, money } = ctx.deps;
+  const userId = ctx.from?.id;
+  const chatId = ctx.chat?.id;
+  if (userId === undefined || chatId === undefined) return { ok: false, reason: 'no_user' };
+  const replyTo = replyParams(draft.replyToMessageId);
+
+  // Per-user pace of expensive requests (shared by instances in Redis mode).
+  if (!(await allowGeneration(ctx))) return { ok: false, reason: 'rate_limited' };
+
+  const limit = options.maxActive ?? MAX_ACTIVE_JOBS_PER_USER;
+  if (countActiveJobs(db, userId) >= limit) {
+    await ctx.reply(ctx.t('job-too-many-active', { limit }), replyTo);
+    return { ok: false, reason: 'too_many_active' };
+  }
+
+  const created = createJob(db, {
+    userId,
+    chatId,
+    family: draft.family,
+    kind: draft.kind,
+    model: draft.model,
+    params: draft.params,
+    price: draft.price,
+    payer: draft.payer ?? choosePayer(db, userId),
+    ...(draft.parentJobId !== undefined ? { parentJobId: draft.parentJobId } : {}),
+    ...(draft.replyToMessageId !== undefined ? { replyToMessageId: draft.replyToMessageId } : {}),
+    ...(draft.deadlineAt !== undefined ? { deadlineAt: draft.deadlineAt } : {}),
+  });
+  if (!created.ok) {
+    const locale = await localeOf(ctx);
+    await ctx.reply(
+      ctx.t('job-insufficient', {
+        price: money(created.price, locale),
+        balance: money(created.balance, locale),
+      }),
+      replyTo,
+    );
+    return { ok: false, reason: 'insufficient_funds' };
+  }
+
+  const { job } = created;
+  let statusId: number;
+  try {
+    const status = await ctx.reply(ctx.t('job-queued', { model: job.model }), {
+      reply_markup: cancelKeyboard(ctx, job.id),
+      ...replyTo,
+    });
+    statusId = status.message_id;
+  } catch (err) {
+    // The user cannot be told about the job: call it off (refunded) rather than run it blind.
+    cancelJob(db, job.id, userId);
+    throw err;
+  }
+  // Starting the job (a transaction, the gateway request) is the costly half again: another turn,
+  // or 200 status messages answered together would start 200 jobs back to back.
+  await ctx.deps.turns.take();
+  setStatusMessage(db, job.id, statusId);
+  jobs.dispatch(job.id);
+  ctx.log.info(
+    {
+      job: job.id,
+      family: job.family,
+      kind: job.kind,
+      model: job.model,
+      price: job.price,
+      payer: job.payer,
+    },
+    'job queued',
+  );
+  return { ok: true, job: { ...job, statusMessageId: statusId } };
+}

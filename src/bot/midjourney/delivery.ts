@@ -1,0 +1,134 @@
+import { InputFile } from 'grammy';
+import type { Message } from 'grammy/types';
+import { mjResultOf } from '../../jobs/midjourney/result.js';
+import type { DeliveryReceipt, StoredFile } from '../../jobs/ports.js';
+import { getJob, type JobRow } from '../../jobs/store.js';
+import { escapeHtml, splitMessage, truncate } from '../format.js';
+import type { Locale } from '../i18n.js';
+import { fileName } from '../images/delivery.js';
+import { fitsAsPhoto, photoPreview, previewName } from '../images/photo-fit.js';
+import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
+import { isPhotoRejected } from '../transport/telegram-errors.js';
+import { keycap, mjDescribeKeyboard, mjResultKeyboard } from './keyboard.js';
+
+const CAPTION_PROMPT_CHARS = 700;
+
+const replyParams = (job: JobRow) =>
+  job.replyToMessageId
+    ? { reply_parameters: { message_id: job.replyToMessageId, allow_sending_without_reply: true } }
+    : {};
+
+function caption(ctx: DeliveryContext, job: JobRow, locale: Locale, prompt: string): string {
+  const cost = job.payer === 'own_key' ? ctx.t(locale, 'job-cost-own-key') : ctx.money(job.price);
+  const head = escapeHtml(ctx.t(locale, 'mj-result-caption', { model: job.model, cost }));
+  return prompt ? `${head}\n<i>${escapeHtml(truncate(prompt, CAPTION_PROMPT_CHARS))}</i>` : head;
+}
+
+/** The preview photo shown while the task ran goes once the result is there. */
+export async function removeMjPreview(ctx: DeliveryContext, job: JobRow): Promise<void> {
+  // The row handed to delivery may predate the last preview update: read it again.
+  const preview = mjResultOf(getJob(ctx.db, job.id) ?? job).preview;
+  if (preview) await ctx.api.deleteMessage(job.chatId, preview.messageId).catch(() => {});
+}
+
+/**
+ * A Midjourney result: the image (grid or upscale) with the gateway's buttons laid out like
+ * Midjourney's, as a photo; when Telegram would refuse the photo (a large grid), a smaller copy
+ * with the buttons and the full file as a document;
+ * a describe result as text with one "imagine this" button per prompt.
+ */
+export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
+  const result = mjResultOf(job);
+  await removeMjPreview(ctx, job);
+  if (result.prompts && result.prompts.length > 0)
+    return deliverPrompts(ctx, job, locale, result.prompts);
+
+  const [file] = result.files ?? [];
+  if (!file) throw new Error(`midjourney job ${job.id} has no result file`);
+  const data = await ctx.results.read(file);
+  const prompt =
+    result.prompt ?? (typeof job.params.prompt === 'string' ? job.params.prompt : '') ?? '';
+  const keyboard = mjResultKeyboard(job.id, result.buttons ?? []);
+  const extra = {
+    caption: caption(ctx, job, locale, prompt),
+    parse_mode: 'HTML' as const,
+    ...(keyboard ? { reply_markup: keyboard } : {}),
+    ...replyParams(job),
+  };
+  const name = fileName(job, 0, file);
+  const updated: StoredFile = { ...file };
+  let sent: Message | undefined;
+  if (await fitsAsPhoto(data, file.mime)) {
+    try {
+      sent = await ctx.api.sendPhoto(job.chatId, new InputFile(data, name), extra);
+      const id = sent.photo?.at(-1)?.file_id;
+      if (id) updated.photoFileId = id;
+    } catch (err) {
+      if (!isPhotoRejected(err)) throw err;
+    }
+  }
+  const messageIds: number[] = [];
+  if (!sent) {
+    // Too large for a photo: a smaller copy carries the caption and the buttons, the full file
+    // follows as a document. Without a copy the document carries them (documents take keyboards).
+    const preview = await photoPreview(data);
+    let shown: Message | undefined;
+    if (preview) {
+      shown = await ctx.api
+        .sendPhoto(job.chatId, new InputFile(preview, previewName(name)), extra)
+        .catch((err: unknown) => {
+          if (isPhotoRejected(err)) return undefined;
+          throw err;
+        });
+    }
+    const note = escapeHtml(ctx.t(locale, 'mj-document-note'));
+    sent = await ctx.api.sendDocument(
+      job.chatId,
+      new InputFile(data, name),
+      shown
+        ? {
+            caption: note,
+            reply_parameters: { message_id: shown.message_id, allow_sending_without_reply: true },
+          }
+        : { ...extra, caption: `${extra.caption}\n${note}` },
+    );
+    if (sent.document) updated.documentFileId = sent.document.file_id;
+    if (shown) messageIds.push(shown.message_id);
+  }
+  messageIds.push(sent.message_id);
+  return { result: { files: [updated], messageIds } } satisfies DeliveryReceipt;
+};
+
+async function deliverPrompts(
+  ctx: DeliveryContext,
+  job: JobRow,
+  locale: Locale,
+  prompts: readonly string[],
+): Promise<DeliveryReceipt> {
+  const lines = prompts.map((p, i) => `${keycap(i + 1)} <code>${escapeHtml(p)}</code>`);
+  const text = [
+    ctx.t(locale, 'mj-describe-title'),
+    '',
+    lines.join('\n\n'),
+    '',
+    escapeHtml(ctx.t(locale, 'mj-describe-hint')),
+  ].join('\n');
+  const keyboard = mjDescribeKeyboard(
+    (key, vars) => ctx.t(locale, key, vars),
+    job.id,
+    prompts.length,
+  );
+  const parts = splitMessage(text);
+  const messageIds: number[] = [];
+  for (const [i, part] of parts.entries()) {
+    const last = i === parts.length - 1;
+    const sent = await ctx.api.sendMessage(job.chatId, part, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(last ? { reply_markup: keyboard } : {}),
+      ...(i === 0 ? replyParams(job) : {}),
+    });
+    messageIds.push(sent.message_id);
+  }
+  return { result: { messageIds } };
+}

@@ -1,0 +1,354 @@
+/**
+ * Midjourney in chat: /mj (with reference photos), the result buttons (U/V/🔄, upscale and
+ * vary, zoom, pan, Custom Zoom), the remix prompt buttons, /blend, /describe and its "imagine
+ * this" buttons. Handlers validate, price, create the job and reply; workers do the rest.
+ */
+import { createConversation } from '@grammyjs/conversations';
+import { Composer } from 'grammy';
+import {
+  classifyMjCustomId,
+  type MjAction,
+  mjActionPriceKind,
+  validateMidjourneyPrompt,
+} from '../../catalog/index.js';
+import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
+import { type MjStoredButton, mjResultOf } from '../../jobs/midjourney/result.js';
+import { resultUsable } from '../../jobs/state.js';
+import { getJob, type JobRow } from '../../jobs/store.js';
+import type { BaseContext, BotContext } from '../context.js';
+import { localeOf, submitJob } from '../jobs/submit-job.js';
+import { MJ_BUTTON_RE, MJ_DESCRIBE_RE, MJ_MODAL_RE } from './keyboard.js';
+import { mjJob, mjModelFor, modalPorts, modalPriceOf } from './mj-jobs.js';
+import { MJ_MODAL, type MjModalArgs, mjModal } from './modal-conversation.js';
+import {
+  largestPhoto,
+  MJ_BLEND,
+  MJ_DESCRIBE,
+  type MjPhotosArgs,
+  mjBlend,
+  mjDescribe,
+  startDescribe,
+} from './photos-conversation.js';
+
+export const midjourneyFeature = new Composer<BotContext>();
+
+// Conversations first: an active one sees the chat's updates before the handlers below, and
+// enter() needs them installed upstream of the handler that calls it.
+midjourneyFeature.use(
+  createConversation<BaseContext, import('grammy').Context>(mjModal, {
+    id: MJ_MODAL,
+  }),
+);
+midjourneyFeature.use(
+  createConversation<BaseContext, import('grammy').Context>(mjBlend, {
+    id: MJ_BLEND,
+  }),
+);
+midjourneyFeature.use(
+  createConversation<BaseContext, import('grammy').Context>(mjDescribe, {
+    id: MJ_DESCRIBE,
+  }),
+);
+
+const MJ_CONVERSATIONS = [MJ_MODAL, MJ_BLEND, MJ_DESCRIBE];
+
+/**
+ * Enters a Midjourney conversation; a Midjourney one already open in this chat gives way (the
+ * user started something new). Returns false when another feature's conversation is open.
+ */
+async function enter(
+  ctx: BotContext,
+  id: string,
+  args: MjModalArgs | MjPhotosArgs,
+): Promise<boolean> {
+  for (const other of MJ_CONVERSATIONS)
+    if (ctx.conversation.active(other)) await ctx.conversation.exit(other);
+  try {
+    await ctx.conversation.enter(id, args);
+    return true;
+  } catch (err) {
+    ctx.log.info({ err }, 'could not enter a Midjourney conversation');
+    await ctx.reply(ctx.t('mj-finish-first'));
+    return false;
+  }
+}
+
+// ── /mj ────────────────────────────────────────────────────────────────────────────────────
+
+async function imagine(
+  ctx: BotContext,
+  raw: string,
+  inputs: Array<{ fileId: string; uniqueId: string }>,
+  messageId: number | undefined,
+): Promise<void> {
+  const model = mjModelFor(ctx);
+  if (!model) {
+    await ctx.reply(ctx.t('mj-unavailable'));
+    return;
+  }
+  if (raw.trim() === '') {
+    await ctx.reply(ctx.t('mj-usage', { model: model.title }), { parse_mode: 'HTML' });
+    return;
+  }
+  const checked = validateMidjourneyPrompt(model, raw);
+  if (!checked.ok) {
+    await ctx.reply(
+      checked.problem.code === 'prompt_too_long'
+        ? ctx.t('mj-prompt-too-long', { limit: model.maxPromptLength })
+        : ctx.t('mj-usage', { model: model.title }),
+      { parse_mode: 'HTML' },
+    );
+    return;
+  }
+  if (inputs.length > model.imageInput.max) {
+    await ctx.reply(
+      model.imageInput.max === 0
+        ? ctx.t('mj-images-not-supported')
+        : ctx.t('mj-too-many-images', { limit: model.imageInput.max }),
+    );
+    return;
+  }
+  await submitJob(
+    ctx,
+    mjJob({
+      kind: 'imagine',
+      model,
+      params: { op: 'imagine', prompt: checked.normalized.prompt, inputs },
+      priceKind: 'imagine',
+      ...(messageId !== undefined ? { replyToMessageId: messageId } : {}),
+    }),
+  );
+}
+
+midjourneyFeature.command('mj', (ctx) => imagine(ctx, ctx.match, [], ctx.msg.message_id));
+
+const photosArgs = async (ctx: BotContext): Promise<MjPhotosArgs | undefined> =>
+  ctx.from ? { ownerId: ctx.from.id, locale: await localeOf(ctx) } : undefined;
+
+midjourneyFeature.command('blend', async (ctx) => {
+  const args = await photosArgs(ctx);
+  if (args) await enter(ctx, MJ_BLEND, args);
+});
+
+midjourneyFeature.command('describe', async (ctx) => {
+  const args = await photosArgs(ctx);
+  if (args) await enter(ctx, MJ_DESCRIBE, args);
+});
+
+// grammY matches commands in text only: a photo captioned "/mj …", "/blend" or "/describe".
+const CAPTION_COMMAND = /^\/(mj|blend|describe)(?:@(\w+))?(?:\s+([\s\S]*))?$/i;
+
+midjourneyFeature.on('message:photo', async (ctx, next) => {
+  const m = CAPTION_COMMAND.exec(ctx.message.caption?.trim() ?? '');
+  const mention = m?.[2];
+  if (!m || (mention && mention.toLowerCase() !== ctx.me.username.toLowerCase())) return next();
+  const photo = largestPhoto(ctx.message.photo);
+  switch (m[1]?.toLowerCase()) {
+    case 'mj': {
+      const inputs = photo ? [{ fileId: photo.file_id, uniqueId: photo.file_unique_id }] : [];
+      await imagine(ctx, m[3] ?? '', inputs, ctx.message.message_id);
+      return;
+    }
+    case 'blend': {
+      const args = await photosArgs(ctx);
+      if (args) await enter(ctx, MJ_BLEND, args);
+      return;
+    }
+    default:
+      await startDescribe(ctx, ctx.message);
+  }
+});
+
+// ── result buttons ─────────────────────────────────────────────────────────────────────────
+
+function actionLabel(ctx: BotContext, button: MjStoredButton, action: MjAction): string {
+  const named = ctx.t(`mj-action-${action.kind}`);
+  const own = [button.label.trim()].filter(Boolean).join(' ');
+  return own || (named.startsWith('mj-action-') ? action.kind : named);
+}
+
+/** The job behind a button, if the presser may use it; answers the query when not. */
+async function ownJob(ctx: BotContext, jobId: string): Promise<JobRow | undefined> {
+  const job = getJob(ctx.deps.db, jobId);
+  if (job?.family !== 'midjourney') {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-stale') });
+    return undefined;
+  }
+  if (job.userId !== ctx.from?.id) {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-not-yours'), show_alert: true });
+    return undefined;
+  }
+  return job;
+}
+
+midjourneyFeature.callbackQuery(MJ_BUTTON_RE, async (ctx) => {
+  const [, jobId = '', index = ''] = ctx.match;
+  const job = await ownJob(ctx, jobId);
+  if (!job) return;
+  const result = mjResultOf(job);
+  // Re-validated against the list stored with the job: the data may be stale or forged.
+  const button = result.buttons?.[Number(index)];
+  if (!resultUsable(job.status) || !button || !result.taskId) {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-stale') });
+    return;
+  }
+  const action = classifyMjCustomId(button.customId);
+  if (action.kind === 'inpaint') {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-region'), show_alert: true });
+    return;
+  }
+  const priceKind = mjActionPriceKind(action);
+  if (!priceKind) {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-unsupported'), show_alert: true });
+    return;
+  }
+  const model = ctx.deps.catalog.get(job.model, 'midjourney');
+  if (!model) {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-model-off'), show_alert: true });
+    return;
+  }
+  // A double tap must not buy the same upscale twice.
+  const press = await ctx.deps.limiter.hit(`mj-press:${job.id}:${index}`, {
+    limit: 1,
+    windowMs: 5_000,
+  });
+  if (!press.allowed) {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-busy') });
+    return;
+  }
+  await ctx.answerCallbackQuery({
+    text: ctx.t('mj-button-working', { action: actionLabel(ctx, button, action) }),
+  });
+
+  const zoom = action.kind === 'custom_zoom';
+  const prompt = result.prompt ?? '';
+  // An action is a new paid task upstream like any other request, so it counts against the
+  // generation rate limit as well as the active-jobs cap (an exemption would let buttons on old
+  // results bypass the pace). The modal step that continues an action is not a new request.
+  const started = await submitJob(
+    ctx,
+    mjJob({
+      kind: 'action',
+      model,
+      params: {
+        op: 'action',
+        taskId: result.taskId,
+        customId: button.customId,
+        action: action.kind,
+        prompt,
+        // Custom Zoom always ends in MODAL: the prompt is asked for right away.
+        ...(zoom ? { modalAsked: true } : {}),
+      },
+      priceKind,
+      payer: job.payer,
+      parentJobId: job.id,
+      ...(ctx.callbackQuery.message
+        ? { replyToMessageId: ctx.callbackQuery.message.message_id }
+        : {}),
+    }),
+  );
+  if (!started.ok || !zoom || !ctx.from) return;
+  const locale = await localeOf(ctx);
+  const price = modalPriceOf(ctx.deps.catalog, job) ?? 0;
+  const entered = await enter(ctx, MJ_MODAL, {
+    jobId: started.job.id,
+    ownerId: ctx.from.id,
+    locale,
+    kind: 'zoom',
+    prompt,
+    price: job.payer === 'own_key' ? ctx.t('job-cost-own-key') : ctx.deps.money(price, locale),
+  } satisfies MjModalArgs);
+  if (!entered) cancelModal(ctx.deps.db, started.job.id, ctx.from.id);
+});
+
+// ── the remix question (keep / new / cancel) ───────────────────────────────────────────────
+
+midjourneyFeature.callbackQuery(MJ_MODAL_RE, async (ctx) => {
+  const [, jobId = '', choice] = ctx.match;
+  const job = await ownJob(ctx, jobId);
+  if (!job || !ctx.from) return;
+  const modal = mjResultOf(job).modal;
+  const closeQuestion = () => ctx.editMessageReplyMarkup().catch(() => {});
+  if (job.status !== 'running' || !modal || modal.continuedBy) {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-modal-gone') });
+    await closeQuestion();
+    return;
+  }
+  const locale = await localeOf(ctx);
+  if (choice === 'k') {
+    // Blank prompt: the gateway reuses the task's final prompt.
+    const outcome = continueModal(modalPorts(ctx.deps), job.id, ctx.from.id, '');
+    if (!outcome.ok && outcome.reason === 'insufficient_funds') {
+      await ctx.answerCallbackQuery({
+        text: ctx.t('mj-modal-insufficient', {
+          price: ctx.deps.money(outcome.price, locale),
+          balance: ctx.deps.money(outcome.balance, locale),
+        }),
+        show_alert: true,
+      });
+      return;
+    }
+    await ctx.answerCallbackQuery({
+      text: outcome.ok ? ctx.t('mj-modal-continuing') : ctx.t('mj-modal-gone'),
+    });
+    await closeQuestion();
+    return;
+  }
+  if (choice === 'c') {
+    const failed = cancelModal(ctx.deps.db, job.id, ctx.from.id);
+    await ctx.answerCallbackQuery();
+    if (!failed) {
+      await closeQuestion();
+      return;
+    }
+    const refund =
+      failed.price > 0
+        ? ctx.t('job-refunded', { amount: ctx.deps.money(failed.price, locale) })
+        : '';
+    await ctx.editMessageText(ctx.t('mj-modal-cancelled', { refund }).trim()).catch(() => {});
+    if (failed.statusMessageId !== null)
+      await ctx.api.deleteMessage(failed.chatId, failed.statusMessageId).catch(() => {});
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await closeQuestion();
+  await enter(ctx, MJ_MODAL, {
+    jobId: job.id,
+    ownerId: ctx.from.id,
+    locale,
+    kind: 'remix',
+    prompt: modal.finalPrompt,
+    price: '',
+  } satisfies MjModalArgs);
+});
+
+// ── describe: "imagine this" ───────────────────────────────────────────────────────────────
+
+midjourneyFeature.callbackQuery(MJ_DESCRIBE_RE, async (ctx) => {
+  const [, jobId = '', n = ''] = ctx.match;
+  const job = await ownJob(ctx, jobId);
+  if (!job) return;
+  const prompt = mjResultOf(job).prompts?.[Number(n) - 1];
+  const model = ctx.deps.catalog.get(job.model, 'midjourney') ?? mjModelFor(ctx);
+  const checked = prompt && model ? validateMidjourneyPrompt(model, prompt) : undefined;
+  if (!model || !checked?.ok) {
+    await ctx.answerCallbackQuery({ text: ctx.t('mj-describe-gone') });
+    return;
+  }
+  await ctx.answerCallbackQuery({
+    text: ctx.t('mj-button-working', { action: `${n}` }),
+  });
+  await submitJob(
+    ctx,
+    mjJob({
+      kind: 'imagine',
+      model,
+      params: { op: 'imagine', prompt: checked.normalized.prompt, inputs: [] },
+      priceKind: 'imagine',
+      parentJobId: job.id,
+      ...(ctx.callbackQuery.message
+        ? { replyToMessageId: ctx.callbackQuery.message.message_id }
+        : {}),
+    }),
+  );
+});

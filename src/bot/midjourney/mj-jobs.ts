@@ -1,0 +1,72 @@
+/**
+ * Midjourney requests for `submitJob` (which reserves, answers with the cancellable status
+ * message and hands the job to the submitter), and the model and modal-step prices they use.
+ */
+import type { Catalog, MidjourneyModel, MjPriceKind } from '../../catalog/index.js';
+import { priceMidjourney } from '../../catalog/index.js';
+import type { MjModalPorts } from '../../jobs/midjourney/modal.js';
+import type { MjJobParamsInput } from '../../jobs/midjourney/params.js';
+import type { JobRow } from '../../jobs/store.js';
+import type { BaseContext } from '../context.js';
+import type { BotDeps } from '../deps.js';
+import type { PreparedJob } from '../jobs/job-draft.js';
+
+type Distribute<T> = T extends unknown ? Omit<T, 'mode' | 'botType'> : never;
+/** Job params without the queue fields, which come from the model. */
+export type MjParamsSpec = Distribute<MjJobParamsInput>;
+
+/** The user's chosen Midjourney model if it is still offered, else the catalog's default. */
+export function mjModelFor(ctx: BaseContext): MidjourneyModel | undefined {
+  const chosen = ctx.user?.settings.mjModel;
+  const { catalog } = ctx.deps;
+  return (
+    (chosen ? catalog.get(chosen, 'midjourney') : undefined) ?? catalog.defaultModel('midjourney')
+  );
+}
+
+/** The modal step's price for a job's model (disabled models included: the job is paid for). */
+export function modalPriceOf(catalog: Catalog, job: Pick<JobRow, 'model'>): number | undefined {
+  const model = catalog.models.find((m) => m.id === job.model);
+  return model?.family === 'midjourney' ? priceMidjourney(model, 'modal') : undefined;
+}
+
+export function modalPorts(deps: BotDeps): MjModalPorts {
+  return {
+    db: deps.db,
+    modalPrice: (job) => modalPriceOf(deps.catalog, job),
+    dispatch: (id) => deps.jobs.dispatch(id),
+  };
+}
+
+export interface MjStart {
+  kind: 'imagine' | 'action' | 'blend' | 'describe';
+  model: MidjourneyModel;
+  params: MjParamsSpec;
+  priceKind: MjPriceKind;
+  /** Children (buttons) pay like their parent: the upstream task belongs to its key. */
+  payer?: 'balance' | 'own_key';
+  parentJobId?: string;
+  /** The message the status message and the result answer. */
+  replyToMessageId?: number;
+}
+
+/**
+ * A Midjourney request as `submitJob` takes it: the price of its kind, the queue fields from
+ * the model. Handlers have already validated the prompt and the photos against the model.
+ */
+export function mjJob(start: MjStart): PreparedJob {
+  const { model } = start;
+  return {
+    ok: true,
+    draft: {
+      family: 'midjourney',
+      kind: start.kind,
+      model: model.id,
+      params: { ...start.params, mode: model.mode, botType: model.botType },
+      price: priceMidjourney(model, start.priceKind),
+      ...(start.payer !== undefined ? { payer: start.payer } : {}),
+      ...(start.parentJobId !== undefined ? { parentJobId: start.parentJobId } : {}),
+      ...(start.replyToMessageId !== undefined ? { replyToMessageId: start.replyToMessageId } : {}),
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { Composer } from 'grammy';
+import type { Message } from 'grammy/types';
+import { setBlockedBot } from '../../accounts/users.js';
+import {
+  closeTicket,
+  findTarget,
+  relayToUser,
+  type SupportChatMessage,
+} from '../../support/relay.js';
+import type { BotContext } from '../context.js';
+import { userLocale } from '../jobs/user-locale.js';
+import { isUnreachable } from '../transport/telegram-errors.js';
+import { supportChannel } from './send.js';
+import { translateFor } from './texts.js';
+
+/**
+ * The operator's support chat. Whatever staff write in a user's topic, or as a reply to a
+ * ticket message, is copied to that user; /close ends a ticket. Commands other than /close
+ * pass on (admin commands work here); nothing else in this chat reaches other features.
+ */
+export const supportChatFeature = new Composer<BotContext>();
+
+const inSupportChat = supportChatFeature.filter(
+  (ctx) =>
+    ctx.deps.config.SUPPORT_CHAT_ID !== undefined &&
+    ctx.chat?.id === ctx.deps.config.SUPPORT_CHAT_ID,
+);
+
+/** A message starting with this stays in the support chat (notes between staff). */
+export const NOTE_PREFIX = '//';
+
+/** Where a support-chat message points; a topic's root service message is not a reply target. */
+export function locate(m: Message): SupportChatMessage {
+  const target = m.reply_to_message;
+  const isRoot =
+    target !== undefined &&
+    (target.forum_topic_created !== undefined || target.message_id === m.message_thread_id);
+  return {
+    chatId: m.chat.id,
+    messageId: m.message_id,
+    ...(m.is_topic_message && m.message_thread_id !== undefined
+      ? { threadId: m.message_thread_id }
+      : {}),
+    ...(target && !isRoot ? { replyToMessageId: target.message_id } : {}),
+  };
+}
+
+const isService = (m: Message) =>
+  m.text === undefined &&
+  m.caption === undefined &&
+  [
+    'photo',
+    'document',
+    'video',
+    'animation',
+    'audio',
+    'voice',
+    'video_note',
+    'sticker',
+    'location',
+    'contact',
+    'venue',
+    'poll',
+    'dice',
+  ].every((k) => !(k in m));
+
+inSupportChat.command('close', async (ctx) => {
+  if (!ctx.message || !ctx.from) return;
+  const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
+  const result = await closeTicket(relay, locate(ctx.message), ctx.from.id, async (closed) => {
+    await ctx
+      .reply(ctx.t('support-ticket-closed', { ticket: String(closed.ticketId) }))
+      .catch((err) => {
+        ctx.log.warn({ err }, 'could not confirm the closed ticket');
+      });
+    const t = translateFor(userLocale(ctx.deps.db, closed.userId));
+    await ctx.api
+      .sendMessage(closed.userId, t('support-closed-user', { ticket: String(closed.ticketId) }))
+      .catch((err: unknown) => {
+        if (isUnreachable(err)) setBlockedBot(ctx.deps.db, closed.userId, true);
+        else ctx.log.warn({ err }, 'could not tell the user their ticket was closed');
+      });
+  });
+  if (result.kind === 'no_ticket') await ctx.reply(ctx.t('support-close-where'));
+  else if (result.kind === 'already_closed')
+    await ctx.reply(ctx.t('support-ticket-already-closed', { ticket: String(result.ticketId) }));
+});
+
+inSupportChat.on('message', async (ctx, next) => {
+  const m = ctx.message;
+  const text = m.text ?? m.caption ?? '';
+  if (m.text?.startsWith('/')) return next();
+  if (ctx.from.is_bot || isService(m) || text.startsWith(NOTE_PREFIX)) return;
+  const where = locate(m);
+  const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
+  let result: Awaited<ReturnType<typeof relayToUser>>;
+  try {
+    result = await relayToUser(relay, where);
+  } catch (err) {
+    // In a group the error boundary stays silent: the admin must learn the answer did not go.
+    ctx.log.warn({ err }, 'could not relay an answer to the user');
+    const reason = err instanceof Error ? err.message : String(err);
+    await ctx.reply(ctx.t('support-answer-failed', { reason }), {
+      reply_parameters: { message_id: m.message_id },
+    });
+    return;
+  }
+  switch (result.kind) {
+    case 'sent':
+      // A reaction, not a message: the group's 20-messages-a-minute budget is for answers.
+      await ctx.api
+        .setMessageReaction(m.chat.id, m.message_id, [{ type: 'emoji', emoji: '👍' }])
+        .catch(() => {});
+      return;
+    case 'duplicate':
+      return;
+    case 'blocked':
+      await ctx.reply(ctx.t('support-answer-blocked'), {
+        reply_parameters: { message_id: m.message_id },
+      });
+      return;
+    case 'no_ticket': {
+      // Staff talk to each other here; only a reply to one of the bot's own messages was
+      // clearly meant as an answer.
+      const target = m.reply_to_message;
+      if (where.replyToMessageId !== undefined && target?.from?.id === ctx.me.id) {
+        await ctx.reply(ctx.t('support-not-ticket'), {
+          reply_parameters: { message_id: m.message_id },
+        });
+      }
+      return;
+    }
+  }
+});
+
+// Staff edits are not relayed (the user already has the copy); nobody else wants them either.
+inSupportChat.on('edited_message', () => {});
+
+/** For /ban as a reply in the support chat (or in a user's topic): the user of that ticket. */
+export function ticketUserOf(ctx: BotContext): number | undefined {
+  const m = ctx.message;
+  if (!m || ctx.chat?.id !== ctx.deps.config.SUPPORT_CHAT_ID) return undefined;
+  return findTarget(ctx.deps.db, locate(m))?.userId;
+}

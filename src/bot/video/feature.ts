@@ -1,0 +1,368 @@
+/**
+ * Video generation. `/video <prompt>` (or a photo captioned `/video <prompt>`, or `/video
+ * <prompt>` in reply to a photo) opens a compact settings keyboard that starts from the user's
+ * video model and choices: model, length, shape, mode, and a confirm button naming the price.
+ * Only the confirm press validates, reserves and queues the job (submitJob); the async pipeline
+ * does the rest. Photos travel as Telegram file ids; the submitter sends the bytes.
+ */
+import { type CallbackQueryContext, Composer } from 'grammy';
+import { getSettings, updateSettings } from '../../accounts/users.js';
+import type { VideoModel } from '../../catalog/index.js';
+import { getJob, type JobRow } from '../../jobs/store.js';
+import { videoJobParams } from '../../jobs/video/params.js';
+import type { BotContext } from '../context.js';
+import { truncate } from '../format.js';
+import { replyBadImage } from '../images/bad-image.js';
+import { captionCommand, type ImagePick, pickImage } from '../images/photo-input.js';
+import { parseJobButton } from '../jobs/callback-data.js';
+import { problemMessage } from '../jobs/job-draft.js';
+import { choosePayer, replyParams, replyProblem, submitJob } from '../jobs/submit-job.js';
+import { isNotModified } from '../transport/telegram-errors.js';
+import { parseVideo, type VideoAction } from './callback-data.js';
+import { newDraftId, type VideoDraft, VideoDrafts } from './drafts.js';
+import {
+  applyFlags,
+  choiceFor,
+  choiceFromSettings,
+  parseVideoFlags,
+  prepareVideoJob,
+  settingsPatchFor,
+  shapeChoice,
+  type VideoChoice,
+  videoModelFor,
+} from './request.js';
+import { mainScreen, modelByToken, modelsScreen, type Screen } from './screen.js';
+
+const BAD_IMAGE = {
+  tooLarge: 'video-image-too-large',
+  notImage: 'video-image-not-image',
+};
+
+export const videoFeature = new Composer<BotContext>();
+
+type Query = CallbackQueryContext<BotContext>;
+
+const drafts = (ctx: BotContext) => new VideoDrafts(ctx.deps.db);
+
+/** Problems the keyboard can fix (another model): shown on the screen instead of refusing. */
+const MODEL_PROBLEMS = new Set(['image_not_supported', 'image_required']);
+
+function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Screen {
+  const deps = {
+    catalog: ctx.deps.catalog,
+    t: (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars),
+    money: (amount: number) => ctx.deps.money(amount),
+    ownKey: choosePayer(ctx.deps.db, draft.userId) === 'own_key',
+  };
+  if (draft.view === 'models') return modelsScreen(deps, draft);
+  const prepared = prepareVideoJob({
+    model,
+    choice: draft,
+    prompt: draft.prompt,
+    ...inputOf(draft),
+  });
+  const warning = prepared.ok ? undefined : problemText(ctx, prepared);
+  return mainScreen(deps, draft, model, warning);
+}
+
+const inputOf = (draft: VideoDraft) => (draft.input ? { input: draft.input } : {});
+
+function problemText(ctx: BotContext, prepared: Parameters<typeof problemMessage>[0]): string {
+  const { key, vars } = problemMessage(prepared);
+  return ctx.t(key, vars);
+}
+
+/**
+ * Opens the keyboard for a request. Refused at once, with nothing charged: a bad photo, an empty
+ * or too long prompt, a flag the model does not offer. A model that does not fit the photo (or
+ * its absence) is shown with a warning, so the user can pick another one on the same keyboard.
+ */
+export async function startVideo(
+  ctx: BotContext,
+  text: string,
+  pick: ImagePick | undefined,
+  messageId: number | undefined,
+): Promise<void> {
+  const userId = ctx.from?.id;
+  const chatId = ctx.chat?.id;
+  if (userId === undefined || chatId === undefined) return;
+  if (pick && !pick.ok) return replyBadImage(ctx, pick, BAD_IMAGE);
+  const flags = parseVideoFlags(text);
+  if (!flags.prompt) {
+    await ctx.reply(ctx.t('video-usage'), { parse_mode: 'HTML', ...replyParams(messageId) });
+    return;
+  }
+  const { db, catalog } = ctx.deps;
+  const settings = getSettings(db, userId);
+  const model = videoModelFor(catalog, settings);
+  if (!model) {
+    await ctx.reply(ctx.t('video-no-model'), replyParams(messageId));
+    return;
+  }
+  const flagged = applyFlags(model, choiceFromSettings(model, settings), flags);
+  if (!flagged.ok) {
+    await replyProblem(ctx, { ok: false, problem: flagged.problem, model: model.title }, messageId);
+    return;
+  }
+  const input = pick?.ok
+    ? {
+        fileId: pick.image.fileId,
+        ...(pick.image.uniqueId ? { uniqueId: pick.image.uniqueId } : {}),
+      }
+    : undefined;
+  const prepared = prepareVideoJob({
+    model,
+    choice: flagged.choice,
+    prompt: flags.prompt,
+    ...(input ? { input } : {}),
+  });
+  if (!prepared.ok && !MODEL_PROBLEMS.has(prepared.problem.code)) {
+    await replyProblem(ctx, prepared, messageId);
+    return;
+  }
+  await showNewDraft(
+    ctx,
+    {
+      id: newDraftId(),
+      userId,
+      chatId,
+      prompt: flags.prompt,
+      ...flagged.choice,
+      ...(input ? { input } : {}),
+      ...(messageId !== undefined ? { replyTo: messageId } : {}),
+      view: 'main',
+    },
+    model,
+  );
+}
+
+async function showNewDraft(ctx: BotContext, draft: VideoDraft, model: VideoModel): Promise<void> {
+  drafts(ctx).save(draft);
+  const screen = screenFor(ctx, draft, model);
+  await ctx.reply(screen.text, {
+    parse_mode: 'HTML',
+    reply_markup: screen.keyboard,
+    ...replyParams(draft.replyTo),
+  });
+}
+
+videoFeature.command('video', async (ctx) => {
+  const text = typeof ctx.match === 'string' ? ctx.match : '';
+  const replied = ctx.msg.reply_to_message;
+  const pick = replied ? pickImage(replied) : undefined;
+  await startVideo(ctx, text, pick, ctx.msg.message_id);
+});
+
+// grammY matches commands in text only: a captioned photo (or file) is read here.
+videoFeature.on('message:caption', async (ctx, next) => {
+  const cmd = captionCommand(ctx.message.caption, ctx.me.username);
+  if (cmd?.command !== 'video') return next();
+  const pick = pickImage(ctx.message) ?? { ok: false as const, reason: 'not_image' as const };
+  await startVideo(ctx, cmd.args, pick, ctx.message.message_id);
+});
+
+async function show(ctx: Query, screen: Screen): Promise<void> {
+  try {
+    await ctx.editMessageText(screen.text, { parse_mode: 'HTML', reply_markup: screen.keyboard });
+  } catch (err) {
+    if (!isNotModified(err)) throw err;
+  }
+}
+
+const toast = (ctx: Query, text: string, alert = false) =>
+  ctx.answerCallbackQuery({ text: truncate(text, 200), ...(alert ? { show_alert: true } : {}) });
+
+videoFeature.callbackQuery(/^v:/, async (ctx, next) => {
+  const button = parseVideo(ctx.callbackQuery.data);
+  if (!button) return next();
+  const store = drafts(ctx);
+  const draft = store.get(button.draftId);
+  if (!draft) {
+    await toast(ctx, ctx.t('video-draft-gone'));
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    return;
+  }
+  if (draft.userId !== ctx.from.id) return void (await toast(ctx, ctx.t('video-not-yours')));
+  if (draft.jobId) return void (await toast(ctx, ctx.t('video-already-started')));
+  const model = ctx.deps.catalog.get(draft.model, 'video');
+  if (
+    !model &&
+    button.action.op !== 'models' &&
+    button.action.op !== 'model' &&
+    button.action.op !== 'cancel'
+  ) {
+    await toast(ctx, ctx.t('video-model-gone'));
+    return show(ctx, screenFor(ctx, { ...draft, view: 'models' }, fallbackModel(ctx, draft)));
+  }
+  await act(ctx, store, draft, model ?? fallbackModel(ctx, draft), button.action);
+});
+
+/** The model a draft falls back to when the operator removed its own (the default). */
+function fallbackModel(ctx: BotContext, draft: VideoDraft): VideoModel {
+  const model = videoModelFor(ctx.deps.catalog, {}) ?? ctx.deps.catalog.list('video')[0];
+  if (!model) throw new Error(`no video model for draft ${draft.id}`);
+  return model;
+}
+
+/** Applies a choice to the draft and to the user's settings, so the next /video starts there. */
+function choose(
+  ctx: Query,
+  store: VideoDrafts,
+  draft: VideoDraft,
+  choice: VideoChoice,
+): VideoDraft {
+  const next: VideoDraft = { ...draft, ...choice, view: 'main' };
+  if (choice.shape === undefined) delete next.shape;
+  if (choice.mode === undefined) delete next.mode;
+  store.save(next);
+  updateSettings(ctx.deps.db, draft.userId, settingsPatchFor(choice));
+  return next;
+}
+
+async function act(
+  ctx: Query,
+  store: VideoDrafts,
+  draft: VideoDraft,
+  model: VideoModel,
+  action: VideoAction,
+): Promise<void> {
+  const current: VideoChoice = {
+    model: model.id,
+    duration: draft.duration,
+    ...(draft.shape !== undefined ? { shape: draft.shape } : {}),
+    ...(draft.mode !== undefined ? { mode: draft.mode } : {}),
+  };
+  const refuse = (problem: Parameters<typeof problemMessage>[0]['problem']) =>
+    toast(ctx, problemText(ctx, { ok: false, problem, model: model.title }), true);
+  switch (action.op) {
+    case 'models': {
+      const next = { ...draft, view: 'models' as const };
+      store.save(next);
+      await ctx.answerCallbackQuery();
+      return show(ctx, screenFor(ctx, next, model));
+    }
+    case 'back': {
+      const next = { ...draft, view: 'main' as const };
+      store.save(next);
+      await ctx.answerCallbackQuery();
+      return show(ctx, screenFor(ctx, next, model));
+    }
+    case 'model': {
+      const chosen = modelByToken(ctx.deps.catalog, draft, action.token);
+      if (!chosen) return void (await toast(ctx, ctx.t('video-model-gone')));
+      // Keep what the new model also offers (a ratio maps to the nearest size, and back).
+      const next = choose(ctx, store, draft, choiceFor(chosen, current));
+      await toast(ctx, ctx.t('video-saved-model', { model: chosen.title }));
+      return show(ctx, screenFor(ctx, next, chosen));
+    }
+    case 'duration': {
+      if (!model.durations.allowed.includes(action.value))
+        return void (await refuse({
+          code: 'duration_unsupported',
+          allowed: model.durations.allowed.map(String),
+        }));
+      const next = choose(ctx, store, draft, { ...current, duration: action.value });
+      await ctx.answerCallbackQuery();
+      return show(ctx, screenFor(ctx, next, model));
+    }
+    case 'shape': {
+      const shapes = shapeChoice(model);
+      if (!shapes?.allowed.includes(action.value))
+        return void (await refuse({
+          code: shapes?.kind === 'size' ? 'size_unsupported' : 'aspect_unsupported',
+          allowed: shapes?.allowed ?? [],
+        }));
+      const next = choose(ctx, store, draft, { ...current, shape: action.value });
+      await ctx.answerCallbackQuery();
+      return show(ctx, screenFor(ctx, next, model));
+    }
+    case 'mode': {
+      if (!model.modes?.allowed.includes(action.value))
+        return void (await refuse({
+          code: 'mode_unsupported',
+          allowed: (model.modes?.allowed ?? []).map(String),
+        }));
+      const next = choose(ctx, store, draft, { ...current, mode: action.value });
+      await ctx.answerCallbackQuery();
+      return show(ctx, screenFor(ctx, next, model));
+    }
+    case 'cancel':
+      store.delete(draft.id);
+      await ctx.answerCallbackQuery({ text: ctx.t('video-cancelled') });
+      await ctx.deleteMessage().catch(() => ctx.editMessageReplyMarkup().catch(() => {}));
+      return;
+    case 'confirm':
+      return confirm(ctx, store, draft, model);
+  }
+}
+
+/** Validates the request as it stands now, then reserves and queues it (once per draft). */
+async function confirm(ctx: Query, store: VideoDrafts, draft: VideoDraft, model: VideoModel) {
+  const prepared = prepareVideoJob({
+    model,
+    choice: draft,
+    prompt: draft.prompt,
+    ...inputOf(draft),
+    ...(draft.replyTo !== undefined ? { replyToMessageId: draft.replyTo } : {}),
+    ...(draft.parentJobId !== undefined ? { parentJobId: draft.parentJobId } : {}),
+  });
+  if (!prepared.ok) {
+    await toast(ctx, problemText(ctx, prepared));
+    await replyProblem(ctx, prepared, draft.replyTo);
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const outcome = await submitJob(ctx, prepared);
+  if (!outcome.ok) return; // told by submitJob; the draft stays for another try (after a top-up)
+  store.save({ ...draft, jobId: outcome.job.id });
+  const price =
+    outcome.job.payer === 'own_key' ? ctx.t('job-cost-own-key') : ctx.deps.money(outcome.job.price);
+  await ctx
+    .editMessageText(
+      ctx.t('video-started', { model: model.title, seconds: draft.duration, price }),
+      { reply_markup: { inline_keyboard: [] } },
+    )
+    .catch((err: unknown) => ctx.log.debug({ err }, 'video keyboard not closed'));
+}
+
+/** 🔁 on a delivered video: the same request on a fresh keyboard (priced anew on confirm). */
+videoFeature.callbackQuery(/^j:/, async (ctx, next) => {
+  const parsed = parseJobButton(ctx.callbackQuery.data);
+  if (parsed?.action !== 'again') return next();
+  const job = getJob(ctx.deps.db, parsed.jobId);
+  if (job?.family !== 'video' || job.userId !== ctx.from.id) return next();
+  await again(ctx, job);
+});
+
+async function again(ctx: Query, job: JobRow): Promise<void> {
+  const params = videoJobParams.safeParse(job.params);
+  const model = ctx.deps.catalog.get(job.model, 'video');
+  if (!params.success || !model || ctx.chat === undefined) {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t('video-again-model-gone', { model: job.model }));
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t('video-again-toast') });
+  const p = params.data;
+  const choice = choiceFor(model, {
+    duration: p.duration,
+    ...((p.aspectRatio ?? p.size) !== undefined ? { shape: p.aspectRatio ?? p.size } : {}),
+    ...(p.mode !== undefined ? { mode: p.mode } : {}),
+  });
+  const messageId = ctx.callbackQuery.message?.message_id;
+  await showNewDraft(
+    ctx,
+    {
+      id: newDraftId(),
+      userId: ctx.from.id,
+      chatId: ctx.chat.id,
+      prompt: p.prompt,
+      ...choice,
+      ...(p.input ? { input: p.input } : {}),
+      ...(messageId !== undefined ? { replyTo: messageId } : {}),
+      parentJobId: job.id,
+      view: 'main',
+    },
+    model,
+  );
+}
