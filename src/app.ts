@@ -262,7 +262,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     if (job.payer !== 'own_key') return gateway;
     const key = getOwnKey(db, keyBox, job.userId);
     if (!key) throw new GatewayError('bad_key', 'the user unlinked their key');
-    return gateway.withKey(key);
+    // Flags exactly the key that failed: the user may have linked another one meanwhile.
+    return gateway.withKey(key, () => markKeyInvalid(db, job.userId, { box: keyBox, key }));
   };
   const deliveryTiming = options.executor?.deliveryRetryStepMs
     ? { deliveryRetryStepMs: options.executor.deliveryRetryStepMs }
@@ -282,14 +283,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     laneOf: (job) => (job.payer === 'own_key' ? `user:${job.userId}` : 'operator'),
     toFailure,
     isTransient: isTransientFailure,
-    onFailed: (job, failure) => {
-      if (
-        job.payer === 'own_key' &&
-        (failure.code === 'bad_key' || failure.code === 'key_exhausted')
-      ) {
-        markKeyInvalid(db, job.userId);
-      }
-    },
     concurrency: config.JOB_CONCURRENCY,
     laneConcurrency: config.KEY_CONCURRENCY,
     maxResultBytes: config.uploadLimitBytes,
@@ -303,10 +296,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
 
   // Async families: one submitter and one poller shared by Midjourney and (later) video.
   const laneOf = (job: JobRow) => (job.payer === 'own_key' ? `user:${job.userId}` : 'operator');
-  const onAsyncFailed = (job: JobRow, failure: { code: string }) => {
-    if (job.payer === 'own_key' && (failure.code === 'bad_key' || failure.code === 'key_exhausted'))
-      markKeyInvalid(db, job.userId);
-  };
   const previews = new MjPreviews(delivery, {
     download: (url, maxBytes) => gateway.download(url, { maxBytes, expect: 'image' }),
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
@@ -353,7 +342,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     families: [midjourney, video],
     laneOf,
     toFailure,
-    onFailed: onAsyncFailed,
     instanceId,
     ...deliveryTiming,
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),

@@ -111,14 +111,14 @@ export function unlinkKey(db: Db, userId: number): boolean {
 }
 
 /**
- * Marks the key invalid after the gateway answered 401. Pass the key that failed (with the box)
+ * Marks the key invalid after the gateway rejected it. Names the key that failed (with the box),
  * so a late 401 for an old key cannot flag the new key the user linked meanwhile.
  * Returns whether a key was marked.
  */
 export function markKeyInvalid(
   db: Db,
   userId: number,
-  failed?: { box: KeyBox; key: string },
+  failed: { box: KeyBox; key: string },
 ): boolean {
   return db.transaction(
     (tx) => {
@@ -128,15 +128,13 @@ export function markKeyInvalid(
         .where(eq(userKeys.userId, userId))
         .get();
       if (!row || row.status === 'invalid') return false;
-      if (failed) {
-        let current: string;
-        try {
-          current = failed.box.decrypt(row.ciphertext, aadFor(userId));
-        } catch {
-          return false;
-        }
-        if (current !== failed.key.trim()) return false;
+      let current: string;
+      try {
+        current = failed.box.decrypt(row.ciphertext, aadFor(userId));
+      } catch {
+        return false;
       }
+      if (current !== failed.key.trim()) return false;
       tx.update(userKeys).set({ status: 'invalid' }).where(eq(userKeys.userId, userId)).run();
       return true;
     },

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { getQuota, type Quota } from './billing.js';
 import { type ChatImageRequest, type ChatImageResult, chatImage } from './chat-images.js';
-import type { CallOptions, GatewayContext } from './context.js';
+import type { CallOptions, GatewayContext, KeyRejection } from './context.js';
 import {
   type Downloaded,
   type DownloadOptions,
@@ -57,6 +57,8 @@ export interface GatewayClientOptions {
    * internal network). Off by default: a result URL must not lead into this machine's network.
    */
   allowPrivateUrls?: boolean;
+  /** Told when the gateway rejects the operator's key (not a user's: see withKey). */
+  onKeyRejected?: (kind: KeyRejection) => void;
 }
 
 export interface GatewayClient {
@@ -87,8 +89,11 @@ export interface GatewayClient {
   getQuota(opts?: CallOptions): Promise<Quota>;
   listModels(opts?: CallOptions): Promise<string[]>;
 
-  /** Same connection pool, another key (a user's linked key). */
-  withKey(apiKey: string): GatewayClient;
+  /**
+   * Same connection pool, another key (a user's linked key). `onRejected` hears when the gateway
+   * rejects exactly this key, so a late 401 for an old key never flags the one linked since.
+   */
+  withKey(apiKey: string, onRejected?: (kind: KeyRejection) => void): GatewayClient;
   /** Closes the pool; a no-op on clients made by withKey (they share their parent's). */
   close(): Promise<void>;
 }
@@ -100,8 +105,17 @@ function checkKey(apiKey: string): string {
   return key;
 }
 
-function build(transport: Transport, apiKey: string, owner: boolean): GatewayClient {
-  const ctx: GatewayContext = { transport, apiKey: checkKey(apiKey) };
+function build(
+  transport: Transport,
+  apiKey: string,
+  owner: boolean,
+  onKeyRejected?: (kind: KeyRejection) => void,
+): GatewayClient {
+  const ctx: GatewayContext = {
+    transport,
+    apiKey: checkKey(apiKey),
+    ...(onKeyRejected ? { onKeyRejected } : {}),
+  };
   return {
     baseUrl: transport.baseUrl,
     generateImages: (req, opts) => generateImages(ctx, req, opts),
@@ -122,7 +136,7 @@ function build(transport: Transport, apiKey: string, owner: boolean): GatewayCli
     openVideoContent: (id, opts) => openVideoContent(ctx, id, opts),
     getQuota: (opts) => getQuota(ctx, opts),
     listModels: (opts) => listModels(ctx, opts),
-    withKey: (key) => build(transport, key, false),
+    withKey: (key, onRejected) => build(transport, key, false, onRejected),
     close: () => (owner ? transport.close() : Promise.resolve()),
   };
 }
@@ -147,5 +161,5 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     ...(options.allowPrivateUrls ? { allowPrivateUrls: true } : {}),
   });
-  return build(transport, options.apiKey, true);
+  return build(transport, options.apiKey, true, options.onKeyRejected);
 }

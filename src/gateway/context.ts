@@ -1,10 +1,26 @@
 /** Shared plumbing for the endpoint modules: the transport, the key, and 200-with-error checks. */
 import type { FormData } from 'undici';
+import { GatewayError } from './errors.js';
 import type { Transport } from './http.js';
+
+export type KeyRejection = 'bad_key' | 'key_exhausted';
 
 export interface GatewayContext {
   transport: Transport;
   apiKey: string;
+  /** Told when the gateway rejected this context's key: the only place that knows which key failed. */
+  onKeyRejected?: (kind: KeyRejection) => void;
+}
+
+/** Runs a keyed call and reports a rejection of the key it carried, then rethrows. */
+export async function reportingKey<T>(ctx: GatewayContext, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof GatewayError && (err.kind === 'bad_key' || err.kind === 'key_exhausted'))
+      ctx.onKeyRejected?.(err.kind);
+    throw err;
+  }
 }
 
 export interface CallOptions {
@@ -43,18 +59,20 @@ export function carriesError(body: unknown): boolean {
 
 async function send(ctx: GatewayContext, method: 'GET' | 'POST', s: Send): Promise<unknown> {
   const { transport } = ctx;
-  const res = await transport.json({
-    method,
-    url: transport.url(s.path),
-    route: s.route,
-    apiKey: ctx.apiKey,
-    billed: s.billed,
-    errorBody: s.errorBody ? (b) => carriesError(b) || (s.errorBody?.(b) ?? false) : carriesError,
-    ...(s.json === undefined ? {} : { json: s.json }),
-    ...(s.form ? { form: s.form } : {}),
-    ...(s.signal ? { signal: s.signal } : {}),
-    ...(s.timeoutMs === undefined ? {} : { timeoutMs: s.timeoutMs }),
-  });
+  const res = await reportingKey(ctx, () =>
+    transport.json({
+      method,
+      url: transport.url(s.path),
+      route: s.route,
+      apiKey: ctx.apiKey,
+      billed: s.billed,
+      errorBody: s.errorBody ? (b) => carriesError(b) || (s.errorBody?.(b) ?? false) : carriesError,
+      ...(s.json === undefined ? {} : { json: s.json }),
+      ...(s.form ? { form: s.form } : {}),
+      ...(s.signal ? { signal: s.signal } : {}),
+      ...(s.timeoutMs === undefined ? {} : { timeoutMs: s.timeoutMs }),
+    }),
+  );
   return res.body;
 }
 

@@ -7,7 +7,7 @@
  */
 import { Readable, Transform } from 'node:stream';
 import { isPrivateAddress, privateTarget } from './address-guard.js';
-import type { GatewayContext } from './context.js';
+import { type GatewayContext, reportingKey } from './context.js';
 import { GatewayError } from './errors.js';
 import { header, type OpenResponse, readAll } from './http.js';
 import { type MediaKind, parseDataUrl, SNIFF_BYTES, sniffKind } from './mime.js';
@@ -217,7 +217,7 @@ export function openOwnRoute(
   path: string,
   opts: StreamOptions,
 ): Promise<OpenedStream> {
-  return openChecked(ctx, ctx.transport.url(path), opts, true);
+  return reportingKey(ctx, () => openChecked(ctx, ctx.transport.url(path), opts, true));
 }
 
 async function openChecked(

@@ -11,7 +11,15 @@ const GOOD3 = 'sk-ownGoodKey000000000003';
 const EMPTY = 'sk-ownEmptyKey00000000001';
 const UNKNOWN = 'sk-ownUnknownKey000000001';
 const BILLING = /^\/v1\/dashboard\/billing\//;
-const SECRETS = [GOOD, GOOD2, GOOD3, EMPTY, UNKNOWN];
+const SECRETS = [
+  GOOD,
+  GOOD2,
+  GOOD3,
+  EMPTY,
+  UNKNOWN,
+  'sk-ownOldKey0000000000001',
+  'sk-ownFreshKey00000000002',
+];
 
 describe('bring your own key (bot level)', () => {
   let bot: TestBot;
@@ -174,6 +182,25 @@ describe('bring your own key (bot level)', () => {
     user.send(GOOD2);
     await user.waitFor({ text: /sk-ow…0002 is linked/ });
     expect(getOwnKeyInfo(db(), user.id)?.status).toBe('ok');
+  });
+
+  it('a late 401 for the old key leaves the key linked since usable', async () => {
+    const old = 'sk-ownOldKey0000000000001';
+    const fresh = 'sk-ownFreshKey00000000002';
+    bot.gateway.addKey(old, { unlimited: true });
+    bot.gateway.addKey(fresh, { unlimited: true });
+    const user = bot.tg.user({ language_code: 'en' });
+    user.send(`/key ${old}`);
+    await user.waitFor({ text: /sk-ow…0001 is linked/ });
+    // The old key's generation is in flight when the user links another; then it is rejected.
+    bot.gateway.inject({ route: '/v1/images/generations', preset: 'bad-key', delayMs: 1_500 });
+    user.send('/imagine a slow lighthouse');
+    await user.waitFor({ text: /Queued|Generating/ });
+    user.send(`/key ${fresh}`);
+    await user.waitFor({ text: /sk-ow…0002 is linked/ });
+    await user.waitFor({ text: /rejected/ });
+    expect(getOwnKeyInfo(db(), user.id)?.status).toBe('ok');
+    expect(getOwnKey(db(), box(), user.id)).toBe(fresh);
   });
 
   it('/cancel ends the conversation; other commands leave it and run', async () => {

@@ -102,14 +102,14 @@ describe('own keys', () => {
 
   it('marks a key invalid after a 401, and a new key makes it usable again', () => {
     linkKey(db, box, 1, KEY);
-    expect(markKeyInvalid(db, 1)).toBe(true);
-    expect(markKeyInvalid(db, 1)).toBe(false);
+    expect(markKeyInvalid(db, 1, { box, key: KEY })).toBe(true);
+    expect(markKeyInvalid(db, 1, { box, key: KEY })).toBe(false);
     expect(getOwnKeyInfo(db, 1)?.status).toBe('invalid');
     expect(getOwnKey(db, box, 1)).toBeNull(); // the executor must not use it
     linkKey(db, box, 1, KEY2);
     expect(getOwnKeyInfo(db, 1)).toMatchObject({ status: 'ok', masked: maskKey(KEY2) });
     expect(getOwnKey(db, box, 1)).toBe(KEY2);
-    expect(markKeyInvalid(db, 2)).toBe(false);
+    expect(markKeyInvalid(db, 2, { box, key: KEY2 })).toBe(false);
   });
 
   it('ignores a late 401 for a key the user has already replaced', () => {
@@ -134,7 +134,7 @@ describe('own keys', () => {
   it('never writes the plaintext key to the database files', () => {
     linkKey(db, box, 1, KEY);
     linkKey(db, box, 2, KEY2);
-    markKeyInvalid(db, 2);
+    markKeyInvalid(db, 2, { box, key: KEY2 });
     db.$client.pragma('wal_checkpoint(PASSIVE)');
     const dir = path.dirname(file);
     const bytes = Buffer.concat(fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))));
