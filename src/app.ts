@@ -349,6 +349,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   submitter = new AsyncSubmitter({
     ...asyncWorker,
     firstPollMs: asyncOptions.backoff?.firstMs ?? 3_000,
+    isTransient: isTransientFailure,
+    ...(options.executor?.retryDelaysMs ? { retryDelaysMs: options.executor.retryDelaysMs } : {}),
     concurrency: config.JOB_CONCURRENCY,
     laneConcurrency: config.KEY_CONCURRENCY,
   });

@@ -7,6 +7,7 @@ import { deliverResult, failAndTell, type JobEnds } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
 import type { ProducedFile, StoredFile } from './ports.js';
 import { QueuedJobWorker } from './queued-worker.js';
+import { DEFAULT_RETRY_DELAYS_MS, retryRefusals } from './refusal-retry.js';
 import type { ResultStore } from './result-store.js';
 import { isAsyncFamily } from './state.js';
 import { claimLease, getJob, type JobRow, jobsInStatus, takeLease, transition } from './store.js';
@@ -61,8 +62,6 @@ export interface ResultLimits {
 
 /** A delivery (uploads with auto-retry waits included) is over well within this. */
 const DELIVERY_LEASE_MS = 15 * 60_000;
-
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** When a running call first shows "generating… m:ss" (at most; sooner with a faster heartbeat). */
 const FIRST_PROGRESS_MS = 1_500;
@@ -181,23 +180,19 @@ export class SyncExecutor extends QueuedJobWorker {
     };
   }
 
-  private async withRetries(
-    job: JobRow,
-    call: () => Promise<ProducedFile[]>,
-  ): Promise<ProducedFile[]> {
-    const delays = this.o.retryDelaysMs ?? [2_000, 6_000];
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await call();
-      } catch (err) {
-        const failure = this.o.toFailure(err);
-        const delay = delays[attempt];
-        if (delay === undefined || !this.o.isTransient?.(failure) || this.abort.signal.aborted)
-          throw err;
-        this.o.logger.info({ job: job.id, failure, delay }, 'gateway busy, trying again');
-        await (this.o.sleep ?? defaultSleep)(delay);
-      }
-    }
+  private withRetries(job: JobRow, call: () => Promise<ProducedFile[]>): Promise<ProducedFile[]> {
+    return retryRefusals(
+      {
+        delaysMs: this.o.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+        isTransient: this.o.isTransient ?? (() => false),
+        toFailure: this.o.toFailure,
+        logger: this.o.logger,
+        ...(this.o.sleep ? { sleep: this.o.sleep } : {}),
+      },
+      job.id,
+      this.abort.signal,
+      call,
+    );
   }
 
   /**

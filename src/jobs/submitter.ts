@@ -2,7 +2,9 @@ import type { JobFamily } from '../db/schema.js';
 import { KeyedSemaphore, Semaphore } from '../infra/semaphore.js';
 import { type AsyncFamily, type AsyncWorkerOptions, progressKey } from './async-family.js';
 import { failAndTell } from './job-ends.js';
+import type { JobFailure } from './lifecycle.js';
 import { QueuedJobWorker } from './queued-worker.js';
+import { DEFAULT_RETRY_DELAYS_MS, retryRefusals } from './refusal-retry.js';
 import { getJob, type JobRow, transition } from './store.js';
 
 export interface SubmitterOptions extends AsyncWorkerOptions {
@@ -10,12 +12,18 @@ export interface SubmitterOptions extends AsyncWorkerOptions {
   firstPollMs: number;
   concurrency: number;
   laneConcurrency: number;
+  /** Refusals worth another try (429, no channel): the task was not accepted, so none is billed. */
+  isTransient: (failure: JobFailure) => boolean;
+  retryDelaysMs?: readonly number[];
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
  * Sends queued asynchronous jobs to the gateway: queued → submitting (written before the call)
  * → running with the upstream id and the first poll time, or failed and refunded when the
- * gateway refuses. A billed submit is never retried: after a crash mid-call the job is refunded.
+ * gateway refuses. A refusal before any work (429, no channel) is tried again like a sync call;
+ * a submit that may have reached the provider is never retried: after a crash mid-call the job
+ * is refunded.
  */
 export class AsyncSubmitter extends QueuedJobWorker {
   private readonly byFamily = new Map<JobFamily, AsyncFamily>();
@@ -61,7 +69,18 @@ export class AsyncSubmitter extends QueuedJobWorker {
   private async submit(family: AsyncFamily, job: JobRow): Promise<void> {
     let submitted: Awaited<ReturnType<AsyncFamily['submit']>>;
     try {
-      submitted = await family.submit(job, this.abort.signal);
+      submitted = await retryRefusals(
+        {
+          delaysMs: this.o.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+          isTransient: this.o.isTransient,
+          toFailure: this.o.toFailure,
+          logger: this.o.logger,
+          ...(this.o.sleep ? { sleep: this.o.sleep } : {}),
+        },
+        job.id,
+        this.abort.signal,
+        () => family.submit(job, this.abort.signal),
+      );
     } catch (err) {
       const failure = this.o.toFailure(err);
       this.o.logger.info({ job: job.id, failure }, 'async submit refused');

@@ -1,3 +1,4 @@
+import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJob, type JobRow, listUserJobs } from '../../src/jobs/store.js';
 import type { FaultPreset } from '../fakes/gateway-sim/index.js';
@@ -117,6 +118,32 @@ describe('chaos: gateway storms (bot level)', () => {
     );
     expect(grids).toHaveLength(1);
   });
+
+  it.each([
+    ['Midjourney', /\/mj\/submit\/imagine$/, '/mj a harbour at rush hour'],
+    ['video', /^\/v1\/video\/generations$/, '/video a harbour at rush hour'],
+  ])(
+    'a 429 on a %s submit is tried again: the task is made once, charged once',
+    async (_, route, text) => {
+      const before = bot.gateway.requests.length;
+      bot.gateway.inject({ route, method: 'POST', preset: 'rate-limit-json', times: 2 });
+      const user = newUser();
+      user.send(text);
+      if (text.startsWith('/video')) {
+        const screen = await user.waitFor({ button: /Generate/ });
+        await user.press(screen.message as Message, /Generate/);
+      }
+      await until(() => Boolean(jobOf(user)?.upstreamId), 10_000, 'submitted after the 429s');
+      const submits = bot.gateway.requests
+        .slice(before)
+        .filter((r) => r.method === 'POST' && route.test(r.path));
+      expect(submits).toHaveLength(3);
+      await until(() => settled(user), 30_000, 'job settled');
+      const job = getJob(db(), jobOf(user).id) as JobRow;
+      expect(job.status).toBe('done');
+      expect(jobLedger(db(), job.id).map((e) => e.kind)).toEqual(['charge']);
+    },
+  );
 
   it('leaves the books balanced and counts errors by class', async () => {
     await bot.app.executor.drain();

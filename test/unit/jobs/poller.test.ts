@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBalance } from '../../../src/billing/ledger.js';
 import type { Db } from '../../../src/db/client.js';
 import { ledger } from '../../../src/db/schema.js';
+import { GatewayError } from '../../../src/gateway/errors.js';
 import type { AsyncFamily, AsyncObservation } from '../../../src/jobs/async-family.js';
 import { DEFAULT_BACKOFF, nextPollDelay } from '../../../src/jobs/backoff.js';
 import { createJob, type JobRequest } from '../../../src/jobs/lifecycle.js';
@@ -22,6 +23,8 @@ class ScriptedFamily implements AsyncFamily {
   collectFailures = 0;
   looks = new Map<string, number>();
   submitError: Error | undefined;
+  /** Thrown by the next submits, one each, before `submitError`. */
+  submitErrors: Error[] = [];
   deadline = 10 * 60_000;
 
   constructor(private readonly script: (job: JobRow, look: number) => AsyncObservation) {}
@@ -32,6 +35,8 @@ class ScriptedFamily implements AsyncFamily {
 
   async submit(job: JobRow) {
     this.submits.push(job.id);
+    const next = this.submitErrors.shift();
+    if (next) throw next;
     if (this.submitError) throw this.submitError;
     return { upstreamId: `task-${job.id}` };
   }
@@ -418,11 +423,13 @@ describe('async submitter', () => {
   let db: Db;
   let cleanup: () => void;
   let notifier: RecordingNotifier;
+  let sleeps: number[];
   const now = T0;
 
   beforeEach(() => {
     ({ db, cleanup } = tempDb());
     notifier = new RecordingNotifier();
+    sleeps = [];
     addUser(db, 1, 100);
   });
   afterEach(() => cleanup());
@@ -434,12 +441,19 @@ describe('async submitter', () => {
       notifier,
       families: [family],
       laneOf: () => 'operator',
-      toFailure: (err) => ({ code: err instanceof Error ? err.message : 'unknown' }),
+      toFailure: (err) => ({
+        code: err instanceof GatewayError ? err.kind : err instanceof Error ? err.message : '?',
+      }),
       instanceId: 's1',
       now: () => now,
       firstPollMs: 3_000,
       concurrency: 4,
       laneConcurrency: 2,
+      isTransient: (f) => f.code === 'rate_limited',
+      retryDelaysMs: [5, 7],
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
     });
 
   const queued = () => {
@@ -486,6 +500,35 @@ describe('async submitter', () => {
     await s.drain();
     expect(family.submits).toEqual([job.id]);
     expect(getJob(db, job.id)).toMatchObject({ status: 'failed', errorCode: 'queue_full' });
+    expect(notifier.failures.map((f) => f.refunded)).toEqual([true]);
+    expect(getBalance(db, 1)).toBe(100);
+  });
+
+  it('a 429 is tried again after each planned pause (or a longer Retry-After), then runs', async () => {
+    const family = new ScriptedFamily(() => pending('1%'));
+    family.submitErrors = [
+      new Error('rate_limited'),
+      new GatewayError('rate_limited', 'slow down', { retryAfterSec: 3 }),
+    ];
+    const job = queued();
+    const s = submitter(family);
+    s.enqueue(job.id);
+    await s.drain();
+    expect(family.submits).toEqual([job.id, job.id, job.id]);
+    expect(sleeps).toEqual([5, 3_000]);
+    expect(getJob(db, job.id)?.status).toBe('running');
+    expect(getBalance(db, 1)).toBe(90);
+  });
+
+  it('refusals past the planned retries fail the job, refunded once', async () => {
+    const family = new ScriptedFamily(() => pending('1%'));
+    family.submitError = new Error('rate_limited');
+    const job = queued();
+    const s = submitter(family);
+    s.enqueue(job.id);
+    await s.drain();
+    expect(family.submits).toHaveLength(3);
+    expect(getJob(db, job.id)).toMatchObject({ status: 'failed', errorCode: 'rate_limited' });
     expect(notifier.failures.map((f) => f.refunded)).toEqual([true]);
     expect(getBalance(db, 1)).toBe(100);
   });
