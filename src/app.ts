@@ -10,7 +10,7 @@ import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
 import type { BotContext } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
 import type { BotDeps } from './bot/deps.js';
-import { createI18n, type Locale } from './bot/i18n.js';
+import { sharedI18n, translateIn } from './bot/i18n.js';
 import { deliverImages } from './bot/images/delivery.js';
 import { TelegramNotifier } from './bot/jobs/notifier.js';
 import { StatusEditor } from './bot/jobs/status-editor.js';
@@ -222,11 +222,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     },
   };
 
-  const i18n = createI18n();
   const sendPacer = new SendPacer(config.TELEGRAM_SEND_RATE);
   const bot = createBot(config.BOT_TOKEN, deps, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    i18n,
+    i18n: sharedI18n(),
     sessionStorage: runtime.storage('session'),
     conversationStorage: runtime.storage('conv'),
     dedup: runtime.dedup,
@@ -246,8 +245,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
       congested: (chatId) => sendPacer.congested(chatId),
     }),
-    t: (locale: Locale, key: string, vars?: Record<string, string | number>) =>
-      i18n.t(locale, key, vars),
+    t: translateIn,
     money,
   };
   const notifier = new TelegramNotifier(delivery, {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import { type App, createApp, createAppLogger } from './app.js';
 import { publishAdminCommands, publishCommands } from './bot/commands.js';
-import { createI18n } from './bot/i18n.js';
+import { translateIn } from './bot/i18n.js';
 import { ALLOWED_UPDATES } from './bot/transport/allowed-updates.js';
 import { stopRunner } from './bot/transport/stop-runner.js';
 import { createWebhookHandler } from './bot/transport/webhook.js';
@@ -70,14 +70,11 @@ async function main(): Promise<void> {
     logger.flush(() => process.exit(1));
     return;
   }
-  const i18n = createI18n();
-  await publishCommands(bot.api, (locale, key) => i18n.t(locale, key)).catch((err: unknown) =>
+  await publishCommands(bot.api, translateIn).catch((err: unknown) =>
     logger.warn({ err }, 'could not publish the command menu'),
   );
   // Admin commands appear only in the admins' own chats (BotCommandScopeChat).
-  const adminsWithoutChat = await publishAdminCommands(bot.api, config.ADMIN_IDS, (locale, key) =>
-    i18n.t(locale, key),
-  );
+  const adminsWithoutChat = await publishAdminCommands(bot.api, config.ADMIN_IDS, translateIn);
   if (adminsWithoutChat.length > 0)
     logger.info({ admins: adminsWithoutChat }, 'admin menu set on these admins’ first message');
 

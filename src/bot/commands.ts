@@ -1,6 +1,6 @@
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { LOCALES, type Locale } from './i18n.js';
+import { LOCALES, type Locale, type TranslateIn } from './i18n.js';
 
 /** The public command menu, in menu order. Admin commands are added per admin chat elsewhere. */
 export const PUBLIC_COMMANDS = [
@@ -19,14 +19,12 @@ export const PUBLIC_COMMANDS = [
   'help',
 ] as const;
 
-export type Translate = (locale: Locale, key: string) => string;
-
-export function commandMenu(t: Translate, locale: Locale): BotCommand[] {
+export function commandMenu(t: TranslateIn, locale: Locale): BotCommand[] {
   return PUBLIC_COMMANDS.map((command) => ({ command, description: t(locale, `cmd-${command}`) }));
 }
 
 /** Sets the menu once per language; the default scope uses English. */
-export async function publishCommands(api: Api, t: Translate): Promise<void> {
+export async function publishCommands(api: Api, t: TranslateIn): Promise<void> {
   await api.setMyCommands(commandMenu(t, 'en'));
   for (const locale of LOCALES) {
     await api.setMyCommands(commandMenu(t, locale), { language_code: locale });
@@ -45,7 +43,7 @@ export const ADMIN_COMMANDS = [
   'user',
 ] as const;
 
-export function adminCommandMenu(t: Translate, locale: Locale): BotCommand[] {
+export function adminCommandMenu(t: TranslateIn, locale: Locale): BotCommand[] {
   return [
     ...commandMenu(t, locale),
     ...ADMIN_COMMANDS.map((command) => ({
@@ -63,7 +61,7 @@ export function adminCommandMenu(t: Translate, locale: Locale): BotCommand[] {
 export async function publishAdminCommands(
   api: Api,
   adminIds: readonly number[],
-  t: Translate,
+  t: TranslateIn,
 ): Promise<number[]> {
   const missed: number[] = [];
   for (const chatId of adminIds) {

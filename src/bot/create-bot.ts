@@ -11,7 +11,7 @@ import { adminMoneyFeature } from './admin/money.js';
 import { operatorFeatures } from './admin/operator.js';
 import type { BaseContext, BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
-import { createI18n } from './i18n.js';
+import { sharedI18n } from './i18n.js';
 import { createEditFeature } from './images/edit.js';
 import { imagineFeature } from './images/imagine.js';
 import { jobsFeature } from './jobs/feature.js';
@@ -118,7 +118,7 @@ export function createBot(
     await next();
   });
   bot.use(userMiddleware);
-  bot.use(options.i18n ?? createI18n());
+  bot.use(options.i18n ?? sharedI18n());
   bot.use(
     session<SessionData, BaseContext>({
       initial: () => ({}),

@@ -1,24 +1,29 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  type Locale,
+  pickLocale,
+  type Translate,
+  type TranslateIn,
+} from '../accounts/locale.js';
 import { getSettings } from '../accounts/users.js';
 import type { BaseContext } from './context.js';
 
-export const LOCALES = ['en', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
+export {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALES,
+  type Locale,
+  pickLocale,
+  type Translate,
+  type TranslateIn,
+  type TranslateVars,
+} from '../accounts/locale.js';
 
 export const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
-
-/** Telegram's language_code → one of our locales (Russian for the languages whose users read it). */
-export function pickLocale(languageCode: string | undefined): Locale {
-  const base = languageCode?.toLowerCase().split('-')[0];
-  return base === 'ru' || base === 'be' || base === 'kk' ? 'ru' : DEFAULT_LOCALE;
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
 
 /**
  * The language chosen in /language, else the Telegram app's. The user middleware normally runs
@@ -44,3 +49,23 @@ export function createI18n(
     localeNegotiator: negotiate,
   });
 }
+
+let shared: I18n<BaseContext> | undefined;
+
+/** The one I18n instance: the middleware and every fixed-locale translator share its bundles. */
+export function sharedI18n(): I18n<BaseContext> {
+  shared ??= createI18n();
+  return shared;
+}
+
+/**
+ * Translations for a fixed locale, for text not addressed to the sender of the update: the
+ * support chat (operator's language), answers shown to a user, conversations (whose contexts
+ * never pass the i18n middleware, so they are entered with the reader's locale).
+ */
+export function translator(locale: string): Translate {
+  const i18n = sharedI18n();
+  return (key, vars) => i18n.t(locale, key, vars);
+}
+
+export const translateIn: TranslateIn = (locale, key, vars) => sharedI18n().t(locale, key, vars);

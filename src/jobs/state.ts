@@ -1,5 +1,7 @@
 import type { JobFamily, JobStatus } from '../db/schema.js';
 
+export type { JobFamily, JobStatus };
+
 /**
  * queued → submitting → running → delivering → done, or → failed (refunded) / cancelled.
  * Sync families skip `running` (the gateway answers the call itself); async ones sit in

@@ -2,9 +2,9 @@
  * The header an operator sees above a user's support message. Pure: translations and money
  * formatting come in as functions, so it is tested without Telegram or fluent files.
  */
-import type { UserCard } from './card.js';
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../accounts/locale.js';
+import type { UserCard } from './card.js';
 
 /** Telegram's topic-name limit. */
 export const TOPIC_NAME_MAX = 128;

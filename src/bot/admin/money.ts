@@ -6,6 +6,7 @@ import { MAX_CODE_USES, MAX_MINT_COUNT, mintCodes } from '../../billing/redeem-c
 import { listUserJobs } from '../../jobs/store.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, splitMessage } from '../format.js';
+import type { Translate } from '../i18n.js';
 import { adminMaxAmount, parseCodesArgs, parseCreditArgs } from '../money/args.js';
 import { isAdmin, readerMoney, withModels } from '../money/context.js';
 import {
@@ -16,7 +17,6 @@ import {
   formatWhen,
   renderUserCard,
   signedMoney,
-  type Translate,
 } from '../money/render.js';
 
 /**

@@ -1,13 +1,12 @@
 import type { StatsReport } from '../../stats/aggregate.js';
 import { formatUtc } from '../../support/header.js';
 import { escapeHtml } from '../format.js';
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../i18n.js';
 
 /** The /stats message (HTML), in the reader's language. */
 export function renderStats(
   r: StatsReport,
-  t: T,
+  t: Translate,
   money: (amount: number) => string,
   now: number,
 ): string {

@@ -3,7 +3,7 @@ import type { Context } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { BaseContext } from '../context.js';
 import { draftAndConfirm } from '../dialog/draft.js';
-import { translateFor } from '../support/texts.js';
+import { translator } from '../i18n.js';
 import { audienceCount, startBroadcast } from './start.js';
 
 export const BROADCAST_CONVERSATION = 'broadcast';
@@ -45,7 +45,7 @@ export async function broadcastConversation(
   ctx: Context,
   locale: string,
 ): Promise<void> {
-  const t = translateFor(locale);
+  const t = translator(locale);
   const count = await conversation.external((o) => audienceCount(o));
   if (count === 0) {
     await ctx.reply(t('broadcast-nobody'));

@@ -2,14 +2,13 @@ import { InlineKeyboard } from 'grammy';
 import { etaSeconds, progressView } from '../../broadcast/progress.js';
 import type { Broadcast } from '../../broadcast/store.js';
 import { formatElapsed } from '../format.js';
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../i18n.js';
 
 export const stopData = (id: number) => `bc:stop:${id}`;
 export const STOP_RE = /^bc:stop:(\d{1,12})$/;
 
 /** The admin's view of a broadcast: running numbers, or the final count. */
-export function broadcastText(b: Broadcast, t: T, now = Date.now()): string {
+export function broadcastText(b: Broadcast, t: Translate, now = Date.now()): string {
   const finished = b.status !== 'running';
   const view = progressView(b, finished);
   const counts = { id: String(b.id), sent: b.sent, blocked: b.blocked, failed: b.failed };
@@ -39,7 +38,7 @@ export function broadcastText(b: Broadcast, t: T, now = Date.now()): string {
   }
 }
 
-export function broadcastMarkup(b: Broadcast, t: T): InlineKeyboard | undefined {
+export function broadcastMarkup(b: Broadcast, t: Translate): InlineKeyboard | undefined {
   return b.status === 'running'
     ? new InlineKeyboard().text(t('broadcast-button-stop'), stopData(b.id))
     : undefined;

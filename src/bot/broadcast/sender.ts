@@ -1,10 +1,10 @@
 import { type Api, GrammyError, HttpError } from 'grammy';
+import { userLocale } from '../../accounts/locale.js';
 import type { Broadcast } from '../../broadcast/store.js';
 import type { BroadcastSender, SendOutcome } from '../../broadcast/worker.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../infra/logger.js';
-import { userLocale } from '../jobs/user-locale.js';
-import { translateFor } from '../support/texts.js';
+import { translator } from '../i18n.js';
 import { isMessageGone, isNotModified } from '../transport/telegram-errors.js';
 import { broadcastMarkup, broadcastText } from './render.js';
 
@@ -49,7 +49,7 @@ export class TelegramBroadcastSender implements BroadcastSender {
   async finished(b: Broadcast): Promise<void> {
     await this.edit(b);
     // The edit is silent; a new message tells the admin it is over.
-    const t = translateFor(userLocale(this.d.db, b.adminId));
+    const t = translator(userLocale(this.d.db, b.adminId));
     await this.d.api.sendMessage(b.progressChatId ?? b.adminId, broadcastText(b, t), {
       ...(b.progressMessageId !== null
         ? {
@@ -64,7 +64,7 @@ export class TelegramBroadcastSender implements BroadcastSender {
 
   private async edit(b: Broadcast): Promise<void> {
     if (b.progressChatId === null || b.progressMessageId === null) return;
-    const t = translateFor(userLocale(this.d.db, b.adminId));
+    const t = translator(userLocale(this.d.db, b.adminId));
     const markup = broadcastMarkup(b, t);
     try {
       await this.d.api.editMessageText(b.progressChatId, b.progressMessageId, broadcastText(b, t), {

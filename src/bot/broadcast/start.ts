@@ -5,7 +5,7 @@ import {
   setProgressMessage,
 } from '../../broadcast/store.js';
 import type { BaseContext } from '../context.js';
-import { translateFor } from '../support/texts.js';
+import { translator } from '../i18n.js';
 import { broadcastMarkup, broadcastText } from './render.js';
 
 export type StartResult = { kind: 'started'; id: number; total: number } | { kind: 'nobody' };
@@ -37,7 +37,7 @@ export async function startBroadcast(
     finishBroadcast(db, b.id, 'cancelled', 'nobody');
     return { kind: 'nobody' };
   }
-  const t = translateFor(locale);
+  const t = translator(locale);
   try {
     const markup = broadcastMarkup(b, t);
     const shown = await ctx.api.sendMessage(chatId, broadcastText(b, t), {

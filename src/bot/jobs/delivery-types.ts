@@ -5,14 +5,8 @@ import type { Logger } from '../../infra/logger.js';
 import type { DeliveryReceipt } from '../../jobs/ports.js';
 import type { ResultStore } from '../../jobs/result-store.js';
 import type { JobRow } from '../../jobs/store.js';
-import type { Locale } from '../i18n.js';
+import type { Locale, TranslateIn } from '../i18n.js';
 import type { StatusEditor } from './status-editor.js';
-
-export type TranslateFn = (
-  locale: Locale,
-  key: string,
-  vars?: Record<string, string | number>,
-) => string;
 
 /** What delivery code needs to reach a chat, outside any update. */
 export interface DeliveryContext {
@@ -22,7 +16,7 @@ export interface DeliveryContext {
   logger: Logger;
   results: ResultStore;
   status: StatusEditor;
-  t: TranslateFn;
+  t: TranslateIn;
   money: (amount: number) => string;
 }
 

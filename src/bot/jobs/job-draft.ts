@@ -3,7 +3,7 @@
  * not. Family-neutral (images, Midjourney and video all produce these), and free of I/O.
  */
 import type { ValidationProblem } from '../../catalog/index.js';
-import type { JobFamily } from '../../db/schema.js';
+import type { JobFamily } from '../../jobs/state.js';
 
 export interface JobDraft {
   family: JobFamily;

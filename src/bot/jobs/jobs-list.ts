@@ -1,11 +1,10 @@
 /** The /jobs screen: recent jobs with their status, and a cancel button for queued ones. Pure. */
 import { InlineKeyboard } from 'grammy';
-import type { JobStatus } from '../../db/schema.js';
+import type { JobStatus } from '../../jobs/state.js';
 import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml, truncate } from '../format.js';
+import type { Translate } from '../i18n.js';
 import { jobButton } from './callback-data.js';
-
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 const ICONS: Record<JobStatus, string> = {
   queued: '⏳',

@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { InlineKeyboard } from 'grammy';
-import { type JobFamily, users } from '../../db/schema.js';
+import { userLocale } from '../../accounts/locale.js';
+import { setBlockedBot } from '../../accounts/users.js';
 import type { DeliveryReceipt, JobNotifier, JobProgress } from '../../jobs/ports.js';
+import type { JobFamily } from '../../jobs/state.js';
 import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml, formatElapsed } from '../format.js';
 import type { Locale } from '../i18n.js';
 import { isMessageGone, isUnreachable } from '../transport/telegram-errors.js';
 import type { Deliverer, DeliveryContext } from './delivery-types.js';
-import { userLocale } from './user-locale.js';
 
 /** Failure codes whose message differs when the user's own key was used. */
 const OWN_KEY_CODES = new Set([
@@ -135,7 +135,7 @@ export class TelegramNotifier implements JobNotifier {
   }
 
   private markUnreachable(job: JobRow): DeliveryReceipt {
-    this.ctx.db.update(users).set({ blockedBot: true }).where(eq(users.id, job.userId)).run();
+    setBlockedBot(this.ctx.db, job.userId, true);
     return { unreachable: true };
   }
 }

@@ -1,17 +1,15 @@
-import type { I18n } from '@grammyjs/i18n';
 import type { NextFunction } from 'grammy';
 import { touchUser } from '../../accounts/users.js';
 import type { BaseContext } from '../context.js';
-import { createI18n, negotiateLocale } from '../i18n.js';
+import { negotiateLocale, sharedI18n } from '../i18n.js';
 
 const BANNED_NOTE_RULE = { limit: 1, windowMs: 3_600_000 };
 
-let notes: I18n<BaseContext> | undefined;
-
 /** This runs before the i18n middleware (whose negotiator reads ctx.user), so no ctx.t yet. */
 function bannedNote(ctx: BaseContext): string {
-  notes ??= createI18n();
-  return notes.t(negotiateLocale(ctx), 'banned', { contact: ctx.deps.config.SUPPORT_CONTACT });
+  return sharedI18n().t(negotiateLocale(ctx), 'banned', {
+    contact: ctx.deps.config.SUPPORT_CONTACT,
+  });
 }
 
 /**

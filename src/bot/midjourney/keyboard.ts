@@ -6,6 +6,7 @@
 import { InlineKeyboard } from 'grammy';
 import { layoutMjButtons } from '../../catalog/mj-actions.js';
 import type { MjStoredButton } from '../../jobs/midjourney/result.js';
+import type { Translate } from '../i18n.js';
 
 const JOB_ID = '[a-hjkmnp-z2-9]{10}';
 export const MJ_BUTTON_RE = new RegExp(`^mj:(${JOB_ID}):(\\d{1,2})$`);
@@ -35,8 +36,6 @@ export const BLEND_DIMENSIONS = {
 } as const;
 export type BlendKey = keyof typeof BLEND_DIMENSIONS;
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
-
 /** The gateway's buttons laid out like Midjourney's; ones it cannot run are left out. */
 export function mjResultKeyboard(
   jobId: string,
@@ -56,7 +55,7 @@ const KEYCAPS = ['1️⃣', '2️⃣', '3️⃣', '4️⃣', '5️⃣', '6️⃣
 export const keycap = (n: number) => KEYCAPS[n - 1] ?? String(n);
 
 /** One "imagine this" button per described prompt, two per row. */
-export function mjDescribeKeyboard(t: T, jobId: string, count: number): InlineKeyboard {
+export function mjDescribeKeyboard(t: Translate, jobId: string, count: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (let n = 1; n <= Math.min(count, KEYCAPS.length); n++) {
     if (n > 1 && n % 2 === 1) keyboard.row();
@@ -65,7 +64,7 @@ export function mjDescribeKeyboard(t: T, jobId: string, count: number): InlineKe
   return keyboard;
 }
 
-export function mjModalKeyboard(t: T, jobId: string): InlineKeyboard {
+export function mjModalKeyboard(t: Translate, jobId: string): InlineKeyboard {
   return new InlineKeyboard()
     .text(t('mj-modal-button-keep'), mjModalData(jobId, 'k'))
     .text(t('mj-modal-button-new'), mjModalData(jobId, 'e'))
@@ -73,7 +72,7 @@ export function mjModalKeyboard(t: T, jobId: string): InlineKeyboard {
     .text(t('mj-modal-button-cancel'), mjModalData(jobId, 'c'));
 }
 
-export function mjBlendKeyboard(t: T): InlineKeyboard {
+export function mjBlendKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
     .text(t('mj-blend-portrait'), callbackData('mjb:p'))
     .text(t('mj-blend-square'), callbackData('mjb:s'))

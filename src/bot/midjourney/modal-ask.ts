@@ -1,10 +1,10 @@
+import { userLocale } from '../../accounts/locale.js';
 import { classifyMjCustomId } from '../../catalog/mj-actions.js';
 import { mjJobParams } from '../../jobs/midjourney/params.js';
 import { mjResultOf } from '../../jobs/midjourney/result.js';
 import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml, truncate } from '../format.js';
 import type { DeliveryContext } from '../jobs/delivery-types.js';
-import { userLocale } from '../jobs/user-locale.js';
 import { mjModalKeyboard } from './keyboard.js';
 
 /** The action's name for the user ("Variation", "Pan"), from the pressed button. */

@@ -6,8 +6,9 @@ import { getJob } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
 import { CANCEL_RE } from '../dialog/draft.js';
 import { escapeHtml, truncate } from '../format.js';
+import { translator } from '../i18n.js';
 import { localeOf } from '../jobs/submit-job.js';
-import { MJ_WAIT_MS, mjTranslator } from './conversation-common.js';
+import { MJ_WAIT_MS } from './conversation-common.js';
 import { modalPorts } from './mj-jobs.js';
 
 export const MJ_MODAL = 'mj-modal';
@@ -89,7 +90,7 @@ export async function mjModal(
   ctx: Context,
   args: MjModalArgs,
 ): Promise<void> {
-  const t = mjTranslator(args.locale);
+  const t = translator(args.locale);
   await ctx.reply(
     args.kind === 'zoom'
       ? t('mj-modal-zoom-ask', {

@@ -7,8 +7,9 @@ import type { Context } from 'grammy';
 import type { Message, PhotoSize } from 'grammy/types';
 import type { BaseContext } from '../context.js';
 import { CANCEL_RE } from '../dialog/draft.js';
+import { translator } from '../i18n.js';
 import { submitJob } from '../jobs/submit-job.js';
-import { MJ_WAIT_MS, mjTranslator } from './conversation-common.js';
+import { MJ_WAIT_MS } from './conversation-common.js';
 import { BLEND_DIMENSIONS, type BlendKey, MJ_BLEND_RE, mjBlendKeyboard } from './keyboard.js';
 import { mjJob, mjModelFor } from './mj-jobs.js';
 
@@ -66,7 +67,7 @@ export async function mjBlend(
   ctx: Context,
   args: MjPhotosArgs,
 ): Promise<void> {
-  const t = mjTranslator(args.locale);
+  const t = translator(args.locale);
   const inputs: Array<{ fileId: string; uniqueId: string }> = [];
   let firstMessage: number | undefined;
   let warned = false;
@@ -158,7 +159,7 @@ export async function mjDescribe(
   ctx: Context,
   args: MjPhotosArgs,
 ): Promise<void> {
-  const t = mjTranslator(args.locale);
+  const t = translator(args.locale);
   await ctx.reply(t('mj-describe-ask'), { parse_mode: 'HTML' });
   for (;;) {
     const next = await conversation.wait({ maxMilliseconds: MJ_WAIT_MS });

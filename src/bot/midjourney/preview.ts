@@ -1,10 +1,10 @@
 import { InputFile } from 'grammy';
+import { userLocale } from '../../accounts/locale.js';
 import { Semaphore } from '../../infra/semaphore.js';
 import { mjResultOf } from '../../jobs/midjourney/result.js';
 import type { JobProgress } from '../../jobs/ports.js';
 import { getJob, type JobRow, patchJob } from '../../jobs/store.js';
 import type { DeliveryContext } from '../jobs/delivery-types.js';
-import { userLocale } from '../jobs/user-locale.js';
 
 export interface MjPreviewOptions {
   /** Fetches a preview by URL, size-capped (the gateway client's download). */

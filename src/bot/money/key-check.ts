@@ -8,7 +8,8 @@ import { type GatewayErrorKind, isGatewayError } from '../../gateway/errors.js';
 import type { RateRule } from '../../infra/rate-limit.js';
 import type { BotDeps } from '../deps.js';
 import { escapeHtml } from '../format.js';
-import { minutesLeft, type QuotaView, quotaLine, type Translate, toQuotaView } from './render.js';
+import type { Translate } from '../i18n.js';
+import { minutesLeft, type QuotaView, quotaLine, toQuotaView } from './render.js';
 
 export type KeyCheck =
   /** The gateway accepted the key; `quota` is null when it has no billing endpoints. */

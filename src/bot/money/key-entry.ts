@@ -3,8 +3,8 @@ import type { Context } from 'grammy';
 import { getOwnKeyInfo } from '../../accounts/own-keys.js';
 import type { BaseContext } from '../context.js';
 import { CANCEL_RE } from '../dialog/draft.js';
-import { translator } from '../dialog/translate.js';
 import { escapeHtml } from '../format.js';
+import { translator } from '../i18n.js';
 import { deleteQuietly } from './context.js';
 import { keySubmissionText, submitKey } from './key-check.js';
 

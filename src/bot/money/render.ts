@@ -13,8 +13,8 @@ import { type Catalog, FAMILIES, type Family, type ModelSpec } from '../../catal
 import type { Quota } from '../../gateway/billing.js';
 import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml } from '../format.js';
+import type { Translate } from '../i18n.js';
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 /** Minor units → display string in the reader's locale (`ctx.deps.money` with the locale bound). */
 export type FormatMoney = (amount: number) => string;
 

@@ -6,6 +6,7 @@ import { InlineKeyboard } from 'grammy';
 import type { UserSettings } from '../../accounts/settings.js';
 import type { Catalog, ImageLikeModel } from '../../catalog/index.js';
 import { escapeHtml } from '../format.js';
+import type { Translate } from '../i18n.js';
 import {
   type EditingModel,
   type GenerationModel,
@@ -21,8 +22,6 @@ import {
   modelToken,
   type SettingsFamily,
 } from './callback-data.js';
-
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export interface ScreenDeps {
   catalog: Catalog;

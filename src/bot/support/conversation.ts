@@ -3,8 +3,8 @@ import type { Context } from 'grammy';
 import { checkSupportMessage } from '../../support/validate.js';
 import type { BaseContext } from '../context.js';
 import { draftAndConfirm } from '../dialog/draft.js';
+import { translator } from '../i18n.js';
 import { sendSupportMessage, supportResultText } from './send.js';
-import { translateFor } from './texts.js';
 
 export const SUPPORT_CONVERSATION = 'support';
 /** An unanswered prompt is dropped after this; the next message is then handled as usual. */
@@ -27,7 +27,7 @@ export async function supportConversation(
   locale: string,
   mode: SupportMode,
 ): Promise<void> {
-  const t = translateFor(locale);
+  const t = translator(locale);
   const contact = await conversation.external((o) => o.deps.config.SUPPORT_CONTACT);
   await draftAndConfirm(conversation, ctx, {
     ask: t(mode === 'reply' ? 'support-ask-reply' : 'support-ask'),

@@ -1,13 +1,14 @@
 import type { Api } from 'grammy';
+import { userLocale } from '../../accounts/locale.js';
 import type { Db } from '../../db/client.js';
 import { loadUserCard } from '../../support/card.js';
 import { renderTicketHeader, topicName } from '../../support/header.js';
 import { isChannelError } from '../../support/ports.js';
 import { relayToSupport } from '../../support/relay.js';
 import type { BaseContext } from '../context.js';
-import { userLocale } from '../jobs/user-locale.js';
+import { type Translate, translator } from '../i18n.js';
 import { type ForumCache, TelegramSupportChannel } from './channel.js';
-import { operatorLocale, translateFor } from './texts.js';
+import { operatorLocale } from './texts.js';
 
 /** A user may open or add to tickets this often; more is a flood, not a question. */
 export const SUPPORT_RULE = { limit: 10, windowMs: 10 * 60_000 };
@@ -20,7 +21,7 @@ export function supportChannel(api: Api, db: Db): TelegramSupportChannel {
   forumCaches.set(db, cache);
   return new TelegramSupportChannel(
     api,
-    (userId) => translateFor(userLocale(db, userId))('support-button-reply'),
+    (userId) => translator(userLocale(db, userId))('support-button-reply'),
     cache,
   );
 }
@@ -47,7 +48,7 @@ export async function sendSupportMessage(
   if (!decision.allowed) return { kind: 'rate_limited' };
   const card = loadUserCard(db, userId);
   if (!card) return { kind: 'failed' };
-  const t = translateFor(operatorLocale(db, config));
+  const t = translator(operatorLocale(db, config));
   try {
     const result = await relayToSupport(
       { db, channel: supportChannel(ctx.api, db) },
@@ -81,7 +82,7 @@ export async function sendSupportMessage(
 
 /** What the user reads after a send attempt. */
 export function supportResultText(
-  t: (key: string, vars?: Record<string, string | number>) => string,
+  t: Translate,
   result: SupportSendResult,
   contact: string,
 ): string {

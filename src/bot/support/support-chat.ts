@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
+import { userLocale } from '../../accounts/locale.js';
 import { setBlockedBot } from '../../accounts/users.js';
 import {
   closeTicket,
@@ -8,10 +9,9 @@ import {
   type SupportChatMessage,
 } from '../../support/relay.js';
 import type { BotContext } from '../context.js';
-import { userLocale } from '../jobs/user-locale.js';
+import { translator } from '../i18n.js';
 import { isUnreachable } from '../transport/telegram-errors.js';
 import { supportChannel } from './send.js';
-import { translateFor } from './texts.js';
 
 /**
  * The operator's support chat. Whatever staff write in a user's topic, or as a reply to a
@@ -73,7 +73,7 @@ inSupportChat.command('close', async (ctx) => {
       .catch((err) => {
         ctx.log.warn({ err }, 'could not confirm the closed ticket');
       });
-    const t = translateFor(userLocale(ctx.deps.db, closed.userId));
+    const t = translator(userLocale(ctx.deps.db, closed.userId));
     await ctx.api
       .sendMessage(closed.userId, t('support-closed-user', { ticket: String(closed.ticketId) }))
       .catch((err: unknown) => {

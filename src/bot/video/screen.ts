@@ -7,12 +7,11 @@
 import { InlineKeyboard } from 'grammy';
 import type { Catalog, VideoModel } from '../../catalog/index.js';
 import { escapeHtml, truncate } from '../format.js';
+import type { Translate } from '../i18n.js';
 import { modelToken } from '../settings/callback-data.js';
 import { encodeVideo } from './callback-data.js';
 import type { VideoDraft } from './drafts.js';
 import { modelsForInput, priceOfChoice, shapeChoice } from './request.js';
-
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export interface VideoScreenDeps {
   catalog: Catalog;

@@ -3,6 +3,7 @@ import type { User } from '../../../src/accounts/users.js';
 import { generateCode, parseCode } from '../../../src/billing/code-format.js';
 import type { LedgerEntry } from '../../../src/billing/ledger.js';
 import { formatMoney } from '../../../src/billing/money.js';
+import type { Translate } from '../../../src/bot/i18n.js';
 import { createI18n } from '../../../src/bot/i18n.js';
 import {
   amountErrorText,
@@ -21,7 +22,6 @@ import {
   renderModels,
   renderUserCard,
   signedMoney,
-  type Translate,
 } from '../../../src/bot/money/render.js';
 import { parseCatalog } from '../../../src/catalog/index.js';
 import type { JobRow } from '../../../src/jobs/store.js';
