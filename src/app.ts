@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createKeyBox, type KeyBox, loadOrCreateSecret } from './accounts/key-box.js';
-import { getOwnKey, markKeyInvalid } from './accounts/own-keys.js';
 import { totals } from './billing/ledger.js';
 import { formatMoney } from './billing/money.js';
 import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
@@ -12,41 +11,36 @@ import { createBot } from './bot/create-bot.js';
 import type { BotDeps } from './bot/deps.js';
 import { sharedI18n, translateIn } from './bot/i18n.js';
 import { deliverImages } from './bot/images/delivery.js';
+import type { DeliveryContext } from './bot/jobs/delivery-types.js';
 import { TelegramNotifier } from './bot/jobs/notifier.js';
 import { StatusEditor } from './bot/jobs/status-editor.js';
 import { deliverMidjourney } from './bot/midjourney/delivery.js';
-import { modalPorts, modalPriceOf } from './bot/midjourney/mj-jobs.js';
 import { askMjModal } from './bot/midjourney/modal-ask.js';
-import { MjPreviews } from './bot/midjourney/preview.js';
+import { MjPreviews, withPreviews } from './bot/midjourney/preview.js';
 import { createTelegramFileLoader } from './bot/transport/input-files.js';
 import { SendPacer } from './bot/transport/send-pacer.js';
 import { deliverVideo } from './bot/video/delivery.js';
 import { BroadcastWorker } from './broadcast/worker.js';
 import { createCatalogHolder } from './catalog/holder.js';
-import { loadCatalog } from './catalog/index.js';
+import { loadCatalog, modalPriceOf } from './catalog/index.js';
 import type { Config } from './config.js';
-import { closeDb, openDb } from './db/client.js';
+import { closeDb, type Db, openDb } from './db/client.js';
 import { SqliteKvStorage } from './db/kv-storage.js';
 import { createGatewayClient } from './gateway/client.js';
-import { GatewayError } from './gateway/errors.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { LoopTurns } from './infra/loop-turns.js';
 import { Metrics } from './infra/metrics.js';
+import { Periodic } from './infra/periodic.js';
 import { createRuntime, type Runtime } from './infra/runtime.js';
-import { type AsyncWorkerOptions, progressKey } from './jobs/async-family.js';
 import type { BackoffPolicy } from './jobs/backoff.js';
-import { SyncExecutor } from './jobs/executor.js';
-import { isTransientFailure, toFailure } from './jobs/failures.js';
+import type { SyncExecutor } from './jobs/executor.js';
 import { pollerLagSeconds } from './jobs/lag.js';
-import { MidjourneyFamily, type MjDeadlines } from './jobs/midjourney/family.js';
-import { AsyncPoller } from './jobs/poller.js';
-import type { JobNotifier } from './jobs/ports.js';
-import { recoverJobs } from './jobs/recovery.js';
+import type { MjDeadlines } from './jobs/midjourney/family.js';
+import type { AsyncPoller } from './jobs/poller.js';
 import { ResultStore } from './jobs/result-store.js';
-import { createImageRunner } from './jobs/runners.js';
-import { countByStatus, getJob, type JobRow, jobsInStatus } from './jobs/store.js';
-import { AsyncSubmitter } from './jobs/submitter.js';
-import { createVideoFamily } from './jobs/video/family.js';
+import { countByStatus } from './jobs/store.js';
+import type { AsyncSubmitter } from './jobs/submitter.js';
+import { createJobWorkers, type JobTiming, type JobWorkers } from './jobs/wiring.js';
 import { GatewayWindow } from './stats/gateway-window.js';
 
 export interface AppOptions {
@@ -122,6 +116,73 @@ export function createAppLogger(config: Config): Logger {
   });
 }
 
+function buildGateway(config: Config, logger: Logger, metrics: Metrics, window: GatewayWindow) {
+  return createGatewayClient({
+    baseUrl: config.GATEWAY_BASE_URL,
+    apiKey: config.GATEWAY_API_KEY,
+    generationTimeoutMs: config.GATEWAY_TIMEOUT_MS,
+    allowPrivateUrls: config.GATEWAY_ALLOW_PRIVATE_URLS,
+    logger,
+    onRequest: (info) => {
+      window.record(info);
+      metrics.observeGateway(info);
+    },
+  });
+}
+
+/** The box that encrypts users' own keys, its secret from the environment or the data dir. */
+function buildKeyBox(config: Config, logger: Logger): KeyBox {
+  const keySecret = loadOrCreateSecret({
+    dataDir: config.dataDir,
+    ...(config.KEY_ENCRYPTION_SECRET ? { envSecret: config.KEY_ENCRYPTION_SECRET } : {}),
+  });
+  if (keySecret.source === 'created')
+    logger.warn(
+      { file: keySecret.file },
+      'generated a key-encryption secret: back it up with the database',
+    );
+  return createKeyBox(keySecret.secret);
+}
+
+function watchBooks(metrics: Metrics, db: Db): void {
+  metrics.setSources({
+    jobs: () => countByStatus(db),
+    ledger: () => {
+      const { topups, redeemed, charges, refunds, adjustments } = totals(db);
+      return { topups, redeemed, charges, refunds, adjustments };
+    },
+    pollerLagSeconds: () => pollerLagSeconds(db),
+  });
+}
+
+/** AppOptions' timings in the shape the job wiring takes. */
+function jobTiming(options: AppOptions): JobTiming {
+  const e = options.executor ?? {};
+  const a = options.asyncJobs ?? {};
+  return {
+    ...(e.retryDelaysMs ? { retryDelaysMs: e.retryDelaysMs } : {}),
+    ...(e.heartbeatMs ? { heartbeatMs: e.heartbeatMs } : {}),
+    ...(e.deliveryRetryStepMs ? { deliveryRetryStepMs: e.deliveryRetryStepMs } : {}),
+    ...(a.now ? { now: a.now } : {}),
+    ...(a.intervalMs ? { pollIntervalMs: a.intervalMs } : {}),
+    ...(a.backoff ? { backoff: a.backoff } : {}),
+    ...(a.leaseMs ? { leaseMs: a.leaseMs } : {}),
+    ...(a.mjDeadlines ? { mjDeadlines: a.mjDeadlines } : {}),
+    ...(a.videoDeadlineMs ? { videoDeadlineMs: a.videoDeadlineMs } : {}),
+  };
+}
+
+/** Where finished jobs go: one deliverer per family, through the bot's API. */
+function buildNotifier(delivery: DeliveryContext): TelegramNotifier {
+  return new TelegramNotifier(delivery, {
+    image: deliverImages,
+    'chat-image': deliverImages,
+    edit: deliverImages,
+    midjourney: deliverMidjourney,
+    video: deliverVideo,
+  });
+}
+
 /** The composition root: config → every dependency → the bot and its workers. */
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createAppLogger(config);
@@ -129,6 +190,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
   const metrics = new Metrics();
   let started = false;
+  let workers: JobWorkers | undefined;
   // Embedded (SQLite + memory) or Redis (several instances): storages, limits, de-dup, leases.
   const runtime = createRuntime({
     config,
@@ -139,47 +201,22 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     // A new leader frees the async leases of dead instances at once instead of waiting them out.
     onLeaderChange: (leader) => {
       if (leader && started)
-        void releaseAsyncOrphans().catch((err: unknown) =>
-          logger.warn({ err }, 'releasing orphaned async jobs failed'),
-        );
+        void workers
+          ?.releaseAsyncOrphans()
+          .catch((err: unknown) => logger.warn({ err }, 'releasing orphaned async jobs failed'));
     },
     ...(options.runtime?.prefix ? { prefix: options.runtime.prefix } : {}),
     ...(options.runtime?.leader ? { leader: options.runtime.leader } : {}),
     ...(options.runtime?.presenceTtlMs ? { presenceTtlMs: options.runtime.presenceTtlMs } : {}),
   });
-  metrics.setSources({
-    jobs: () => countByStatus(db),
-    ledger: () => {
-      const { topups, redeemed, charges, refunds, adjustments } = totals(db);
-      return { topups, redeemed, charges, refunds, adjustments };
-    },
-    pollerLagSeconds: () => pollerLagSeconds(db),
-  });
-  const catalog = loadCatalog(config.CATALOG_PATH);
+  watchBooks(metrics, db);
   // /reload swaps the catalog; deps.catalog reads through the holder.
-  const catalogs = createCatalogHolder(catalog, () => loadCatalog(config.CATALOG_PATH));
+  const catalogs = createCatalogHolder(loadCatalog(config.CATALOG_PATH), () =>
+    loadCatalog(config.CATALOG_PATH),
+  );
   const gatewayStats = new GatewayWindow();
-  const gateway = createGatewayClient({
-    baseUrl: config.GATEWAY_BASE_URL,
-    apiKey: config.GATEWAY_API_KEY,
-    generationTimeoutMs: config.GATEWAY_TIMEOUT_MS,
-    allowPrivateUrls: config.GATEWAY_ALLOW_PRIVATE_URLS,
-    logger,
-    onRequest: (info) => {
-      gatewayStats.record(info);
-      metrics.observeGateway(info);
-    },
-  });
-  const keySecret = loadOrCreateSecret({
-    dataDir: config.dataDir,
-    ...(config.KEY_ENCRYPTION_SECRET ? { envSecret: config.KEY_ENCRYPTION_SECRET } : {}),
-  });
-  if (keySecret.source === 'created')
-    logger.warn(
-      { file: keySecret.file },
-      'generated a key-encryption secret: back it up with the database',
-    );
-  const keyBox: KeyBox = createKeyBox(keySecret.secret);
+  const gateway = buildGateway(config, logger, metrics, gatewayStats);
+  const keyBox = buildKeyBox(config, logger);
   const results = new ResultStore(path.join(config.dataDir, 'results'));
   const money = (amount: number, locale?: string) =>
     formatMoney(amount, {
@@ -188,8 +225,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       ...(locale ? { locale } : {}),
     });
 
-  let executor: SyncExecutor | undefined;
-  let submitter: AsyncSubmitter | undefined;
   let broadcastWorker: BroadcastWorker | undefined;
   const deps: BotDeps = {
     config,
@@ -201,7 +236,6 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     catalogs,
     gatewayStats,
     broadcasts: {
-      // The worker sends through the bot's API: bulk work, not replies, for the pacer.
       kick: () => broadcastWorker?.kick(),
       isSending: (id) => broadcastWorker?.isSending(id) ?? false,
     },
@@ -212,14 +246,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     turns: new LoopTurns(),
     results,
     money,
-    jobs: {
-      // The workers send through the bot's API: bulk work, not replies, for the pacer.
-      dispatch: (jobId) => {
-        const family = getJob(db, jobId)?.family;
-        if (family && submitter?.handles(family)) submitter.enqueue(jobId);
-        else executor?.enqueue(jobId);
-      },
-    },
+    jobs: { dispatch: (jobId) => workers?.dispatch(jobId) },
   };
 
   const sendPacer = new SendPacer(config.TELEGRAM_SEND_RATE);
@@ -235,7 +262,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
 
   const asyncOptions = options.asyncJobs ?? {};
-  const delivery = {
+  // The workers send through the bot's API: bulk work, not replies, for the pacer.
+  const delivery: DeliveryContext = {
     api: bot.api,
     db,
     config,
@@ -248,119 +276,30 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     t: translateIn,
     money,
   };
-  const notifier = new TelegramNotifier(delivery, {
-    image: deliverImages,
-    'chat-image': deliverImages,
-    edit: deliverImages,
-    midjourney: deliverMidjourney,
-    video: deliverVideo,
-  });
-
-  const gatewayFor = async (job: JobRow) => {
-    if (job.payer !== 'own_key') return gateway;
-    const key = getOwnKey(db, keyBox, job.userId);
-    if (!key) throw new GatewayError('bad_key', 'the user unlinked their key');
-    // Flags exactly the key that failed: the user may have linked another one meanwhile.
-    return gateway.withKey(key, () => markKeyInvalid(db, job.userId, { box: keyBox, key }));
-  };
-  const deliveryTiming = options.executor?.deliveryRetryStepMs
-    ? { deliveryRetryStepMs: options.executor.deliveryRetryStepMs }
-    : {};
-  const runImage = createImageRunner({
-    gatewayFor,
-    loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
-  });
-
-  executor = new SyncExecutor({
-    db,
-    logger,
-    notifier,
-    results,
-    runners: { image: runImage, 'chat-image': runImage, edit: runImage },
-    openResult: (url, limits) => gateway.openStream(url, { ...limits, expect: 'image' }),
-    laneOf: (job) => (job.payer === 'own_key' ? `user:${job.userId}` : 'operator'),
-    toFailure,
-    isTransient: isTransientFailure,
-    concurrency: config.JOB_CONCURRENCY,
-    laneConcurrency: config.KEY_CONCURRENCY,
-    maxResultBytes: config.uploadLimitBytes,
-    resultBudgetBytes: config.resultBudgetBytes,
-    downloadTimeoutMs: config.RESULT_DOWNLOAD_TIMEOUT_MS,
-    instanceId,
-    ...(options.executor?.retryDelaysMs ? { retryDelaysMs: options.executor.retryDelaysMs } : {}),
-    ...(options.executor?.heartbeatMs ? { heartbeatMs: options.executor.heartbeatMs } : {}),
-    ...deliveryTiming,
-  });
-
-  // Async families: one submitter and one poller shared by Midjourney and (later) video.
-  const laneOf = (job: JobRow) => (job.payer === 'own_key' ? `user:${job.userId}` : 'operator');
+  const notifier = buildNotifier(delivery);
   const previews = new MjPreviews(delivery, {
     download: (url, maxBytes) => gateway.download(url, { maxBytes, expect: 'image' }),
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
   });
-  const asyncNotifier: JobNotifier = {
-    async progress(job, progress) {
-      await notifier.progress(job, progress);
-      if (asyncOptions.previews !== false)
-        await previews
-          .show(job, progress, progressKey(progress))
-          .catch((err: unknown) => logger.debug({ err, job: job.id }, 'preview skipped'));
-    },
-    deliver: (job) => notifier.deliver(job),
-    async failed(job, refunded) {
-      await previews.remove(job);
-      await notifier.failed(job, refunded);
-    },
-  };
-  const midjourney = new MidjourneyFamily({
-    logger,
-    gatewayFor,
-    loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
-    results,
-    maxResultBytes: Math.min(config.uploadLimitBytes, config.resultBudgetBytes),
-    downloadTimeoutMs: config.RESULT_DOWNLOAD_TIMEOUT_MS,
-    modal: modalPorts(deps),
-    askModal: (job) => askMjModal(delivery, job, modalPriceOf(deps.catalog, job)),
-    maxFetchesPerPoll: config.MJ_FETCHES_PER_POLL,
-    ...(asyncOptions.mjDeadlines ? { deadlines: asyncOptions.mjDeadlines } : {}),
-  });
-  const video = createVideoFamily({
-    logger,
-    gatewayFor,
-    loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
-    results,
-    uploadLimitBytes: config.uploadLimitBytes,
-    downloadTimeoutMs: config.RESULT_DOWNLOAD_TIMEOUT_MS,
-    ...(asyncOptions.videoDeadlineMs ? { deadlineMs: asyncOptions.videoDeadlineMs } : {}),
-  });
-  const asyncWorker: AsyncWorkerOptions = {
+  const jobWorkers = createJobWorkers({
     db,
     logger,
-    notifier: asyncNotifier,
-    families: [midjourney, video],
-    laneOf,
-    toFailure,
     instanceId,
-    ...deliveryTiming,
-    ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
-  };
-  submitter = new AsyncSubmitter({
-    ...asyncWorker,
-    firstPollMs: asyncOptions.backoff?.firstMs ?? 3_000,
-    isTransient: isTransientFailure,
-    ...(options.executor?.retryDelaysMs ? { retryDelaysMs: options.executor.retryDelaysMs } : {}),
-    concurrency: config.JOB_CONCURRENCY,
-    laneConcurrency: config.KEY_CONCURRENCY,
-  });
-  const poller = new AsyncPoller({
-    ...asyncWorker,
-    // Redis mode: one poller leader at a time; a successor takes over when its lease lapses.
+    config,
+    gateway,
+    keyBox,
+    results,
+    loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
+    notifier,
+    asyncNotifier: withPreviews(notifier, previews, logger, asyncOptions.previews !== false),
+    modalPrice: (job) => modalPriceOf(deps.catalog, job),
+    askModal: (job) => askMjModal(delivery, job, modalPriceOf(deps.catalog, job)),
     isLeader: () => runtime.leader.isLeader(),
-    ...(asyncOptions.backoff ? { backoff: asyncOptions.backoff } : {}),
-    ...(asyncOptions.leaseMs ? { leaseMs: asyncOptions.leaseMs } : {}),
-    ...(asyncOptions.intervalMs ? { intervalMs: asyncOptions.intervalMs } : {}),
+    orphanCheck: (owners, o) => runtime.orphanCheck(owners, o),
+    timing: jobTiming(options),
   });
-  const asyncSubmitter = submitter;
+  workers = jobWorkers;
+  const { executor, submitter, poller } = jobWorkers;
 
   broadcastWorker = new BroadcastWorker({
     db,
@@ -370,77 +309,77 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     ratePerSecond: config.BROADCAST_RATE,
     excluded: () => config.ADMIN_IDS,
   });
-
-  const releaseAsyncOrphans = async (atStart = false) => {
-    const owners = jobsInStatus(db, ['running', 'delivering']).map((job) => job.leaseOwner);
-    const orphan = await runtime.orphanCheck(owners, { atStart });
-    poller.releaseOrphans((job) => orphan(job.leaseOwner));
-  };
-  // Recovery of jobs whose owner is gone: all of them at start in one process; those of dead
-  // instances (no presence key) in Redis mode, checked every few seconds so survivors take over.
-  const recoverOrphans = async (atStart = false) => {
-    const owners = jobsInStatus(db, ['submitting', 'running', 'delivering']).map(
-      (job) => job.leaseOwner,
-    );
-    const orphan = await runtime.orphanCheck(owners, { atStart });
-    return recoverJobs({ db, logger, notifier, executor: executor as SyncExecutor }, (job) =>
-      orphan(job.leaseOwner),
-    );
-  };
-
-  const timers: NodeJS.Timeout[] = [];
-  const every = (ms: number, task: () => unknown) => {
-    const timer = setInterval(() => {
-      Promise.resolve()
-        .then(task)
-        .catch((err: unknown) => logger.error({ err }, 'periodic task failed'));
-    }, ms);
-    timer.unref();
-    timers.push(timer);
-  };
-
-  return {
-    config,
-    deps,
-    bot,
-    executor,
-    poller,
-    submitter: asyncSubmitter,
+  const lifecycle = workerLifecycle({
+    db,
+    logger,
     runtime,
+    gateway,
+    results,
+    jobs: jobWorkers,
+    broadcasts: broadcastWorker,
+    options,
+    onStarted: () => {
+      started = true;
+    },
+  });
+  return { config, deps, bot, executor, poller, submitter, runtime, ...lifecycle };
+}
+
+interface LifecycleParts {
+  db: Db;
+  logger: Logger;
+  runtime: Runtime;
+  gateway: { close(): Promise<void> };
+  results: ResultStore;
+  jobs: JobWorkers;
+  broadcasts: BroadcastWorker;
+  options: AppOptions;
+  onStarted: () => void;
+}
+
+/** Start-up recovery, the periodic sweeps, and the shutdown order. */
+function workerLifecycle(p: LifecycleParts): Pick<App, 'startWorkers' | 'stop'> {
+  const { jobs, broadcasts, runtime, options } = p;
+  const { executor, submitter, poller } = jobs;
+  const periodic = new Periodic(p.logger);
+  const graceMs = options.executor?.shutdownGraceMs;
+  return {
     async startWorkers() {
       await runtime.start();
-      started = true;
-      await recoverOrphans(true);
+      p.onStarted();
+      // Recovery of jobs whose owner is gone: all of them at start in one process; those of
+      // dead instances (no presence key) in Redis mode, checked every few seconds.
+      await jobs.recoverOrphans(true);
       const sweepMs = options.executor?.sweepMs ?? 5_000;
-      if (runtime.mode === 'redis') every(sweepMs, () => recoverOrphans());
+      if (runtime.mode === 'redis') periodic.every(sweepMs, () => jobs.recoverOrphans());
       // One process: every async lease not ours died with the previous process; with Redis,
       // the leases of dead instances (the new leader repeats this when it takes over).
-      await releaseAsyncOrphans(true);
-      asyncSubmitter.sweepQueued();
-      every(sweepMs, () => asyncSubmitter.sweepQueued());
-      if (asyncOptions.autoStart !== false) poller.start();
-      every(sweepMs, () => {
-        executor?.sweepQueued();
-        executor?.sweepDelivering();
+      await jobs.releaseAsyncOrphans(true);
+      submitter.sweepQueued();
+      periodic.every(sweepMs, () => submitter.sweepQueued());
+      if (options.asyncJobs?.autoStart !== false) poller.start();
+      periodic.every(sweepMs, () => {
+        executor.sweepQueued();
+        executor.sweepDelivering();
       });
       // Unfinished broadcasts resume now; the periodic kick takes over one whose instance died.
-      broadcastWorker?.kick();
-      every(15_000, () => broadcastWorker?.kick());
-      every(3_600_000, async () => {
-        await results.sweep(RESULT_RETENTION_MS);
-        new SqliteKvStorage(db, '').sweep();
+      broadcasts.kick();
+      periodic.every(15_000, () => broadcasts.kick());
+      periodic.every(3_600_000, async () => {
+        await p.results.sweep(RESULT_RETENTION_MS);
+        new SqliteKvStorage(p.db, '').sweep();
       });
     },
     async stop() {
-      for (const timer of timers) clearInterval(timer);
-      await broadcastWorker?.stop();
-      await executor?.stop(options.executor?.shutdownGraceMs);
-      await poller.stop(options.executor?.shutdownGraceMs);
-      await asyncSubmitter.stop(options.executor?.shutdownGraceMs);
-      await gateway.close();
+      periodic.stop();
+      await broadcasts.stop();
+      await executor.stop(graceMs);
+      await poller.stop(graceMs);
+      await submitter.stop(graceMs);
+      await p.gateway.close();
       // Last: the leader lease goes only once this instance's workers have stopped.
       await runtime.stop();
-      closeDb(db);
+      closeDb(p.db);
     },
   };
 }

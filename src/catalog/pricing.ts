@@ -3,6 +3,8 @@
  * applied in exact basis-point arithmetic and the result rounded **up** once, so the operator
  * never undercharges and the same inputs always give the same price.
  */
+
+import type { Catalog } from './catalog.js';
 import type { MjPriceKind, VideoMode } from './constants.js';
 import type { ImageLikeModel, MidjourneyModel, VideoModel } from './schema.js';
 
@@ -33,4 +35,10 @@ export function priceVideo(model: VideoModel, req: { duration: number; mode?: Vi
 
 export function priceMidjourney(model: MidjourneyModel, kind: MjPriceKind): number {
   return model.price[kind];
+}
+
+/** The modal step's price for a job's model (disabled models included: the job is paid for). */
+export function modalPriceOf(catalog: Catalog, job: { model: string }): number | undefined {
+  const model = catalog.models.find((m) => m.id === job.model);
+  return model?.family === 'midjourney' ? priceMidjourney(model, 'modal') : undefined;
 }

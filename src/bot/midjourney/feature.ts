@@ -9,6 +9,7 @@ import {
   classifyMjCustomId,
   type MjAction,
   mjActionPriceKind,
+  modalPriceOf,
   validateMidjourneyPrompt,
 } from '../../catalog/index.js';
 import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
@@ -18,7 +19,7 @@ import { getJob, type JobRow } from '../../jobs/store.js';
 import type { BaseContext, BotContext } from '../context.js';
 import { localeOf, submitJob } from '../jobs/submit-job.js';
 import { MJ_BUTTON_RE, MJ_DESCRIBE_RE, MJ_MODAL_RE } from './keyboard.js';
-import { mjJob, mjModelFor, modalPorts, modalPriceOf } from './mj-jobs.js';
+import { mjJob, mjModelFor, modalPorts } from './mj-jobs.js';
 import { MJ_MODAL, type MjModalArgs, mjModal } from './modal-conversation.js';
 import {
   largestPhoto,

@@ -2,11 +2,10 @@
  * Midjourney requests for `submitJob` (which reserves, answers with the cancellable status
  * message and hands the job to the submitter), and the model and modal-step prices they use.
  */
-import type { Catalog, MidjourneyModel, MjPriceKind } from '../../catalog/index.js';
-import { priceMidjourney } from '../../catalog/index.js';
+import type { MidjourneyModel, MjPriceKind } from '../../catalog/index.js';
+import { modalPriceOf, priceMidjourney } from '../../catalog/index.js';
 import type { MjModalPorts } from '../../jobs/midjourney/modal.js';
 import type { MjJobParamsInput } from '../../jobs/midjourney/params.js';
-import type { JobRow } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import type { PreparedJob } from '../jobs/job-draft.js';
@@ -22,12 +21,6 @@ export function mjModelFor(ctx: BaseContext): MidjourneyModel | undefined {
   return (
     (chosen ? catalog.get(chosen, 'midjourney') : undefined) ?? catalog.defaultModel('midjourney')
   );
-}
-
-/** The modal step's price for a job's model (disabled models included: the job is paid for). */
-export function modalPriceOf(catalog: Catalog, job: Pick<JobRow, 'model'>): number | undefined {
-  const model = catalog.models.find((m) => m.id === job.model);
-  return model?.family === 'midjourney' ? priceMidjourney(model, 'modal') : undefined;
 }
 
 export function modalPorts(deps: BotDeps): MjModalPorts {

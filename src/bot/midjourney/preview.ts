@@ -1,8 +1,10 @@
 import { InputFile } from 'grammy';
 import { userLocale } from '../../accounts/locale.js';
+import type { Logger } from '../../infra/logger.js';
 import { Semaphore } from '../../infra/semaphore.js';
+import { progressKey } from '../../jobs/async-family.js';
 import { mjResultOf } from '../../jobs/midjourney/result.js';
-import type { JobProgress } from '../../jobs/ports.js';
+import type { JobNotifier, JobProgress } from '../../jobs/ports.js';
 import { getJob, type JobRow, patchJob } from '../../jobs/store.js';
 import type { DeliveryContext } from '../jobs/delivery-types.js';
 
@@ -93,4 +95,27 @@ export class MjPreviews {
     const preview = mjResultOf(getJob(this.ctx.db, job.id) ?? job).preview;
     if (preview) await this.ctx.api.deleteMessage(job.chatId, preview.messageId).catch(() => {});
   }
+}
+
+/** Async jobs' notifier: Midjourney progress also shows (and at the end removes) a preview. */
+export function withPreviews(
+  notifier: JobNotifier,
+  previews: MjPreviews,
+  logger: Logger,
+  enabled = true,
+): JobNotifier {
+  return {
+    async progress(job, progress) {
+      await notifier.progress(job, progress);
+      if (enabled)
+        await previews
+          .show(job, progress, progressKey(progress))
+          .catch((err: unknown) => logger.debug({ err, job: job.id }, 'preview skipped'));
+    },
+    deliver: (job) => notifier.deliver(job),
+    async failed(job, refunded) {
+      await previews.remove(job);
+      await notifier.failed(job, refunded);
+    },
+  };
 }
