@@ -7,8 +7,9 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { ChatLock } from '../infra/chat-lock.js';
 import { MemoryDeduper, type UpdateDeduper } from '../infra/dedup.js';
 import type { Metrics } from '../infra/metrics.js';
+import { adminFeature } from './admin/feature.js';
 import { adminMoneyFeature } from './admin/money.js';
-import { operatorFeatures } from './admin/operator.js';
+import { broadcastFeature } from './broadcast/feature.js';
 import type { BaseContext, BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
 import { sharedI18n } from './i18n.js';
@@ -18,6 +19,7 @@ import { jobsFeature } from './jobs/feature.js';
 import { chatLockMiddleware } from './middlewares/chat-lock.js';
 import { dedupMiddleware } from './middlewares/dedup.js';
 import { errorBoundary } from './middlewares/error-boundary.js';
+import { groupPolicy } from './middlewares/group-policy.js';
 import { metricsMiddleware } from './middlewares/metrics.js';
 import { userMiddleware } from './middlewares/user.js';
 import { midjourneyFeature } from './midjourney/feature.js';
@@ -29,6 +31,8 @@ import { languageFeature } from './settings/language.js';
 import { startFeature } from './start/feature.js';
 import { modelsFeature } from './start/models.js';
 import { unhandledFeature } from './start/unhandled.js';
+import { supportFeature } from './support/feature.js';
+import { supportChatFeature } from './support/support-chat.js';
 import type { SendPacer } from './transport/send-pacer.js';
 import { mayStartJob } from './transport/update-cost.js';
 import { videoFeature } from './video/feature.js';
@@ -156,8 +160,13 @@ export function createBot(
   // video; 5) images, which take any remaining plain text or photo in a private chat as a
   // prompt; 6) the catch-all.
   const features = bot.errorBoundary(errorBoundary);
-  // 1) support chat, group policy (chatter in groups stops here), admin tools, broadcast, support.
-  features.use(operatorFeatures);
+  // 1) the support chat (owned entirely here), the group policy (chatter in other groups stops
+  // here), admin tools, broadcast, and the user's side of support.
+  features.use(supportChatFeature);
+  features.use(groupPolicy);
+  features.use(adminFeature);
+  features.use(broadcastFeature);
+  features.use(supportFeature);
   features.use(adminMoneyFeature);
   features.use(redeemFeature);
   features.use(keyFeature);
