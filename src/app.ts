@@ -27,6 +27,7 @@ import type { Config } from './config.js';
 import { closeDb, type Db, openDb } from './db/client.js';
 import { SqliteKvStorage } from './db/kv-storage.js';
 import { createGatewayClient } from './gateway/client.js';
+import { GatewayWindow } from './infra/gateway-window.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { LoopTurns } from './infra/loop-turns.js';
 import { Metrics } from './infra/metrics.js';
@@ -41,7 +42,6 @@ import { ResultStore } from './jobs/result-store.js';
 import { countByStatus } from './jobs/store.js';
 import type { AsyncSubmitter } from './jobs/submitter.js';
 import { createJobWorkers, type JobTiming, type JobWorkers } from './jobs/wiring.js';
-import { GatewayWindow } from './stats/gateway-window.js';
 
 export interface AppOptions {
   logger?: Logger;

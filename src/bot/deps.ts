@@ -5,11 +5,11 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { GatewayClient } from '../gateway/client.js';
 import type { AlbumStore } from '../infra/album-store.js';
+import type { GatewayWindow } from '../infra/gateway-window.js';
 import type { Logger } from '../infra/logger.js';
 import type { LoopTurns } from '../infra/loop-turns.js';
 import type { RateLimiter } from '../infra/rate-limit.js';
 import type { ResultStore } from '../jobs/result-store.js';
-import type { GatewayWindow } from '../stats/gateway-window.js';
 
 /** Hands a freshly created job to the workers; returns at once. */
 export interface JobDispatcher {

@@ -1,3 +1,4 @@
+// Broadcast, domain side (store, pacing, worker; no grammY). Its Telegram side is src/bot/broadcast.
 /**
  * Spacing between broadcast sends. Telegram allows about 30 messages a second in bulk; the
  * pacer keeps starts at least 1/rate apart, so a sequential sender never goes faster than

@@ -1,3 +1,4 @@
+// Broadcast, domain side (store, pacing, worker; no grammY). Its Telegram side is src/bot/broadcast.
 /** Broadcast progress: the numbers shown to the admin and how often to edit them. */
 
 export interface ProgressCounts {

@@ -1,3 +1,4 @@
+// Broadcast, domain side (store, pacing, worker; no grammY). Its Telegram side is src/bot/broadcast.
 /** Broadcast rows and their recipients: users in id order after the cursor. */
 import { and, asc, eq, gt, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';

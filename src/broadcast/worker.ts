@@ -1,3 +1,4 @@
+// Broadcast, domain side (store, pacing, worker; no grammY). Its Telegram side is src/bot/broadcast.
 /**
  * Sends broadcasts outside the update handlers: one recipient at a time, paced, with the cursor
  * written after every send, so a restart resumes where it stopped. Telegram is reached through

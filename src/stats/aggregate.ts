@@ -1,9 +1,10 @@
+// The /stats read model: grouped queries and the report built from them (live telemetry is infra/).
 /** Turns the raw /stats rows into the report the admin reads. Pure, so it is tested alone. */
 import type { UserCounts } from '../accounts/users.js';
 import type { LedgerTotals } from '../billing/ledger.js';
 import { type JobFamily, type JobStatus, jobFamilies } from '../db/schema.js';
+import type { GatewayWindowSnapshot } from '../infra/gateway-window.js';
 import type { TicketCounts } from '../support/store.js';
-import type { GatewayWindowSnapshot } from './gateway-window.js';
 
 export interface StatsInput {
   now: number;

@@ -1,12 +1,13 @@
+// The /stats read model: grouped queries and the report built from them (live telemetry is infra/).
 /** The database side of /stats: a handful of grouped queries, aggregated in aggregate.ts. */
 import { and, desc, gte, inArray, sql } from 'drizzle-orm';
 import { userCounts } from '../accounts/users.js';
 import { totals } from '../billing/ledger.js';
 import type { Db } from '../db/client.js';
 import { jobs, users } from '../db/schema.js';
+import type { GatewayWindowSnapshot } from '../infra/gateway-window.js';
 import { ticketCounts } from '../support/store.js';
 import type { StatsInput } from './aggregate.js';
-import type { GatewayWindowSnapshot } from './gateway-window.js';
 
 const DAY = 86_400_000;
 

@@ -1,3 +1,4 @@
+// Support, domain side (tickets, relay; no grammY). Its Telegram side is src/bot/support.
 /** Who wrote to support: the facts an operator needs to answer without asking back. */
 import { getUser, type User } from '../accounts/users.js';
 import type { Db } from '../db/client.js';

@@ -1,3 +1,4 @@
+// Support, domain side (tickets, relay; no grammY). Its Telegram side is src/bot/support.
 /**
  * The header an operator sees above a user's support message. Pure: translations and money
  * formatting come in as functions, so it is tested without Telegram or fluent files.

@@ -1,3 +1,4 @@
+// Support, domain side (tickets, relay; no grammY). Its Telegram side is src/bot/support.
 /** How support code reaches Telegram. Implemented in bot/; nothing here imports grammY. */
 
 export interface Placement {

@@ -1,3 +1,4 @@
+// Support, domain side (tickets, relay; no grammY). Its Telegram side is src/bot/support.
 /**
  * Moves support messages between a user's private chat and the operator's support chat.
  * A forum gives each user a topic of their own (reused for later tickets); a plain group gets a

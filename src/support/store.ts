@@ -1,3 +1,4 @@
+// Support, domain side (tickets, relay; no grammY). Its Telegram side is src/bot/support.
 /** Tickets and the message mapping that lets replies find their way, across restarts. */
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';

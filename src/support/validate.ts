@@ -1,3 +1,4 @@
+// Support, domain side (tickets, relay; no grammY). Its Telegram side is src/bot/support.
 /** What may go to support, decided before anything is sent. */
 
 /**

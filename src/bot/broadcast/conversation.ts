@@ -1,3 +1,4 @@
+// Broadcast, Telegram side. Its domain side (store, pacing, worker) is src/broadcast.
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import type { Message } from 'grammy/types';

@@ -1,3 +1,4 @@
+// Broadcast, Telegram side. Its domain side (store, pacing, worker) is src/broadcast.
 import { createConversation } from '@grammyjs/conversations';
 import { Composer, type Context } from 'grammy';
 import { finishBroadcast, getBroadcast } from '../../broadcast/store.js';

@@ -1,3 +1,4 @@
+// Broadcast, Telegram side. Its domain side (store, pacing, worker) is src/broadcast.
 import { InlineKeyboard } from 'grammy';
 import { etaSeconds, progressView } from '../../broadcast/progress.js';
 import type { Broadcast } from '../../broadcast/store.js';

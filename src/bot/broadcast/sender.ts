@@ -1,3 +1,4 @@
+// Broadcast, Telegram side. Its domain side (store, pacing, worker) is src/broadcast.
 import { type Api, GrammyError, HttpError } from 'grammy';
 import { userLocale } from '../../accounts/locale.js';
 import type { Broadcast } from '../../broadcast/store.js';

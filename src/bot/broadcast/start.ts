@@ -1,3 +1,4 @@
+// Broadcast, Telegram side. Its domain side (store, pacing, worker) is src/broadcast.
 import {
   countAudience,
   createBroadcast,

@@ -1,3 +1,4 @@
+// Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
 import { ChannelError, type Placement, type SupportChannel } from '../../support/ports.js';
 

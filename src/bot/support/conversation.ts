@@ -1,3 +1,4 @@
+// Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context } from 'grammy';
 import { checkSupportMessage } from '../../support/validate.js';

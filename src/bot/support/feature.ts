@@ -1,3 +1,4 @@
+// Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import { createConversation } from '@grammyjs/conversations';
 import { Composer, type Context } from 'grammy';
 import { messageOfUser } from '../../support/store.js';

@@ -1,3 +1,4 @@
+// Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import type { Api } from 'grammy';
 import { userLocale } from '../../accounts/locale.js';
 import type { Db } from '../../db/client.js';

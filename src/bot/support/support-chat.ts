@@ -1,3 +1,4 @@
+// Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
 import { userLocale } from '../../accounts/locale.js';

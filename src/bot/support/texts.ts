@@ -1,3 +1,4 @@
+// Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import { userLocale } from '../../accounts/locale.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';

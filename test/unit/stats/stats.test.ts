@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { touchUser } from '../../../src/accounts/users.js';
 import { topUp } from '../../../src/billing/ledger.js';
 import type { Db } from '../../../src/db/client.js';
+import { GatewayWindow } from '../../../src/infra/gateway-window.js';
 import { insertJob } from '../../../src/jobs/store.js';
 import { buildStats, percent, type StatsInput } from '../../../src/stats/aggregate.js';
 import { collectStats, utcDayStart } from '../../../src/stats/collect.js';
-import { GatewayWindow } from '../../../src/stats/gateway-window.js';
 import { tempDb } from '../../helpers/temp-db.js';
 
 const money0 = {
