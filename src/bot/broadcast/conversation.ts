@@ -5,12 +5,13 @@ import type { Message } from 'grammy/types';
 import type { BaseContext } from '../context.js';
 import { draftAndConfirm } from '../dialog/draft.js';
 import { translator } from '../i18n.js';
+import { callbackData } from '../transport/callback-data.js';
 import { audienceCount, startBroadcast } from './start.js';
 
 export const BROADCAST_CONVERSATION = 'broadcast';
 export const BROADCAST_WAIT_MS = 30 * 60_000;
-export const BROADCAST_SEND = 'bc:send';
-export const BROADCAST_CANCEL = 'bc:cancel';
+export const BROADCAST_SEND = callbackData('bc', 'send');
+export const BROADCAST_CANCEL = callbackData('bc', 'cancel');
 
 /** What copyMessage refuses (Bot API: service, paid media, giveaway and invoice messages). */
 export function isCopyable(m: Message): boolean {

@@ -4,8 +4,9 @@ import { etaSeconds, progressView } from '../../broadcast/progress.js';
 import type { Broadcast } from '../../broadcast/store.js';
 import { formatElapsed } from '../format.js';
 import type { Translate } from '../i18n.js';
+import { callbackData } from '../transport/callback-data.js';
 
-export const stopData = (id: number) => `bc:stop:${id}`;
+export const stopData = (id: number) => callbackData('bc', 'stop', id);
 export const STOP_RE = /^bc:stop:(\d{1,12})$/;
 
 /** The admin's view of a broadcast: running numbers, or the final count. */

@@ -4,6 +4,7 @@ import type { DeliveryReceipt, StoredFile } from '../../jobs/ports.js';
 import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml, truncate } from '../format.js';
 import type { Locale } from '../i18n.js';
+import { jobButton } from '../jobs/callback-data.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
 import { isPhotoRejected } from '../transport/telegram-errors.js';
 import { photoBytes, previewName } from './photo-fit.js';
@@ -36,10 +37,10 @@ export function resultCaption(ctx: DeliveryContext, job: JobRow, locale: Locale)
 
 export function resultKeyboard(ctx: DeliveryContext, job: JobRow, locale: Locale): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t(locale, 'job-button-again'), `j:${job.id}:again`)
-    .text(ctx.t(locale, 'job-button-edit'), `j:${job.id}:edit`)
+    .text(ctx.t(locale, 'job-button-again'), jobButton(job.id, 'again'))
+    .text(ctx.t(locale, 'job-button-edit'), jobButton(job.id, 'edit'))
     .row()
-    .text(ctx.t(locale, 'job-button-original'), `j:${job.id}:orig`);
+    .text(ctx.t(locale, 'job-button-original'), jobButton(job.id, 'orig'));
 }
 
 const largestPhotoId = (message: Message) => message.photo?.at(-1)?.file_id;

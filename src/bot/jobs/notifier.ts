@@ -6,6 +6,7 @@ import type { JobFamily } from '../../jobs/state.js';
 import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml, formatElapsed } from '../format.js';
 import type { Locale } from '../i18n.js';
+import { menuData } from '../start/menu.js';
 import { isMessageGone, isUnreachable } from '../transport/telegram-errors.js';
 import type { Deliverer, DeliveryContext } from './delivery-types.js';
 
@@ -92,7 +93,7 @@ export class TelegramNotifier implements JobNotifier {
     );
     const markup = new InlineKeyboard().text(
       this.ctx.t(locale, 'job-button-support'),
-      'menu:support',
+      menuData('support'),
     );
     await this.guard(job, async () => {
       if (job.statusMessageId) {

@@ -7,6 +7,7 @@ import { InlineKeyboard } from 'grammy';
 import { layoutMjButtons } from '../../catalog/mj-actions.js';
 import type { MjStoredButton } from '../../jobs/midjourney/result.js';
 import type { Translate } from '../i18n.js';
+import { callbackData } from '../transport/callback-data.js';
 
 const JOB_ID = '[a-hjkmnp-z2-9]{10}';
 export const MJ_BUTTON_RE = new RegExp(`^mj:(${JOB_ID}):(\\d{1,2})$`);
@@ -14,20 +15,11 @@ export const MJ_DESCRIBE_RE = new RegExp(`^mjd:(${JOB_ID}):([0-9])$`);
 export const MJ_MODAL_RE = new RegExp(`^mjm:(${JOB_ID}):([kec])$`);
 export const MJ_BLEND_RE = /^mjb:([psl])$/;
 
-export const CALLBACK_DATA_MAX_BYTES = 64;
-
-/** Refuses, loudly, any callback_data Telegram would reject. */
-export function callbackData(data: string): string {
-  if (Buffer.byteLength(data, 'utf8') > CALLBACK_DATA_MAX_BYTES)
-    throw new RangeError(`callback_data over ${CALLBACK_DATA_MAX_BYTES} bytes: ${data}`);
-  return data;
-}
-
-export const mjButtonData = (jobId: string, index: number) => callbackData(`mj:${jobId}:${index}`);
-export const mjDescribeData = (jobId: string, n: number) => callbackData(`mjd:${jobId}:${n}`);
+export const mjButtonData = (jobId: string, index: number) => callbackData('mj', jobId, index);
+export const mjDescribeData = (jobId: string, n: number) => callbackData('mjd', jobId, n);
 export type MjModalChoice = 'k' | 'e' | 'c';
 export const mjModalData = (jobId: string, choice: MjModalChoice) =>
-  callbackData(`mjm:${jobId}:${choice}`);
+  callbackData('mjm', jobId, choice);
 
 export const BLEND_DIMENSIONS = {
   p: 'PORTRAIT',
@@ -74,9 +66,9 @@ export function mjModalKeyboard(t: Translate, jobId: string): InlineKeyboard {
 
 export function mjBlendKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t('mj-blend-portrait'), callbackData('mjb:p'))
-    .text(t('mj-blend-square'), callbackData('mjb:s'))
-    .text(t('mj-blend-landscape'), callbackData('mjb:l'));
+    .text(t('mj-blend-portrait'), callbackData('mjb', 'p'))
+    .text(t('mj-blend-square'), callbackData('mjb', 's'))
+    .text(t('mj-blend-landscape'), callbackData('mjb', 'l'));
 }
 
 /** Every callback_data of a keyboard (tests assert the 64-byte limit on all of them). */

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import { getBalance, recentEntries } from '../../billing/ledger.js';
 import type { BotContext } from '../context.js';
+import { menuData } from '../start/menu.js';
 import { ownKeyState, readerMoney, withModels } from './context.js';
 import { renderBalance } from './render.js';
 
@@ -32,7 +33,7 @@ export async function sendBalance(ctx: BotContext): Promise<void> {
 
 balanceFeature.command('balance', sendBalance);
 
-balanceFeature.callbackQuery('menu:balance', async (ctx) => {
+balanceFeature.callbackQuery(menuData('balance'), async (ctx) => {
   await ctx.answerCallbackQuery();
   await sendBalance(ctx);
 });

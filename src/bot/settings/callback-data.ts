@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { callbackData } from '../transport/callback-data.js';
 
 /**
  * Buttons of the /settings screens, all under `s:`. Model ids can be up to 128 characters in the
@@ -30,27 +31,31 @@ export function modelToken(modelId: string): string {
 }
 
 export function encodeSettings(a: SettingsAction): string {
+  return callbackData('s', ...settingsParts(a));
+}
+
+function settingsParts(a: SettingsAction): Array<string | number> {
   switch (a.kind) {
     case 'home':
-      return 's:home';
+      return ['home'];
     case 'close':
-      return 's:close';
+      return ['close'];
     case 'families':
-      return `s:fams:${a.target}`;
+      return ['fams', a.target];
     case 'family':
-      return `s:fam:${a.target}:${a.family}`;
+      return ['fam', a.target, a.family];
     case 'model':
-      return `s:m:${a.target}:${a.token}`;
+      return ['m', a.target, a.token];
     case 'sizes':
-      return 's:sizes';
+      return ['sizes'];
     case 'size':
-      return `s:sz:${a.value}`;
+      return ['sz', a.value];
     case 'aspect':
-      return `s:ar:${a.value}`;
+      return ['ar', a.value];
     case 'counts':
-      return 's:counts';
+      return ['counts'];
     case 'count':
-      return `s:n:${a.value}`;
+      return ['n', a.value];
   }
 }
 

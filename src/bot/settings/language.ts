@@ -2,14 +2,15 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { updateSettings } from '../../accounts/users.js';
 import type { BotContext } from '../context.js';
 import { isLocale } from '../i18n.js';
+import { callbackData } from '../transport/callback-data.js';
 
 /** /language: English or Russian, stored in the user's settings and used from then on. */
 export const languageFeature = new Composer<BotContext>();
 
 const keyboard = (ctx: BotContext) =>
   new InlineKeyboard()
-    .text(ctx.t('language-button-en'), 'lang:en')
-    .text(ctx.t('language-button-ru'), 'lang:ru');
+    .text(ctx.t('language-button-en'), callbackData('lang', 'en'))
+    .text(ctx.t('language-button-ru'), callbackData('lang', 'ru'));
 
 languageFeature.command('language', async (ctx) => {
   await ctx.reply(ctx.t('language-choose'), { reply_markup: keyboard(ctx) });

@@ -1,15 +1,16 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
+import { menuData } from './menu.js';
 
 export const startFeature = new Composer<BotContext>();
 
 function mainMenu(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t('button-models'), 'menu:models')
-    .text(ctx.t('button-balance'), 'menu:balance')
+    .text(ctx.t('button-models'), menuData('models'))
+    .text(ctx.t('button-balance'), menuData('balance'))
     .row()
-    .text(ctx.t('button-help'), 'menu:help')
-    .text(ctx.t('button-support'), 'menu:support');
+    .text(ctx.t('button-help'), menuData('help'))
+    .text(ctx.t('button-support'), menuData('support'));
 }
 
 startFeature.command('start', async (ctx) => {
@@ -24,7 +25,7 @@ const sendHelp = (ctx: BotContext) =>
   });
 
 startFeature.command('help', sendHelp);
-startFeature.callbackQuery('menu:help', async (ctx) => {
+startFeature.callbackQuery(menuData('help'), async (ctx) => {
   await ctx.answerCallbackQuery();
   await sendHelp(ctx);
 });

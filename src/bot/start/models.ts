@@ -4,6 +4,7 @@ import type { BotContext } from '../context.js';
 import { splitMessage } from '../format.js';
 import { readerMoney } from '../money/context.js';
 import { renderModels } from '../money/render.js';
+import { menuData } from './menu.js';
 
 /** /models and the start menu's models button: families, models and prices. */
 export const modelsFeature = new Composer<BotContext>();
@@ -17,7 +18,7 @@ export async function sendModels(ctx: BotContext): Promise<void> {
 
 modelsFeature.command('models', sendModels);
 
-modelsFeature.callbackQuery('menu:models', async (ctx) => {
+modelsFeature.callbackQuery(menuData('models'), async (ctx) => {
   await ctx.answerCallbackQuery();
   await sendModels(ctx);
 });

@@ -1,13 +1,14 @@
 // Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
 import { ChannelError, type Placement, type SupportChannel } from '../../support/ports.js';
+import { callbackData } from '../transport/callback-data.js';
 
 /** A supergroup can be turned into a forum at any time, so the answer is only kept a while. */
 const FORUM_CACHE_MS = 5 * 60_000;
 
 export type ForumCache = Map<number, { forum: boolean; at: number }>;
 
-export const SUPPORT_REPLY_DATA = 'support:reply';
+export const SUPPORT_REPLY_DATA = callbackData('support', 'reply');
 
 /** Telegram refusals the support flow handles, as ChannelErrors; anything else as it came. */
 function translate(err: unknown): unknown {

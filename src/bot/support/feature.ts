@@ -4,6 +4,7 @@ import { Composer, type Context } from 'grammy';
 import { messageOfUser } from '../../support/store.js';
 import { checkSupportMessage } from '../../support/validate.js';
 import type { BaseContext, BotContext } from '../context.js';
+import { menuData } from '../start/menu.js';
 import { SUPPORT_REPLY_DATA } from './channel.js';
 import {
   SUPPORT_CONVERSATION,
@@ -47,7 +48,7 @@ supportFeature.command('support', (ctx) =>
 );
 
 for (const [data, mode] of [
-  ['menu:support', 'new'],
+  [menuData('support'), 'new'],
   [SUPPORT_REPLY_DATA, 'reply'],
 ] as const) {
   supportFeature.callbackQuery(data, async (ctx) => {

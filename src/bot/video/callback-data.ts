@@ -4,6 +4,7 @@
  * `modelToken`. The longest, `v:xxxxxxxx:a:1792x1024`, is 22 bytes (Telegram allows 64).
  */
 import { VIDEO_MODES, type VideoMode } from '../../catalog/constants.js';
+import { callbackData } from '../transport/callback-data.js';
 
 export type VideoAction =
   | { op: 'models' }
@@ -21,24 +22,27 @@ export interface VideoButton {
 }
 
 export function encodeVideo(draftId: string, a: VideoAction): string {
-  const head = `v:${draftId}`;
+  return callbackData('v', draftId, ...videoParts(a));
+}
+
+function videoParts(a: VideoAction): Array<string | number> {
   switch (a.op) {
     case 'models':
-      return `${head}:m`;
+      return ['m'];
     case 'back':
-      return `${head}:b`;
+      return ['b'];
     case 'model':
-      return `${head}:mm:${a.token}`;
+      return ['mm', a.token];
     case 'duration':
-      return `${head}:d:${a.value}`;
+      return ['d', a.value];
     case 'shape':
-      return `${head}:a:${a.value}`;
+      return ['a', a.value];
     case 'mode':
-      return `${head}:o:${a.value}`;
+      return ['o', a.value];
     case 'confirm':
-      return `${head}:ok`;
+      return ['ok'];
     case 'cancel':
-      return `${head}:x`;
+      return ['x'];
   }
 }
 

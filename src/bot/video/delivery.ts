@@ -19,6 +19,7 @@ import type { Locale } from '../i18n.js';
 import { resultCaption } from '../images/delivery.js';
 import { jobButton } from '../jobs/callback-data.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
+import { menuData } from '../start/menu.js';
 import { isTooLarge } from '../transport/telegram-errors.js';
 
 const EXT: Record<string, string> = {
@@ -110,7 +111,7 @@ export const deliverVideo: Deliverer = async (ctx, job, locale) => {
     link_preview_options: { is_disabled: true },
     reply_markup: linkable
       ? keyboard
-      : keyboard.row().text(ctx.t(locale, 'job-button-support'), 'menu:support'),
+      : keyboard.row().text(ctx.t(locale, 'job-button-support'), menuData('support')),
     ...replyTo,
   });
   return done(linkable ? 'link' : 'unlinkable', sent);
