@@ -11,7 +11,9 @@ let notes: I18n<BaseContext> | undefined;
 /** This runs before the i18n middleware (whose negotiator reads ctx.user), so no ctx.t yet. */
 function bannedNote(ctx: BaseContext): string {
   notes ??= createI18n();
-  return notes.t(negotiateLocale(ctx), 'banned', { contact: ctx.deps.config.SUPPORT_CONTACT });
+  const contact = ctx.deps.config.SUPPORT_CONTACT;
+  const locale = negotiateLocale(ctx);
+  return contact ? notes.t(locale, 'banned', { contact }) : notes.t(locale, 'banned-no-contact');
 }
 
 /**

@@ -83,7 +83,7 @@ export async function sendSupportMessage(
 export function supportResultText(
   t: (key: string, vars?: Record<string, string | number>) => string,
   result: SupportSendResult,
-  contact: string,
+  contact: string | undefined,
 ): string {
   switch (result.kind) {
     case 'sent':
@@ -93,6 +93,6 @@ export function supportResultText(
     case 'rate_limited':
       return t('support-rate-limited');
     default:
-      return t('support-failed', { contact });
+      return contact ? t('support-failed', { contact }) : t('support-failed-no-contact');
   }
 }
