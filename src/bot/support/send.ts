@@ -92,7 +92,9 @@ export function supportResultText(
       });
     case 'rate_limited':
       return t('support-rate-limited');
-    default:
+    case 'unconfigured':
+      return contact ? t('support-contact', { contact }) : t('support-not-set-up');
+    case 'failed':
       return contact ? t('support-failed', { contact }) : t('support-failed-no-contact');
   }
 }
