@@ -87,7 +87,10 @@ async function main(): Promise<void> {
         gateway: gatewayReachable,
         pollerLagSeconds: () => pollerLagSeconds(deps.db),
       });
-      return { code, report: { ...report, instance: app.runtime.instanceId, mode: app.runtime.mode } };
+      return {
+        code,
+        report: { ...report, instance: app.runtime.instanceId, mode: app.runtime.mode },
+      };
     },
     metrics: () => app.runtime.metrics.render(),
   });

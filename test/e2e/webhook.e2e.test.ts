@@ -134,7 +134,11 @@ describe('webhook mode, the real process (npm start) behind the stand-in’s web
     const bare = await rawRequest(`${base}/healthz`);
     expect(bare.status).toBe(200);
     expect(JSON.parse(bare.body)).toEqual({ status: 'ok' });
-    for (const headers of [{}, { authorization: `Bearer ${METRICS_TOKEN}x` }]) {
+    const noneOrWrong: Array<Record<string, string>> = [
+      {},
+      { authorization: `Bearer ${METRICS_TOKEN}x` },
+    ];
+    for (const headers of noneOrWrong) {
       const refused = await rawRequest(`${base}/metrics`, { headers });
       expect(refused.status).toBe(401);
       expect(refused.body).not.toContain('genbot_');

@@ -157,7 +157,10 @@ describe('renderBalance', () => {
   it('prefers the shop link when configured', () => {
     const text = renderBalance(ru, usd('ru'), 'ru', {
       ...base,
-      topUp: topUpOf({ BUY_CODES_URL: 'https://shop.example/a?b=1&c=2', SUPPORT_CONTACT: '@seller' }),
+      topUp: topUpOf({
+        BUY_CODES_URL: 'https://shop.example/a?b=1&c=2',
+        SUPPORT_CONTACT: '@seller',
+      }),
     });
     expect(text).toContain('Баланс: 12,50 USD');
     expect(text).toContain('https://shop.example/a?b=1&amp;c=2');

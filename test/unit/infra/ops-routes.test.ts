@@ -124,7 +124,10 @@ describe('ops routes over HTTP', () => {
     const routes = opsRoutes(
       { public: false, exposed: true },
       {
-        health: async () => ({ code: 503, report: { ...report, status: 'down', database: 'down' } }),
+        health: async () => ({
+          code: 503,
+          report: { ...report, status: 'down', database: 'down' },
+        }),
         metrics: async () => ({ contentType: 'text/plain', body: '' }),
       },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { translateFor } from '../../../src/bot/support/texts.js';
 import { supportResultText } from '../../../src/bot/support/send.js';
+import { translateFor } from '../../../src/bot/support/texts.js';
 
 describe('what the user is told after sending to support', () => {
   const en = translateFor('en');
