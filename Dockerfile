@@ -12,8 +12,11 @@ COPY drizzle ./drizzle
 RUN npm run build && npm prune --omit=dev
 
 # Run: non-root, migrations are applied by the bot at start.
+# The listener binds 127.0.0.1 (the default), which the health check below reaches from inside
+# the container. Webhook mode must publish it: set HOST=0.0.0.0 and METRICS_TOKEN (or
+# METRICS_PUBLIC=true), as docker-compose.yml does; without either, /metrics answers 404.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production DATABASE_PATH=/data/bot.sqlite PORT=8080
+ENV NODE_ENV=production DATABASE_PATH=/data/bot.sqlite HOST=127.0.0.1 PORT=8080
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

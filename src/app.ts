@@ -112,6 +112,7 @@ export function createAppLogger(config: Config): Logger {
       config.GATEWAY_API_KEY,
       config.WEBHOOK_SECRET ?? '',
       config.KEY_ENCRYPTION_SECRET ?? '',
+      config.METRICS_TOKEN ?? '',
     ],
   });
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,50}$/;
-const SECRET_TOKEN_RE = /^[A-Za-z0-9_-]{1,256}$/;
+/** Telegram's alphabet for secret_token; 32 is ours: a guessable secret lets anyone post updates. */
+const SECRET_TOKEN_RE = /^[A-Za-z0-9_-]*$/;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -72,15 +73,27 @@ const envSchema = z
         .trim()
         .regex(/^-?\d{1,20}$/, 'must be a numeric chat id (e.g. -1001234567890)'),
     ).transform((v) => (v === undefined ? undefined : Number(v))),
-    SUPPORT_CONTACT: withDefault(z.string().trim().max(200), '@claudxeseller'),
+    /** No default: a contact the operator did not choose would send users to a stranger. */
+    SUPPORT_CONTACT: optional(z.string().trim().max(200)),
     BUY_CODES_URL: optional(httpUrl),
     BOT_MODE: withDefault(z.enum(['polling', 'webhook']), 'polling'),
     WEBHOOK_URL: optional(httpUrl),
     WEBHOOK_SECRET: optional(
-      z.string().regex(SECRET_TOKEN_RE, 'must be 1–256 characters of A–Z, a–z, 0–9, _ and -'),
+      z
+        .string()
+        .regex(SECRET_TOKEN_RE, 'may contain only A–Z, a–z, 0–9, _ and - (Telegram’s rule)')
+        .min(32, 'must be at least 32 characters (generate one: openssl rand -hex 32)')
+        .max(256, 'must be at most 256 characters (Telegram’s limit)'),
     ),
-    HOST: withDefault(z.string().trim(), '0.0.0.0'),
+    /** Loopback by default: /metrics and /healthz are not for the network unless asked. */
+    HOST: withDefault(z.string().trim().min(1), '127.0.0.1'),
     PORT: withDefault(int(0, 65535), 8080),
+    /** Bearer token for /metrics and the full /healthz report (see src/infra/ops-routes.ts). */
+    METRICS_TOKEN: optional(
+      z.string().trim().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)'),
+    ),
+    /** Serve /metrics and the full /healthz report to anyone who reaches the listener. */
+    METRICS_PUBLIC: withDefault(flag, 'false'),
     CATALOG_PATH: optional(z.string().trim()),
     LOG_LEVEL: withDefault(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

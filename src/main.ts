@@ -10,13 +10,9 @@ import { CatalogError } from './catalog/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { cachedReachability, checkHealth } from './infra/health.js';
-import {
-  type HttpServer,
-  type RouteHandler,
-  sendJson,
-  startHttpServer,
-} from './infra/http-server.js';
+import { type HttpServer, startHttpServer } from './infra/http-server.js';
 import { type Logger, makeScrubber } from './infra/logger.js';
+import { opsPolicy, opsRoutes } from './infra/ops-routes.js';
 import { RedisUnavailableError } from './infra/redis.js';
 import { pollerLagSeconds } from './jobs/lag.js';
 
@@ -78,21 +74,25 @@ async function main(): Promise<void> {
   if (adminsWithoutChat.length > 0)
     logger.info({ admins: adminsWithoutChat }, 'admin menu set on these admins’ first message');
 
-  const routes = new Map<string, RouteHandler>();
   const gatewayReachable = cachedReachability(config.GATEWAY_BASE_URL);
-  routes.set('GET /healthz', async (_req, res) => {
-    const { code, report } = await checkHealth({
-      database: () => deps.db.$client.prepare('SELECT 1').get() !== undefined,
-      redis: () => app.runtime.redisHealth(),
-      gateway: gatewayReachable,
-      pollerLagSeconds: () => pollerLagSeconds(deps.db),
-    });
-    sendJson(res, code, { ...report, instance: app.runtime.instanceId, mode: app.runtime.mode });
+  const ops = opsPolicy(config);
+  const routes = opsRoutes(ops, {
+    health: async () => {
+      const { code, report } = await checkHealth({
+        database: () => deps.db.$client.prepare('SELECT 1').get() !== undefined,
+        redis: () => app.runtime.redisHealth(),
+        gateway: gatewayReachable,
+        pollerLagSeconds: () => pollerLagSeconds(deps.db),
+      });
+      return {
+        code,
+        report: { ...report, instance: app.runtime.instanceId, mode: app.runtime.mode },
+      };
+    },
+    metrics: () => app.runtime.metrics.render(),
   });
-  routes.set('GET /metrics', async (_req, res) => {
-    const { contentType, body } = await app.runtime.metrics.render();
-    res.writeHead(200, { 'content-type': contentType }).end(body);
-  });
+  if (ops.exposed && !ops.token && !ops.public)
+    logger.info('/metrics is off and /healthz bare: set METRICS_TOKEN (or METRICS_PUBLIC=true)');
 
   const webhook =
     config.BOT_MODE === 'webhook' && config.WEBHOOK_URL && config.WEBHOOK_SECRET

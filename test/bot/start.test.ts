@@ -50,4 +50,47 @@ describe('start and help (bot level)', () => {
     await user.waitFor({ text: /What I can do/ });
     expect(getUser(bot.app.deps.db, user.id)?.firstName).toBe('');
   });
+
+  it('names no third party by default: /start, /balance and a short balance say /redeem only', async () => {
+    const user = bot.tg.user({ first_name: 'Bo <b>', language_code: 'en' });
+    user.send('/start');
+    const hello = await user.waitFor({ text: /Hi, Bo <b>/ });
+    expect(hello.message?.text).toContain('Top up: send me a redeem code here (or /redeem code).');
+    await user.press(hello.message ?? 0, '💰 Balance');
+    const balance = await user.waitFor({ text: /Balance: 0\.00 USD/ });
+    user.send('/imagine a fox');
+    const short = await user.waitFor({ text: /Not enough balance/ });
+    expect(short.message?.text).toContain('/redeem');
+    expect(short.message?.text).toContain('/key');
+    await user.press(hello.message ?? 0, '💬 Support');
+    const support = await user.waitFor({ text: /Support is not set up/ });
+    for (const m of [hello, balance, short, support]) {
+      expect(m.message?.text).not.toMatch(/@\w|https?:|buy a code/);
+    }
+    const ru = bot.tg.user({ language_code: 'ru' });
+    ru.send('/support');
+    await ru.waitFor({ text: /Поддержка в этом боте пока не настроена/ });
+  });
+});
+
+describe('start with a contact the operator configured (bot level)', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ env: { SUPPORT_CONTACT: '@our_codes' } });
+  });
+  afterAll(() => bot.close());
+
+  it('/start, /balance and a short balance name that contact to buy codes from', async () => {
+    const user = bot.tg.user({ first_name: 'Cy', language_code: 'en' });
+    user.send('/start');
+    const hello = await user.waitFor({ text: /Hi, Cy/ });
+    expect(hello.message?.text).toContain('Top up: buy a code from @our_codes');
+    user.send('/balance');
+    await user.waitFor({ text: /Balance: 0\.00 USD[\s\S]*buy a code from @our_codes/ });
+    user.send('/imagine a fox');
+    await user.waitFor({ text: /Not enough balance[\s\S]*buy a code from @our_codes/ });
+    const ru = bot.tg.user({ first_name: 'Ия', language_code: 'ru' });
+    ru.send('/start');
+    await ru.waitFor({ text: /Привет, Ия[\s\S]*купите код у @our_codes/ });
+  });
 });

@@ -25,7 +25,7 @@ import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
 import { assertBooksBalanced, closeQuietly, fund, jobLedger, openBotDb, until } from './helpers.js';
 
 const KEY = 'sk-chaosTwoInstancesKey0123456789';
-const SECRET = 'two_instances-secret-0123456789';
+const SECRET = 'two_instances-secret-0123456789abcdef';
 const USERS = 10;
 
 /**

@@ -13,6 +13,7 @@ const GATEWAY_KEY = 'sk-logsOperatorKey0123456789abcdef';
 const OWN_KEY = 'sk-logsUsersOwnKey0123456789abcdef';
 const WEBHOOK_SECRET = `wh_${randomBytes(16).toString('hex')}`;
 const ENCRYPTION_SECRET = randomBytes(32).toString('hex');
+const METRICS_TOKEN = randomBytes(24).toString('base64url');
 
 /**
  * A full run at the most verbose log level (webhook mode, generations, Midjourney, a failure,
@@ -44,6 +45,7 @@ describe('logs of a full run carry no secret', () => {
       WEBHOOK_URL: `${base}/hook`,
       WEBHOOK_SECRET,
       KEY_ENCRYPTION_SECRET: ENCRYPTION_SECRET,
+      METRICS_TOKEN,
       PORT: String(port),
       LOG_LEVEL: 'trace',
     });
@@ -91,7 +93,9 @@ describe('logs of a full run carry no secret', () => {
       body: '{}',
     });
     expect((await rawRequest(`${base}/healthz`)).status).toBe(200);
-    expect((await rawRequest(`${base}/metrics`)).status).toBe(200);
+    const scrape = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+    expect((await rawRequest(`${base}/healthz`, scrape)).status).toBe(200);
+    expect((await rawRequest(`${base}/metrics`, scrape)).status).toBe(200);
     await bot.stop('SIGTERM');
   });
 
@@ -107,6 +111,7 @@ describe('logs of a full run carry no secret', () => {
       ownKey: OWN_KEY,
       webhookSecret: WEBHOOK_SECRET,
       encryptionSecret: ENCRYPTION_SECRET,
+      metricsToken: METRICS_TOKEN,
       code,
       codeCompact: code.replace(/-/g, ''),
     };

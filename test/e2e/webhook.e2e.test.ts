@@ -7,6 +7,8 @@ import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
 
 const GATEWAY_KEY = 'sk-webhookOperatorKey0123456789abcdef';
 const SECRET = 'wh_Secret-0123456789abcdefABCDEF';
+const METRICS_TOKEN = 'metrics-0123456789abcdefABCDEF_xyz';
+const scrape = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
 
 describe('webhook mode, the real process (npm start) behind the stand-in’s webhook delivery', () => {
   let tg: TelegramStandIn;
@@ -29,6 +31,7 @@ describe('webhook mode, the real process (npm start) behind the stand-in’s web
       BOT_MODE: 'webhook',
       WEBHOOK_URL: hook,
       WEBHOOK_SECRET: SECRET,
+      METRICS_TOKEN,
       PORT: String(port),
     });
     await bot.waitForOutput(/is receiving updates by webhook/, 30_000);
@@ -123,12 +126,24 @@ describe('webhook mode, the real process (npm start) behind the stand-in’s web
     expect(Date.now() - t0).toBeLessThan(5_000);
     const copy = await rawRequest(hook, { method: 'POST', headers, body: update(777_000_001) });
     expect(copy.status).toBe(200);
-    const metrics = await rawRequest(`${base}/metrics`);
+    const metrics = await rawRequest(`${base}/metrics`, scrape);
     expect(metrics.body).toMatch(/^genbot_updates_duplicate_total 1$/m);
   });
 
-  it('serves /healthz and /metrics', async () => {
-    const health = await rawRequest(`${base}/healthz`);
+  it('serves /healthz and /metrics in full only with METRICS_TOKEN: a webhook listener is public', async () => {
+    const bare = await rawRequest(`${base}/healthz`);
+    expect(bare.status).toBe(200);
+    expect(JSON.parse(bare.body)).toEqual({ status: 'ok' });
+    const noneOrWrong: Array<Record<string, string>> = [
+      {},
+      { authorization: `Bearer ${METRICS_TOKEN}x` },
+    ];
+    for (const headers of noneOrWrong) {
+      const refused = await rawRequest(`${base}/metrics`, { headers });
+      expect(refused.status).toBe(401);
+      expect(refused.body).not.toContain('genbot_');
+    }
+    const health = await rawRequest(`${base}/healthz`, scrape);
     expect(health.status).toBe(200);
     const report = JSON.parse(health.body) as Record<string, unknown>;
     expect(report).toMatchObject({
@@ -139,7 +154,7 @@ describe('webhook mode, the real process (npm start) behind the stand-in’s web
       pollerLagSeconds: 0,
       mode: 'embedded',
     });
-    const metrics = await rawRequest(`${base}/metrics`);
+    const metrics = await rawRequest(`${base}/metrics`, scrape);
     expect(metrics.status).toBe(200);
     expect(metrics.headers['content-type']).toMatch(/text\/plain/);
     for (const name of [
@@ -154,12 +169,39 @@ describe('webhook mode, the real process (npm start) behind the stand-in’s web
       expect(metrics.body).toContain(name);
   });
 
-  it('stops cleanly and never logs the token, the gateway key or the webhook secret', async () => {
+  it('stops cleanly and never logs the token, the gateway key, the webhook secret or the metrics token', async () => {
     await bot.stop('SIGTERM');
     const logs = bot.output();
     expect(logs).toContain('stopped cleanly');
     expect(logs).toContain('webhook request without the right secret refused');
-    for (const secret of [tg.token, tg.token.split(':')[1] ?? '', GATEWAY_KEY, SECRET])
+    for (const secret of [
+      tg.token,
+      tg.token.split(':')[1] ?? '',
+      GATEWAY_KEY,
+      SECRET,
+      METRICS_TOKEN,
+    ])
       expect(logs).not.toContain(secret);
   });
+});
+
+describe('webhook mode with a guessable secret', () => {
+  it('refuses to start and names the rule and how to make a good secret', async () => {
+    const weak = spawnBot({
+      BOT_TOKEN: '123456789:AAEhBP0av28PJTDtRcMi6HmLp3RdLuFBU0Q',
+      GATEWAY_API_KEY: GATEWAY_KEY,
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://bot.example.com/hook',
+      WEBHOOK_SECRET: 'abc_DEF-123',
+    });
+    try {
+      await weak.waitForOutput(
+        /WEBHOOK_SECRET must be at least 32 characters \(generate one: openssl rand -hex 32\)/,
+      );
+      await weak.stop();
+      expect(weak.output()).not.toMatch(/receiving updates|polling for updates/);
+    } finally {
+      weak.cleanup();
+    }
+  }, 30_000);
 });

@@ -62,16 +62,47 @@ describe('config', () => {
         WEBHOOK_SECRET: 'has space',
       }),
     ).toEqual([
-      'WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, _ and -',
+      'WEBHOOK_SECRET may contain only A–Z, a–z, 0–9, _ and - (Telegram’s rule)',
+      'WEBHOOK_SECRET must be at least 32 characters (generate one: openssl rand -hex 32)',
       'WEBHOOK_URL must be https:// (Telegram refuses plain http)',
     ]);
     const ok = loadConfig({
       ...base,
       BOT_MODE: 'webhook',
       WEBHOOK_URL: 'https://bot.example.com/hook',
-      WEBHOOK_SECRET: 'abc_DEF-123',
+      WEBHOOK_SECRET: 'abc_DEF-123'.padEnd(32, 'x'),
     });
     expect(ok.WEBHOOK_URL).toBe('https://bot.example.com/hook');
+  });
+
+  it('refuses a guessable or over-long webhook secret, accepting exactly 32–256 of Telegram’s set', () => {
+    const webhook = { ...base, BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.com/hook' };
+    const secret = (WEBHOOK_SECRET: string) => problems({ ...webhook, WEBHOOK_SECRET });
+    expect(secret('x')).toEqual([
+      'WEBHOOK_SECRET must be at least 32 characters (generate one: openssl rand -hex 32)',
+    ]);
+    expect(secret('a'.repeat(31))).toHaveLength(1);
+    expect(secret('aZ0_-'.repeat(6).padEnd(32, '9'))).toEqual([]);
+    expect(secret('a'.repeat(256))).toEqual([]);
+    expect(secret('a'.repeat(257))).toEqual([
+      'WEBHOOK_SECRET must be at most 256 characters (Telegram’s limit)',
+    ]);
+    expect(secret(`${'a'.repeat(40)}+/=`)).toEqual([
+      'WEBHOOK_SECRET may contain only A–Z, a–z, 0–9, _ and - (Telegram’s rule)',
+    ]);
+  });
+
+  it('listens on loopback, names no support contact and keeps metrics private by default', () => {
+    const config = loadConfig(base);
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.SUPPORT_CONTACT).toBeUndefined();
+    expect(config.BUY_CODES_URL).toBeUndefined();
+    expect(config.METRICS_TOKEN).toBeUndefined();
+    expect(config.METRICS_PUBLIC).toBe(false);
+    expect(loadConfig({ ...base, SUPPORT_CONTACT: ' @my_shop ' }).SUPPORT_CONTACT).toBe('@my_shop');
+    expect(problems({ ...base, METRICS_TOKEN: 'short' })).toEqual([
+      'METRICS_TOKEN must be at least 32 characters (e.g. openssl rand -hex 32)',
+    ]);
   });
 
   it('parses admin ids, the support chat and a self-hosted Bot API server', () => {

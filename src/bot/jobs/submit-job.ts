@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.js';
 import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js';
 import { countActiveJobs, type JobRow } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
+import { topUpLine, topUpOf } from '../money/top-up.js';
 import { jobButton } from './callback-data.js';
 import { allowGeneration } from './generation-limit.js';
 import { type PreparedJob, problemMessage } from './job-draft.js';
@@ -102,13 +103,15 @@ export async function submitJob(
   });
   if (!created.ok) {
     const locale = await localeOf(ctx);
-    await ctx.reply(
+    const text = [
       ctx.t('job-insufficient', {
         price: money(created.price, locale),
         balance: money(created.balance, locale),
       }),
-      replyTo,
-    );
+      topUpLine(ctx.t, topUpOf(ctx.deps.config)),
+      ctx.t('job-insufficient-own-key'),
+    ].join('\n');
+    await ctx.reply(text, { ...replyTo, parse_mode: 'HTML' });
     return { ok: false, reason: 'insufficient_funds' };
   }
 

@@ -7,9 +7,10 @@ const BANNED_NOTE_RULE = { limit: 1, windowMs: 3_600_000 };
 
 /** This runs before the i18n middleware (whose negotiator reads ctx.user), so no ctx.t yet. */
 function bannedNote(ctx: BaseContext): string {
-  return sharedI18n().t(negotiateLocale(ctx), 'banned', {
-    contact: ctx.deps.config.SUPPORT_CONTACT,
-  });
+  const contact = ctx.deps.config.SUPPORT_CONTACT;
+  const locale = negotiateLocale(ctx);
+  const i18n = sharedI18n();
+  return contact ? i18n.t(locale, 'banned', { contact }) : i18n.t(locale, 'banned-no-contact');
 }
 
 /**

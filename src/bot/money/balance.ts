@@ -4,6 +4,7 @@ import type { BotContext } from '../context.js';
 import { menuData } from '../start/menu.js';
 import { ownKeyState, readerMoney, withModels } from './context.js';
 import { renderBalance } from './render.js';
+import { topUpOf } from './top-up.js';
 
 /** /balance and the start menu's balance button. */
 export const balanceFeature = new Composer<BotContext>();
@@ -25,8 +26,7 @@ export async function sendBalance(ctx: BotContext): Promise<void> {
     balance: getBalance(db, user.id),
     history: withModels(ctx.deps, recentEntries(db, user.id, BALANCE_HISTORY)),
     ...(key ? { key } : {}),
-    ...(config.BUY_CODES_URL ? { buyUrl: config.BUY_CODES_URL } : {}),
-    contact: config.SUPPORT_CONTACT,
+    topUp: topUpOf(config),
   });
   await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
 }

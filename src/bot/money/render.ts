@@ -14,6 +14,7 @@ import type { Quota } from '../../gateway/billing.js';
 import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml } from '../format.js';
 import type { Translate } from '../i18n.js';
+import { type TopUp, topUpLine } from './top-up.js';
 
 /** Minor units → display string in the reader's locale (`ctx.deps.money` with the locale bound). */
 export type FormatMoney = (amount: number) => string;
@@ -115,8 +116,7 @@ export interface BalanceView {
   balance: number;
   history: LedgerItem[];
   key?: KeyState;
-  buyUrl?: string;
-  contact: string;
+  topUp: TopUp;
 }
 
 /** The /balance screen: balance, own key and its gateway quota, history, how to top up. */
@@ -150,11 +150,7 @@ export function renderBalance(
     );
     parts.push(`${t('balance-history-title')}\n${lines.join('\n')}`);
   }
-  parts.push(
-    view.buyUrl
-      ? t('balance-how-to-buy-link', { link: escapeHtml(view.buyUrl) })
-      : t('balance-how-to-buy-contact', { contact: escapeHtml(view.contact) }),
-  );
+  parts.push(topUpLine(t, view.topUp));
   return parts.join('\n\n');
 }
 

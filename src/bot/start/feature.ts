@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
+import { escapeHtml } from '../format.js';
+import { topUpLine, topUpOf } from '../money/top-up.js';
 import { menuData } from './menu.js';
 
 export const startFeature = new Composer<BotContext>();
@@ -14,8 +16,9 @@ function mainMenu(ctx: BotContext): InlineKeyboard {
 }
 
 startFeature.command('start', async (ctx) => {
-  const name = ctx.from?.first_name ?? '';
-  await ctx.reply(ctx.t('start-greeting', { name }), { reply_markup: mainMenu(ctx) });
+  const name = escapeHtml(ctx.from?.first_name ?? '');
+  const text = `${ctx.t('start-greeting', { name })}\n\n${topUpLine(ctx.t, topUpOf(ctx.deps.config))}`;
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
 });
 
 const sendHelp = (ctx: BotContext) =>

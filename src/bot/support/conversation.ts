@@ -29,7 +29,8 @@ export async function supportConversation(
   mode: SupportMode,
 ): Promise<void> {
   const t = translator(locale);
-  const contact = await conversation.external((o) => o.deps.config.SUPPORT_CONTACT);
+  // null, not undefined: external results are replayed from JSON.
+  const contact = await conversation.external((o) => o.deps.config.SUPPORT_CONTACT ?? null);
   await draftAndConfirm(conversation, ctx, {
     ask: t(mode === 'reply' ? 'support-ask-reply' : 'support-ask'),
     buttons: {
@@ -49,7 +50,7 @@ export async function supportConversation(
     confirm: async () => t('support-confirm'),
     send: async (messageId, u) => {
       const result = await conversation.external((o) => sendSupportMessage(o, messageId));
-      await u.reply(supportResultText(t, result, contact), {
+      await u.reply(supportResultText(t, result, contact ?? undefined), {
         reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
       });
     },

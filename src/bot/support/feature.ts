@@ -27,7 +27,8 @@ supportFeature.use(
 async function openSupport(ctx: BotContext, mode: SupportMode): Promise<void> {
   const { config } = ctx.deps;
   if (config.SUPPORT_CHAT_ID === undefined) {
-    await ctx.reply(ctx.t('support-contact', { contact: config.SUPPORT_CONTACT }));
+    const contact = config.SUPPORT_CONTACT;
+    await ctx.reply(contact ? ctx.t('support-contact', { contact }) : ctx.t('support-not-set-up'));
     return;
   }
   // Support wins over a half-finished flow of another feature (only one runs per chat).

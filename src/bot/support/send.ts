@@ -85,7 +85,7 @@ export async function sendSupportMessage(
 export function supportResultText(
   t: Translate,
   result: SupportSendResult,
-  contact: string,
+  contact: string | undefined,
 ): string {
   switch (result.kind) {
     case 'sent':
@@ -94,7 +94,9 @@ export function supportResultText(
       });
     case 'rate_limited':
       return t('support-rate-limited');
-    default:
-      return t('support-failed', { contact });
+    case 'unconfigured':
+      return contact ? t('support-contact', { contact }) : t('support-not-set-up');
+    case 'failed':
+      return contact ? t('support-failed', { contact }) : t('support-failed-no-contact');
   }
 }

@@ -23,6 +23,7 @@ import {
   renderUserCard,
   signedMoney,
 } from '../../../src/bot/money/render.js';
+import { topUpOf } from '../../../src/bot/money/top-up.js';
 import { parseCatalog } from '../../../src/catalog/index.js';
 import type { JobRow } from '../../../src/jobs/store.js';
 
@@ -140,7 +141,11 @@ describe('redeemFailureText', () => {
 });
 
 describe('renderBalance', () => {
-  const base = { balance: 1250, history: [], contact: '@seller<x>' };
+  const base = {
+    balance: 1250,
+    history: [],
+    topUp: topUpOf({ SUPPORT_CONTACT: '@seller<x>' }),
+  };
 
   it('balance, empty history and the contact to buy from (escaped)', () => {
     const text = renderBalance(en, usd('en'), 'en', base);
@@ -152,7 +157,10 @@ describe('renderBalance', () => {
   it('prefers the shop link when configured', () => {
     const text = renderBalance(ru, usd('ru'), 'ru', {
       ...base,
-      buyUrl: 'https://shop.example/a?b=1&c=2',
+      topUp: topUpOf({
+        BUY_CODES_URL: 'https://shop.example/a?b=1&c=2',
+        SUPPORT_CONTACT: '@seller',
+      }),
     });
     expect(text).toContain('Баланс: 12,50 USD');
     expect(text).toContain('https://shop.example/a?b=1&amp;c=2');

@@ -26,6 +26,7 @@ unknown-command = I don't know that command. Here is what I can do: /help
 unknown-callback = This button is no longer active.
 error-generic = ⚠️ Something went wrong on my side. Nothing was charged for it. Please try again in a moment.
 banned = ⛔ Your access to this bot has been suspended. If you think this is a mistake, contact { $contact }.
+banned-no-contact = ⛔ Your access to this bot has been suspended.
 not-in-private = Please write to me in a private chat for that.
 language-choose = 🌐 Choose your language:
 language-set = ✅ Language: English

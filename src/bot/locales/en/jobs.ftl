@@ -26,7 +26,8 @@ job-status-delivering = sending
 job-status-done = done
 job-status-failed = failed
 job-status-cancelled = cancelled
-job-insufficient = 💰 Not enough balance: this costs { $price }, you have { $balance }. Top up with /redeem, or link your own key with /key.
+job-insufficient = 💰 Not enough balance: this costs { $price }, you have { $balance }.
+job-insufficient-own-key = 🔑 Or link your own gateway key with /key.
 job-failed = ❌ The generation failed: { $reason }
     { $refund }
 job-failed-bad_key = the service's gateway key was rejected. The operator has been told; please try again later or contact support.

@@ -19,6 +19,7 @@ balance-kind-refund = refund, { $model }
 balance-kind-adjustment = correction by the operator
 balance-how-to-buy-link = 🎟 <b>Top up:</b> buy a code at { $link } and send it here (or /redeem <i>code</i>).
 balance-how-to-buy-contact = 🎟 <b>Top up:</b> buy a code from { $contact } and send it here (or /redeem <i>code</i>).
+balance-how-to-redeem = 🎟 <b>Top up:</b> send me a redeem code here (or /redeem <i>code</i>).
 
 ## Redeem codes
 redeem-usage = 🎟 Send me your code: <code>/redeem XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code> — or just paste it here.

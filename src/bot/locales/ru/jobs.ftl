@@ -26,7 +26,8 @@ job-status-delivering = отправляется
 job-status-done = готово
 job-status-failed = ошибка
 job-status-cancelled = отменено
-job-insufficient = 💰 Недостаточно средств: стоимость { $price }, на балансе { $balance }. Пополните баланс через /redeem или подключите свой ключ через /key.
+job-insufficient = 💰 Недостаточно средств: стоимость { $price }, на балансе { $balance }.
+job-insufficient-own-key = 🔑 Или подключите свой ключ через /key.
 job-failed = ❌ Генерация не удалась: { $reason }
     { $refund }
 job-failed-bad_key = ключ сервиса отклонён шлюзом. Оператор уже знает; попробуйте позже или напишите в поддержку.

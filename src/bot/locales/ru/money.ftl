@@ -19,6 +19,7 @@ balance-kind-refund = возврат, { $model }
 balance-kind-adjustment = корректировка оператора
 balance-how-to-buy-link = 🎟 <b>Пополнить:</b> купите код на { $link } и пришлите его сюда (или /redeem <i>код</i>).
 balance-how-to-buy-contact = 🎟 <b>Пополнить:</b> купите код у { $contact } и пришлите его сюда (или /redeem <i>код</i>).
+balance-how-to-redeem = 🎟 <b>Пополнить:</b> пришлите сюда код пополнения (или /redeem <i>код</i>).
 
 ## Коды пополнения
 redeem-usage = 🎟 Пришлите код: <code>/redeem XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code> — или просто вставьте его сюда.
