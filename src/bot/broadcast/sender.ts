@@ -6,6 +6,7 @@ import type { BroadcastSender, SendOutcome } from '../../broadcast/worker.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../infra/logger.js';
 import { translator } from '../i18n.js';
+import { replyParams } from '../transport/reply-params.js';
 import { isMessageGone, isNotModified } from '../transport/telegram-errors.js';
 import { broadcastMarkup, broadcastText } from './render.js';
 
@@ -52,14 +53,7 @@ export class TelegramBroadcastSender implements BroadcastSender {
     // The edit is silent; a new message tells the admin it is over.
     const t = translator(userLocale(this.d.db, b.adminId));
     await this.d.api.sendMessage(b.progressChatId ?? b.adminId, broadcastText(b, t), {
-      ...(b.progressMessageId !== null
-        ? {
-            reply_parameters: {
-              message_id: b.progressMessageId,
-              allow_sending_without_reply: true,
-            },
-          }
-        : {}),
+      ...replyParams(b.progressMessageId),
     });
   }
 

@@ -7,6 +7,7 @@ import {
 } from '../../broadcast/store.js';
 import type { BaseContext } from '../context.js';
 import { translator } from '../i18n.js';
+import { replyParams } from '../transport/reply-params.js';
 import { broadcastMarkup, broadcastText } from './render.js';
 
 export type StartResult = { kind: 'started'; id: number; total: number } | { kind: 'nobody' };
@@ -42,7 +43,7 @@ export async function startBroadcast(
   try {
     const markup = broadcastMarkup(b, t);
     const shown = await ctx.api.sendMessage(chatId, broadcastText(b, t), {
-      reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+      ...replyParams(messageId),
       ...(markup ? { reply_markup: markup } : {}),
     });
     setProgressMessage(db, b.id, chatId, shown.message_id);

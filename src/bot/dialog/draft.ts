@@ -2,6 +2,7 @@ import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { BaseContext } from '../context.js';
+import { replyParams } from '../transport/reply-params.js';
 
 /** `/cancel` (also `/cancel@bot`) ends a conversation; any other command leaves it. */
 export const CANCEL_RE = /^\/cancel(?:@\w+)?(?:\s|$)/i;
@@ -96,7 +97,7 @@ export async function draftAndConfirm(
     await clearButtons(confirm);
     draft = m.message_id;
     const asked = await u.reply(await s.confirm(m), {
-      reply_parameters: { message_id: m.message_id },
+      ...replyParams(m.message_id),
       reply_markup: new InlineKeyboard()
         .text(s.buttons.send, s.buttons.sendData)
         .text(s.buttons.cancel, s.buttons.cancelData),

@@ -1,6 +1,6 @@
 import type { BaseContext } from '../context.js';
 import { formatBytes } from '../format.js';
-import { replyParams } from '../jobs/submit-job.js';
+import { replyParams } from '../transport/reply-params.js';
 import { type ImagePick, MAX_INPUT_BYTES } from './photo-input.js';
 
 /** Tells the user why the image they sent cannot be used (each feature has its own wording). */

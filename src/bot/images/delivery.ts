@@ -2,14 +2,14 @@ import { InlineKeyboard, InputFile, InputMediaBuilder } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { DeliveryReceipt, StoredFile } from '../../jobs/ports.js';
 import type { JobRow } from '../../jobs/store.js';
-import { escapeHtml, truncate } from '../format.js';
 import type { Locale } from '../i18n.js';
 import { jobButton } from '../jobs/callback-data.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
+import { resultCaption } from '../jobs/result-caption.js';
+import { replyParams } from '../transport/reply-params.js';
 import { isPhotoRejected } from '../transport/telegram-errors.js';
 import { photoBytes, previewName } from './photo-fit.js';
 
-const CAPTION_PROMPT_CHARS = 700;
 const EXT_NAMES: Record<string, string> = {
   'image/png': 'png',
   'image/jpeg': 'jpg',
@@ -23,16 +23,6 @@ export function resultFiles(job: JobRow): StoredFile[] {
 
 export function fileName(job: JobRow, index: number, file: StoredFile): string {
   return `${job.model.replace(/[^\w.-]+/g, '_')}-${job.id}-${index + 1}.${EXT_NAMES[file.mime] ?? 'bin'}`;
-}
-
-/** "model · cost" and the prompt, short enough for a caption (1024). */
-export function resultCaption(ctx: DeliveryContext, job: JobRow, locale: Locale): string {
-  const cost = job.payer === 'own_key' ? ctx.t(locale, 'job-cost-own-key') : ctx.money(job.price);
-  const head = ctx.t(locale, 'job-done-caption', { model: job.model, cost });
-  const prompt = typeof job.params.prompt === 'string' ? job.params.prompt : '';
-  return prompt
-    ? `${escapeHtml(head)}\n<i>${escapeHtml(truncate(prompt, CAPTION_PROMPT_CHARS))}</i>`
-    : escapeHtml(head);
 }
 
 export function resultKeyboard(ctx: DeliveryContext, job: JobRow, locale: Locale): InlineKeyboard {
@@ -58,9 +48,7 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
   const files = resultFiles(job);
   const caption = resultCaption(ctx, job, locale);
   const keyboard = resultKeyboard(ctx, job, locale);
-  const replyTo = job.replyToMessageId
-    ? { reply_parameters: { message_id: job.replyToMessageId, allow_sending_without_reply: true } }
-    : {};
+  const replyTo = replyParams(job.replyToMessageId);
   const datas = await Promise.all(files.map((f) => ctx.results.read(f)));
   const updated = files.map((f) => ({ ...f }));
   const messageIds: number[] = [];

@@ -9,7 +9,8 @@ import type { Message } from 'grammy/types';
 import { getSettings } from '../../accounts/users.js';
 import type { AlbumStore } from '../../infra/album-store.js';
 import type { BotContext } from '../context.js';
-import { replyParams, submitJob } from '../jobs/submit-job.js';
+import { submitJob } from '../jobs/submit-job.js';
+import { replyParams } from '../transport/reply-params.js';
 import { AlbumCollector } from './albums.js';
 import {
   clearEditAwaiting,

@@ -12,6 +12,7 @@ import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js'
 import { countActiveJobs, type JobRow } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
 import { topUpLine, topUpOf } from '../money/top-up.js';
+import { replyParams } from '../transport/reply-params.js';
 import { jobButton } from './callback-data.js';
 import { allowGeneration } from './generation-limit.js';
 import { type PreparedJob, problemMessage } from './job-draft.js';
@@ -48,12 +49,6 @@ export async function replyProblem(
   const { key, vars } = problemMessage(prepared);
   await ctx.reply(ctx.t(key, vars), replyParams(replyTo));
 }
-
-/** Answer this message when given (and still send when it is gone). */
-export const replyParams = (messageId: number | undefined) =>
-  messageId === undefined
-    ? {}
-    : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
 
 export interface SubmitOptions {
   maxActive?: number;

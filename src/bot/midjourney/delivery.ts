@@ -3,26 +3,15 @@ import type { Message } from 'grammy/types';
 import { mjResultOf } from '../../jobs/midjourney/result.js';
 import type { DeliveryReceipt, StoredFile } from '../../jobs/ports.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
-import { escapeHtml, splitMessage, truncate } from '../format.js';
+import { escapeHtml, splitMessage } from '../format.js';
 import type { Locale } from '../i18n.js';
 import { fileName } from '../images/delivery.js';
 import { fitsAsPhoto, photoPreview, previewName } from '../images/photo-fit.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
+import { resultCaption } from '../jobs/result-caption.js';
+import { replyParams } from '../transport/reply-params.js';
 import { isPhotoRejected } from '../transport/telegram-errors.js';
 import { keycap, mjDescribeKeyboard, mjResultKeyboard } from './keyboard.js';
-
-const CAPTION_PROMPT_CHARS = 700;
-
-const replyParams = (job: JobRow) =>
-  job.replyToMessageId
-    ? { reply_parameters: { message_id: job.replyToMessageId, allow_sending_without_reply: true } }
-    : {};
-
-function caption(ctx: DeliveryContext, job: JobRow, locale: Locale, prompt: string): string {
-  const cost = job.payer === 'own_key' ? ctx.t(locale, 'job-cost-own-key') : ctx.money(job.price);
-  const head = escapeHtml(ctx.t(locale, 'mj-result-caption', { model: job.model, cost }));
-  return prompt ? `${head}\n<i>${escapeHtml(truncate(prompt, CAPTION_PROMPT_CHARS))}</i>` : head;
-}
 
 /** The preview photo shown while the task ran goes once the result is there. */
 export async function removeMjPreview(ctx: DeliveryContext, job: JobRow): Promise<void> {
@@ -50,10 +39,10 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
     result.prompt ?? (typeof job.params.prompt === 'string' ? job.params.prompt : '') ?? '';
   const keyboard = mjResultKeyboard(job.id, result.buttons ?? []);
   const extra = {
-    caption: caption(ctx, job, locale, prompt),
+    caption: resultCaption(ctx, job, locale, { headKey: 'mj-result-caption', prompt }),
     parse_mode: 'HTML' as const,
     ...(keyboard ? { reply_markup: keyboard } : {}),
-    ...replyParams(job),
+    ...replyParams(job.replyToMessageId),
   };
   const name = fileName(job, 0, file);
   const updated: StoredFile = { ...file };
@@ -88,7 +77,7 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
       shown
         ? {
             caption: note,
-            reply_parameters: { message_id: shown.message_id, allow_sending_without_reply: true },
+            ...replyParams(shown.message_id),
           }
         : { ...extra, caption: `${extra.caption}\n${note}` },
     );
@@ -126,7 +115,7 @@ async function deliverPrompts(
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(last ? { reply_markup: keyboard } : {}),
-      ...(i === 0 ? replyParams(job) : {}),
+      ...(i === 0 ? replyParams(job.replyToMessageId) : {}),
     });
     messageIds.push(sent.message_id);
   }

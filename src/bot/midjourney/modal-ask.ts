@@ -5,6 +5,7 @@ import { mjResultOf } from '../../jobs/midjourney/result.js';
 import type { JobRow } from '../../jobs/store.js';
 import { escapeHtml, truncate } from '../format.js';
 import type { DeliveryContext } from '../jobs/delivery-types.js';
+import { replyParams } from '../transport/reply-params.js';
 import { mjModalKeyboard } from './keyboard.js';
 
 /** The action's name for the user ("Variation", "Pan"), from the pressed button. */
@@ -42,8 +43,6 @@ export async function askMjModal(
   await ctx.api.sendMessage(job.chatId, text, {
     parse_mode: 'HTML',
     reply_markup: mjModalKeyboard(t, job.id),
-    ...(job.statusMessageId !== null
-      ? { reply_parameters: { message_id: job.statusMessageId, allow_sending_without_reply: true } }
-      : {}),
+    ...replyParams(job.statusMessageId),
   });
 }

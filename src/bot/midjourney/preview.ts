@@ -7,6 +7,7 @@ import { mjResultOf } from '../../jobs/midjourney/result.js';
 import type { JobNotifier, JobProgress } from '../../jobs/ports.js';
 import { getJob, type JobRow, patchJob } from '../../jobs/store.js';
 import type { DeliveryContext } from '../jobs/delivery-types.js';
+import { replyParams } from '../transport/reply-params.js';
 
 export interface MjPreviewOptions {
   /** Fetches a preview by URL, size-capped (the gateway client's download). */
@@ -72,10 +73,7 @@ export class MjPreviews {
         const sent = await this.ctx.api.sendPhoto(job.chatId, file, {
           caption: this.ctx.t(locale, 'mj-preview-caption'),
           disable_notification: true,
-          reply_parameters: {
-            message_id: job.statusMessageId as number,
-            allow_sending_without_reply: true,
-          },
+          ...replyParams(job.statusMessageId),
         });
         messageId = sent.message_id;
       }

@@ -10,6 +10,7 @@ import type { BotContext } from '../context.js';
 import { truncate } from '../format.js';
 import { generationModel, isGenerationModel, patchForGenerationModel } from '../images/request.js';
 import { problemMessage } from '../jobs/job-draft.js';
+import { replyParams } from '../transport/reply-params.js';
 import { isMessageGone, isNotModified } from '../transport/telegram-errors.js';
 import { parseSettings } from './callback-data.js';
 import {
@@ -40,11 +41,7 @@ settingsFeature.command('settings', async (ctx) => {
     parse_mode: 'HTML',
     reply_markup: screen.keyboard,
     // In a group the menu answers its owner's command: that is how presses are matched to them.
-    ...(ctx.chat.type === 'private'
-      ? {}
-      : {
-          reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
-        }),
+    ...(ctx.chat.type === 'private' ? {} : replyParams(ctx.msg.message_id)),
   });
 });
 

@@ -2,6 +2,7 @@
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
 import { ChannelError, type Placement, type SupportChannel } from '../../support/ports.js';
 import { callbackData } from '../transport/callback-data.js';
+import { replyParams } from '../transport/reply-params.js';
 
 /** A supergroup can be turned into a forum at any time, so the answer is only kept a while. */
 const FORUM_CACHE_MS = 5 * 60_000;
@@ -35,9 +36,7 @@ async function call<T>(f: () => Promise<T>): Promise<T> {
 
 const placement = (at: Placement | undefined) => ({
   ...(at?.threadId !== undefined ? { message_thread_id: at.threadId } : {}),
-  ...(at?.replyTo !== undefined
-    ? { reply_parameters: { message_id: at.replyTo, allow_sending_without_reply: true } }
-    : {}),
+  ...replyParams(at?.replyTo),
 });
 
 /** SupportChannel over the Bot API. `replyLabel` names the answer's button in the user's language. */

@@ -5,6 +5,7 @@ import { checkSupportMessage } from '../../support/validate.js';
 import type { BaseContext } from '../context.js';
 import { draftAndConfirm } from '../dialog/draft.js';
 import { translator } from '../i18n.js';
+import { replyParams } from '../transport/reply-params.js';
 import { sendSupportMessage, supportResultText } from './send.js';
 
 export const SUPPORT_CONVERSATION = 'support';
@@ -51,7 +52,7 @@ export async function supportConversation(
     send: async (messageId, u) => {
       const result = await conversation.external((o) => sendSupportMessage(o, messageId));
       await u.reply(supportResultText(t, result, contact ?? undefined), {
-        reply_parameters: { message_id: messageId, allow_sending_without_reply: true },
+        ...replyParams(messageId),
       });
     },
   });

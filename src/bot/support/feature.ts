@@ -5,6 +5,7 @@ import { messageOfUser } from '../../support/store.js';
 import { checkSupportMessage } from '../../support/validate.js';
 import type { BaseContext, BotContext } from '../context.js';
 import { menuData } from '../start/menu.js';
+import { replyParams } from '../transport/reply-params.js';
 import { SUPPORT_REPLY_DATA } from './channel.js';
 import {
   SUPPORT_CONVERSATION,
@@ -86,6 +87,6 @@ inPrivate.on('message', async (ctx, next) => {
   }
   const result = await sendSupportMessage(ctx, ctx.message.message_id);
   await ctx.reply(supportResultText(ctx.t, result, ctx.deps.config.SUPPORT_CONTACT), {
-    reply_parameters: { message_id: ctx.message.message_id },
+    ...replyParams(ctx.message.message_id),
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../support/relay.js';
 import type { BotContext } from '../context.js';
 import { translator } from '../i18n.js';
+import { replyParams } from '../transport/reply-params.js';
 import { isUnreachable } from '../transport/telegram-errors.js';
 import { supportChannel } from './send.js';
 
@@ -101,9 +102,7 @@ inSupportChat.on('message', async (ctx, next) => {
     // In a group the error boundary stays silent: the admin must learn the answer did not go.
     ctx.log.warn({ err }, 'could not relay an answer to the user');
     const reason = err instanceof Error ? err.message : String(err);
-    await ctx.reply(ctx.t('support-answer-failed', { reason }), {
-      reply_parameters: { message_id: m.message_id },
-    });
+    await ctx.reply(ctx.t('support-answer-failed', { reason }), replyParams(m.message_id));
     return;
   }
   switch (result.kind) {
@@ -116,18 +115,14 @@ inSupportChat.on('message', async (ctx, next) => {
     case 'duplicate':
       return;
     case 'blocked':
-      await ctx.reply(ctx.t('support-answer-blocked'), {
-        reply_parameters: { message_id: m.message_id },
-      });
+      await ctx.reply(ctx.t('support-answer-blocked'), replyParams(m.message_id));
       return;
     case 'no_ticket': {
       // Staff talk to each other here; only a reply to one of the bot's own messages was
       // clearly meant as an answer.
       const target = m.reply_to_message;
       if (where.replyToMessageId !== undefined && target?.from?.id === ctx.me.id) {
-        await ctx.reply(ctx.t('support-not-ticket'), {
-          reply_parameters: { message_id: m.message_id },
-        });
+        await ctx.reply(ctx.t('support-not-ticket'), replyParams(m.message_id));
       }
       return;
     }

@@ -16,10 +16,11 @@ import type { JobRow } from '../../jobs/store.js';
 import { type VideoDelivery, type VideoJobResult, videoResultOf } from '../../jobs/video/result.js';
 import { escapeHtml, formatBytes } from '../format.js';
 import type { Locale } from '../i18n.js';
-import { resultCaption } from '../images/delivery.js';
 import { jobButton } from '../jobs/callback-data.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
+import { resultCaption } from '../jobs/result-caption.js';
 import { menuData } from '../start/menu.js';
+import { replyParams } from '../transport/reply-params.js';
 import { isTooLarge } from '../transport/telegram-errors.js';
 
 const EXT: Record<string, string> = {
@@ -64,9 +65,7 @@ export const deliverVideo: Deliverer = async (ctx, job, locale) => {
   const result = videoResultOf(job);
   const caption = resultCaption(ctx, job, locale);
   const keyboard = videoKeyboard(ctx, job, locale);
-  const replyTo = job.replyToMessageId
-    ? { reply_parameters: { message_id: job.replyToMessageId, allow_sending_without_reply: true } }
-    : {};
+  const replyTo = replyParams(job.replyToMessageId);
   const extra = { caption, parse_mode: 'HTML' as const, reply_markup: keyboard, ...replyTo };
   const done = (as: VideoDelivery, sent: Message, ids: Partial<VideoJobResult> = {}) =>
     ({
