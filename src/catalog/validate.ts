@@ -180,8 +180,8 @@ export function validateVideoRequest(
 }
 
 /**
- * Speed flags are dropped because the model's path prefix (mj-fast/mj-relax/mj-turbo) decides
- * the queue and the price; a stray `--relax` must not contradict what was charged. An em dash
+ * Speed flags are dropped: they have already chosen the model (mj-speed.ts), whose path prefix
+ * (mj-fast/mj-relax/mj-turbo) decides the queue and the price. An em dash
  * starting a parameter ("—ar 16:9": phones autocorrect "--") becomes "--". Whitespace collapses
  * to single spaces because /imagine takes one line.
  */

@@ -10,6 +10,7 @@ import {
   type MjAction,
   mjActionPriceKind,
   modalPriceOf,
+  modelForSpeed,
   validateMidjourneyPrompt,
 } from '../../catalog/index.js';
 import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
@@ -82,15 +83,27 @@ async function imagine(
   inputs: Array<{ fileId: string; uniqueId: string }>,
   messageId: number | undefined,
 ): Promise<void> {
-  const model = mjModelFor(ctx);
-  if (!model) {
+  const chosen = mjModelFor(ctx);
+  if (!chosen) {
     await ctx.reply(ctx.t('mj-unavailable'));
     return;
   }
   if (raw.trim() === '') {
-    await ctx.reply(ctx.t('mj-usage', { model: model.title }), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('mj-usage', { model: chosen.title }), { parse_mode: 'HTML' });
     return;
   }
+  // --fast / --relax / --turbo pick the speed for this prompt: the model decides queue and price.
+  const speed = modelForSpeed(ctx.deps.catalog, chosen, raw);
+  if (!speed.ok) {
+    await ctx.reply(
+      ctx.t('mj-speed-unavailable', {
+        mode: speed.mode,
+        offered: speed.offered.map((m) => `--${m}`).join(', '),
+      }),
+    );
+    return;
+  }
+  const { model } = speed;
   const checked = validateMidjourneyPrompt(model, raw);
   if (!checked.ok) {
     await ctx.reply(

@@ -2,7 +2,8 @@
  * Midjourney requests for `submitJob` (which reserves, answers with the cancellable status
  * message and hands the job to the submitter), and the model and modal-step prices they use.
  */
-import type { MidjourneyModel, MjPriceKind } from '../../catalog/index.js';
+import type { UserSettings } from '../../accounts/settings.js';
+import type { Catalog, MidjourneyModel, MjPriceKind } from '../../catalog/index.js';
 import { modalPriceOf, priceMidjourney } from '../../catalog/index.js';
 import type { MjModalPorts } from '../../jobs/midjourney/modal.js';
 import type { MjJobParamsInput } from '../../jobs/midjourney/params.js';
@@ -15,13 +16,16 @@ type Distribute<T> = T extends unknown ? Omit<T, 'mode' | 'botType'> : never;
 export type MjParamsSpec = Distribute<MjJobParamsInput>;
 
 /** The user's chosen Midjourney model if it is still offered, else the catalog's default. */
-export function mjModelFor(ctx: BaseContext): MidjourneyModel | undefined {
-  const chosen = ctx.user?.settings.mjModel;
-  const { catalog } = ctx.deps;
-  return (
-    (chosen ? catalog.get(chosen, 'midjourney') : undefined) ?? catalog.defaultModel('midjourney')
-  );
+export function mjModelOf(
+  catalog: Catalog,
+  settings: Pick<UserSettings, 'mjModel'>,
+): MidjourneyModel | undefined {
+  const chosen = settings.mjModel ? catalog.get(settings.mjModel, 'midjourney') : undefined;
+  return chosen ?? catalog.defaultModel('midjourney');
 }
+
+export const mjModelFor = (ctx: BaseContext): MidjourneyModel | undefined =>
+  mjModelOf(ctx.deps.catalog, ctx.user?.settings ?? {});
 
 export function modalPorts(deps: BotDeps): MjModalPorts {
   return {

@@ -23,7 +23,9 @@ export type SettingsAction =
   | { kind: 'size'; value: string }
   | { kind: 'aspect'; value: string }
   | { kind: 'counts' }
-  | { kind: 'count'; value: number };
+  | { kind: 'count'; value: number }
+  | { kind: 'mj' }
+  | { kind: 'mjModel'; token: string };
 
 /** Stable, short and callback-safe: base64url of sha256, 8 characters (48 bits). */
 export function modelToken(modelId: string): string {
@@ -56,6 +58,10 @@ function settingsParts(a: SettingsAction): Array<string | number> {
       return ['counts'];
     case 'count':
       return ['n', a.value];
+    case 'mj':
+      return ['mj'];
+    case 'mjModel':
+      return ['mjm', a.token];
   }
 }
 
@@ -98,6 +104,12 @@ export function parseSettings(data: string): SettingsAction | undefined {
     case 'n':
       return a && /^\d{1,2}$/.test(a) && b === undefined
         ? { kind: 'count', value: Number(a) }
+        : undefined;
+    case 'mj':
+      return data === 's:mj' ? { kind: 'mj' } : undefined;
+    case 'mjm':
+      return a && /^[A-Za-z0-9_-]{8}$/.test(a) && b === undefined
+        ? { kind: 'mjModel', token: a }
         : undefined;
     default:
       return undefined;

@@ -17,6 +17,8 @@ import {
   countsScreen,
   familiesScreen,
   homeScreen,
+  mjModelByToken,
+  mjScreen,
   modelByToken,
   modelsScreen,
   type Screen,
@@ -163,6 +165,19 @@ settingsFeature.callbackQuery(/^s:/, async (ctx, next) => {
       }
       const next = save({ imageN: action.value });
       await toast(ctx, ctx.t('settings-saved-value', { value: String(action.value) }));
+      return show(ctx, homeScreen(deps, next));
+    }
+    case 'mj':
+      await ctx.answerCallbackQuery();
+      return show(ctx, mjScreen(deps, settings));
+    case 'mjModel': {
+      const model = mjModelByToken(catalog, action.token);
+      if (!model) {
+        await toast(ctx, ctx.t('settings-model-gone'));
+        return show(ctx, mjScreen(deps, settings));
+      }
+      const next = save({ mjModel: model.id });
+      await toast(ctx, ctx.t('settings-saved-model', { model: model.title }));
       return show(ctx, homeScreen(deps, next));
     }
   }

@@ -4,7 +4,12 @@
  */
 import { InlineKeyboard } from 'grammy';
 import type { UserSettings } from '../../accounts/settings.js';
-import type { Catalog, ImageLikeModel } from '../../catalog/index.js';
+import {
+  type Catalog,
+  type ImageLikeModel,
+  type MidjourneyModel,
+  priceMidjourney,
+} from '../../catalog/index.js';
 import { escapeHtml } from '../format.js';
 import type { Translate } from '../i18n.js';
 import {
@@ -16,6 +21,7 @@ import {
   preferredEditModel,
   storedParamsFor,
 } from '../images/request.js';
+import { mjModelOf } from '../midjourney/mj-jobs.js';
 import {
   encodeSettings,
   type ModelTarget,
@@ -112,9 +118,42 @@ export function homeScreen(deps: ScreenDeps, settings: UserSettings): Screen {
     );
     keyboard.text(t('settings-button-edit'), encodeSettings({ kind: 'families', target: 'e' }));
   }
+  const mj = mjModelOf(catalog, settings);
+  if (mj) {
+    lines.push(
+      t('settings-line-mj', { model: escapeHtml(mj.title), price: mjPriceLabel(deps, mj) }),
+    );
+    keyboard.row().text(t('settings-button-mj'), encodeSettings({ kind: 'mj' }));
+  }
   keyboard.row().text(t('settings-button-close'), encodeSettings({ kind: 'close' }));
   return { text: lines.join('\n'), keyboard };
 }
+
+const mjPriceLabel = (deps: ScreenDeps, model: MidjourneyModel) =>
+  deps.t('settings-price-mj', {
+    imagine: deps.money(priceMidjourney(model, 'imagine')),
+    upscale: deps.money(priceMidjourney(model, 'upscale')),
+  });
+
+/** Midjourney and Niji at each speed the catalog enables, with their prices. */
+export function mjScreen(deps: ScreenDeps, settings: UserSettings): Screen {
+  const { t, catalog } = deps;
+  const current = mjModelOf(catalog, settings)?.id;
+  const keyboard = new InlineKeyboard();
+  for (const m of catalog.list('midjourney'))
+    keyboard
+      .text(
+        `${m.id === current ? '✅ ' : ''}${m.title} · ${mjPriceLabel(deps, m)}`,
+        encodeSettings({ kind: 'mjModel', token: modelToken(m.id) }),
+      )
+      .row();
+  keyboard.text(t('settings-button-back'), encodeSettings({ kind: 'home' }));
+  return { text: t('settings-choose-mj'), keyboard };
+}
+
+/** The enabled Midjourney model a pressed token stands for. */
+export const mjModelByToken = (catalog: Catalog, token: string): MidjourneyModel | undefined =>
+  catalog.list('midjourney').find((m) => modelToken(m.id) === token);
 
 export function familiesScreen(deps: ScreenDeps, target: ModelTarget): Screen {
   const { t } = deps;

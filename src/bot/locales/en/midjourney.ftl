@@ -7,7 +7,9 @@ mj-usage =
     /describe — four prompts for a photo.
 
     The buttons under each result upscale (U1–U4), vary (V1–V4, 🔄) and zoom or pan.
+    Speed and price: /settings, or <code>--fast</code> / <code>--relax</code> / <code>--turbo</code> in the prompt.
 mj-unavailable = Midjourney is not available right now.
+mj-speed-unavailable = --{ $mode } is not offered here. Speeds you can use: { $offered }. Nothing was charged.
 mj-prompt-too-long = The prompt is too long: at most { $limit } characters.
 mj-too-many-images = At most { $limit } reference photos for this model.
 mj-images-not-supported = This model does not take reference photos.

@@ -7,7 +7,9 @@ mj-usage =
     /describe — четыре промпта по фото.
 
     Кнопки под результатом увеличивают (U1–U4), варьируют (V1–V4, 🔄), отдаляют и сдвигают кадр.
+    Скорость и цена: /settings или <code>--fast</code> / <code>--relax</code> / <code>--turbo</code> в промпте.
 mj-unavailable = Midjourney сейчас недоступен.
+mj-speed-unavailable = Режима --{ $mode } здесь нет. Доступные скорости: { $offered }. Ничего не списано.
 mj-prompt-too-long = Промпт слишком длинный: не больше { $limit } символов.
 mj-too-many-images = Не больше { $limit } фото-референсов для этой модели.
 mj-images-not-supported = Эта модель не принимает фото-референсы.

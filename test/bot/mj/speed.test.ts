@@ -1,0 +1,77 @@
+import type { Message } from 'grammy/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSettings } from '../../../src/accounts/users.js';
+import {
+  balanceOf,
+  expectCallbackDataFits,
+  fundedUser,
+  jobAppears,
+  type MjHarness,
+  mjSubmits,
+  pump,
+  startMjBot,
+} from './helpers.js';
+
+/** Midjourney speed: chosen in /settings or by a flag in the prompt; the model sets queue and price. */
+describe('Midjourney speed (bot level)', () => {
+  let h: MjHarness;
+  beforeAll(async () => {
+    h = await startMjBot({ asyncJobs: { previews: false } });
+  });
+  afterAll(() => h.close());
+
+  const submitPath = (prompt: string) =>
+    mjSubmits(h.sim, 'imagine').find((r) =>
+      String((r.body as { prompt?: string }).prompt).includes(prompt),
+    )?.path;
+
+  it('/settings lists Midjourney and Niji per enabled speed with prices; the choice is stored and used', async () => {
+    const user = fundedUser(h, 1_000);
+    user.send('/settings');
+    const home = await user.waitFor({ text: /Settings/ });
+    expect(home.message?.text).toContain('Midjourney: Midjourney (fast) · 0.10 USD a grid');
+    const screen = home.message as Message;
+    await user.press(screen, '🖼 Midjourney speed');
+    const list = await user.waitFor({ edit: true, text: /Midjourney and Niji at each speed/ });
+    expectCallbackDataFits(list.message);
+    const labels = list.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [];
+    expect(labels).toEqual([
+      '✅ Midjourney (fast) · 0.10 USD a grid, 0.05 USD an upscale',
+      'Midjourney (relax, slower) · 0.05 USD a grid, 0.03 USD an upscale',
+      'Niji (fast) · 0.10 USD a grid, 0.05 USD an upscale',
+      'Niji (relax, slower) · 0.05 USD a grid, 0.03 USD an upscale',
+      '⬅️ Back',
+    ]);
+    const saved = await user.press(screen, /^Midjourney \(relax/);
+    expect(saved.text).toBe('✅ Model: Midjourney (relax, slower)');
+    await user.waitFor({ edit: true, text: /Midjourney: Midjourney \(relax, slower\)/ });
+    expect(getSettings(h.bot.app.deps.db, user.id).mjModel).toBe('mj_relax');
+
+    user.send('/mj a quiet harbour at dawn');
+    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    expect(job).toMatchObject({ model: 'mj_relax', price: 5 });
+    expect(balanceOf(h, user.id)).toBe(995);
+    await pump(h, () => submitPath('quiet harbour') !== undefined, { what: 'the submit' });
+    expect(submitPath('quiet harbour')).toBe('/mj-relax/mj/submit/imagine');
+  });
+
+  it('--relax in the prompt picks the relax model of the same bot and is not sent on', async () => {
+    const user = fundedUser(h, 1_000);
+    user.send('/mj a lighthouse in fog --ar 16:9 --relax');
+    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    expect(job).toMatchObject({ model: 'mj_relax', price: 5 });
+    expect(job.params.prompt).toBe('a lighthouse in fog --ar 16:9');
+    await pump(h, () => submitPath('lighthouse in fog') !== undefined, { what: 'the submit' });
+    expect(submitPath('lighthouse in fog')).toBe('/mj-relax/mj/submit/imagine');
+  });
+
+  it('a speed the catalog does not enable is refused before any charge, naming those it does', async () => {
+    const user = fundedUser(h, 1_000);
+    user.send('/mj a red kite --turbo');
+    await user.waitFor({
+      text: '--turbo is not offered here. Speeds you can use: --fast, --relax. Nothing was charged.',
+    });
+    expect(balanceOf(h, user.id)).toBe(1_000);
+    expect(submitPath('red kite')).toBeUndefined();
+  });
+});
