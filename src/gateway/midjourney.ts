@@ -64,6 +64,14 @@ function isRejectedSubmit(body: unknown): boolean {
   return typeof code === 'number' && typeof description === 'string' && ![1, 21, 22].includes(code);
 }
 
+/**
+ * The speed asked for the second way the protocol has (plus's account filter), for gateways that
+ * forward it: new-api drops the path prefix before forwarding and deletes `accountFilter` unless
+ * the operator enabled it, so neither alone is sure to arrive.
+ */
+const speedFilter = (mode: MjMode | undefined) =>
+  mode ? { accountFilter: { modes: [mode.toUpperCase()] } } : {};
+
 async function submit(
   ctx: GatewayContext,
   endpoint: string,
@@ -93,6 +101,7 @@ export function imagine(ctx: GatewayContext, req: ImagineRequest, opts: CallOpti
       prompt: req.prompt,
       ...(req.botType ? { botType: req.botType } : {}),
       ...(req.base64Array?.length ? { base64Array: req.base64Array.map(asDataUrl) } : {}),
+      ...speedFilter(req.mode),
     },
     opts,
   );
@@ -103,7 +112,13 @@ export function action(ctx: GatewayContext, req: ActionRequest, opts: CallOption
   if (req.customId.split('::').length < 3) {
     return Promise.reject(new GatewayError('invalid_request', 'Not a Midjourney button id'));
   }
-  return submit(ctx, 'action', req.mode, { taskId: req.taskId, customId: req.customId }, opts);
+  return submit(
+    ctx,
+    'action',
+    req.mode,
+    { taskId: req.taskId, customId: req.customId, ...speedFilter(req.mode) },
+    opts,
+  );
 }
 
 export function modal(ctx: GatewayContext, req: ModalRequest, opts: CallOptions = {}) {
@@ -128,13 +143,23 @@ export function blend(ctx: GatewayContext, req: BlendRequest, opts: CallOptions 
     ctx,
     'blend',
     req.mode,
-    { base64Array: req.base64Array.map(asDataUrl), dimensions: req.dimensions },
+    {
+      base64Array: req.base64Array.map(asDataUrl),
+      dimensions: req.dimensions,
+      ...speedFilter(req.mode),
+    },
     opts,
   );
 }
 
 export function describe(ctx: GatewayContext, req: DescribeRequest, opts: CallOptions = {}) {
-  return submit(ctx, 'describe', req.mode, { base64: asDataUrl(req.base64) }, opts);
+  return submit(
+    ctx,
+    'describe',
+    req.mode,
+    { base64: asDataUrl(req.base64), ...speedFilter(req.mode) },
+    opts,
+  );
 }
 
 export function change(ctx: GatewayContext, req: ChangeRequest, opts: CallOptions = {}) {

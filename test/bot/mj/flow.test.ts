@@ -54,12 +54,13 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     await pump(h, () => getJob(db(), job.id)?.status === 'done', { what: 'the grid' });
     const grid = { message: await waitForResult(user) };
 
-    // The submit went to the fast queue with the parameters untouched.
+    // The submit went to the fast queue (by path and by account filter), parameters untouched.
     const [submit] = mjSubmits(h.sim, 'imagine');
     expect(submit?.path).toBe('/mj-fast/mj/submit/imagine');
     expect(submit?.body).toEqual({
       prompt: 'a red fox in snow --ar 16:9 --v 6',
       botType: 'MID_JOURNEY',
+      accountFilter: { modes: ['FAST'] },
     });
     // Polled in batches, not one fetch per task.
     expect(h.sim.requests.some((r) => r.path === '/mj/task/list-by-condition')).toBe(true);
