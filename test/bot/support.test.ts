@@ -115,6 +115,32 @@ describe('support in a plain group (bot level)', () => {
     expect(tickets).toMatchObject([{ id: 1, userId: user.id, status: 'closed', threadId: null }]);
   });
 
+  it('a member who is not staff cannot answer or close: it stays in the chat, they are told once', async () => {
+    const user = await knownUser(w.tg, { first_name: 'Bea' });
+    const staff = w.admin.inGroup(w.group?.id ?? 0);
+    const stranger = w.tg
+      .user({ first_name: 'Max', language_code: 'en' })
+      .inGroup(w.group?.id ?? 0);
+    await writeToSupport(user, (u) => u.send('Where is my grid?'));
+    const copy = await staff.waitFor({ text: 'Where is my grid?' });
+
+    stranger.reply(copy.message ?? 0, 'send me your password');
+    await stranger.waitFor({ text: /Only the bot's operators \(ADMIN_IDS\) can answer/ });
+    stranger.reply(copy.message ?? 0, 'hello?');
+    stranger.send('/close', { replyTo: copy.message?.message_id ?? 0 });
+    await pause(300);
+    expect(user.messages().some((m) => /password|hello\?/.test(m.text ?? ''))).toBe(false);
+    expect(
+      stranger.botMessages().filter((m) => m.text?.includes("Only the bot's operators")),
+    ).toHaveLength(1);
+    const ticket = w.bot.app.deps.db.select().from(supportTickets).all().at(-1);
+    expect(ticket).toMatchObject({ userId: user.id, status: 'open' });
+
+    // Staff still answer as before.
+    staff.reply(copy.message ?? 0, 'It is on its way');
+    await user.waitFor({ text: 'It is on its way' });
+  });
+
   it('bad input: empty, huge, a sticker, cancel — nothing goes out', async () => {
     const user = await knownUser(w.tg, { first_name: 'Bob' });
     const before = w.tg.callsTo('copyMessage').length;

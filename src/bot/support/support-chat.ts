@@ -14,6 +14,7 @@ import { translator } from '../i18n.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isUnreachable } from '../transport/telegram-errors.js';
 import { supportChannel } from './send.js';
+import { isAdmin } from './texts.js';
 
 /**
  * The operator's support chat. Whatever staff write in a user's topic, or as a reply to a
@@ -66,8 +67,22 @@ const isService = (m: Message) =>
     'dice',
   ].every((k) => !(k in m));
 
+/** Staff answer users; today that is ADMIN_IDS (anonymous admins cannot be told apart). */
+const isStaff = (ctx: BotContext) => isAdmin(ctx.deps.config, ctx.from?.id);
+
+const NOT_STAFF_NOTE = { limit: 1, windowMs: 24 * 3_600_000 };
+
+/** A member who is not staff tried to answer or close: it stays here, and they hear why once a day. */
+async function refuseNonStaff(ctx: BotContext): Promise<void> {
+  const id = ctx.from?.id ?? 0;
+  const note = await ctx.deps.limiter.hit(`support-not-staff:${id}`, NOT_STAFF_NOTE);
+  if (note.allowed && ctx.message)
+    await ctx.reply(ctx.t('support-not-staff'), replyParams(ctx.message.message_id));
+}
+
 inSupportChat.command('close', async (ctx) => {
   if (!ctx.message || !ctx.from) return;
+  if (!isStaff(ctx)) return refuseNonStaff(ctx);
   const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
   const result = await closeTicket(relay, locate(ctx.message), ctx.from.id, async (closed) => {
     await ctx
@@ -94,6 +109,11 @@ inSupportChat.on('message', async (ctx, next) => {
   if (m.text?.startsWith('/')) return next();
   if (ctx.from.is_bot || isService(m) || text.startsWith(NOTE_PREFIX)) return;
   const where = locate(m);
+  if (!isStaff(ctx)) {
+    // Only what would reach a user is refused; other chatter here is none of the bot's business.
+    if (findTarget(ctx.deps.db, where)) await refuseNonStaff(ctx);
+    return;
+  }
   const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
   let result: Awaited<ReturnType<typeof relayToUser>>;
   try {

@@ -37,3 +37,4 @@ support-not-ticket = This message is not part of a ticket. Reply to a user's mes
 support-ticket-closed = ✅ Ticket #{ $ticket } closed. The user was told.
 support-ticket-already-closed = Ticket #{ $ticket } is already closed.
 support-close-where = Use /close inside a user's topic, or as a reply to a ticket message.
+support-not-staff = Only the bot's operators (ADMIN_IDS) can answer users or close tickets here. Your message stays in this chat and was not sent to the user.
