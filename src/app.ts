@@ -187,7 +187,7 @@ function buildNotifier(delivery: DeliveryContext): TelegramNotifier {
 /** The composition root: config → every dependency → the bot and its workers. */
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createAppLogger(config);
-  const db = openDb(config.DATABASE_PATH);
+  const db = openDb(config.DATABASE_PATH, { synchronous: config.DB_SYNCHRONOUS });
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
   const metrics = new Metrics();
   let started = false;

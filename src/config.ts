@@ -60,6 +60,7 @@ const envSchema = z
       .min(8, 'is too short to be a gateway key'),
     DATABASE_PATH: withDefault(z.string().trim(), './data/bot.sqlite'),
     DATA_DIR: optional(z.string().trim()),
+    DB_SYNCHRONOUS: withDefault(z.enum(['normal', 'full']), 'normal'),
     REDIS_URL: optional(
       z
         .string()

@@ -23,6 +23,11 @@ export interface OpenDbOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   busyTimeoutMs?: number;
+  /**
+   * `normal` (default): in WAL mode a power loss may lose the last commits since the last
+   * checkpoint sync, never corrupt the file. `full` syncs every commit (slower writes).
+   */
+  synchronous?: 'normal' | 'full';
 }
 
 /**
@@ -34,7 +39,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
   const sqlite = new Database(file);
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema }) as Db;
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_DIR });

@@ -5,6 +5,18 @@ import { closeDb, MIGRATIONS_DIR, openDb } from '../../src/db/client.js';
 import { tempDb } from '../helpers/temp-db.js';
 
 describe('database', () => {
+  it('syncs commits as configured: NORMAL by default, FULL on request', () => {
+    const { db, file, cleanup } = tempDb();
+    try {
+      expect(db.$client.pragma('synchronous', { simple: true })).toBe(1);
+      const full = openDb(file, { synchronous: 'full' });
+      expect(full.$client.pragma('synchronous', { simple: true })).toBe(2);
+      closeDb(full);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('opens in WAL mode with a busy timeout and applies migrations idempotently', () => {
     const { db, file, cleanup } = tempDb();
     try {
