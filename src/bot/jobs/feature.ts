@@ -158,11 +158,20 @@ function pressedFileId(ctx: JobQuery): string | undefined {
   return message.document?.file_id ?? message.photo?.at(-1)?.file_id;
 }
 
+/** 📎 uploads up to 50 MB a file: at most this many a minute per user. */
+export const ORIGINALS_RULE = { limit: 3, windowMs: 60_000 };
+
 /** 📎: every result file as a document (uncompressed), re-using Telegram file ids when known. */
 async function original(ctx: JobQuery, job: JobRow): Promise<void> {
   const files = resultFiles(job);
   if (!resultUsable(job.status) || files.length === 0) {
     await ctx.answerCallbackQuery({ text: ctx.t('jobs-not-finished') });
+    return;
+  }
+  const gate = await ctx.deps.limiter.hit(`originals:${ctx.from.id}`, ORIGINALS_RULE);
+  if (!gate.allowed) {
+    const seconds = Math.max(1, Math.ceil(gate.retryAfterMs / 1000));
+    await ctx.answerCallbackQuery({ text: ctx.t('job-original-limit', { seconds }) });
     return;
   }
   await ctx.answerCallbackQuery();

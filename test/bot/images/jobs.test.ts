@@ -1,5 +1,6 @@
 import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORIGINALS_RULE } from '../../../src/bot/jobs/feature.js';
 import { getJob } from '../../../src/jobs/store.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, generationCalls, jobsOf, until, waitForJob } from './helpers.js';
@@ -150,6 +151,23 @@ describe('/jobs, cancel and the result buttons (bot level)', () => {
     await user.press(result, '📎 Original file');
     const again = await user.waitFor({ document: true });
     expect(again.call.params.document).toBe(doc.message?.document?.file_id);
+  });
+
+  it('📎 is limited to three uploads a minute per user; the fourth press is told when to retry', async () => {
+    const user = newUser(100);
+    const result = await generated(user, 'a patient heron');
+    for (let i = 0; i < ORIGINALS_RULE.limit; i++) {
+      const press = await user.press(result, '📎 Original file');
+      expect(press.text ?? '').toBe('');
+      await user.waitFor({ document: true });
+    }
+    const refused = await user.press(result, '📎 Original file');
+    expect(refused.text).toMatch(/^Too many originals at once: try again in \d+ seconds?\.$/);
+    await new Promise((r) => setTimeout(r, 200));
+    const docs = bot.tg.calls.filter(
+      (c) => c.method === 'sendDocument' && Number(c.params.chat_id) === user.id,
+    );
+    expect(docs).toHaveLength(ORIGINALS_RULE.limit);
   });
 
   it('📎 and ✏️ work the moment the photo appears, before the send is answered', async () => {

@@ -79,3 +79,7 @@ job-problem-image_not_supported = 📷 { $model } does not take images. Send onl
 job-problem-too_many_images = 📷 { $model } takes at most { $limit } images per request. Send fewer. Nothing was charged.
 job-problem-too_few_images = 📷 { $model } needs at least { $limit } images. Send more in one album. Nothing was charged.
 job-too-many-active = ⏳ You already have { $limit } generations in progress. Wait for one to finish (see /jobs), then try again.
+job-original-limit = { $seconds ->
+    [one] Too many originals at once: try again in { $seconds } second.
+   *[other] Too many originals at once: try again in { $seconds } seconds.
+}
