@@ -146,6 +146,12 @@ export function createBot(
               type: 'key',
               version: 1,
               prefix: 'conv:',
+              // Private chats keep the chat id (stored state stays valid); in a group each
+              // member has their own, so one member's /mj does not end another's prompt.
+              getStorageKey: (ctx: BaseContext) =>
+                ctx.chat?.type === 'private' || !ctx.from
+                  ? ctx.chat && String(ctx.chat.id)
+                  : ctx.chat && `${ctx.chat.id}:${ctx.from.id}`,
               adapter: options.conversationStorage as never,
             },
           }

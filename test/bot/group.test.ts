@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestGroup, TestUser } from '../fakes/telegram/index.js';
+import { fund, jobsOf, until } from './images/helpers.js';
 import { knownUser, type OperatorWorld, pause, startOperatorWorld } from './operator-helpers.js';
 
 describe('group chats (bot level)', () => {
@@ -17,6 +18,30 @@ describe('group chats (bot level)', () => {
     group = w.tg.group({ title: 'Friends', members: [user, w.admin] });
   });
   afterAll(() => w.close());
+
+  it("one member's /describe does not end another member's open prompt", async () => {
+    const ann = await knownUser(w.tg, { first_name: 'Ann' });
+    const bob = await knownUser(w.tg, { first_name: 'Bob' });
+    const room = w.tg.group({ title: 'Studio', members: [ann, bob] });
+    fund(w.bot.app, ann.id, 1_000);
+    fund(w.bot.app, bob.id, 1_000);
+    const a = ann.inGroup(room);
+    const b = bob.inGroup(room);
+    // Bots in groups see replies to their own messages: each answers their own prompt.
+    a.send(`/describe@${botName()}`);
+    const askA = await a.waitFor({ text: /send a photo and I'll write four prompts/ });
+    b.send(`/describe@${botName()}`);
+    const askB = await b.waitFor({ text: /send a photo and I'll write four prompts/ });
+    a.sendPhoto({ width: 64, height: 64 }, { replyTo: askA.message?.message_id ?? 0 });
+    b.sendPhoto({ width: 64, height: 64 }, { replyTo: askB.message?.message_id ?? 0 });
+    await until(
+      () =>
+        jobsOf(w.bot.app, ann.id).some((j) => j.kind === 'describe') &&
+        jobsOf(w.bot.app, bob.id).some((j) => j.kind === 'describe'),
+      5_000,
+      'a describe job for each member',
+    );
+  });
 
   it('ordinary chatter is never taken for a prompt or answered', async () => {
     const inGroup = user.inGroup(group);
