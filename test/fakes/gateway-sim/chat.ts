@@ -18,6 +18,7 @@ import {
   type SimRequest,
 } from './context.js';
 import { openAiError } from './errors.js';
+import { linkUrl, resultCount } from './hostile.js';
 import { json, raw, type SimResponse } from './http.js';
 import { parseMarkers } from './markers.js';
 import type { ChatImageVariant } from './types.js';
@@ -72,6 +73,18 @@ function imageContent(ctx: SimContext, variant: ChatImageVariant, prompt: string
   const png = () => ctx.files.addPng(markers, { width: 512, height: 512 });
   const data = () => ctx.files.dataUri(png());
   const url = () => ctx.files.url(ctx.baseUrl(), png());
+  if (markers.link || markers.urls !== undefined) {
+    // A reply the prompt steered: markdown images, as many as it wanted, pointing where it wanted.
+    const target = markers.link;
+    const one = target
+      ? () => linkUrl(ctx.baseUrl(), target)
+      : variant === 'markdown-url'
+        ? url
+        : data;
+    const count = resultCount(markers, 1);
+    const lines = Array.from({ length: count }, (_, i) => `![image ${i + 1}](${one()})`);
+    return { content: `Here you go:\n${lines.join('\n')}`, count };
+  }
   switch (variant) {
     case 'markdown-data':
       return { content: `![image](${data()})`, count: 1 };

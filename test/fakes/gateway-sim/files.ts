@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { SimClock } from './clock.js';
+import { fakeSpec, trickle } from './hostile.js';
 import { raw, type SimResponse } from './http.js';
 import type { Markers } from './markers.js';
 import { dimsForBytes, makePng, mp4Stream, TINY_WEBP } from './png.js';
@@ -19,6 +20,8 @@ export interface FileEntry {
   missing: boolean;
   /** Sim epoch ms after which the URL answers 403. */
   expiresAt?: number;
+  /** Real ms between 1 KB chunks of the body ([[trickle:]]). */
+  trickleMs?: number;
 }
 
 const DISCORD_CHANNEL = '1050703772185268251';
@@ -54,15 +57,17 @@ export class FileStore {
       missing: markers?.missing ?? false,
     };
     if (markers?.ttlMs !== undefined) entry.expiresAt = this.#clock.now() + markers.ttlMs;
+    if (markers?.trickleMs !== undefined) entry.trickleMs = markers.trickleMs;
     this.#files.set(id, entry);
     return entry;
   }
 
   /**
-   * A PNG sized by markers: explicit [[size:]], else [[big:]] bytes, else the next given image,
-   * else the given default.
+   * A PNG sized by markers: a [[fake:]] body labelled image/png, else explicit [[size:]], else
+   * [[big:]] bytes, else the next given image, else the given default.
    */
   addPng(markers: Markers, fallback: { width: number; height: number }): FileEntry {
+    if (markers.fake) return this.add(fakeSpec(markers.fake, 'image/png'), markers);
     const seed = Math.floor(Math.random() * this.#variety);
     if (markers.dims)
       return this.add({ kind: 'png', ...markers.dims, seed, stored: false }, markers);
@@ -151,23 +156,26 @@ export class FileStore {
 
   /** The bytes of an entry as a response, without any expiry checks (authenticated content routes). */
   body(entry: FileEntry): SimResponse {
-    if (entry.spec.kind === 'mp4') {
-      const length = entry.spec.bytes;
+    const { spec, trickleMs } = entry;
+    const paced = (open: () => Readable) =>
+      trickleMs === undefined ? open : () => trickle(open(), trickleMs);
+    if (spec.kind === 'mp4') {
+      const length = spec.bytes;
       return {
         kind: 'stream',
         status: 200,
         contentType: 'video/mp4',
         length,
-        open: () => mp4Stream(length),
+        open: paced(() => mp4Stream(length)),
       };
     }
     const buf = this.bytes(entry);
     return {
       kind: 'stream',
       status: 200,
-      contentType: contentTypeOf(entry.spec),
+      contentType: contentTypeOf(spec),
       length: buf.length,
-      open: () => Readable.from([buf]),
+      open: paced(() => Readable.from([buf])),
     };
   }
 }

@@ -17,6 +17,7 @@ import {
   type SimRequest,
 } from './context.js';
 import { openAiError } from './errors.js';
+import { linkUrl, resultCount } from './hostile.js';
 import { json, type SimResponse } from './http.js';
 import { parseMarkers, stripMarkers } from './markers.js';
 
@@ -97,11 +98,15 @@ async function run(ctx: SimContext, req: SimRequest, job: ImageJob): Promise<Sim
   const gptImage = job.model.startsWith('gpt-image');
   const b64 = gptImage || job.responseFormat === 'b64_json';
   const data: JsonObject[] = [];
-  for (let i = 0; i < job.n; i++) {
+  const produce = (): JsonObject => {
+    if (markers.link) return { url: linkUrl(ctx.baseUrl(), markers.link) };
     const file = ctx.files.addPng(markers, previewDims(job.size));
-    const item: JsonObject = b64
+    return b64
       ? { b64_json: ctx.files.bytes(file).toString('base64') }
       : { url: ctx.files.url(ctx.baseUrl(), file) };
+  };
+  for (let i = 0; i < resultCount(markers, job.n); i++) {
+    const item = produce();
     if (job.model === 'dall-e-3')
       item.revised_prompt = `A vivid depiction of ${stripMarkers(job.prompt)}`;
     data.push(item);

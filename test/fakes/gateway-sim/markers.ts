@@ -5,6 +5,12 @@
  *   [[expired]]                   the returned URL answers 403 (expired signed URL)
  *   [[404]]                       the returned URL answers 404
  *   [[ttl:30s]] / [[ttl:5m]]      the returned URL works for that much sim time, then 403
+ * Hostile answers (what a prompt-steered or broken upstream can send):
+ *   [[link:subscription]]         the result URL is one of the gateway's own routes (subscription,
+ *                                 models, mj-fetch, video-content) or `foreign` (another origin)
+ *   [[fake:html]] / [[fake:json]] the "image" is an HTML page or a JSON document, labelled image/png
+ *   [[urls:60]]                   the answer lists that many images, whatever n was
+ *   [[trickle:200ms]]             the file's body comes 1 KB per that much real time
  */
 
 export interface Markers {
@@ -13,7 +19,23 @@ export interface Markers {
   expired: boolean;
   missing: boolean;
   ttlMs?: number;
+  link?: LinkTarget;
+  fake?: 'html' | 'json';
+  urls?: number;
+  trickleMs?: number;
 }
+
+export const LINK_TARGETS = [
+  'subscription',
+  'models',
+  'mj-fetch',
+  'video-content',
+  'foreign',
+] as const;
+export type LinkTarget = (typeof LINK_TARGETS)[number];
+
+const isLinkTarget = (s: string): s is LinkTarget =>
+  (LINK_TARGETS as readonly string[]).includes(s);
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
 const TTL_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -31,6 +53,18 @@ export function parseMarkers(...texts: Array<string | undefined>): Markers {
   if (size?.[1] && size[2]) out.dims = { width: Number(size[1]), height: Number(size[2]) };
   const ttl = /\[\[ttl:(\d+)(ms|s|m|h)\]\]/i.exec(text);
   if (ttl?.[1] && ttl[2]) out.ttlMs = Number(ttl[1]) * (TTL_UNITS[ttl[2].toLowerCase()] ?? 1000);
+  const link = /\[\[link(?::([a-z-]+))?\]\]/i.exec(text);
+  if (link) {
+    const target = (link[1] ?? 'subscription').toLowerCase();
+    if (isLinkTarget(target)) out.link = target;
+  }
+  const fake = /\[\[fake:(html|json)\]\]/i.exec(text);
+  if (fake?.[1]) out.fake = fake[1].toLowerCase() === 'html' ? 'html' : 'json';
+  const urls = /\[\[urls:(\d{1,3})\]\]/i.exec(text);
+  if (urls?.[1]) out.urls = Math.max(1, Number(urls[1]));
+  const trickle = /\[\[trickle:(\d+)(ms|s)\]\]/i.exec(text);
+  if (trickle?.[1] && trickle[2])
+    out.trickleMs = Number(trickle[1]) * (TTL_UNITS[trickle[2].toLowerCase()] ?? 1);
   return out;
 }
 

@@ -3,6 +3,7 @@ import { charge, checkFunds, checkModel } from './auth.js';
 import { bannedWordIn, formString, isObject, num, str } from './body.js';
 import { FALLBACK_PRICE, keyOf, priceOf, type SimContext, type SimRequest } from './context.js';
 import { openAiError, taskError } from './errors.js';
+import { fakeSpec } from './hostile.js';
 import { json, type SimResponse } from './http.js';
 import { parseMarkers } from './markers.js';
 import { TINY_WEBP } from './png.js';
@@ -55,7 +56,12 @@ export function submitVideo(
     submitAt: ctx.clock.taskNow(),
     submitEpoch: ctx.clock.now(),
     neverFinish: false,
-    file: ctx.files.add({ kind: 'mp4', bytes: markers.bigBytes ?? DEFAULT_VIDEO_BYTES }, markers),
+    file: ctx.files.add(
+      markers.fake
+        ? fakeSpec(markers.fake, 'video/mp4')
+        : { kind: 'mp4', bytes: markers.bigBytes ?? DEFAULT_VIDEO_BYTES },
+      markers,
+    ),
     price,
     refunded: false,
   };
