@@ -14,6 +14,7 @@ import { deliverImages } from './bot/images/delivery.js';
 import type { DeliveryContext } from './bot/jobs/delivery-types.js';
 import { TelegramNotifier } from './bot/jobs/notifier.js';
 import { StatusEditor } from './bot/jobs/status-editor.js';
+import { createSupportStaff } from './bot/support/staff.js';
 import { deliverMidjourney } from './bot/midjourney/delivery.js';
 import { askMjModal } from './bot/midjourney/modal-ask.js';
 import { MjPreviews, withPreviews } from './bot/midjourney/preview.js';
@@ -243,6 +244,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     gateway,
     keyBox,
     limiter: runtime.limiter,
+    supportStaff: createSupportStaff({ mode: config.SUPPORT_STAFF, adminIds: config.ADMIN_IDS }),
     albums: runtime.albums,
     turns: new LoopTurns(),
     results,

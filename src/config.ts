@@ -74,6 +74,8 @@ const envSchema = z
         .trim()
         .regex(/^-?\d{1,20}$/, 'must be a numeric chat id (e.g. -1001234567890)'),
     ).transform((v) => (v === undefined ? undefined : Number(v))),
+    /** Who answers users in the support chat (src/bot/support/staff.ts). */
+    SUPPORT_STAFF: withDefault(z.enum(['admin-ids', 'chat-admins']), 'admin-ids'),
     /** No default: a contact the operator did not choose would send users to a stranger. */
     SUPPORT_CONTACT: optional(z.string().trim().max(200)),
     BUY_CODES_URL: optional(httpUrl),

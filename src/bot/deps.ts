@@ -10,6 +10,7 @@ import type { Logger } from '../infra/logger.js';
 import type { LoopTurns } from '../infra/loop-turns.js';
 import type { RateLimiter } from '../infra/rate-limit.js';
 import type { ResultStore } from '../jobs/result-store.js';
+import type { SupportStaff } from './support/staff.js';
 
 /** Hands a freshly created job to the workers; returns at once. */
 export interface JobDispatcher {
@@ -39,6 +40,8 @@ export interface BotDeps {
   gateway: GatewayClient;
   keyBox: KeyBox;
   limiter: RateLimiter;
+  /** Who may answer users in the support chat (SUPPORT_STAFF). */
+  supportStaff: SupportStaff;
   albums: AlbumStore;
   /** Costly updates (those that may start a job) take turns with the rest of the event loop. */
   turns: LoopTurns;

@@ -141,6 +141,23 @@ describe('support in a plain group (bot level)', () => {
     await user.waitFor({ text: 'It is on its way' });
   });
 
+  it('an anonymous admin cannot answer in admin-ids mode: nobody can tell who they are', async () => {
+    const user = await knownUser(w.tg, { first_name: 'Cleo' });
+    const group = w.group;
+    if (!group) throw new Error('no group');
+    await writeToSupport(user, (u) => u.send('Is anyone there?'));
+    const copy = await w.admin.inGroup(group).waitFor({ text: 'Is anyone there?' });
+    const anon = group.anonymousAdmin();
+    anon.reply(copy.message ?? 0, 'Yes, we are');
+    await anon.waitFor({ text: /Anonymous admins cannot answer users here/ });
+    anon.send('/close', { replyTo: copy.message?.message_id ?? 0 });
+    await pause(300);
+    expect(user.messages().some((m) => m.text === 'Yes, we are')).toBe(false);
+    expect(w.tg.callsTo('getChatMember')).toEqual([]);
+    const ticket = w.bot.app.deps.db.select().from(supportTickets).all().at(-1);
+    expect(ticket).toMatchObject({ userId: user.id, status: 'open' });
+  });
+
   it('bad input: empty, huge, a sticker, cancel — nothing goes out', async () => {
     const user = await knownUser(w.tg, { first_name: 'Bob' });
     const before = w.tg.callsTo('copyMessage').length;
@@ -318,6 +335,49 @@ describe('support in a forum supergroup (bot level)', () => {
     await inNew.waitFor({ text: /Ticket #\d+/ });
     await inNew.waitFor({ text: 'second' });
     w.tg.clearFaults();
+  });
+});
+
+describe('support staff are the chat admins (SUPPORT_STAFF=chat-admins)', () => {
+  let w: OperatorWorld;
+  beforeAll(async () => {
+    w = await startOperatorWorld({ support: 'forum', env: { SUPPORT_STAFF: 'chat-admins' } });
+  });
+  afterAll(() => w.close());
+
+  it('an admin of the chat, named or anonymous, answers and closes; a member cannot', async () => {
+    const group = w.group;
+    if (!group) throw new Error('no group');
+    const user = await knownUser(w.tg, { first_name: 'Eli' });
+    await writeToSupport(user, (u) => u.send('Where is my video?'));
+    const created = await w.tg.waitForCall('createForumTopic');
+    const threadId = group.topics().find((t) => t.name === created.params.name)?.message_thread_id;
+    const ivan = w.tg.user({ first_name: 'Ivan', language_code: 'en' });
+    const mia = w.tg.user({ first_name: 'Mia', language_code: 'en' });
+    group.promote(ivan);
+    const asIvan = ivan.inGroup(group, threadId === undefined ? {} : { threadId });
+    const asMia = mia.inGroup(group, threadId === undefined ? {} : { threadId });
+    await asIvan.waitFor({ text: 'Where is my video?' });
+
+    asMia.send('I can answer too');
+    await asMia.waitFor({ text: /this chat's administrators can answer users/ });
+    asIvan.send('It is rendering now');
+    await user.waitFor({ text: 'It is rendering now' });
+    group.anonymousAdmin(threadId === undefined ? {} : { threadId }).send('Signed: the team');
+    await user.waitFor({ text: 'Signed: the team' });
+    asMia.send('/close');
+    await pause(300);
+    expect(w.tg.callsTo('closeForumTopic')).toEqual([]);
+    expect(user.messages().some((m) => m.text === 'I can answer too')).toBe(false);
+
+    // Ivan's rights were looked up once and remembered; Mia's once (her /close hit the cache).
+    const lookups = w.tg.callsTo('getChatMember').map((c) => Number(c.params.user_id));
+    expect(lookups.filter((id) => id === ivan.id)).toHaveLength(1);
+    expect(lookups.filter((id) => id === mia.id)).toHaveLength(1);
+
+    asIvan.send('/close');
+    await asIvan.waitFor({ text: /Ticket #\d+ closed/ });
+    await user.waitFor({ text: /support request #\d+ was closed/ });
   });
 });
 

@@ -14,7 +14,7 @@ import { translator } from '../i18n.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isUnreachable } from '../transport/telegram-errors.js';
 import { supportChannel } from './send.js';
-import { isAdmin } from './texts.js';
+import type { StaffVerdict } from './staff.js';
 
 /**
  * The operator's support chat. Whatever staff write in a user's topic, or as a reply to a
@@ -67,22 +67,44 @@ const isService = (m: Message) =>
     'dice',
   ].every((k) => !(k in m));
 
-/** Staff answer users; today that is ADMIN_IDS (anonymous admins cannot be told apart). */
-const isStaff = (ctx: BotContext) => isAdmin(ctx.deps.config, ctx.from?.id);
+/** Whether the sender may answer users; undefined (and they are told) when that cannot be checked. */
+async function staffVerdict(ctx: BotContext): Promise<StaffVerdict | undefined> {
+  const m = ctx.message;
+  if (!m) return 'not-staff';
+  const sender = { chatId: m.chat.id, userId: ctx.from?.id, senderChatId: m.sender_chat?.id };
+  try {
+    return await ctx.deps.supportStaff.verdict(sender, (chatId, userId) =>
+      ctx.api.getChatMember(chatId, userId),
+    );
+  } catch (err) {
+    ctx.log.warn({ err }, 'could not check a support-chat member');
+    const reason = err instanceof Error ? err.message : String(err);
+    await ctx.reply(ctx.t('support-answer-failed', { reason }), replyParams(m.message_id));
+    return undefined;
+  }
+}
 
 const NOT_STAFF_NOTE = { limit: 1, windowMs: 24 * 3_600_000 };
 
 /** A member who is not staff tried to answer or close: it stays here, and they hear why once a day. */
-async function refuseNonStaff(ctx: BotContext): Promise<void> {
-  const id = ctx.from?.id ?? 0;
-  const note = await ctx.deps.limiter.hit(`support-not-staff:${id}`, NOT_STAFF_NOTE);
-  if (note.allowed && ctx.message)
-    await ctx.reply(ctx.t('support-not-staff'), replyParams(ctx.message.message_id));
+async function refuseNonStaff(ctx: BotContext, verdict: StaffVerdict): Promise<void> {
+  const who = verdict === 'anonymous' ? `chat:${ctx.chat?.id ?? 0}` : (ctx.from?.id ?? 0);
+  const note = await ctx.deps.limiter.hit(`support-not-staff:${who}`, NOT_STAFF_NOTE);
+  if (!note.allowed || !ctx.message) return;
+  const key =
+    verdict === 'anonymous'
+      ? 'support-anonymous-admin'
+      : ctx.deps.supportStaff.mode === 'chat-admins'
+        ? 'support-not-staff-chat-admins'
+        : 'support-not-staff';
+  await ctx.reply(ctx.t(key), replyParams(ctx.message.message_id));
 }
 
 inSupportChat.command('close', async (ctx) => {
   if (!ctx.message || !ctx.from) return;
-  if (!isStaff(ctx)) return refuseNonStaff(ctx);
+  const verdict = await staffVerdict(ctx);
+  if (verdict === undefined) return;
+  if (verdict !== 'staff') return refuseNonStaff(ctx, verdict);
   const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
   const result = await closeTicket(relay, locate(ctx.message), ctx.from.id, async (closed) => {
     await ctx
@@ -107,11 +129,20 @@ inSupportChat.on('message', async (ctx, next) => {
   const m = ctx.message;
   const text = m.text ?? m.caption ?? '';
   if (m.text?.startsWith('/')) return next();
-  if (ctx.from.is_bot || isService(m) || text.startsWith(NOTE_PREFIX)) return;
+  // An anonymous admin writes as the chat itself, through a bot account.
+  const anonymous = m.sender_chat !== undefined;
+  if ((ctx.from.is_bot && !anonymous) || isService(m) || text.startsWith(NOTE_PREFIX)) return;
   const where = locate(m);
-  if (!isStaff(ctx)) {
-    // Only what would reach a user is refused; other chatter here is none of the bot's business.
-    if (findTarget(ctx.deps.db, where)) await refuseNonStaff(ctx);
+  const inTicket = findTarget(ctx.deps.db, where) !== undefined;
+  // Staff talk to each other here; only a reply to one of the bot's own messages was clearly
+  // meant as an answer, and nothing else is checked (a getChatMember call per chat line).
+  const answersBot =
+    where.replyToMessageId !== undefined && m.reply_to_message?.from?.id === ctx.me.id;
+  if (!inTicket && !answersBot) return;
+  const verdict = await staffVerdict(ctx);
+  if (verdict === undefined) return;
+  if (verdict !== 'staff') {
+    if (inTicket) await refuseNonStaff(ctx, verdict);
     return;
   }
   const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
@@ -137,15 +168,9 @@ inSupportChat.on('message', async (ctx, next) => {
     case 'blocked':
       await ctx.reply(ctx.t('support-answer-blocked'), replyParams(m.message_id));
       return;
-    case 'no_ticket': {
-      // Staff talk to each other here; only a reply to one of the bot's own messages was
-      // clearly meant as an answer.
-      const target = m.reply_to_message;
-      if (where.replyToMessageId !== undefined && target?.from?.id === ctx.me.id) {
-        await ctx.reply(ctx.t('support-not-ticket'), replyParams(m.message_id));
-      }
+    case 'no_ticket':
+      await ctx.reply(ctx.t('support-not-ticket'), replyParams(m.message_id));
       return;
-    }
   }
 });
 

@@ -41,6 +41,8 @@ export class ChatDriver {
     readonly user: User,
     protected readonly state: ChatState,
     readonly threadId?: number,
+    /** Posts carry this sender_chat (an anonymous admin posts as the group). */
+    private readonly senderChat?: Chat,
   ) {}
 
   get chat(): Chat {
@@ -326,6 +328,7 @@ export class ChatDriver {
     const msg: Message = {
       message_id: this.core.world.takeMessageId(this.state),
       from: this.user,
+      ...(this.senderChat ? { sender_chat: this.senderChat } : {}),
       chat: this.state.chat,
       date: this.core.world.date(),
       ...(this.threadId !== undefined

@@ -25,6 +25,14 @@ export class TestUser extends ChatDriver {
   }
 }
 
+/** The account Telegram posts anonymous admins' messages from (its real id). */
+const ANONYMOUS_ADMIN: User = {
+  id: 1_087_968_824,
+  is_bot: true,
+  first_name: 'Group',
+  username: 'GroupAnonymousBot',
+};
+
 /** A group, supergroup or forum the bot is a member of. */
 export class TestGroup {
   constructor(
@@ -59,6 +67,30 @@ export class TestGroup {
     this.state.topics.set(id, { ...topic, closed: false });
     this.core.queue.push({ message: msg } as never);
     return topic;
+  }
+
+  /** Gives a member admin rights (as an owner does in the chat's settings). */
+  promote(user: TestUser, rank: 'creator' | 'administrator' = 'administrator'): void {
+    this.state.members.add(user.id);
+    this.state.admins.set(user.id, rank);
+  }
+
+  demote(user: TestUser): void {
+    this.state.admins.delete(user.id);
+  }
+
+  /**
+   * An admin with "Remain anonymous": their messages come from GroupAnonymousBot with the
+   * group itself as sender_chat, so nobody (the bot included) can tell which admin wrote.
+   */
+  anonymousAdmin(options: { threadId?: number } = {}): ChatDriver {
+    return new ChatDriver(
+      this.core,
+      ANONYMOUS_ADMIN,
+      this.state,
+      options.threadId,
+      this.state.chat,
+    );
   }
 
   topics(): (ForumTopic & { closed: boolean })[] {

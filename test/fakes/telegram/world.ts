@@ -22,6 +22,8 @@ export interface ChatAction {
 export interface ChatState {
   chat: Chat;
   members: Set<number>;
+  /** Members with admin rights (getChatMember answers creator/administrator for them). */
+  admins: Map<number, 'creator' | 'administrator'>;
   /** Live messages by id; edits replace the object, deletes remove it. */
   messages: Map<number, Message>;
   nextMessageId: number;
@@ -147,6 +149,7 @@ function newChat(chat: Chat): ChatState {
   return {
     chat,
     members: new Set(),
+    admins: new Map(),
     messages: new Map(),
     nextMessageId: 1,
     topics: new Map(),

@@ -38,3 +38,5 @@ support-ticket-closed = ✅ Ticket #{ $ticket } closed. The user was told.
 support-ticket-already-closed = Ticket #{ $ticket } is already closed.
 support-close-where = Use /close inside a user's topic, or as a reply to a ticket message.
 support-not-staff = Only the bot's operators (ADMIN_IDS) can answer users or close tickets here. Your message stays in this chat and was not sent to the user.
+support-not-staff-chat-admins = Only the bot's operators and this chat's administrators can answer users or close tickets here. Your message stays in this chat and was not sent to the user.
+support-anonymous-admin = Anonymous admins cannot answer users here: the bot cannot tell who you are. Turn off "Remain anonymous" in your admin rights, or ask the operator to set SUPPORT_STAFF=chat-admins. Your message was not sent to the user.

@@ -1,4 +1,11 @@
-import type { ChatFullInfo, ChatMember, ForumTopic, MenuButton } from 'grammy/types';
+import type {
+  ChatFullInfo,
+  ChatMember,
+  ChatMemberAdministrator,
+  ForumTopic,
+  MenuButton,
+  User,
+} from 'grammy/types';
 import { commitBotMessage } from '../compose.js';
 import type { Core, Handler } from '../core.js';
 import { badRequest } from '../errors.js';
@@ -109,12 +116,37 @@ const unpinChatMessage: Handler = (core, call) => {
   return true;
 };
 
+/** An administrator as Telegram describes one (the rights a support-desk admin usually has). */
+function adminMember(user: User): ChatMemberAdministrator {
+  return {
+    status: 'administrator',
+    user,
+    can_be_edited: false,
+    is_anonymous: false,
+    can_manage_chat: true,
+    can_delete_messages: true,
+    can_manage_video_chats: false,
+    can_restrict_members: true,
+    can_promote_members: false,
+    can_change_info: false,
+    can_invite_users: true,
+    can_post_stories: false,
+    can_edit_stories: false,
+    can_delete_stories: false,
+    can_manage_topics: true,
+    can_send_welcome_messages: false,
+  };
+}
+
 const getChatMember: Handler = (core, call) => {
   const chat = core.world.findChat(chatIdParam(call.params));
   if (!chat) throw badRequest('chat not found');
   const userId = int(call.params, 'user_id') ?? -1;
   const user = userId === core.botInfo.id ? core.botInfo : core.world.users.get(userId)?.user;
   if (!user) throw badRequest('user not found');
+  const rank = chat.admins.get(userId);
+  if (rank === 'creator') return { status: 'creator', user, is_anonymous: false };
+  if (rank === 'administrator') return adminMember(user);
   const member: ChatMember =
     chat.chat.type === 'private' || chat.members.has(userId)
       ? { status: 'member', user }
