@@ -292,7 +292,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     gateway,
     keyBox,
     results,
-    loadInput: createTelegramFileLoader(bot.api, config.BOT_TOKEN, config.BOT_API_ROOT),
+    loadInput: createTelegramFileLoader({
+      api: bot.api,
+      token: config.BOT_TOKEN,
+      apiRoot: config.BOT_API_ROOT,
+      filesDir: config.BOT_API_FILES_DIR,
+    }),
     notifier,
     asyncNotifier: withPreviews(notifier, previews, logger, asyncOptions.previews !== false),
     modalPrice: (job) => modalPriceOf(deps.catalog, job),

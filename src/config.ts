@@ -53,6 +53,7 @@ const envSchema = z
       .trim()
       .regex(TOKEN_RE, 'must look like 123456789:AAE… (the token @BotFather gave you)'),
     BOT_API_ROOT: withDefault(httpUrl, 'https://api.telegram.org'),
+    BOT_API_FILES_DIR: optional(z.string().trim()),
     GATEWAY_BASE_URL: withDefault(httpUrl, 'https://api.designapi.ink'),
     GATEWAY_API_KEY: z
       .string({ message: 'is required (a gateway key, sk-…)' })

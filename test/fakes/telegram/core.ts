@@ -29,17 +29,28 @@ export interface StandInOptions {
   webhookTimeoutMs?: number;
   /** Clock in epoch ms, for message dates and flood windows. */
   now?: () => number;
+  /**
+   * Runs as `telegram-bot-api --local --dir=<localDir>`: getFile writes the file under
+   * `<localDir>/<token>/` and answers with its absolute path, there is no download route,
+   * and the limits are the local server's 2000 MB.
+   */
+  localDir?: string;
 }
 
-export type ResolvedOptions = Required<Omit<StandInOptions, 'port' | 'bot'>> & { port: number };
+export type ResolvedOptions = Required<Omit<StandInOptions, 'port' | 'bot' | 'localDir'>> & {
+  port: number;
+  localDir: string | undefined;
+};
 
 export function resolveOptions(o: StandInOptions): ResolvedOptions {
+  const local = o.localDir !== undefined;
   return {
     port: o.port ?? 0,
     token: o.token ?? '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ',
-    uploadLimitBytes: o.uploadLimitBytes ?? 50 * MB,
+    localDir: o.localDir,
+    uploadLimitBytes: o.uploadLimitBytes ?? (local ? 2000 : 50) * MB,
     photoLimitBytes: o.photoLimitBytes ?? 10 * MB,
-    downloadLimitBytes: o.downloadLimitBytes ?? 20 * MB,
+    downloadLimitBytes: o.downloadLimitBytes ?? (local ? 2000 : 20) * MB,
     urlPhotoLimitBytes: o.urlPhotoLimitBytes ?? 5 * MB,
     urlFileLimitBytes: o.urlFileLimitBytes ?? 20 * MB,
     callbackQueryTimeoutMs: o.callbackQueryTimeoutMs ?? 15_000,

@@ -269,7 +269,8 @@ export class TelegramStandIn {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
-    if (file) return this.download(res, file[1] ?? '', decodeURIComponent(file[2] ?? ''));
+    if (file && this.core.options.localDir === undefined)
+      return this.download(res, file[1] ?? '', decodeURIComponent(file[2] ?? ''));
     const api = /^\/bot([^/]*)\/([A-Za-z]+)\/?$/.exec(url.pathname);
     if (!api) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (api[1] !== this.token) {

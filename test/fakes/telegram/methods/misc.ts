@@ -1,6 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BotCommand, File } from 'grammy/types';
 import { type Core, commandsKey, type Handler } from '../core.js';
 import { badRequest, TEXTS } from '../errors.js';
+import type { StoredFile } from '../files.js';
 import { bool, int, isRecord, json, str } from '../params.js';
 import { codePoints } from '../text.js';
 
@@ -34,14 +37,23 @@ const getFile: Handler = (core, call) => {
   const f = core.files.get(id);
   if (!f) throw badRequest('wrong file_id or the file is temporarily unavailable');
   if (f.bytes.byteLength > core.options.downloadLimitBytes) throw badRequest('file is too big');
+  const dir = core.options.localDir;
   const file: File = {
     file_id: f.file_id,
     file_unique_id: f.file_unique_id,
     file_size: f.bytes.byteLength,
-    file_path: f.file_path,
+    file_path: dir === undefined ? f.file_path : writeLocal(dir, core.options.token, f),
   };
   return file;
 };
+
+/** A `--local` server downloads the file into its own directory and names that path. */
+function writeLocal(dir: string, token: string, f: StoredFile): string {
+  const target = path.resolve(dir, token, f.file_path);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, f.bytes);
+  return target;
+}
 
 function validateCommands(raw: unknown): BotCommand[] {
   if (!Array.isArray(raw)) throw badRequest('expected an Array of BotCommand');
