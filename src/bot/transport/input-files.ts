@@ -73,7 +73,7 @@ async function readLocal(
   }
   // realpath, so neither `..` nor a symlink inside the directory leads out of it.
   const real = await realpath(filePath).catch(() => undefined);
-  if (!real || !real.startsWith(root + path.sep))
+  if (!real?.startsWith(root + path.sep))
     throw new InputFileError('input_unavailable', 'local file is outside BOT_API_FILES_DIR');
   const info = await stat(real).catch(() => undefined);
   if (!info?.isFile()) throw new InputFileError('input_unavailable', 'local file is missing');
