@@ -3,8 +3,11 @@ import path from 'node:path';
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createKeyBox, type KeyBox, loadOrCreateSecret } from './accounts/key-box.js';
+import { GatewayWatch } from './alerts/gateway-watch.js';
+import { type OperatorAlert, OperatorAlerts } from './alerts/operator-alerts.js';
 import { totals } from './billing/ledger.js';
 import { formatMoney } from './billing/money.js';
+import { createAlertSender } from './bot/admin/operator-alerts.js';
 import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
 import type { BotContext } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
@@ -27,6 +30,7 @@ import { loadCatalog, modalPriceOf } from './catalog/index.js';
 import type { Config } from './config.js';
 import { closeDb, type Db, openDb } from './db/client.js';
 import { SqliteKvStorage } from './db/kv-storage.js';
+import type { Quota } from './gateway/billing.js';
 import { createGatewayClient } from './gateway/client.js';
 import { GatewayWindow } from './infra/gateway-window.js';
 import { createLogger, type Logger } from './infra/logger.js';
@@ -69,6 +73,8 @@ export interface AppOptions {
     /** Period of the sweeps: orphans, queued jobs, deliveries due again (default 5 s). */
     sweepMs?: number;
   };
+  /** Operator alerts (tests: a fast check and a short outage threshold). */
+  alerts?: { checkMs?: number; downAfterMs?: number };
   /** Poller and submitter of the async families (tests use a virtual clock and tick by hand). */
   asyncJobs?: {
     /** The clock of polls, deadlines and status-edit throttling. */
@@ -118,7 +124,13 @@ export function createAppLogger(config: Config): Logger {
   });
 }
 
-function buildGateway(config: Config, logger: Logger, metrics: Metrics, window: GatewayWindow) {
+function buildGateway(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics,
+  window: GatewayWindow,
+  watch: GatewayWatch,
+) {
   return createGatewayClient({
     baseUrl: config.GATEWAY_BASE_URL,
     apiKey: config.GATEWAY_API_KEY,
@@ -128,7 +140,38 @@ function buildGateway(config: Config, logger: Logger, metrics: Metrics, window: 
     onRequest: (info) => {
       window.record(info);
       metrics.observeGateway(info);
+      watch.observe(info);
     },
+    onKeyRejected: (kind) => watch.keyRejected(kind),
+  });
+}
+
+const ALERT_WINDOW_MS = 30 * 60_000;
+
+/**
+ * Operator alerts: one per incident kind per 30 minutes across instances (the shared limiter),
+ * sent through the bot once it exists.
+ */
+function buildAlertWatch(
+  config: Config,
+  o: { logger: Logger; runtime: Runtime; send: (alert: OperatorAlert) => Promise<void> },
+  options: AppOptions,
+  quota: () => Promise<Quota>,
+): GatewayWatch {
+  const alerts = new OperatorAlerts({
+    logger: o.logger,
+    send: o.send,
+    claim: async (kind) =>
+      (await o.runtime.limiter.hit(`alert:${kind}`, { limit: 1, windowMs: ALERT_WINDOW_MS }))
+        .allowed,
+  });
+  if (config.ADMIN_IDS.length === 0 && config.SUPPORT_CHAT_ID === undefined)
+    o.logger.warn('no ADMIN_IDS and no SUPPORT_CHAT_ID: operator alerts go to the log only');
+  return new GatewayWatch({
+    alerts,
+    quota,
+    lowBalanceUsd: config.OPERATOR_BALANCE_ALERT_USD,
+    downAfterMs: options.alerts?.downAfterMs ?? config.GATEWAY_DOWN_ALERT_MINUTES * 60_000,
   });
 }
 
@@ -217,7 +260,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     loadCatalog(config.CATALOG_PATH),
   );
   const gatewayStats = new GatewayWindow();
-  const gateway = buildGateway(config, logger, metrics, gatewayStats);
+  const watch = buildAlertWatch(
+    config,
+    { logger, runtime, send: (alert) => sendAlert(alert) },
+    options,
+    () => gateway.getQuota({ timeoutMs: 15_000 }),
+  );
+  const gateway = buildGateway(config, logger, metrics, gatewayStats, watch);
   const keyBox = buildKeyBox(config, logger);
   const results = new ResultStore(path.join(config.dataDir, 'results'));
   const money = (amount: number, locale?: string) =>
@@ -280,6 +329,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     money,
   };
   const notifier = buildNotifier(delivery);
+  const sendAlert = createAlertSender({ api: bot.api, db, config, logger, t: translateIn });
   const previews = new MjPreviews(delivery, {
     download: (url, maxBytes) => gateway.download(url, { maxBytes, expect: 'image' }),
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
@@ -325,6 +375,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     results,
     jobs: jobWorkers,
     broadcasts: broadcastWorker,
+    watch,
     options,
     onStarted: () => {
       started = true;
@@ -341,6 +392,7 @@ interface LifecycleParts {
   results: ResultStore;
   jobs: JobWorkers;
   broadcasts: BroadcastWorker;
+  watch: GatewayWatch;
   options: AppOptions;
   onStarted: () => void;
 }
@@ -373,6 +425,10 @@ function workerLifecycle(p: LifecycleParts): Pick<App, 'startWorkers' | 'stop'> 
       // Unfinished broadcasts resume now; the periodic kick takes over one whose instance died.
       broadcasts.kick();
       periodic.every(15_000, () => broadcasts.kick());
+      // The leader probes for everyone: one quota call a minute, whatever the instance count.
+      periodic.every(options.alerts?.checkMs ?? 60_000, async () => {
+        if (runtime.leader.isLeader()) await p.watch.check();
+      });
       periodic.every(3_600_000, async () => {
         await p.results.sweep(RESULT_RETENTION_MS);
         new SqliteKvStorage(p.db, '').sweep();

@@ -131,6 +131,13 @@ const envSchema = z
     TELEGRAM_SEND_RATE: withDefault(int(1, 100_000), 30),
     /** Midjourney without the gateway's list route: single task fetches per poll (per second). */
     MJ_FETCHES_PER_POLL: withDefault(int(1, 1_000), 25),
+    /** Operator alert when the gateway key has less than this many USD left; 0: never. */
+    OPERATOR_BALANCE_ALERT_USD: withDefault(
+      z.coerce.number({ message: 'must be a number' }).min(0, 'must be at least 0'),
+      5,
+    ),
+    /** Operator alert when the gateway has not answered for this many minutes. */
+    GATEWAY_DOWN_ALERT_MINUTES: withDefault(int(1, 1440), 5),
     /** Redis mode: prefix of every key (default `genbot:<bot id>:`), to share one Redis. */
     REDIS_PREFIX: optional(z.string().trim().max(100)),
   })

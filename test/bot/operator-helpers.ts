@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Message } from 'grammy/types';
-import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
+import {
+  type GatewaySim,
+  type GatewaySimOptions,
+  startGatewaySim,
+} from '../fakes/gateway-sim/index.js';
 import {
   startTelegramStandIn,
   type TelegramStandIn,
@@ -30,10 +34,12 @@ export async function startOperatorWorld(
     support?: 'forum' | 'group' | 'none';
     env?: Record<string, string>;
     telegram?: TestBotOptions['telegram'];
+    gateway?: GatewaySimOptions;
+    app?: TestBotOptions['app'];
   } = {},
 ): Promise<OperatorWorld> {
   const tg = await startTelegramStandIn(options.telegram);
-  const gateway = await startGatewaySim({ speed: 20 });
+  const gateway = await startGatewaySim({ speed: 20, ...options.gateway });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-op-'));
   const admin = tg.user({ first_name: 'Olga', username: 'olga_support', language_code: 'en' });
   const kind = options.support ?? 'none';
@@ -57,6 +63,7 @@ export async function startOperatorWorld(
     bot: await startTestBot({
       reuse,
       env,
+      ...(options.app ? { app: options.app } : {}),
       ...(process.env.OP_LOG ? { logLevel: 'error' as const } : {}),
     }),
     async restart() {
@@ -64,7 +71,7 @@ export async function startOperatorWorld(
       // let the last update finish before its database closes.
       await pause(300);
       await world.bot.stopBot();
-      world.bot = await startTestBot({ reuse, env });
+      world.bot = await startTestBot({ reuse, env, ...(options.app ? { app: options.app } : {}) });
       return world.bot;
     },
     async close() {

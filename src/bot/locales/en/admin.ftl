@@ -48,3 +48,18 @@ broadcast-stopped = ⏹ Broadcast #{ $id } stopped after { $done } of { $total }
 broadcast-source-gone = ❌ Broadcast #{ $id } stopped: its message was deleted. Sent: { $sent } of { $total }.
 broadcast-stopping = Stopping…
 broadcast-not-running = This broadcast is no longer running.
+
+alert-key_rejected =
+    🚨 <b>The gateway rejects the bot's key</b> (GATEWAY_API_KEY). Every generation paid from balances fails and is refunded until it works again.
+    Check or replace the key at { $gateway }, then restart the bot.
+alert-key_rejected-cleared = ✅ The gateway accepts the bot's key again.
+alert-balance_low =
+    🚨 <b>The bot's gateway balance is low</b>: { $remaining } USD left. When it runs out, generations fail (and are refunded).
+    Top it up at { $gateway }.
+alert-balance_low-cleared = ✅ The bot's gateway balance is above the alert level again.
+alert-gateway_down =
+    🚨 <b>The gateway has not answered for { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }</b> ({ $gateway }). Generations fail or wait.
+alert-gateway_down-cleared = ✅ The gateway answers again.

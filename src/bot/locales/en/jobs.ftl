@@ -30,7 +30,7 @@ job-insufficient = 💰 Not enough balance: this costs { $price }, you have { $b
 job-insufficient-own-key = 🔑 Or link your own gateway key with /key.
 job-failed = ❌ The generation failed: { $reason }
     { $refund }
-job-failed-bad_key = the service's gateway key was rejected. The operator has been told; please try again later or contact support.
+job-failed-bad_key = the service's gateway key was rejected, and generations need the operator to fix it. Please try again later or contact support.
 job-failed-key_exhausted = the service has run out of generation quota for now. Please try again later or contact support.
 job-failed-model_not_allowed = this model is not available right now. Choose another one in /settings.
 job-failed-insufficient_balance = the service's gateway balance is too low right now. Please try again later or contact support.

@@ -48,3 +48,19 @@ broadcast-stopped = ⏹ Рассылка №{ $id } остановлена по�
 broadcast-source-gone = ❌ Рассылка №{ $id } остановлена: её сообщение удалено. Отправлено: { $sent } из { $total }.
 broadcast-stopping = Останавливаю…
 broadcast-not-running = Эта рассылка уже не идёт.
+
+alert-key_rejected =
+    🚨 <b>Шлюз отклоняет ключ бота</b> (GATEWAY_API_KEY). Все генерации за счёт баланса падают и возвращаются, пока ключ не заработает.
+    Проверьте или замените ключ на { $gateway } и перезапустите бота.
+alert-key_rejected-cleared = ✅ Шлюз снова принимает ключ бота.
+alert-balance_low =
+    🚨 <b>На счёте бота в шлюзе мало средств</b>: осталось { $remaining } USD. Когда они кончатся, генерации будут падать (с возвратом).
+    Пополните счёт на { $gateway }.
+alert-balance_low-cleared = ✅ Баланс бота в шлюзе снова выше порога.
+alert-gateway_down =
+    🚨 <b>Шлюз не отвечает { $minutes ->
+        [one] { $minutes } минуту
+        [few] { $minutes } минуты
+       *[many] { $minutes } минут
+    }</b> ({ $gateway }). Генерации падают или ждут.
+alert-gateway_down-cleared = ✅ Шлюз снова отвечает.
