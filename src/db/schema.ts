@@ -158,8 +158,14 @@ export const jobs = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull().default(now),
     finishedAt: integer('finished_at'),
+    /**
+     * What started the job in Telegram (a message, a callback query, a single-use keyboard):
+     * a redelivered update or a second tap finds this job instead of paying for another.
+     */
+    startKey: text('start_key'),
   },
   (t) => [
+    uniqueIndex('jobs_start_key_idx').on(t.startKey),
     index('jobs_status_poll_idx').on(t.status, t.nextPollAt),
     index('jobs_user_idx').on(t.userId, t.createdAt),
     index('jobs_upstream_idx').on(t.upstreamId),

@@ -2,7 +2,7 @@ import { refundJob, reserveForJob } from '../billing/ledger.js';
 import type { Db } from '../db/client.js';
 import type { JobFamily, JobStatus } from '../db/schema.js';
 import { newJobId } from './ids.js';
-import { getJob, insertJob, type JobRow, patchJob, transition } from './store.js';
+import { getJob, getJobByStartKey, insertJob, type JobRow, patchJob, transition } from './store.js';
 
 export interface JobRequest {
   userId: number;
@@ -16,10 +16,13 @@ export interface JobRequest {
   parentJobId?: string;
   replyToMessageId?: number;
   deadlineAt?: number;
+  /** What started it in Telegram (see jobs.startKey): a second start with it finds this job. */
+  startKey?: string;
 }
 
 export type CreateJobResult =
-  | { ok: true; job: JobRow }
+  /** `existing`: the start key had started this job before; nothing was reserved again. */
+  | { ok: true; job: JobRow; existing?: true }
   | { ok: false; reason: 'insufficient_funds'; balance: number; price: number };
 
 /**
@@ -32,6 +35,9 @@ export function createJob(db: Db, request: JobRequest): CreateJobResult {
   // The connection itself inside the callback (one synchronous session): prepared statements.
   return db.transaction(
     (): CreateJobResult => {
+      // Inside the write transaction: a second instance with the same key waits, then finds it.
+      const earlier = request.startKey ? getJobByStartKey(db, request.startKey) : undefined;
+      if (earlier) return { ok: true, job: earlier, existing: true };
       // Reserve first: when the balance is short nothing at all is written.
       if (price > 0) {
         const reserved = reserveForJob(db, { userId: request.userId, jobId: id, amount: price });
@@ -51,6 +57,7 @@ export function createJob(db: Db, request: JobRequest): CreateJobResult {
         parentJobId: request.parentJobId ?? null,
         replyToMessageId: request.replyToMessageId ?? null,
         deadlineAt: request.deadlineAt ?? null,
+        startKey: request.startKey ?? null,
       });
       return { ok: true, job };
     },

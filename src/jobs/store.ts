@@ -38,6 +38,12 @@ const byId = reusable((db) =>
     .from(jobs)
     .where(eq(jobs.id, placeholder('id'))),
 );
+const byStartKey = reusable((db) =>
+  db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.startKey, placeholder('startKey'))),
+);
 const insert = reusable(
   // Only the given columns: the others take their defaults.
   (db, keys: JobColumn[]) =>
@@ -73,6 +79,11 @@ const activeCount = reusable((db) =>
 
 export function getJob(db: Tx, id: string): JobRow | undefined {
   return byId(db).get({ id });
+}
+
+/** The job a Telegram update (or single-use keyboard) already started, if any. */
+export function getJobByStartKey(db: Tx, startKey: string): JobRow | undefined {
+  return byStartKey(db).get({ startKey });
 }
 
 export function insertJob(tx: Tx, job: NewJob): JobRow {

@@ -9,7 +9,7 @@ import { InlineKeyboard } from 'grammy';
 import { getOwnKeyInfo } from '../../accounts/own-keys.js';
 import type { Db } from '../../db/client.js';
 import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js';
-import { countActiveJobs, type JobRow } from '../../jobs/store.js';
+import { countActiveJobs, getJobByStartKey, type JobRow } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
 import { topUpLine, topUpOf } from '../money/top-up.js';
 import { replyParams } from '../transport/reply-params.js';
@@ -21,7 +21,8 @@ import { type PreparedJob, problemMessage } from './job-draft.js';
 export const MAX_ACTIVE_JOBS_PER_USER = 10;
 
 export type SubmitOutcome =
-  | { ok: true; job: JobRow }
+  /** `existing`: this update (or keyboard) had started the job already; nothing new happened. */
+  | { ok: true; job: JobRow; existing?: true }
   | {
       ok: false;
       reason: 'invalid' | 'insufficient_funds' | 'too_many_active' | 'no_user' | 'rate_limited';
@@ -52,6 +53,26 @@ export async function replyProblem(
 
 export interface SubmitOptions {
   maxActive?: number;
+  /** Overrides the update's own start key: a single-use keyboard names itself (any tap, once). */
+  startKey?: string;
+}
+
+/**
+ * The Telegram event that starts a job: a message (chat + message id: a webhook retry or a
+ * redelivery after a crash carries the same) or a callback query (its id: Telegram's replay of
+ * one tap). A new tap is a new query, so buttons meant to be pressed again still work.
+ */
+export function startKeyOf(ctx: Pick<BaseContext, 'update'>): string | undefined {
+  const { message, callback_query: query } = ctx.update;
+  if (query) return `q:${query.id}`;
+  if (message) return `m:${message.chat.id}:${message.message_id}`;
+  return undefined;
+}
+
+/** A second start of the same job: the first one answered the user and runs it. */
+function repeated(ctx: BaseContext, job: JobRow): SubmitOutcome {
+  ctx.log.info({ job: job.id, update: ctx.update.update_id }, 'job already started by this update');
+  return { ok: true, job, existing: true };
 }
 
 /**
@@ -73,6 +94,9 @@ export async function submitJob(
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return { ok: false, reason: 'no_user' };
   const replyTo = replyParams(draft.replyToMessageId);
+  const startKey = options.startKey ?? startKeyOf(ctx);
+  const earlier = startKey ? getJobByStartKey(db, startKey) : undefined;
+  if (earlier) return repeated(ctx, earlier);
 
   // Per-user pace of expensive requests (shared by instances in Redis mode).
   if (!(await allowGeneration(ctx))) return { ok: false, reason: 'rate_limited' };
@@ -95,7 +119,9 @@ export async function submitJob(
     ...(draft.parentJobId !== undefined ? { parentJobId: draft.parentJobId } : {}),
     ...(draft.replyToMessageId !== undefined ? { replyToMessageId: draft.replyToMessageId } : {}),
     ...(draft.deadlineAt !== undefined ? { deadlineAt: draft.deadlineAt } : {}),
+    ...(startKey !== undefined ? { startKey } : {}),
   });
+  if (created.ok && created.existing) return repeated(ctx, created.job);
   if (!created.ok) {
     const locale = await localeOf(ctx);
     const text = [

@@ -313,8 +313,10 @@ async function confirm(ctx: Query, store: VideoDrafts, draft: VideoDraft, model:
     return;
   }
   await ctx.answerCallbackQuery();
-  const outcome = await submitJob(ctx, prepared);
+  // The keyboard is single-use: a double tap (or the same tap on two instances) is one job.
+  const outcome = await submitJob(ctx, prepared, { startKey: `video:${draft.id}` });
   if (!outcome.ok) return; // told by submitJob; the draft stays for another try (after a top-up)
+  if (outcome.existing) return;
   store.save({ ...draft, jobId: outcome.job.id });
   const price =
     outcome.job.payer === 'own_key' ? ctx.t('job-cost-own-key') : ctx.deps.money(outcome.job.price);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Chat, Message, PhotoSize, ReplyKeyboardMarkup, User } from 'grammy/types';
+import type { Chat, Message, PhotoSize, ReplyKeyboardMarkup, Update, User } from 'grammy/types';
 import { type CallRecord, summarize } from './calls.js';
 import { stripReply } from './compose.js';
 import type { CallbackAnswer, Core } from './core.js';
@@ -26,6 +26,15 @@ export interface UserOptions {
 
 /** Photo input: real image bytes, or a size for a generated PNG. */
 export type PhotoInput = Uint8Array | { width?: number; height?: number; bytes?: Uint8Array };
+
+export interface PressOptions {
+  timeoutMs?: number;
+  /**
+   * Hands the tap's update to this instead of the bot's queue: another instance behind a load
+   * balancer (`app.bot.handleUpdate`). The stand-in still knows the query, so it can be answered.
+   */
+  via?: (update: Update) => void;
+}
 
 export interface SendOptions {
   caption?: string;
@@ -159,7 +168,7 @@ export class ChatDriver {
   press(
     message: Message | number,
     button: string | RegExp,
-    options: { timeoutMs?: number } = {},
+    options: PressOptions = {},
   ): Promise<CallbackAnswer> {
     const id = typeof message === 'number' ? message : message.message_id;
     const current = this.state.messages.get(id);
@@ -181,7 +190,7 @@ export class ChatDriver {
         ),
       );
     }
-    return this.sendCallback(current, hit.callback_data, options.timeoutMs ?? 5_000);
+    return this.sendCallback(current, hit.callback_data, options);
   }
 
   /**
@@ -191,16 +200,21 @@ export class ChatDriver {
   pressData(
     message: Message | number,
     data: string,
-    options: { timeoutMs?: number } = {},
+    options: PressOptions = {},
   ): Promise<CallbackAnswer> {
     const id = typeof message === 'number' ? message : message.message_id;
     const current = this.state.messages.get(id);
     if (!current)
       return Promise.reject(new Error(`message ${id} is not in chat ${this.chatId} (deleted?)`));
-    return this.sendCallback(current, data, options.timeoutMs ?? 5_000);
+    return this.sendCallback(current, data, options);
   }
 
-  private sendCallback(current: Message, data: string, timeoutMs: number): Promise<CallbackAnswer> {
+  private sendCallback(
+    current: Message,
+    data: string,
+    options: PressOptions,
+  ): Promise<CallbackAnswer> {
+    const timeoutMs = options.timeoutMs ?? 5_000;
     const queryId = BigInt(`0x${randomBytes(8).toString('hex')}`).toString();
     return new Promise<CallbackAnswer>((resolve, reject) => {
       const timer = setTimeout(
@@ -217,7 +231,7 @@ export class ChatDriver {
           resolve(a);
         },
       });
-      this.core.queue.push({
+      const update = {
         callback_query: {
           id: queryId,
           from: this.user,
@@ -227,7 +241,9 @@ export class ChatDriver {
           ),
           data: data,
         },
-      });
+      };
+      if (options.via) options.via({ update_id: this.core.queue.takeId(), ...update } as Update);
+      else this.core.queue.push(update);
     });
   }
 

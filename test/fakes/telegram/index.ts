@@ -1,6 +1,6 @@
 export type { ApiResponse, CallPredicate, CallRecord } from './calls.js';
 export type { CallbackAnswer, StandInOptions } from './core.js';
-export type { PhotoInput, SendOptions, UserOptions } from './driver.js';
+export type { PhotoInput, PressOptions, SendOptions, UserOptions } from './driver.js';
 export { ChatDriver } from './driver.js';
 export type { ApiErrorBody } from './errors.js';
 export { TEXTS } from './errors.js';

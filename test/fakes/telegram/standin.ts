@@ -120,6 +120,11 @@ export class TelegramStandIn {
     return this.core.queue.push(update);
   }
 
+  /** Sends an update the bot already had once more, same update_id (see UpdateQueue.redeliver). */
+  redeliver(update: Update): void {
+    this.core.queue.redeliver(update);
+  }
+
   // ---- people and chats ----
 
   user(options: UserOptions = {}): TestUser {

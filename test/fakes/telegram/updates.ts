@@ -59,8 +59,13 @@ export class UpdateQueue {
 
   constructor(private readonly opts: QueueOptions) {}
 
+  /** An update id for an update delivered some other way (PressOptions.via). */
+  takeId(): number {
+    return this.nextId++;
+  }
+
   push(partial: NewUpdate): Update {
-    const update = { update_id: this.nextId++, ...partial } as Update;
+    const update = { update_id: this.takeId(), ...partial } as Update;
     this.log.push(update);
     const type = updateType(update);
     const allowed = this.allowed ? this.allowed.includes(type) : !NOT_BY_DEFAULT.has(type);
@@ -69,6 +74,16 @@ export class UpdateQueue {
     this.wakePoller();
     this.deliver();
     return update;
+  }
+
+  /**
+   * Delivers an update again with its own update_id, as Telegram does when the bot never
+   * confirmed it (a crash before the next getUpdates, a webhook answered too late).
+   */
+  redeliver(update: Update): void {
+    this.pending.push(update);
+    this.wakePoller();
+    this.deliver();
   }
 
   pendingCount(): number {

@@ -45,6 +45,7 @@ function row(upstreamId: string, over: Partial<JobRow> = {}): JobRow {
     createdAt: 0,
     updatedAt: 0,
     finishedAt: null,
+    startKey: null,
     ...over,
   };
 }

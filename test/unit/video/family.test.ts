@@ -48,6 +48,7 @@ function jobRow(patch: Partial<JobRow>): JobRow {
     createdAt: 0,
     updatedAt: 0,
     finishedAt: null,
+    startKey: null,
     ...patch,
   };
 }
