@@ -1,7 +1,8 @@
 import type { Scenario } from '../scenario.js';
+import { gridsScenario } from './grids.js';
 import { imagesScenario } from './images.js';
 import { opsScenario } from './ops.js';
 import { pollerScenario } from './poller.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
-export const scenarios: Scenario[] = [imagesScenario, opsScenario, pollerScenario];
+export const scenarios: Scenario[] = [imagesScenario, gridsScenario, opsScenario, pollerScenario];

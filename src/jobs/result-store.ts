@@ -59,10 +59,6 @@ export class ResultStore {
     await fs.rm(path.join(this.root, jobId), { recursive: true, force: true });
   }
 
-  read(file: StoredFile): Promise<Buffer> {
-    return fs.readFile(file.path);
-  }
-
   async exists(file: StoredFile): Promise<boolean> {
     return fs.stat(file.path).then(
       () => true,

@@ -8,7 +8,7 @@ import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
 import { resultCaption } from '../jobs/result-caption.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isPhotoRejected } from '../transport/telegram-errors.js';
-import { photoBytes, previewName } from './photo-fit.js';
+import { contentOf, type ImageSource, photoBytes, previewName } from './photo-fit.js';
 
 const EXT_NAMES: Record<string, string> = {
   'image/png': 'png',
@@ -35,9 +35,9 @@ export function resultKeyboard(ctx: DeliveryContext, job: JobRow, locale: Locale
 
 const largestPhotoId = (message: Message) => message.photo?.at(-1)?.file_id;
 
-/** The photo upload of a result: its own bytes under its name, or a smaller copy (preview-…). */
-const photoInput = (photo: Buffer, data: Buffer, name: string) =>
-  new InputFile(photo, photo === data ? name : previewName(name));
+/** The photo upload of a result: the file itself under its name, or a smaller copy (preview-…). */
+const photoInput = (photo: ImageSource, file: StoredFile, name: string) =>
+  new InputFile(contentOf(photo), photo === file ? name : previewName(name));
 
 /**
  * One image: a photo with caption and buttons (a document when Telegram would refuse the photo).
@@ -49,20 +49,18 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
   const caption = resultCaption(ctx, job, locale);
   const keyboard = resultKeyboard(ctx, job, locale);
   const replyTo = replyParams(job.replyToMessageId);
-  const datas = await Promise.all(files.map((f) => ctx.results.read(f)));
   const updated = files.map((f) => ({ ...f }));
   const messageIds: number[] = [];
 
   const [first] = files;
-  if (files.length === 1 && first && datas[0]) {
-    const data = datas[0];
+  if (files.length === 1 && first) {
     const name = fileName(job, 0, first);
     // Over Telegram's photo limits a smaller copy is shown; 📎 still sends the original.
-    const photo = await photoBytes(data, first.mime);
+    const photo = await photoBytes(first, first.mime);
     let sent: Message | undefined;
     if (photo) {
       try {
-        sent = await ctx.api.sendPhoto(job.chatId, photoInput(photo, data, name), {
+        sent = await ctx.api.sendPhoto(job.chatId, photoInput(photo, first, name), {
           caption,
           parse_mode: 'HTML',
           reply_markup: keyboard,
@@ -75,7 +73,7 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
       }
     }
     if (!sent) {
-      sent = await ctx.api.sendDocument(job.chatId, new InputFile(data, name), {
+      sent = await ctx.api.sendDocument(job.chatId, new InputFile(first.path, name), {
         caption,
         parse_mode: 'HTML',
         reply_markup: keyboard,
@@ -87,17 +85,14 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
   } else {
     // A media group is all photos or all documents: oversized images go as smaller copies, and
     // one that cannot be shown makes it documents.
-    const photos = await Promise.all(
-      files.map((f, i) => (datas[i] ? photoBytes(datas[i], f.mime) : undefined)),
-    );
+    const photos = await Promise.all(files.map((f) => photoBytes(f, f.mime)));
     const asPhotos = photos.every(Boolean);
     for (let start = 0; start < files.length; start += 10) {
       const chunk = files.slice(start, start + 10).map((f, j) => {
-        const data = datas[start + j] ?? Buffer.alloc(0);
         const name = fileName(job, start + j, f);
         const photo = photos[start + j];
         return {
-          file: asPhotos && photo ? photoInput(photo, data, name) : new InputFile(data, name),
+          file: asPhotos && photo ? photoInput(photo, f, name) : new InputFile(f.path, name),
           extra: start + j === 0 ? { caption, parse_mode: 'HTML' as const } : {},
         };
       });

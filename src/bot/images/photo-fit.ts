@@ -19,6 +19,18 @@ sharp.concurrency(1);
 // Previews are made once per result; libvips' operation cache would only hold decoded pixels.
 sharp.cache(false);
 
+/**
+ * An image in memory, or a stored result on disk: libvips and the upload read the file
+ * themselves, so a 12 MB grid never becomes a Buffer on the JS heap (twenty at once did: the
+ * garbage collector then stalled the event loop).
+ */
+export type ImageSource = Buffer | { path: string; size: number };
+
+const bytesOf = (source: ImageSource) => (Buffer.isBuffer(source) ? source.length : source.size);
+/** What sharp and grammY's InputFile take: the bytes, or the file's path (streamed). */
+export const contentOf = (source: ImageSource): Buffer | string =>
+  Buffer.isBuffer(source) ? source : source.path;
+
 interface Size {
   width: number;
   height: number;
@@ -32,9 +44,9 @@ const photoShaped = ({ width, height }: Size) =>
   Math.max(width, height) / Math.min(width, height) <= 20;
 
 /** Pixel size from the header only (no decode); undefined when libvips cannot read it. */
-async function sizeOf(data: Buffer): Promise<Size | undefined> {
+async function sizeOf(source: ImageSource): Promise<Size | undefined> {
   try {
-    const { width, height } = await sharp(data).metadata();
+    const { width, height } = await sharp(contentOf(source)).metadata();
     return width && height ? { width, height } : undefined;
   } catch {
     return undefined;
@@ -45,9 +57,9 @@ async function sizeOf(data: Buffer): Promise<Size | undefined> {
  * Whether Telegram will take these bytes as a photo upload (≤ 10 MB, width + height ≤ 10000,
  * aspect ratio ≤ 20). Anything else goes as a document, which keeps the original too.
  */
-export async function fitsAsPhoto(data: Buffer, mime: string): Promise<boolean> {
-  if (!PHOTO_MIMES.has(mime) || data.length > PHOTO_MAX_BYTES) return false;
-  const size = await sizeOf(data);
+export async function fitsAsPhoto(source: ImageSource, mime: string): Promise<boolean> {
+  if (!PHOTO_MIMES.has(mime) || bytesOf(source) > PHOTO_MAX_BYTES) return false;
+  const size = await sizeOf(source);
   return size !== undefined && photoShaped(size);
 }
 
@@ -59,14 +71,14 @@ export async function fitsAsPhoto(data: Buffer, mime: string): Promise<boolean> 
  * decompression bomb is refused before any pixel is decoded), or a ratio over 20 that no
  * downscale fixes.
  */
-export async function photoPreview(data: Buffer): Promise<Buffer | undefined> {
-  const size = await sizeOf(data);
+export async function photoPreview(source: ImageSource): Promise<Buffer | undefined> {
+  const size = await sizeOf(source);
   if (!size || Math.max(size.width, size.height) / Math.min(size.width, size.height) > 20)
     return undefined;
   return slots.run(async () => {
     try {
       for (const side of PREVIEW_SIDES) {
-        const { data: out, info } = await sharp(data, {
+        const { data: out, info } = await sharp(contentOf(source), {
           limitInputPixels: MAX_INPUT_PIXELS,
           sequentialRead: true,
         })
@@ -84,9 +96,12 @@ export async function photoPreview(data: Buffer): Promise<Buffer | undefined> {
   });
 }
 
-/** What to send as a photo: the bytes themselves when Telegram takes them, else a preview. */
-export async function photoBytes(data: Buffer, mime: string): Promise<Buffer | undefined> {
-  return (await fitsAsPhoto(data, mime)) ? data : photoPreview(data);
+/** What to send as a photo: the image itself when Telegram takes it, else a preview. */
+export async function photoBytes(
+  source: ImageSource,
+  mime: string,
+): Promise<ImageSource | undefined> {
+  return (await fitsAsPhoto(source, mime)) ? source : photoPreview(source);
 }
 
 /** The upload name of a preview of `name` (always a JPEG). */

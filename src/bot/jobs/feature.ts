@@ -185,7 +185,7 @@ async function original(ctx: JobQuery, job: JobRow): Promise<void> {
     } else if (await results.exists(file)) {
       const sent = await ctx.api.sendDocument(
         job.chatId,
-        new InputFile(await results.read(file), fileName(job, i, file)),
+        new InputFile(file.path, fileName(job, i, file)),
       );
       if (sent.document) next.documentFileId = sent.document.file_id;
     } else {

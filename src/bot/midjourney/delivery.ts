@@ -34,7 +34,6 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
 
   const [file] = result.files ?? [];
   if (!file) throw new Error(`midjourney job ${job.id} has no result file`);
-  const data = await ctx.results.read(file);
   const prompt =
     result.prompt ?? (typeof job.params.prompt === 'string' ? job.params.prompt : '') ?? '';
   const keyboard = mjResultKeyboard(job.id, result.buttons ?? []);
@@ -47,9 +46,9 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
   const name = fileName(job, 0, file);
   const updated: StoredFile = { ...file };
   let sent: Message | undefined;
-  if (await fitsAsPhoto(data, file.mime)) {
+  if (await fitsAsPhoto(file, file.mime)) {
     try {
-      sent = await ctx.api.sendPhoto(job.chatId, new InputFile(data, name), extra);
+      sent = await ctx.api.sendPhoto(job.chatId, new InputFile(file.path, name), extra);
       const id = sent.photo?.at(-1)?.file_id;
       if (id) updated.photoFileId = id;
     } catch (err) {
@@ -60,7 +59,7 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
   if (!sent) {
     // Too large for a photo: a smaller copy carries the caption and the buttons, the full file
     // follows as a document. Without a copy the document carries them (documents take keyboards).
-    const preview = await photoPreview(data);
+    const preview = await photoPreview(file);
     let shown: Message | undefined;
     if (preview) {
       shown = await ctx.api
@@ -73,7 +72,7 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
     const note = escapeHtml(ctx.t(locale, 'mj-document-note'));
     sent = await ctx.api.sendDocument(
       job.chatId,
-      new InputFile(data, name),
+      new InputFile(file.path, name),
       shown
         ? {
             caption: note,

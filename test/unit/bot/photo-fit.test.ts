@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   fitsAsPhoto,
+  type ImageSource,
   PHOTO_MAX_BYTES,
   photoBytes,
   photoPreview,
@@ -13,8 +17,9 @@ const noise = (width: number, height: number) =>
   sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
 
 /** Telegram's photo rules (telegram.md): ≤ 10 MB, width + height ≤ 10000, ratio ≤ 20. */
-async function expectTelegramPhoto(bytes: Buffer | undefined) {
-  expect(bytes).toBeDefined();
+async function expectTelegramPhoto(source: ImageSource | undefined) {
+  if (!Buffer.isBuffer(source)) throw new Error('expected a preview in memory');
+  const bytes = source;
   const meta = await sharp(bytes).metadata();
   expect(bytes?.length).toBeLessThanOrEqual(PHOTO_MAX_BYTES);
   expect(meta.width + meta.height).toBeLessThanOrEqual(10_000);
@@ -116,5 +121,24 @@ describe('photo fit and previews (sharp, off the event loop)', () => {
       .png()
       .toBuffer();
     expect(await photoPreview(strip)).toBeUndefined();
+  });
+
+  it('a stored file on disk is read by libvips itself: a preview for a 12 MB grid, the file itself when it fits', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-fit-'));
+    try {
+      const store = async (name: string, bytes: Buffer) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, bytes);
+        return { path: file, size: bytes.length };
+      };
+      const grid = await store('grid.png', await noise(2048, 2048).png().toBuffer());
+      expect(grid.size).toBeGreaterThan(PHOTO_MAX_BYTES);
+      const meta = await expectTelegramPhoto(await photoBytes(grid, 'image/png'));
+      expect(meta.format).toBe('jpeg');
+      const small = await store('small.png', await noise(64, 64).png().toBuffer());
+      expect(await photoBytes(small, 'image/png')).toBe(small);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
