@@ -162,6 +162,19 @@ export function rssOf(pid: number): number {
   }
 }
 
+/** RSS of the process and its children (the bot's preview process) together. */
+export function rssWithChildren(pid: number): number {
+  let children: string[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+  } catch {
+    // No /proc: the process alone.
+  }
+  return children
+    .filter(Boolean)
+    .reduce((sum, child) => sum + (rssOf(Number(child)) || 0), rssOf(pid));
+}
+
 export function waitForOutput(
   child: ChildProcess,
   pattern: RegExp,

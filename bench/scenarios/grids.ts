@@ -23,6 +23,7 @@ import {
   pinSelf,
   probeStart,
   rssOf,
+  rssWithChildren,
   scrape,
   spawnBot,
   startSimWorker,
@@ -112,8 +113,10 @@ async function runOnce(jobs: number): Promise<BenchResult> {
       if (deliveredAt.size >= jobIds.size) resolveAll();
     });
     let rssPeak = rssIdle;
+    let rssTreePeak = rssWithChildren(bot.pid);
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssOf(bot.pid));
+      rssTreePeak = Math.max(rssTreePeak, rssWithChildren(bot.pid));
     }, 50);
 
     const t0 = Date.now();
@@ -170,9 +173,10 @@ async function runOnce(jobs: number): Promise<BenchResult> {
         ],
         ['grids delivered', `${deliveredAt.size} / ${jobs} in ${elapsed.toFixed(2)} s`],
         ['bot RSS idle / peak', `${mb(rssIdle)} / ${mb(rssPeak)}`],
+        ['bot + preview process RSS peak', mb(rssTreePeak)],
       ],
       notes: [
-        `Every result is over the 10 MB photo limit: the bot sends a sharp-made preview photo (with the 📎 original button), its work on libuv's pool, not the event loop.`,
+        `Every result is over the 10 MB photo limit: the bot sends a sharp-made preview photo (with the 📎 original button), made file to file by the bot's preview process at nice 19.`,
         `${PROBERS} users send /start every ${PROBE_PAUSE_MS} ms; ${os.cpus().length} CPUs, ${pinNote()}; load average (1 min) after: ${os.loadavg()[0]?.toFixed(2)}.`,
       ],
     };

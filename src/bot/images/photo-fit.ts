@@ -1,23 +1,17 @@
 import os from 'node:os';
 import sharp from 'sharp';
 import { Semaphore } from '../../infra/semaphore.js';
+import { PHOTO_MAX_BYTES, photoShaped, renderPreview, type Size } from './preview-render.js';
+import { PreviewWorker } from './preview-worker.js';
 
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+export { MAX_INPUT_PIXELS, PHOTO_MAX_BYTES } from './preview-render.js';
+
 const PHOTO_MIMES = new Set(['image/png', 'image/jpeg', 'image/webp']);
-/** Pixels a result may declare before it is refused undecoded (a 4× upscale is 4096 × 4096). */
-export const MAX_INPUT_PIXELS = 8192 * 8192;
-/** Longer side of a preview; the smaller step only when the first is still over 10 MB (noise). */
-const PREVIEW_SIDES = [2048, 1280];
 
-/**
- * libvips runs on libuv's threadpool (4 threads by default), which fs and dns share: one libvips
- * thread per image and at most one image per core, so image work never queues everything else.
- */
+/** At most one image per core is decoded at once, in whichever process. */
 const cores = Math.max(1, Math.min(os.availableParallelism(), 4));
 const slots = new Semaphore(cores);
-sharp.concurrency(1);
-// Previews are made once per result; libvips' operation cache would only hold decoded pixels.
-sharp.cache(false);
+const worker = new PreviewWorker();
 
 /**
  * An image in memory, or a stored result on disk: libvips and the upload read the file
@@ -30,18 +24,6 @@ const bytesOf = (source: ImageSource) => (Buffer.isBuffer(source) ? source.lengt
 /** What sharp and grammY's InputFile take: the bytes, or the file's path (streamed). */
 export const contentOf = (source: ImageSource): Buffer | string =>
   Buffer.isBuffer(source) ? source : source.path;
-
-interface Size {
-  width: number;
-  height: number;
-}
-
-/** Telegram's photo rules besides the byte size: width + height ≤ 10000, ratio ≤ 20. */
-const photoShaped = ({ width, height }: Size) =>
-  width > 0 &&
-  height > 0 &&
-  width + height <= 10_000 &&
-  Math.max(width, height) / Math.min(width, height) <= 20;
 
 /** Pixel size from the header only (no decode); undefined when libvips cannot read it. */
 async function sizeOf(source: ImageSource): Promise<Size | undefined> {
@@ -71,28 +53,18 @@ export async function fitsAsPhoto(source: ImageSource, mime: string): Promise<bo
  * decompression bomb is refused before any pixel is decoded), or a ratio over 20 that no
  * downscale fixes.
  */
-export async function photoPreview(source: ImageSource): Promise<Buffer | undefined> {
+export async function photoPreview(source: ImageSource): Promise<ImageSource | undefined> {
   const size = await sizeOf(source);
   if (!size || Math.max(size.width, size.height) / Math.min(size.width, size.height) > 20)
     return undefined;
   return slots.run(async () => {
-    try {
-      for (const side of PREVIEW_SIDES) {
-        const { data: out, info } = await sharp(contentOf(source), {
-          limitInputPixels: MAX_INPUT_PIXELS,
-          sequentialRead: true,
-        })
-          .rotate()
-          .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
-          .flatten({ background: '#ffffff' })
-          .jpeg({ quality: 85 })
-          .toBuffer({ resolveWithObject: true });
-        if (out.length <= PHOTO_MAX_BYTES && photoShaped(info)) return out;
-      }
-      return undefined;
-    } catch {
-      return undefined;
+    // A stored result (a grid, an upscale): the low-priority process, file to file.
+    if (!Buffer.isBuffer(source)) {
+      const output = `${source.path}.preview.jpg`;
+      const bytes = await worker.render(source.path, output);
+      return bytes === undefined ? undefined : { path: output, size: bytes };
     }
+    return renderPreview(source).catch(() => undefined);
   });
 }
 

@@ -6,7 +6,7 @@ import { getJob, type JobRow } from '../../jobs/store.js';
 import { escapeHtml, splitMessage } from '../format.js';
 import type { Locale } from '../i18n.js';
 import { fileName } from '../images/delivery.js';
-import { fitsAsPhoto, photoPreview, previewName } from '../images/photo-fit.js';
+import { contentOf, fitsAsPhoto, photoPreview, previewName } from '../images/photo-fit.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
 import { resultCaption } from '../jobs/result-caption.js';
 import { replyParams } from '../transport/reply-params.js';
@@ -63,7 +63,7 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
     let shown: Message | undefined;
     if (preview) {
       shown = await ctx.api
-        .sendPhoto(job.chatId, new InputFile(preview, previewName(name)), extra)
+        .sendPhoto(job.chatId, new InputFile(contentOf(preview), previewName(name)), extra)
         .catch((err: unknown) => {
           if (isPhotoRejected(err)) return undefined;
           throw err;

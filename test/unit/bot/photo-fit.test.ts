@@ -18,8 +18,8 @@ const noise = (width: number, height: number) =>
 
 /** Telegram's photo rules (telegram.md): ≤ 10 MB, width + height ≤ 10000, ratio ≤ 20. */
 async function expectTelegramPhoto(source: ImageSource | undefined) {
-  if (!Buffer.isBuffer(source)) throw new Error('expected a preview in memory');
-  const bytes = source;
+  if (!source) throw new Error('expected a preview');
+  const bytes = Buffer.isBuffer(source) ? source : fs.readFileSync(source.path);
   const meta = await sharp(bytes).metadata();
   expect(bytes?.length).toBeLessThanOrEqual(PHOTO_MAX_BYTES);
   expect(meta.width + meta.height).toBeLessThanOrEqual(10_000);
@@ -133,8 +133,16 @@ describe('photo fit and previews (sharp, off the event loop)', () => {
       };
       const grid = await store('grid.png', await noise(2048, 2048).png().toBuffer());
       expect(grid.size).toBeGreaterThan(PHOTO_MAX_BYTES);
-      const meta = await expectTelegramPhoto(await photoBytes(grid, 'image/png'));
+      // Made by the nice-19 preview process, written next to the result.
+      const preview = await photoBytes(grid, 'image/png');
+      expect(preview).toEqual({ path: `${grid.path}.preview.jpg`, size: expect.any(Number) });
+      const meta = await expectTelegramPhoto(preview);
       expect(meta.format).toBe('jpeg');
+      // A truncated grid (its header reads, its pixels do not): no preview, nothing thrown,
+      // and the preview process still serves the next one.
+      const cut = fs.readFileSync(grid.path).subarray(0, 200_000);
+      expect(await photoPreview(await store('cut.png', cut))).toBeUndefined();
+      expect(await photoPreview(grid)).toBeDefined();
       const small = await store('small.png', await noise(64, 64).png().toBuffer());
       expect(await photoBytes(small, 'image/png')).toBe(small);
     } finally {
