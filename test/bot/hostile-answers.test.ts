@@ -134,4 +134,16 @@ describe('hostile gateway answers (bot level)', () => {
     expect(balanceOf(bot.app, user.id)).toBe(10_000);
     expectNothingLeaked(user);
   });
+
+  it('a video that trickles (a byte now and then, never idle for long) fails at the total download deadline, refunded', async () => {
+    const user = bot.tg.user({ language_code: 'en' });
+    fund(bot.app, user.id, 10_000);
+    updateSettings(bot.app.deps.db, user.id, { videoModel: 'kling-video-v2-6' });
+    // 2 MB at 1 KB per 100 ms: the idle timeout never fires, only the total deadline can.
+    await startVideo(user, 'a slow tide [[big:2mb]] [[trickle:100ms]]');
+    const job = await waitForJob(bot.app, user.id, (j) => j.status === 'failed', 15_000);
+    expect(job.errorCode).toBe('timeout');
+    expect(balanceOf(bot.app, user.id)).toBe(10_000);
+    expect(user.botMessages().some((m) => m.video || m.document)).toBe(false);
+  });
 });
