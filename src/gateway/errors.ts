@@ -189,13 +189,20 @@ function fromStatusOnly(
 }
 
 function fromMessage(
-  status: number,
+  httpStatus: number,
   message: string,
   code: string | number | undefined,
   extra: GatewayErrorDetails,
 ): GatewayError {
+  // one-api answers some refusals with HTTP 200 and the real status as a numeric `code`.
+  const status =
+    typeof code === 'number' && code >= 400 && code < 600 && httpStatus < 400 ? code : httpStatus;
   const msg = clip(message || `HTTP ${status}`);
-  const d: GatewayErrorDetails = { ...extra, status, ...(code === undefined ? {} : { code }) };
+  const d: GatewayErrorDetails = {
+    ...extra,
+    status: httpStatus,
+    ...(code === undefined ? {} : { code }),
+  };
   const codeStr = typeof code === 'string' ? code : '';
   const k = (kind: GatewayErrorKind) => new GatewayError(kind, msg, d);
 

@@ -21,6 +21,8 @@ export interface GenerateImagesRequest {
   prompt: string;
   n?: number;
   size?: string;
+  /** For models that take a ratio instead of a size (BFL's flux-pro-1.1-ultra): `aspect_ratio`. */
+  aspectRatio?: string;
   quality?: string;
   /** Omit for gpt-image models: OpenAI rejects the field there. */
   responseFormat?: 'url' | 'b64_json';
@@ -91,6 +93,7 @@ export async function generateImages(
       prompt: req.prompt,
       n: req.n,
       size: req.size,
+      aspect_ratio: req.aspectRatio,
       quality: req.quality,
       response_format: req.responseFormat,
       user: req.user,

@@ -52,6 +52,7 @@ async function generate(
           prompt: p.prompt,
           n: p.n,
           ...(p.size ? { size: p.size } : {}),
+          ...(p.aspectRatio ? { aspectRatio: p.aspectRatio } : {}),
           ...(p.responseFormat && p.responseFormat !== 'none'
             ? { responseFormat: p.responseFormat }
             : {}),

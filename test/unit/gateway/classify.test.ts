@@ -157,6 +157,22 @@ describe('classify: OpenAI envelope (§1.2 #1, §1.3)', () => {
     expect(e.code).toBe(403);
   });
 
+  it.each([
+    [403, 'insufficient quota', 'insufficient_balance'],
+    [403, 'user is banned', 'bad_key'],
+    [401, 'invalid token', 'bad_key'],
+    [429, 'too many requests', 'rate_limited'],
+    [400, 'size must be one of 1024x1024', 'invalid_request'],
+  ] as const)(
+    'HTTP 200 whose envelope carries code %i (%s) is classified by that code',
+    (code, message, kind) => {
+      const e = classify(200, openai(message, code));
+      expect(e.kind).toBe(kind);
+      expect(e.status).toBe(200);
+      expect(e.code).toBe(code);
+    },
+  );
+
   it('HTTP 200 with an error (billing internal failure) is upstream', () => {
     expect(
       classify(200, JSON.stringify({ error: { message: 'db down', type: 'upstream_error' } })).kind,
