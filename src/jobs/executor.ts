@@ -13,7 +13,13 @@ import { isAsyncFamily } from './state.js';
 import { claimLease, getJob, type JobRow, jobsInStatus, takeLease, transition } from './store.js';
 
 /** Runs one synchronous generation against the gateway and returns what it produced. */
-export type SyncRunner = (job: JobRow, signal: AbortSignal) => Promise<ProducedFile[]>;
+/** What a runner made: the files, and what the model said about them (untrusted text). */
+export interface RunnerOutput {
+  files: ProducedFile[];
+  note?: string;
+}
+
+export type SyncRunner = (job: JobRow, signal: AbortSignal) => Promise<RunnerOutput>;
 
 export interface ExecutorOptions extends JobEnds {
   results: ResultStore;
@@ -130,8 +136,9 @@ export class SyncExecutor extends QueuedJobWorker {
         }),
       );
       if (!job || !produced) return undefined;
-      const files = await this.store(job, produced);
-      return transition(this.o.db, job.id, 'submitting', 'delivering', { result: { files } });
+      const files = await this.store(job, produced.files);
+      const result = { files, ...(produced.note ? { note: produced.note } : {}) };
+      return transition(this.o.db, job.id, 'submitting', 'delivering', { result });
     } catch (err) {
       if (!job) throw err;
       const failure = this.o.toFailure(err);
@@ -144,7 +151,7 @@ export class SyncExecutor extends QueuedJobWorker {
   }
 
   /** The gateway call, tried again while the gateway refuses before doing any work. */
-  private call(job: JobRow): Promise<ProducedFile[]> {
+  private call(job: JobRow): Promise<RunnerOutput> {
     const runner = this.o.runners[job.family];
     if (!runner) throw new Error(`no runner for family ${job.family}`);
     return this.withRetries(job, () => runner(job, this.abort.signal));
@@ -180,7 +187,7 @@ export class SyncExecutor extends QueuedJobWorker {
     };
   }
 
-  private withRetries(job: JobRow, call: () => Promise<ProducedFile[]>): Promise<ProducedFile[]> {
+  private withRetries(job: JobRow, call: () => Promise<RunnerOutput>): Promise<RunnerOutput> {
     return retryRefusals(
       {
         delaysMs: this.o.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,

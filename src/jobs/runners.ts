@@ -1,5 +1,5 @@
 import type { GatewayClient } from '../gateway/client.js';
-import type { SyncRunner } from './executor.js';
+import type { RunnerOutput, SyncRunner } from './executor.js';
 import { type ImageJobParams, imageJobParams } from './image-params.js';
 import type { ProducedFile } from './ports.js';
 import type { JobRow } from './store.js';
@@ -29,10 +29,25 @@ function chatPrompt(prompt: string, aspectRatio: string | undefined): string {
  * reply full of links) is not 60 downloads.
  */
 export function createImageRunner(ports: RunnerPorts): SyncRunner {
-  return async (job, signal): Promise<ProducedFile[]> => {
+  return async (job, signal): Promise<RunnerOutput> => {
     const p = imageJobParams.parse(job.params);
-    return (await generate(ports, job, p, signal)).slice(0, p.n);
+    const made = await generate(ports, job, p, signal);
+    const note = noteOf(made.note, p.prompt);
+    return { files: made.files.slice(0, p.n), ...(note ? { note } : {}) };
   };
+}
+
+const NOTE_CHARS = 500;
+
+/**
+ * What the model said with its images (a chat reply's text, DALL-E's revised prompt), worth
+ * showing only when it adds something: not an echo of the prompt, and never a wall of text.
+ */
+export function noteOf(text: string | undefined, prompt: string): string | undefined {
+  const note = text?.replace(/\s+/g, ' ').trim();
+  if (!note || note === prompt.replace(/\s+/g, ' ').trim()) return undefined;
+  const chars = [...note];
+  return chars.length > NOTE_CHARS ? `${chars.slice(0, NOTE_CHARS - 1).join('')}…` : note;
 }
 
 async function generate(
@@ -40,7 +55,7 @@ async function generate(
   job: JobRow,
   p: ImageJobParams,
   signal: AbortSignal,
-): Promise<ProducedFile[]> {
+): Promise<{ files: ProducedFile[]; note?: string | undefined }> {
   const gateway = await ports.gatewayFor(job);
   const inputs = await Promise.all(p.inputs.map((input) => ports.loadInput(input.fileId)));
   const user = `tg:${job.userId}`;
@@ -60,7 +75,7 @@ async function generate(
         },
         { signal },
       );
-      return result.images;
+      return { files: result.images, note: result.revisedPrompt };
     }
     case 'edits': {
       const result = await gateway.editImage(
@@ -77,14 +92,14 @@ async function generate(
         },
         { signal },
       );
-      return result.images;
+      return { files: result.images, note: result.revisedPrompt };
     }
     case 'chat': {
       const result = await gateway.chatImage(
         { model: job.model, prompt: chatPrompt(p.prompt, p.aspectRatio), images: inputs, user },
         { signal },
       );
-      return result.images;
+      return { files: result.images, note: result.text };
     }
   }
 }

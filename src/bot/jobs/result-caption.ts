@@ -4,10 +4,13 @@ import type { Locale } from '../i18n.js';
 import type { DeliveryContext } from './delivery-types.js';
 
 const CAPTION_PROMPT_CHARS = 700;
+/** The prompt always keeps this much when a model note shares the caption with it. */
+const MIN_PROMPT_CHARS = 200;
 
 /**
- * Every deliverer's caption: "model · cost" and the prompt in italics, short enough for
- * Telegram's 1024 characters. HTML, everything from the user or the gateway escaped.
+ * Every deliverer's caption: "model · cost", the prompt in italics, and what the model said
+ * with its images (a chat reply, a revised prompt) when it said something; together short
+ * enough for Telegram's 1024 characters. HTML, everything from the user or the gateway escaped.
  */
 export function resultCaption(
   ctx: DeliveryContext,
@@ -20,5 +23,11 @@ export function resultCaption(
     ctx.t(locale, o.headKey ?? 'job-done-caption', { model: job.model, cost }),
   );
   const prompt = o.prompt ?? (typeof job.params.prompt === 'string' ? job.params.prompt : '');
-  return prompt ? `${head}\n<i>${escapeHtml(truncate(prompt, CAPTION_PROMPT_CHARS))}</i>` : head;
+  const note = typeof job.result?.note === 'string' ? job.result.note : '';
+  const promptChars = Math.max(MIN_PROMPT_CHARS, CAPTION_PROMPT_CHARS - [...note].length);
+  return [
+    head,
+    ...(prompt ? [`<i>${escapeHtml(truncate(prompt, promptChars))}</i>`] : []),
+    ...(note ? [escapeHtml(ctx.t(locale, 'job-result-note', { note }))] : []),
+  ].join('\n');
 }

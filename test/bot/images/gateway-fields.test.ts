@@ -6,7 +6,7 @@ import { balanceOf, fund, generationCalls, waitForJob } from './helpers.js';
 describe('what reaches the gateway, and what its envelopes mean (bot level)', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ gateway: { chatImageVariant: { 'gpt-4o-image': 'mixed' } } });
   });
   afterAll(() => bot.close());
 
@@ -40,5 +40,28 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'failed');
     expect(job.errorCode).toBe('insufficient_balance');
     expect(balanceOf(bot.app, user.id)).toBe(1_000);
+  });
+
+  it('what the model said comes with the image: DALL-E 3’s revised prompt, a chat model’s text (escaped)', async () => {
+    const dalle = newUser('dall-e-3');
+    dalle.send('/imagine a fox in the snow');
+    const first = await dalle.waitFor({ photo: true });
+    expect(first.message?.caption).toContain(
+      '💬 The model says: A vivid depiction of a fox in the snow',
+    );
+
+    const chat = newUser('gpt-4o-image');
+    chat.send('/imagine a <b>bold</b> owl');
+    const second = await chat.waitFor({ photo: true });
+    expect(second.message?.caption).toMatch(/💬 The model says: Here you go:/);
+    // The caption is HTML: the prompt (and any model text) arrives as text, not markup.
+    expect(String(second.call.params.caption)).toContain('&lt;b&gt;bold&lt;/b&gt;');
+  });
+
+  it('a model that only echoes the prompt adds no note', async () => {
+    const user = newUser('flux');
+    user.send('/imagine a quiet harbour');
+    const result = await user.waitFor({ photo: true });
+    expect(result.message?.caption).not.toContain('💬');
   });
 });

@@ -76,7 +76,7 @@ describe('delivery budget', () => {
       runners: {
         image: async () => {
           calls++;
-          return [{ kind: 'bytes', data: PNG, mime: 'image/png' }];
+          return { files: [{ kind: 'bytes', data: PNG, mime: 'image/png' }] };
         },
       },
       openResult: async () => ({ stream: Readable.from([PNG]), mime: 'image/png' }),

@@ -86,10 +86,12 @@ describe('job pipeline', () => {
   it('runs a job to done, storing the files before delivery', async () => {
     const created = createJob(db, request());
     if (!created.ok) throw new Error('not created');
-    const ex = executor(async () => [
-      { kind: 'bytes', data: PNG, mime: 'image/png' },
-      { kind: 'url', url: 'http://x/1.png' },
-    ]);
+    const ex = executor(async () => ({
+      files: [
+        { kind: 'bytes', data: PNG, mime: 'image/png' },
+        { kind: 'url', url: 'http://x/1.png' },
+      ],
+    }));
     ex.enqueue(created.job.id);
     await ex.drain();
     const done = getJob(db, created.job.id);
@@ -151,7 +153,7 @@ describe('job pipeline', () => {
       await new Promise((r) => setTimeout(r, 5));
       active--;
       perLane.set(lane, (perLane.get(lane) ?? 1) - 1);
-      return [{ kind: 'bytes', data: PNG, mime: 'image/png' }];
+      return { files: [{ kind: 'bytes', data: PNG, mime: 'image/png' }] };
     });
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -181,9 +183,12 @@ describe('job pipeline', () => {
     const created = createJob(db, request());
     if (!created.ok) throw new Error('not created');
     notifier.failDeliveries = 10;
-    const ex = executor(async () => [{ kind: 'bytes', data: PNG, mime: 'image/png' }], {
-      maxDeliveryAttempts: 3,
-    });
+    const ex = executor(
+      async () => ({ files: [{ kind: 'bytes', data: PNG, mime: 'image/png' }] }),
+      {
+        maxDeliveryAttempts: 3,
+      },
+    );
     ex.enqueue(created.job.id);
     await ex.drain();
     expect(getJob(db, created.job.id)?.status).toBe('delivering');
@@ -207,7 +212,7 @@ describe('job pipeline', () => {
     transition(db, delivering.job.id, 'submitting', 'delivering', { result: { files: [file] } });
     expect(getBalance(db, 1)).toBe(10);
 
-    const ex = executor(async () => [{ kind: 'bytes', data: PNG, mime: 'image/png' }]);
+    const ex = executor(async () => ({ files: [{ kind: 'bytes', data: PNG, mime: 'image/png' }] }));
     const report = await recoverJobs({ db, logger: silentLogger, notifier, executor: ex });
     await ex.drain();
     expect(report).toEqual({ requeued: 1, refunded: 1, redelivered: 1, resumed: 0 });
@@ -234,7 +239,7 @@ describe('job pipeline', () => {
         leaseUntil: owner ? Date.now() + 600_000 : null,
       });
     }
-    const ex = executor(async () => []);
+    const ex = executor(async () => ({ files: [] }));
     // As the Redis sweep asks: leased by an instance no longer alive (a free job is nobody's).
     const dead = (job: { leaseOwner: string | null }) => job.leaseOwner === 'dead';
     const deps = { db, logger: silentLogger, notifier, executor: ex };

@@ -3,6 +3,7 @@ job-queued = ⏳ Queued… ({ $model })
 job-generating = 🎨 Generating with { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-done-caption = { $model } · { $cost }
+job-result-note = 💬 The model says: { $note }
 job-cost-own-key = your key
 job-refunded = The { $amount } reserved for it has been returned to your balance.
 job-button-again = 🔁 Again

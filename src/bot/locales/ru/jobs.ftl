@@ -3,6 +3,7 @@ job-queued = ⏳ В очереди… ({ $model })
 job-generating = 🎨 Генерирую в { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-done-caption = { $model } · { $cost }
+job-result-note = 💬 Модель пишет: { $note }
 job-cost-own-key = ваш ключ
 job-refunded = Зарезервированные { $amount } возвращены на баланс.
 job-button-again = 🔁 Ещё раз
