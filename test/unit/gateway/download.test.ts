@@ -4,7 +4,7 @@ import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../../../src/gateway/address-guard.js';
 import { createGatewayClient } from '../../../src/gateway/index.js';
-import { failure, KEY, useSim } from './sim-setup.js';
+import { failure, KEY, useSim } from './client-setup.js';
 
 const start = useSim();
 /** The file hosts below stand in for public CDNs but listen on 127.0.0.1. */
