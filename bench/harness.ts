@@ -9,6 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Message } from 'grammy/types';
+import { topUp } from '../src/billing/ledger.js';
+import { closeDb, type Db, openDb } from '../src/db/client.js';
+import { users } from '../src/db/schema.js';
 import type { GatewaySimOptions } from '../test/fakes/gateway-sim/index.js';
 import type { CallRecord, TelegramStandIn, TestUser } from '../test/fakes/telegram/index.js';
 
@@ -288,4 +291,54 @@ export async function probeStart(tracker: Tracker, user: TestUser): Promise<Prob
   const sent = user.send('/start');
   const repliedAt = (await reply).at;
   return { key: `${user.id}:${sent.message_id}`, repliedAt, ms: repliedAt - pushedAt };
+}
+
+/** A fresh data folder with the users seeded (a row and a balance each), before the bot starts. */
+export function seedUsers(
+  prefix: string,
+  people: readonly TestUser[],
+  extra?: (db: Db, user: TestUser) => void,
+): { dataDir: string; dbPath: string } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dbPath = path.join(dataDir, 'bot.sqlite');
+  const db = openDb(dbPath);
+  for (const u of people) {
+    db.insert(users).values({ id: u.id, firstName: u.user.first_name }).run();
+    topUp(db, { userId: u.id, amount: 1_000, ref: `bench:${u.id}` });
+    extra?.(db, u);
+  }
+  closeDb(db);
+  return { dataDir, dbPath };
+}
+
+/**
+ * Resolves with `done`, or rejects after `ms` with what `explain` says then. The timer never
+ * outlives the run (it may read a database that is deleted afterwards).
+ */
+export async function withinDeadline(
+  done: Promise<void>,
+  ms: number,
+  explain: () => string,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench: ${explain()}`)), ms).unref();
+  });
+  await Promise.race([done, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Stops everything a run started, in order, and leaves the CPUs as they were. */
+export async function tearDown(run: {
+  tracker: Tracker;
+  bot?: BotProcess | undefined;
+  tg: TelegramStandIn;
+  gateway: { close(): Promise<void> };
+  dataDir: string;
+}): Promise<void> {
+  run.tracker.stop();
+  await run.bot?.stop();
+  await run.tg.close();
+  await run.gateway.close();
+  fs.rmSync(run.dataDir, { recursive: true, force: true });
+  if (PIN) pinSelf(PIN.all);
 }

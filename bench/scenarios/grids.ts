@@ -5,13 +5,8 @@
  * loop. Goal: the bot's event-loop delay max and the /start p99 both under 50 ms.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
-import { topUp } from '../../src/billing/ledger.js';
-import { closeDb, openDb } from '../../src/db/client.js';
-import { users } from '../../src/db/schema.js';
 import { startTelegramStandIn, type TestUser } from '../../test/fakes/telegram/index.js';
 import {
   handlerLatencies,
@@ -25,10 +20,13 @@ import {
   rssOf,
   rssWithChildren,
   scrape,
+  seedUsers,
   spawnBot,
   startSimWorker,
   Tracker,
+  tearDown,
   toChat,
+  withinDeadline,
 } from '../harness.js';
 import {
   type BenchOptions,
@@ -70,14 +68,7 @@ async function runOnce(jobs: number): Promise<BenchResult> {
     resultImages: files.map((data) => ({ data, contentType: 'image/png' })),
     keys: { [OPERATOR_KEY]: { unlimited: true } },
   });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-bench-grids-'));
-  const dbPath = path.join(dataDir, 'bot.sqlite');
-  const db = openDb(dbPath);
-  for (const u of [...jobUsers, warm]) {
-    db.insert(users).values({ id: u.id, firstName: u.user.first_name }).run();
-    topUp(db, { userId: u.id, amount: 1_000, ref: `bench:${u.id}` });
-  }
-  closeDb(db);
+  const { dataDir, dbPath } = seedUsers('genbot-bench-grids-', [...jobUsers, warm]);
 
   const tracker = new Tracker(tg);
   const bot = await spawnBot({
@@ -132,14 +123,11 @@ async function runOnce(jobs: number): Promise<BenchResult> {
         await new Promise((r) => setTimeout(r, PROBE_PAUSE_MS));
       }
     });
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`bench: ${deliveredAt.size} of ${jobs} grids delivered in time`)),
-        RUN_TIMEOUT_MS,
-      ).unref();
-    });
-    await Promise.race([allDone, deadline]).finally(() => clearTimeout(timer));
+    await withinDeadline(
+      allDone,
+      RUN_TIMEOUT_MS,
+      () => `${deliveredAt.size} of ${jobs} grids delivered in time`,
+    );
     const elapsed = (Math.max(...deliveredAt.values()) - t0) / 1000;
     loading = false;
     await Promise.all(probing);
@@ -181,12 +169,7 @@ async function runOnce(jobs: number): Promise<BenchResult> {
       ],
     };
   } finally {
-    tracker.stop();
-    await bot.stop();
-    await tg.close();
-    await gateway.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (PIN) pinSelf(PIN.all);
+    await tearDown({ tracker, bot, tg, gateway, dataDir });
   }
 }
 

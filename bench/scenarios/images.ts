@@ -6,15 +6,11 @@
  * queued for the bot to the moment the bot's answer arrives.
  */
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createKeyBox } from '../../src/accounts/key-box.js';
 import { linkKey } from '../../src/accounts/own-keys.js';
-import { topUp } from '../../src/billing/ledger.js';
 import { closeDb, openDb } from '../../src/db/client.js';
-import { users } from '../../src/db/schema.js';
 import { startTelegramStandIn, type TestUser } from '../../test/fakes/telegram/index.js';
 import {
   handlerLatencies,
@@ -28,11 +24,14 @@ import {
   rssOf,
   SEND_RATE,
   scrape,
+  seedUsers,
   spawnBot,
   startSimWorker,
   Tracker,
+  tearDown,
   textOf,
   toChat,
+  withinDeadline,
 } from '../harness.js';
 import {
   type BenchOptions,
@@ -81,20 +80,13 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
       ...Object.fromEntries([...ownKeys.values()].map((k) => [k, { unlimited: true }])),
     },
   });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-bench-'));
-  const dbPath = path.join(dataDir, 'bot.sqlite');
   const secret = randomBytes(32).toString('hex');
-
-  // Seed before the bot starts: users with a balance (and their own keys).
-  const db = openDb(dbPath);
   const box = createKeyBox(secret);
-  for (const u of [...jobUsers, warm]) {
-    db.insert(users).values({ id: u.id, firstName: u.user.first_name }).run();
-    topUp(db, { userId: u.id, amount: 1_000, ref: `bench:${u.id}` });
+  // Users with a balance (and their own keys), before the bot starts.
+  const { dataDir, dbPath } = seedUsers('genbot-bench-', [...jobUsers, warm], (db, u) => {
     const key = ownKeys.get(u.id);
     if (key) linkKey(db, box, u.id, key);
-  }
-  closeDb(db);
+  });
 
   const bot = await spawnBot({
     tg,
@@ -173,25 +165,16 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
         await new Promise((r) => setTimeout(r, PROBE_PAUSE_MS));
       }
     });
-    let deadlineTimer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      deadlineTimer = setTimeout(() => {
-        const peek = openDb(dbPath, { migrate: false });
-        const states = peek.$client
-          .prepare('select status, count(*) as n from jobs group by status')
-          .all();
-        closeDb(peek);
-        const methods = new Map<string, number>();
-        for (const c of tg.calls) methods.set(c.method, (methods.get(c.method) ?? 0) + 1);
-        reject(
-          new Error(
-            `bench: ${deliveredAt.size} delivered, ${failed.size} failed, ${queuedAt.size} queued of ${config.jobs} after ${RUN_TIMEOUT_MS} ms; jobs: ${JSON.stringify(states)}; calls: ${JSON.stringify(Object.fromEntries(methods))}`,
-          ),
-        );
-      }, RUN_TIMEOUT_MS).unref();
+    await withinDeadline(allDone, RUN_TIMEOUT_MS, () => {
+      const peek = openDb(dbPath, { migrate: false });
+      const states = peek.$client
+        .prepare('select status, count(*) as n from jobs group by status')
+        .all();
+      closeDb(peek);
+      const methods = new Map<string, number>();
+      for (const c of tg.calls) methods.set(c.method, (methods.get(c.method) ?? 0) + 1);
+      return `${deliveredAt.size} delivered, ${failed.size} failed, ${queuedAt.size} queued of ${config.jobs} after ${RUN_TIMEOUT_MS} ms; jobs: ${JSON.stringify(states)}; calls: ${JSON.stringify(Object.fromEntries(methods))}`;
     });
-    // The timer must not outlive the run: it reads a database that is deleted afterwards.
-    await Promise.race([allDone, deadline]).finally(() => clearTimeout(deadlineTimer));
     const elapsed = (Math.max(...deliveredAt.values(), t0) - t0) / 1000;
     loading = false;
     standInLag.disable();
@@ -251,12 +234,7 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
       ],
     };
   } finally {
-    tracker.stop();
-    await bot.stop();
-    await tg.close();
-    await gateway.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (PIN) pinSelf(PIN.all);
+    await tearDown({ tracker, bot, tg, gateway, dataDir });
   }
 }
 
