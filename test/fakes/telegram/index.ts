@@ -11,5 +11,5 @@ export { parseMarkdownV1, parseMarkdownV2 } from './markdown.js';
 export type { BotReply, ReplyMatcher, ReplyPredicate } from './matcher.js';
 export { TestGroup, TestUser } from './people.js';
 export type { GroupOptions } from './standin.js';
-export { startTelegramStandIn, TelegramStandIn } from './standin.js';
+export { botInfoOf, startTelegramStandIn, TelegramStandIn } from './standin.js';
 export type { ChatAction } from './world.js';

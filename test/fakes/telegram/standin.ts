@@ -46,21 +46,7 @@ export class TelegramStandIn {
     const o = resolveOptions(options);
     this.token = o.token;
     const bot = options.bot ?? { id: 123456789, username: 'genbot_test_bot', first_name: 'GenBot' };
-    this.botInfo = {
-      id: bot.id,
-      is_bot: true,
-      first_name: bot.first_name,
-      username: bot.username,
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    };
+    this.botInfo = botInfoOf(bot);
     this.core = new Core(o, this.botInfo, async (method, params) => {
       await execute(this.core, method, params, new Map(), AbortSignal.timeout(60_000));
     });
@@ -322,6 +308,29 @@ export class TelegramStandIn {
     res.writeHead(200, { 'content-type': f.mime, 'content-length': f.bytes.byteLength });
     res.end(Buffer.from(f.bytes));
   }
+}
+
+/** getMe's answer for a bot that may not join or read groups beyond what it is sent. */
+export function botInfoOf(bot: {
+  id: number;
+  username: string;
+  first_name: string;
+}): UserFromGetMe {
+  return {
+    id: bot.id,
+    is_bot: true,
+    first_name: bot.first_name,
+    username: bot.username,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  };
 }
 
 export async function startTelegramStandIn(options: StandInOptions = {}): Promise<TelegramStandIn> {

@@ -1,48 +1,27 @@
-import { Bot, type Context } from 'grammy';
-import type { Message, Update, UserFromGetMe } from 'grammy/types';
+import type { Message } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
-import type { BotContext } from '../../../../src/bot/context.js';
-import type { BotDeps } from '../../../../src/bot/deps.js';
 import {
   groupPolicy,
   isCommandForBot,
   isForBotInGroup,
   isReplyToBot,
 } from '../../../../src/bot/middlewares/group-policy.js';
+import {
+  callbackQuery,
+  KIT_BOT,
+  mountComposer,
+  textMessage,
+} from '../../../helpers/composer-kit.js';
 
-const me: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: 'Gen',
-  username: 'gen_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} as UserFromGetMe;
+const me = KIT_BOT;
 const group = { id: -100, type: 'supergroup' as const, title: 'G' };
 const from = { id: 7, is_bot: false, first_name: 'U' };
 
 type Reply = NonNullable<Message['reply_to_message']>;
 const asReply = (m: Message) => m as Reply;
 
-function msg(text: string, extra: Partial<Message> = {}): Message {
-  const command = /^\/\S+/.exec(text)?.[0];
-  return {
-    message_id: 10,
-    date: 0,
-    chat: group,
-    from,
-    text,
-    ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
-    ...extra,
-  } as Message;
-}
+const msg = (text: string, extra: Partial<Message> = {}): Message =>
+  textMessage(text, { message_id: 10, chat: group, from, ...extra });
 
 describe('group policy: what counts as meant for the bot', () => {
   it('commands: bare or addressed to this bot, not to another; also in captions', () => {
@@ -84,20 +63,8 @@ describe('group policy: what counts as meant for the bot', () => {
   });
 
   it('the composer passes only those on (private chats and the support chat untouched)', async () => {
-    const seen: string[] = [];
-    const bot = new Bot<BotContext>('1:test', { botInfo: me });
-    const deps = { config: { SUPPORT_CHAT_ID: -999, ADMIN_IDS: [] } } as unknown as BotDeps;
-    bot.use((ctx, next) => {
-      ctx.deps = deps;
-      return next();
-    });
-    bot.use(groupPolicy);
-    bot.use((ctx: Context) => {
-      seen.push(ctx.callbackQuery?.data ?? ctx.msg?.text ?? 'other');
-    });
-    let id = 1;
-    const send = (u: Record<string, unknown>) =>
-      bot.handleUpdate({ update_id: id++, ...u } as Update);
+    const deps = { config: { SUPPORT_CHAT_ID: -999, ADMIN_IDS: [] } };
+    const { send, passedOn } = mountComposer(groupPolicy, { deps: deps as never });
     await send({ message: msg('draw a cat') });
     await send({ message: msg('/imagine@gen_bot a cat') });
     await send({ message: msg('/imagine@other_bot a dog') });
@@ -109,15 +76,10 @@ describe('group policy: what counts as meant for the bot', () => {
     await send({
       message: msg('support chat text', { chat: { id: -999, type: 'supergroup', title: 'S' } }),
     });
-    await send({
-      callback_query: {
-        id: 'q',
-        from,
-        chat_instance: 'c',
-        data: 'menu:help',
-        message: msg('x', { from: me }),
-      },
-    });
+    await send(callbackQuery('menu:help', msg('x', { from: me }), from));
+    const seen = passedOn.map(
+      (u) => u.callback_query?.data ?? u.message?.text ?? u.edited_message?.text ?? 'other',
+    );
     expect(seen).toEqual([
       '/imagine@gen_bot a cat',
       'nice',
