@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getJob } from '../../../src/jobs/store.js';
 import {
   balanceOf,
   fundedUser,
   jobAppears,
   jobsOf,
-  type MjHarness,
   pump,
-  startMjBot,
+  useMjBot,
   waitForResult,
 } from './helpers.js';
 
@@ -16,12 +15,8 @@ import {
  * marked done): a press in that window is a normal press, not "out of date".
  */
 describe('Midjourney: a button pressed the moment the grid appears', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    // No previews: the grid is the only photo, so holding sendPhoto holds the delivery.
-    h = await startMjBot({ asyncJobs: { previews: false } });
-  });
-  afterAll(() => h.close());
+  // No previews: the grid is the only photo, so holding sendPhoto holds the delivery.
+  const h = useMjBot({ asyncJobs: { previews: false } });
 
   it('U1 pressed while the grid is still being delivered starts the upscale', async () => {
     const user = fundedUser(h, 1_000);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledger } from '../../../src/db/schema.js';
 import { getJob, type JobRow } from '../../../src/jobs/store.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
@@ -9,7 +9,7 @@ import {
   type MjHarness,
   mjSubmits,
   pump,
-  startMjBot,
+  useMjBot,
   waitForResult,
 } from './helpers.js';
 
@@ -30,14 +30,7 @@ const settle = (h: MjHarness, job: JobRow, status: JobRow['status'], what: strin
   pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === status, { what });
 
 describe('Midjourney failures (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    h = await startMjBot({ asyncJobs: { mjDeadlines: { imagine: 60_000 } } });
-  });
-  afterAll(async () => {
-    expect(h.sim.leaks).toEqual([]);
-    await h.close();
-  });
+  const h = useMjBot({ asyncJobs: { mjDeadlines: { imagine: 60_000 } } });
 
   it('a banned prompt is refused (code 24) with the word shown, and refunded', async () => {
     const user = fundedUser(h, 100);
@@ -110,12 +103,8 @@ describe('Midjourney failures (bot level)', () => {
 });
 
 describe('Midjourney queue answers (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    // Raw proxy codes (new-api would rewrite 22 to 1): one running slot, one queue place.
-    h = await startMjBot({ sim: { mjMode: 'proxy', mjQueue: { coreSize: 1, queueSize: 1 } } });
-  });
-  afterAll(() => h.close());
+  // Raw proxy codes (new-api would rewrite 22 to 1): one running slot, one queue place.
+  const h = useMjBot({ sim: { mjMode: 'proxy', mjQueue: { coreSize: 1, queueSize: 1 } } });
 
   it('code 22 (queued) is accepted and delivered; code 23 (queue full) is refunded', async () => {
     const user = fundedUser(h, 100);

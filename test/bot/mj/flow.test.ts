@@ -1,5 +1,5 @@
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mjResultOf } from '../../../src/jobs/midjourney/result.js';
 import { getJob } from '../../../src/jobs/store.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
@@ -10,22 +10,14 @@ import {
   fundedUser,
   jobAppears,
   jobsOf,
-  type MjHarness,
   mjSubmits,
   pump,
-  startMjBot,
+  useMjBot,
   waitForResult,
 } from './helpers.js';
 
 describe('Midjourney: imagine, progress, buttons (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    h = await startMjBot();
-  });
-  afterAll(async () => {
-    expect(h.sim.leaks).toEqual([]);
-    await h.close();
-  });
+  const h = useMjBot();
 
   const db = () => h.bot.app.deps.db;
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { desc } from 'drizzle-orm';
 import type { Message } from 'grammy/types';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { AppOptions } from '../../../src/app.js';
 import { getBalance, topUp } from '../../../src/billing/ledger.js';
 import { jobs, users } from '../../../src/db/schema.js';
@@ -72,6 +72,28 @@ export async function startMjBot(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A suite's harness: started before its tests, closed after them (checking that nothing sent a
+ * Telegram file URL upstream). The handle reads through to the harness once it is running.
+ */
+export function useMjBot(o: Parameters<typeof startMjBot>[0] = {}): MjHarness {
+  let current: MjHarness | undefined;
+  beforeAll(async () => {
+    current = await startMjBot(o);
+  });
+  afterAll(async () => {
+    expect(current?.sim.leaks).toEqual([]);
+    await current?.close();
+  });
+  return new Proxy({} as MjHarness, {
+    get(_target, key) {
+      if (!current) throw new Error('useMjBot: the harness is used before beforeAll ran');
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
 
 /** Moves virtual time and runs poller ticks until `done` holds. */

@@ -1,5 +1,5 @@
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mjResultOf } from '../../../src/jobs/midjourney/result.js';
 import { getJob, type JobRow } from '../../../src/jobs/store.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
@@ -13,7 +13,7 @@ import {
   type MjHarness,
   mjSubmits,
   pump,
-  startMjBot,
+  useMjBot,
   waitForResult,
 } from './helpers.js';
 
@@ -41,14 +41,7 @@ const modalBodies = (h: MjHarness) =>
   mjSubmits(h.sim, 'modal').map((r) => r.body as { taskId: string; prompt?: string });
 
 describe('Midjourney Custom Zoom (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    h = await startMjBot();
-  });
-  afterAll(async () => {
-    expect(h.sim.leaks).toEqual([]);
-    await h.close();
-  });
+  const h = useMjBot();
   const db = () => h.bot.app.deps.db;
 
   it('asks for the zoom prompt, continues through /mj/submit/modal and delivers a grid', async () => {
@@ -107,14 +100,7 @@ describe('Midjourney Custom Zoom (bot level)', () => {
 });
 
 describe('Midjourney remix variations (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    h = await startMjBot({ sim: { remix: true } });
-  });
-  afterAll(async () => {
-    expect(h.sim.leaks).toEqual([]);
-    await h.close();
-  });
+  const h = useMjBot({ sim: { remix: true } });
   const db = () => h.bot.app.deps.db;
 
   /** V<n> on a remix account: the task stops in MODAL and the bot asks. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getJob } from '../../../src/jobs/store.js';
 import { makePng } from '../../fakes/telegram/index.js';
 import {
@@ -7,24 +7,16 @@ import {
   expectCallbackDataFits,
   fundedUser,
   jobAppears,
-  type MjHarness,
   mjSubmits,
   pump,
-  startMjBot,
+  useMjBot,
   waitForResult,
 } from './helpers.js';
 
 type BlendBody = { base64Array: string[]; dimensions: string };
 
 describe('Midjourney blend and describe (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    h = await startMjBot();
-  });
-  afterAll(async () => {
-    expect(h.sim.leaks).toEqual([]);
-    await h.close();
-  });
+  const h = useMjBot();
   const db = () => h.bot.app.deps.db;
 
   it('an album captioned /blend asks for the shape and blends the photos', async () => {

@@ -1,28 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobs, ledger } from '../../../src/db/schema.js';
 import { getJob, patchJob } from '../../../src/jobs/store.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
-import {
-  balanceOf,
-  fundedUser,
-  jobAppears,
-  type MjHarness,
-  pump,
-  startMjBot,
-  waitForResult,
-} from './helpers.js';
+import { balanceOf, fundedUser, jobAppears, pump, useMjBot, waitForResult } from './helpers.js';
 
 describe('Midjourney across restarts (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    // Slower steps, so the task is still running when the bot goes down.
-    h = await startMjBot({ sim: { timings: { mjStepMs: 10_000 } } });
-  });
-  afterAll(async () => {
-    expect(h.sim.leaks).toEqual([]);
-    await h.close();
-  });
+  // Slower steps, so the task is still running when the bot goes down.
+  const h = useMjBot({ sim: { timings: { mjStepMs: 10_000 } } });
 
   const db = () => h.bot.app.deps.db;
 

@@ -1,24 +1,19 @@
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getSettings } from '../../../src/accounts/users.js';
 import {
   balanceOf,
   expectCallbackDataFits,
   fundedUser,
   jobAppears,
-  type MjHarness,
   mjSubmits,
   pump,
-  startMjBot,
+  useMjBot,
 } from './helpers.js';
 
 /** Midjourney speed: chosen in /settings or by a flag in the prompt; the model sets queue and price. */
 describe('Midjourney speed (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    h = await startMjBot({ asyncJobs: { previews: false } });
-  });
-  afterAll(() => h.close());
+  const h = useMjBot({ asyncJobs: { previews: false } });
 
   const submitPath = (prompt: string) =>
     mjSubmits(h.sim, 'imagine').find((r) =>

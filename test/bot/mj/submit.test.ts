@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkKey } from '../../../src/accounts/own-keys.js';
 import { MAX_ACTIVE_JOBS_PER_USER } from '../../../src/bot/jobs/submit-job.js';
 import { ledger } from '../../../src/db/schema.js';
@@ -13,10 +13,9 @@ import {
   fundedUser,
   jobAppears,
   jobsOf,
-  type MjHarness,
   mjSubmits,
   pump,
-  startMjBot,
+  useMjBot,
   waitForResult,
 } from './helpers.js';
 
@@ -24,20 +23,13 @@ const OWN_KEY = 'sk-user-own-key-0123456789';
 
 /** Midjourney goes through submitJob: cancellable status message, active-jobs cap, rate limit. */
 describe('Midjourney through submitJob (bot level)', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    h = await startMjBot({
-      sim: { keys: { [DEFAULT_TEST_KEY]: { unlimited: true }, [OWN_KEY]: { unlimited: true } } },
-      // Previews off: the result helper tells them apart by their English caption.
-      asyncJobs: { previews: false },
-      // One submit at a time, so a slow submit keeps the next job queued (cancellable); the
-      // pace limit is out of the way here (its own block below).
-      env: { KEY_CONCURRENCY: '1', GENERATION_RATE_PER_MINUTE: '100' },
-    });
-  });
-  afterAll(async () => {
-    expect(h.sim.leaks).toEqual([]);
-    await h.close();
+  const h = useMjBot({
+    sim: { keys: { [DEFAULT_TEST_KEY]: { unlimited: true }, [OWN_KEY]: { unlimited: true } } },
+    // Previews off: the result helper tells them apart by their English caption.
+    asyncJobs: { previews: false },
+    // One submit at a time, so a slow submit keeps the next job queued (cancellable); the
+    // pace limit is out of the way here (its own block below).
+    env: { KEY_CONCURRENCY: '1', GENERATION_RATE_PER_MINUTE: '100' },
   });
 
   const db = () => h.bot.app.deps.db;
@@ -152,11 +144,7 @@ describe('Midjourney through submitJob (bot level)', () => {
 });
 
 describe('Midjourney buttons and the generation pace', () => {
-  let h: MjHarness;
-  beforeAll(async () => {
-    h = await startMjBot({ env: { GENERATION_RATE_PER_MINUTE: '2' } });
-  });
-  afterAll(() => h.close());
+  const h = useMjBot({ env: { GENERATION_RATE_PER_MINUTE: '2' } });
 
   it('a button action counts against the per-user rate limit', async () => {
     const user = fundedUser(h, 1_000);
