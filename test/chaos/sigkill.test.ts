@@ -9,7 +9,7 @@ import {
   type TelegramStandIn,
   type TestUser,
 } from '../fakes/telegram/index.js';
-import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 import { assertBooksBalanced, closeQuietly, fund, jobLedger, openBotDb, until } from './helpers.js';
 
 const KEY = 'sk-chaosKillOperatorKey0123456789';
@@ -38,10 +38,7 @@ describe('chaos: SIGKILL with work in flight, then restart', () => {
     tg = await startTelegramStandIn();
     gateway = await startGatewaySim({ speed: 20, keys: { [KEY]: { unlimited: true } } });
     env = {
-      BOT_TOKEN: tg.token,
-      BOT_API_ROOT: tg.apiRoot,
-      GATEWAY_BASE_URL: gateway.url,
-      GATEWAY_API_KEY: KEY,
+      ...standInEnv(tg, gateway, KEY),
       GENERATION_RATE_PER_MINUTE: '100',
     };
     first = spawnBot(env);

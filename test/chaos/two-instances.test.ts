@@ -21,7 +21,7 @@ import {
   REDIS_URL,
   uniquePrefix,
 } from '../helpers/services.js';
-import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 import { assertBooksBalanced, closeQuietly, fund, jobLedger, openBotDb, until } from './helpers.js';
 
 const KEY = 'sk-chaosTwoInstancesKey0123456789';
@@ -58,10 +58,7 @@ describeRedis('chaos: two instances on one Redis, the poller leader killed mid-r
     for (const port of ports) {
       const bot = spawnBot(
         {
-          BOT_TOKEN: tg.token,
-          BOT_API_ROOT: tg.apiRoot,
-          GATEWAY_BASE_URL: gateway.url,
-          GATEWAY_API_KEY: KEY,
+          ...standInEnv(tg, gateway, KEY),
           BOT_MODE: 'webhook',
           WEBHOOK_URL: `${balancer.url}/tg/hook`,
           WEBHOOK_SECRET: SECRET,

@@ -6,7 +6,7 @@ import { users } from '../../src/db/schema.js';
 import { listUserJobs } from '../../src/jobs/store.js';
 import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
 import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
-import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 
 const GATEWAY_KEY = 'sk-e2eImagesOperatorKey0123456789';
 
@@ -22,10 +22,7 @@ describe('images end to end: the real process generates, and recovers from being
     tg = await startTelegramStandIn();
     gateway = await startGatewaySim({ speed: 20, keys: { [GATEWAY_KEY]: { unlimited: true } } });
     env = {
-      BOT_TOKEN: tg.token,
-      BOT_API_ROOT: tg.apiRoot,
-      GATEWAY_BASE_URL: gateway.url,
-      GATEWAY_API_KEY: GATEWAY_KEY,
+      ...standInEnv(tg, gateway, GATEWAY_KEY),
     };
     bot = spawnBot(env);
     await bot.waitForOutput(/is polling for updates/, 30_000);

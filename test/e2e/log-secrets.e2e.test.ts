@@ -7,7 +7,7 @@ import { closeQuietly, fund, openBotDb, until } from '../chaos/helpers.js';
 import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
 import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
 import { freePort, rawRequest } from '../helpers/net.js';
-import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 
 const GATEWAY_KEY = 'sk-logsOperatorKey0123456789abcdef';
 const OWN_KEY = 'sk-logsUsersOwnKey0123456789abcdef';
@@ -37,10 +37,7 @@ describe('logs of a full run carry no secret', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     bot = spawnBot({
-      BOT_TOKEN: tg.token,
-      BOT_API_ROOT: tg.apiRoot,
-      GATEWAY_BASE_URL: gateway.url,
-      GATEWAY_API_KEY: GATEWAY_KEY,
+      ...standInEnv(tg, gateway, GATEWAY_KEY),
       BOT_MODE: 'webhook',
       WEBHOOK_URL: `${base}/hook`,
       WEBHOOK_SECRET,

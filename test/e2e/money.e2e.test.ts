@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
 import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
-import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 
 const GATEWAY_KEY = 'sk-e2eMoneyOperatorKey0123456789';
 const ADMIN_ID = 4_242_4242;
@@ -16,10 +16,7 @@ describe('money end to end: the real process mints, redeems and shows the balanc
     tg = await startTelegramStandIn();
     gateway = await startGatewaySim({ keys: { [GATEWAY_KEY]: { unlimited: true } } });
     bot = spawnBot({
-      BOT_TOKEN: tg.token,
-      BOT_API_ROOT: tg.apiRoot,
-      GATEWAY_BASE_URL: gateway.url,
-      GATEWAY_API_KEY: GATEWAY_KEY,
+      ...standInEnv(tg, gateway, GATEWAY_KEY),
       ADMIN_IDS: String(ADMIN_ID),
       CURRENCY: 'credits',
       CURRENCY_DECIMALS: '0',

@@ -12,7 +12,7 @@ import {
   type TestGroup,
   type TestUser,
 } from '../fakes/telegram/index.js';
-import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 
 const GATEWAY_KEY = 'sk-e2eOperatorKey0123456789abcdef';
 /** An admin who never opened the bot: no chat to put a menu in yet. */
@@ -33,10 +33,7 @@ describe('operator tools end to end: the real process (npm start)', () => {
     admin = tg.user({ first_name: 'Olga', language_code: 'en' });
     group = tg.group({ title: 'Support desk', forum: true, members: [admin] });
     env = {
-      BOT_TOKEN: tg.token,
-      BOT_API_ROOT: tg.apiRoot,
-      GATEWAY_BASE_URL: gateway.url,
-      GATEWAY_API_KEY: GATEWAY_KEY,
+      ...standInEnv(tg, gateway, GATEWAY_KEY),
       ADMIN_IDS: `${admin.id},${GHOST_ADMIN}`,
       SUPPORT_CHAT_ID: String(group.id),
       BROADCAST_RATE: '60',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
 import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
 import { freePort } from '../helpers/net.js';
-import { spawnBot } from '../helpers/spawn-bot.js';
+import { spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 
 describe('REDIS_URL set but nothing answers there', () => {
   let tg: TelegramStandIn;
@@ -19,10 +19,7 @@ describe('REDIS_URL set but nothing answers there', () => {
   it('refuses to start with a message that says what to fix, and exits non-zero', async () => {
     const deadPort = await freePort();
     const bot = spawnBot({
-      BOT_TOKEN: tg.token,
-      BOT_API_ROOT: tg.apiRoot,
-      GATEWAY_BASE_URL: gateway.url,
-      GATEWAY_API_KEY: 'sk-test-unlimited',
+      ...standInEnv(tg, gateway, 'sk-test-unlimited'),
       REDIS_URL: `redis://:hunter2secret@127.0.0.1:${deadPort}`,
     });
     await bot.waitForOutput(/Redis is unreachable/, 30_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
 import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
-import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 
 const GATEWAY_KEY = 'sk-e2eOperatorKey0123456789abcdef';
 
@@ -14,10 +14,7 @@ describe('the bot as a separate process, started with the README command', () =>
     tg = await startTelegramStandIn();
     gateway = await startGatewaySim({ keys: { [GATEWAY_KEY]: { unlimited: true } } });
     bot = spawnBot({
-      BOT_TOKEN: tg.token,
-      BOT_API_ROOT: tg.apiRoot,
-      GATEWAY_BASE_URL: gateway.url,
-      GATEWAY_API_KEY: GATEWAY_KEY,
+      ...standInEnv(tg, gateway, GATEWAY_KEY),
     });
     await bot.waitForOutput(/is polling for updates/, 30_000);
   }, 40_000);

@@ -3,7 +3,7 @@ import { ALLOWED_UPDATES } from '../../src/bot/transport/allowed-updates.js';
 import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
 import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
 import { freePort, rawRequest } from '../helpers/net.js';
-import { type SpawnedBot, spawnBot } from '../helpers/spawn-bot.js';
+import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
 
 const GATEWAY_KEY = 'sk-webhookOperatorKey0123456789abcdef';
 const SECRET = 'wh_Secret-0123456789abcdefABCDEF';
@@ -24,10 +24,7 @@ describe('webhook mode, the real process (npm start) behind the stand-in’s web
     base = `http://127.0.0.1:${port}`;
     hook = `${base}/tg/hook`;
     bot = spawnBot({
-      BOT_TOKEN: tg.token,
-      BOT_API_ROOT: tg.apiRoot,
-      GATEWAY_BASE_URL: gateway.url,
-      GATEWAY_API_KEY: GATEWAY_KEY,
+      ...standInEnv(tg, gateway, GATEWAY_KEY),
       BOT_MODE: 'webhook',
       WEBHOOK_URL: hook,
       WEBHOOK_SECRET: SECRET,

@@ -14,6 +14,20 @@ export interface SpawnedBot {
   cleanup(): void;
 }
 
+/** The environment that points a bot at both stand-ins with the given operator key. */
+export function standInEnv(
+  tg: { token: string; apiRoot: string },
+  gateway: { url: string },
+  apiKey: string,
+): Record<string, string> {
+  return {
+    BOT_TOKEN: tg.token,
+    BOT_API_ROOT: tg.apiRoot,
+    GATEWAY_BASE_URL: gateway.url,
+    GATEWAY_API_KEY: apiKey,
+  };
+}
+
 /**
  * Starts the bot the way the README does (`npm start`), as its own process group so a signal
  * reaches tsx and node beneath npm.
