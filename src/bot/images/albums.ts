@@ -6,6 +6,9 @@
  */
 import { type AlbumStore, MemoryAlbumStore } from '../../infra/album-store.js';
 
+/** Quiet time after an album's last photo before it counts as complete. */
+export const ALBUM_WINDOW_MS = 1_200;
+
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
   clear(handle: unknown): void;

@@ -11,7 +11,7 @@ import type { AlbumStore } from '../../infra/album-store.js';
 import type { BotContext } from '../context.js';
 import { submitJob } from '../jobs/submit-job.js';
 import { replyParams } from '../transport/reply-params.js';
-import { AlbumCollector } from './albums.js';
+import { ALBUM_WINDOW_MS, AlbumCollector } from './albums.js';
 import {
   clearEditAwaiting,
   type EditAwaiting,
@@ -23,9 +23,6 @@ import { captionCommand, type ImageRef, pickImage } from './photo-input.js';
 import { editModelFor, parsePromptFlags, prepareImageJob } from './request.js';
 
 const BAD_IMAGE = { tooLarge: 'edit-too-large', notImage: 'edit-not-image' };
-
-/** Quiet time after an album's last photo before it counts as complete. */
-export const ALBUM_WINDOW_MS = 1_200;
 
 interface AlbumItem {
   image: ImageRef;

@@ -7,6 +7,7 @@ import {
   expectCallbackDataFits,
   fundedUser,
   jobAppears,
+  jobsOf,
   mjSubmits,
   pump,
   useMjBot,
@@ -45,6 +46,23 @@ describe('Midjourney blend and describe (bot level)', () => {
       ).toBe(true);
     }
     expect(balanceOf(h, user.id)).toBe(990);
+  });
+
+  it('an album captioned /mj is one imagine with every photo as a reference, nothing left for /edit', async () => {
+    const user = fundedUser(h, 1_000);
+    const photos = [makePng(40, 40), makePng(48, 40), makePng(40, 52)];
+    user.sendAlbum(photos, { caption: '/mj a castle on a hill' });
+    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    await pump(h, () => getJob(db(), job.id)?.status === 'done', { what: 'album imagine' });
+    await waitForResult(user);
+    const body = mjSubmits(h.sim, 'imagine').at(-1)?.body as { base64Array?: string[] };
+    expect(body.base64Array).toHaveLength(3);
+    for (const [i, url] of (body.base64Array ?? []).entries())
+      expect(
+        Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').equals(photos[i] as Uint8Array),
+      ).toBe(true);
+    expect(jobsOf(h, user.id)).toHaveLength(1);
+    expect(user.botMessages().some((m) => /What should I change/.test(m.text ?? ''))).toBe(false);
   });
 
   it('/blend then photos one by one; a shape pressed too early asks for more', async () => {
