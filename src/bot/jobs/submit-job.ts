@@ -7,6 +7,7 @@
  */
 import { InlineKeyboard } from 'grammy';
 import { getOwnKeyInfo } from '../../accounts/own-keys.js';
+import { getBalance } from '../../billing/ledger.js';
 import type { Db } from '../../db/client.js';
 import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js';
 import { countActiveJobs, getJobByStartKey, type JobRow } from '../../jobs/store.js';
@@ -137,9 +138,21 @@ export async function submitJob(
   }
 
   const { job } = created;
+  // The price first: what was reserved and what is left, before anything runs.
+  const locale = await localeOf(ctx);
+  const charged =
+    job.payer === 'own_key'
+      ? ctx.t('job-queued-own-key')
+      : job.price > 0
+        ? ctx.t('job-queued-charged', {
+            price: money(job.price, locale),
+            balance: money(getBalance(db, userId), locale),
+          })
+        : '';
   let statusId: number;
   try {
-    const status = await ctx.reply(ctx.t('job-queued', { model: job.model }), {
+    const queued = ctx.t('job-queued', { model: job.model });
+    const status = await ctx.reply(charged ? `${queued}\n${charged}` : queued, {
       reply_markup: cancelKeyboard(ctx, job.id),
       ...replyTo,
     });

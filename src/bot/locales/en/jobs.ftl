@@ -1,5 +1,7 @@
 # Job status, delivery and failures (shared by every generation family).
 job-queued = ⏳ Queued… ({ $model })
+job-queued-charged = 💳 { $price } reserved, { $balance } left. Refunded if it fails.
+job-queued-own-key = 🔑 Runs on your own gateway key: nothing is charged here.
 job-generating = 🎨 Generating with { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-done-caption = { $model } · { $cost }

@@ -1,5 +1,7 @@
 # Job status, delivery and failures (shared by every generation family).
 job-queued = ⏳ В очереди… ({ $model })
+job-queued-charged = 💳 Зарезервировано { $price }, осталось { $balance }. Вернём, если не получится.
+job-queued-own-key = 🔑 Идёт на вашем ключе шлюза: здесь ничего не списывается.
 job-generating = 🎨 Генерирую в { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-done-caption = { $model } · { $cost }
