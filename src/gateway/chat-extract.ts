@@ -19,6 +19,9 @@ const MARKDOWN_IMAGE_RE =
   /!\[[^\]]*\]\(\s*(data:image\/[a-z0-9+.-]+;base64,[A-Za-z0-9+/=\s]+|https?:\/\/[^\s)]+)\s*\)/gi;
 const URL_RE = /https?:\/\/[^\s)\]"'<>]+/gi;
 const IMAGE_PATH_RE = /\.(?:png|jpe?g|webp|gif)$/i;
+/** A run of base64 (optionally a `data:image/…;base64,` URL), possibly wrapped over lines. */
+const BASE64_RUN_RE =
+  /(?<![A-Za-z0-9+/=_-])(?:data:image\/[a-z0-9+.-]+;base64,)?[A-Za-z0-9+/]{32,}(?:\r?\n[A-Za-z0-9+/]+)*={0,2}/gi;
 
 function fromUrl(url: string): GeneratedImage | undefined {
   const u = url.trim();
@@ -47,6 +50,33 @@ function dedupe(images: GeneratedImage[]): GeneratedImage[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A wrapped base64 block (MIME wraps at 64 or 76) has full lines of one width and a shorter last
+ * one; a line after that, or after one long unwrapped line, is text such as "Enjoy".
+ */
+const MAX_WRAP_WIDTH = 120;
+function wrappedPart(run: string): string {
+  const lines = run.split(/\r?\n/);
+  const width = lines[0]?.length ?? 0;
+  let end = 1;
+  while (end < lines.length && width <= MAX_WRAP_WIDTH && lines[end - 1]?.length === width) end++;
+  return lines.slice(0, end).join('\n');
+}
+
+function inlineBase64(content: string): ChatExtraction {
+  const images: GeneratedImage[] = [];
+  const text = content.replace(BASE64_RUN_RE, (run) => {
+    const part = wrappedPart(run);
+    const b64 = part.replace(/^data:[^,]*,/i, '').replace(/\s+/g, '');
+    const mime = sniffBase64Mime(b64);
+    const data = mime ? decodeBase64(b64) : undefined;
+    if (!mime || !data) return run;
+    images.push({ kind: 'bytes', data, mime });
+    return run.slice(part.length);
+  });
+  return { images, text };
 }
 
 const tidy = (s: string) => s.replace(/\n{3,}/g, '\n\n').trim();
@@ -100,16 +130,9 @@ export function extractChatImages(message: unknown): ChatExtraction {
     return { images: dedupe(step3), text: tidy(text) };
   }
 
-  // 4. The whole content is a data URL or bare base64 with a known image signature.
-  const whole = content.trim();
-  if (whole.startsWith('data:image/')) {
-    const img = fromUrl(whole);
-    if (img) return { images: [img], text: '' };
-  }
-  const compact = whole.replace(/\s+/g, '');
-  const mime = compact.length >= 16 ? sniffBase64Mime(compact) : undefined;
-  const data = mime ? decodeBase64(compact) : undefined;
-  if (mime && data) return { images: [{ kind: 'bytes', data, mime }], text: '' };
+  // 4. Base64 with a known image signature anywhere in the text, bare or as a `data:` URL.
+  const step4 = inlineBase64(content);
+  if (step4.images.length > 0) return { images: dedupe(step4.images), text: tidy(step4.text) };
 
   return { images: [], text: tidy(content) };
 }

@@ -6,7 +6,11 @@ import { balanceOf, fund, generationCalls, waitForJob } from './helpers.js';
 describe('what reaches the gateway, and what its envelopes mean (bot level)', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ gateway: { chatImageVariant: { 'gpt-4o-image': 'mixed' } } });
+    bot = await startTestBot({
+      gateway: {
+        chatImageVariant: { 'gpt-4o-image': 'mixed', 'gemini-2.5-flash-image': 'prose-base64' },
+      },
+    });
   });
   afterAll(() => bot.close());
 
@@ -56,6 +60,16 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
     expect(second.message?.caption).toMatch(/💬 The model says: Here you go:/);
     // The caption is HTML: the prompt (and any model text) arrives as text, not markup.
     expect(String(second.call.params.caption)).toContain('&lt;b&gt;bold&lt;/b&gt;');
+  });
+
+  it('base64 pasted inside the model’s prose is the image; the prose around it is the note', async () => {
+    const user = newUser('gemini-2.5-flash-image');
+    user.send('/imagine a paper boat');
+    const result = await user.waitFor({ photo: true });
+    expect(result.message?.caption).toContain(
+      '💬 The model says: Sure! Here is your picture: Hope you like it.',
+    );
+    expect(result.message?.caption).not.toMatch(/iVBOR/);
   });
 
   it('a model that only echoes the prompt adds no note', async () => {

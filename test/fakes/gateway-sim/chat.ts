@@ -92,6 +92,11 @@ function imageContent(ctx: SimContext, variant: ChatImageVariant, prompt: string
       return { content: `![image](${url()})`, count: 1 };
     case 'raw-base64':
       return { content: ctx.files.bytes(png()).toString('base64'), count: 1 };
+    case 'prose-base64': {
+      // Some channels paste the bytes into the prose, wrapped like a MIME body.
+      const b64 = ctx.files.bytes(png()).toString('base64').replace(/.{76}/g, '$&\n');
+      return { content: `Sure! Here is your picture:\n\n${b64}\n\nHope you like it.`, count: 1 };
+    }
     case 'images-array':
       return {
         content: 'Here is your image.',

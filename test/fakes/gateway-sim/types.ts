@@ -22,6 +22,7 @@ export type ChatImageVariant =
   | 'markdown-url'
   | 'raw-base64'
   | 'images-array'
+  | 'prose-base64'
   | 'mixed';
 export type VideoDialect = 'seed' | 'newapi-wrapper' | 'openai' | 'kling-metadata' | 'docs';
 

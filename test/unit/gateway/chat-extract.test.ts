@@ -138,3 +138,42 @@ describe('isRefusal', () => {
     expect(isRefusal('A cat sitting on a windowsill, watercolor.')).toBe(false);
   });
 });
+
+describe('extractChatImages: base64 inside other text (§2.3 step 4)', () => {
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(300, 7),
+  ]);
+  const b64 = png.toString('base64');
+  const wrapped = b64.match(/.{1,76}/g)?.join('\n') ?? '';
+
+  it('a data: URL in the middle of a sentence is the image; the words around it stay', () => {
+    const r = extractChatImages({
+      content: `Here is your cat: data:image/png;base64,${b64} Enjoy!`,
+    });
+    expect(r.images).toEqual([{ kind: 'bytes', data: png, mime: 'image/png' }]);
+    expect(r.text).toBe('Here is your cat:  Enjoy!');
+  });
+
+  it('bare base64 wrapped at 76 columns after a preface, a closing line after it', () => {
+    const r = extractChatImages({ content: `Sure! Here it is:\n\n${wrapped}\nEnjoy` });
+    expect(r.images).toEqual([{ kind: 'bytes', data: png, mime: 'image/png' }]);
+    expect(r.text).toBe('Sure! Here it is:\n\nEnjoy');
+  });
+
+  it('one long unwrapped line does not swallow the word on the next line', () => {
+    const r = extractChatImages({ content: `${b64}\nEnjoy` });
+    expect(r.images).toEqual([{ kind: 'bytes', data: png, mime: 'image/png' }]);
+    expect(r.text).toBe('Enjoy');
+  });
+
+  it('two images in one reply are both found; a long non-image token is left as text', () => {
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 9)]);
+    const hash = 'a'.repeat(64);
+    const r = extractChatImages({
+      content: `first ${b64} second data:image/jpeg;base64,${jpeg.toString('base64')} id ${hash}`,
+    });
+    expect(r.images.map((i) => i.kind === 'bytes' && i.mime)).toEqual(['image/png', 'image/jpeg']);
+    expect(r.text).toBe(`first  second  id ${hash}`);
+  });
+});
