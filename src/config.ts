@@ -131,6 +131,13 @@ const envSchema = z
     TELEGRAM_SEND_RATE: withDefault(int(1, 100_000), 30),
     /** Midjourney without the gateway's list route: single task fetches per poll (per second). */
     MJ_FETCHES_PER_POLL: withDefault(int(1, 1_000), 25),
+    /**
+     * Ask before starting a job paid from the balance that costs more than this, in CURRENCY
+     * (e.g. 0.50); unset: never ask (video always shows its price on a confirm button).
+     */
+    CONFIRM_ABOVE: optional(
+      z.coerce.number({ message: 'must be a number' }).min(0, 'must be at least 0'),
+    ),
     /** Operator alert when the gateway key has less than this many USD left; 0: never. */
     OPERATOR_BALANCE_ALERT_USD: withDefault(
       z.coerce.number({ message: 'must be a number' }).min(0, 'must be at least 0'),
@@ -176,6 +183,8 @@ export interface Config extends Env {
   uploadLimitBytes: number;
   resultBudgetBytes: number;
   isCloudBotApi: boolean;
+  /** CONFIRM_ABOVE in minor units. */
+  confirmAboveMinor?: number;
 }
 
 export class ConfigError extends Error {
@@ -203,5 +212,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: uploadLimitMb * 1024 * 1024,
     resultBudgetBytes: env.RESULT_BUDGET_MB * 1024 * 1024,
     isCloudBotApi,
+    ...(env.CONFIRM_ABOVE !== undefined
+      ? { confirmAboveMinor: Math.round(env.CONFIRM_ABOVE * 10 ** env.CURRENCY_DECIMALS) }
+      : {}),
   };
 }

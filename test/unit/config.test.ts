@@ -122,4 +122,12 @@ describe('config', () => {
   it('treats empty values as unset', () => {
     expect(loadConfig({ ...base, REDIS_URL: '', PORT: '' }).PORT).toBe(8080);
   });
+  it('CONFIRM_ABOVE is read in the currency and kept in minor units; unset means never', () => {
+    expect(loadConfig({ ...base, CONFIRM_ABOVE: '0.50' }).confirmAboveMinor).toBe(50);
+    expect(
+      loadConfig({ ...base, CONFIRM_ABOVE: '5', CURRENCY_DECIMALS: '0' }).confirmAboveMinor,
+    ).toBe(5);
+    expect(loadConfig(base).confirmAboveMinor).toBeUndefined();
+    expect(() => loadConfig({ ...base, CONFIRM_ABOVE: '-1' })).toThrow(/CONFIRM_ABOVE/);
+  });
 });

@@ -18,6 +18,7 @@ import { fileName, resultFiles } from '../images/delivery.js';
 import { askInstruction } from '../images/edit.js';
 import { isImageModel, prepareImageJob } from '../images/request.js';
 import { parseJobButton } from './callback-data.js';
+import { PendingStarts, parseConfirmButton } from './confirm-start.js';
 import { renderJobsList } from './jobs-list.js';
 import { localeOf, submitJob } from './submit-job.js';
 
@@ -61,6 +62,38 @@ jobsFeature.callbackQuery(/^j:/, async (ctx, next) => {
     case 'orig':
       return original(ctx, job);
   }
+});
+
+// CONFIRM_ABOVE's question: ✅ starts the prepared job once, ✖ drops it (nothing was charged).
+jobsFeature.callbackQuery(/^jc:/, async (ctx) => {
+  const parsed = parseConfirmButton(ctx.callbackQuery.data);
+  const pending = parsed ? new PendingStarts(ctx.deps.db) : undefined;
+  const found = parsed && pending?.get(parsed.id);
+  if (!parsed || !pending || !found) {
+    await ctx.answerCallbackQuery({ text: ctx.t('job-confirm-expired') });
+    await ctx.editMessageReplyMarkup().catch(() => {});
+    return;
+  }
+  if (found.userId !== ctx.from.id)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t('job-not-yours') }));
+  if (parsed.choice === 'no') {
+    pending.delete(parsed.id);
+    await ctx.answerCallbackQuery();
+    await ctx
+      .editMessageText(ctx.t('job-confirm-dropped'))
+      .catch((err: unknown) => ctx.log.debug({ err }, 'question not edited'));
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t('job-confirm-starting') });
+  const outcome = await submitJob(
+    ctx,
+    { ok: true, draft: found.draft },
+    { startKey: `confirm:${parsed.id}`, confirmed: true },
+  );
+  // Kept when it did not start (rate limit, too many jobs): ✅ may be pressed again later.
+  if (!outcome.ok) return;
+  pending.delete(parsed.id);
+  await ctx.editMessageReplyMarkup().catch(() => {});
 });
 
 async function cancel(ctx: JobQuery, job: JobRow): Promise<void> {

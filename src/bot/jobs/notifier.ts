@@ -8,6 +8,7 @@ import { escapeHtml, formatElapsed } from '../format.js';
 import type { Locale } from '../i18n.js';
 import { menuData } from '../start/menu.js';
 import { isMessageGone, isUnreachable } from '../transport/telegram-errors.js';
+import { chargeLine, withCharge } from './charge-line.js';
 import type { Deliverer, DeliveryContext } from './delivery-types.js';
 
 /** Failure codes whose message differs when the user's own key was used. */
@@ -62,8 +63,9 @@ export class TelegramNotifier implements JobNotifier {
                 progress.text ?? (progress.percent !== undefined ? `${progress.percent}%` : '…'),
               elapsed,
             });
+    const charged = chargeLine((k, v) => this.ctx.t(locale, k, v), job, this.ctx.money);
     await this.guard(job, () =>
-      this.ctx.status.edit(job.chatId, job.statusMessageId as number, text),
+      this.ctx.status.edit(job.chatId, job.statusMessageId as number, withCharge(text, charged)),
     );
   }
 

@@ -15,8 +15,10 @@ import type { BaseContext } from '../context.js';
 import { topUpLine, topUpOf } from '../money/top-up.js';
 import { replyParams } from '../transport/reply-params.js';
 import { jobButton } from './callback-data.js';
+import { chargeLine, withCharge } from './charge-line.js';
+import { confirmKeyboard, needsConfirm, PendingStarts } from './confirm-start.js';
 import { allowGeneration } from './generation-limit.js';
-import { type PreparedJob, problemMessage } from './job-draft.js';
+import { type JobDraft, type PreparedJob, problemMessage } from './job-draft.js';
 
 /** Jobs one user may have in the pipeline at once: nobody fills the shared gateway lane alone. */
 export const MAX_ACTIVE_JOBS_PER_USER = 10;
@@ -26,7 +28,14 @@ export type SubmitOutcome =
   | { ok: true; job: JobRow; existing?: true }
   | {
       ok: false;
-      reason: 'invalid' | 'insufficient_funds' | 'too_many_active' | 'no_user' | 'rate_limited';
+      reason:
+        | 'invalid'
+        | 'insufficient_funds'
+        | 'too_many_active'
+        | 'no_user'
+        | 'rate_limited'
+        /** Above CONFIRM_ABOVE: the price was named, the job starts on ✅. */
+        | 'awaiting_confirm';
     };
 
 /** A linked key that the gateway has not rejected pays; otherwise the balance does. */
@@ -56,6 +65,8 @@ export interface SubmitOptions {
   maxActive?: number;
   /** Overrides the update's own start key: a single-use keyboard names itself (any tap, once). */
   startKey?: string;
+  /** The user has seen the price and pressed start (CONFIRM_ABOVE asks no more). */
+  confirmed?: true;
 }
 
 /**
@@ -74,6 +85,37 @@ export function startKeyOf(ctx: Pick<BaseContext, 'update'>): string | undefined
 function repeated(ctx: BaseContext, job: JobRow): SubmitOutcome {
   ctx.log.info({ job: job.id, update: ctx.update.update_id }, 'job already started by this update');
   return { ok: true, job, existing: true };
+}
+
+/**
+ * Names the price and waits for ✅ when it is over CONFIRM_ABOVE and the balance covers it (when
+ * it does not, the insufficient-funds answer says so without a question first).
+ */
+async function askFirst(
+  ctx: BaseContext,
+  draft: JobDraft,
+  payer: 'balance' | 'own_key',
+  userId: number,
+): Promise<boolean> {
+  const { db, config, money } = ctx.deps;
+  if (!needsConfirm(config.confirmAboveMinor, payer, draft.price)) return false;
+  const balance = getBalance(db, userId);
+  if (balance < draft.price) return false;
+  const locale = await localeOf(ctx);
+  const price = money(draft.price, locale);
+  const id = new PendingStarts(db).add({ userId, draft });
+  await ctx.reply(
+    ctx.t('job-confirm-question', {
+      model: draft.model,
+      price,
+      balance: money(balance - draft.price, locale),
+    }),
+    {
+      reply_markup: confirmKeyboard((k, v) => ctx.t(k, v), id, price),
+      ...replyParams(draft.replyToMessageId),
+    },
+  );
+  return true;
 }
 
 /**
@@ -98,6 +140,10 @@ export async function submitJob(
   const startKey = options.startKey ?? startKeyOf(ctx);
   const earlier = startKey ? getJobByStartKey(db, startKey) : undefined;
   if (earlier) return repeated(ctx, earlier);
+  const payer = draft.payer ?? choosePayer(db, userId);
+  if (!options.confirmed && (await askFirst(ctx, draft, payer, userId))) {
+    return { ok: false, reason: 'awaiting_confirm' };
+  }
 
   // Per-user pace of expensive requests (shared by instances in Redis mode).
   if (!(await allowGeneration(ctx))) return { ok: false, reason: 'rate_limited' };
@@ -116,7 +162,7 @@ export async function submitJob(
     model: draft.model,
     params: draft.params,
     price: draft.price,
-    payer: draft.payer ?? choosePayer(db, userId),
+    payer,
     ...(draft.parentJobId !== undefined ? { parentJobId: draft.parentJobId } : {}),
     ...(draft.replyToMessageId !== undefined ? { replyToMessageId: draft.replyToMessageId } : {}),
     ...(draft.deadlineAt !== undefined ? { deadlineAt: draft.deadlineAt } : {}),
@@ -140,19 +186,15 @@ export async function submitJob(
   const { job } = created;
   // The price first: what was reserved and what is left, before anything runs.
   const locale = await localeOf(ctx);
-  const charged =
-    job.payer === 'own_key'
-      ? ctx.t('job-queued-own-key')
-      : job.price > 0
-        ? ctx.t('job-queued-charged', {
-            price: money(job.price, locale),
-            balance: money(getBalance(db, userId), locale),
-          })
-        : '';
+  const charged = chargeLine(
+    (k, v) => ctx.t(k, v),
+    job,
+    (amount) => money(amount, locale),
+    getBalance(db, userId),
+  );
   let statusId: number;
   try {
-    const queued = ctx.t('job-queued', { model: job.model });
-    const status = await ctx.reply(charged ? `${queued}\n${charged}` : queued, {
+    const status = await ctx.reply(withCharge(ctx.t('job-queued', { model: job.model }), charged), {
       reply_markup: cancelKeyboard(ctx, job.id),
       ...replyTo,
     });

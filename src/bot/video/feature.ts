@@ -314,7 +314,10 @@ async function confirm(ctx: Query, store: VideoDrafts, draft: VideoDraft, model:
   }
   await ctx.answerCallbackQuery();
   // The keyboard is single-use: a double tap (or the same tap on two instances) is one job.
-  const outcome = await submitJob(ctx, prepared, { startKey: `video:${draft.id}` });
+  const outcome = await submitJob(ctx, prepared, {
+    startKey: `video:${draft.id}`,
+    confirmed: true,
+  });
   if (!outcome.ok) return; // told by submitJob; the draft stays for another try (after a top-up)
   if (outcome.existing) return;
   store.save({ ...draft, jobId: outcome.job.id });

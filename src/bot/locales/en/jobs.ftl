@@ -1,7 +1,14 @@
 # Job status, delivery and failures (shared by every generation family).
 job-queued = ⏳ Queued… ({ $model })
 job-queued-charged = 💳 { $price } reserved, { $balance } left. Refunded if it fails.
+job-status-charged = 💳 { $price } reserved, refunded if it fails.
 job-queued-own-key = 🔑 Runs on your own gateway key: nothing is charged here.
+job-confirm-question = 💳 { $model } costs { $price }; { $balance } will be left on your balance. Start it?
+job-confirm-start = ✅ Start · { $price }
+job-confirm-cancel = ✖️ Cancel
+job-confirm-starting = Starting…
+job-confirm-dropped = ✖️ Not started. Nothing was charged.
+job-confirm-expired = This question has expired. Send the request again.
 job-generating = 🎨 Generating with { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-done-caption = { $model } · { $cost }

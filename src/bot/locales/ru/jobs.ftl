@@ -1,7 +1,14 @@
 # Job status, delivery and failures (shared by every generation family).
 job-queued = ⏳ В очереди… ({ $model })
 job-queued-charged = 💳 Зарезервировано { $price }, осталось { $balance }. Вернём, если не получится.
+job-status-charged = 💳 Зарезервировано { $price }, вернём, если не получится.
 job-queued-own-key = 🔑 Идёт на вашем ключе шлюза: здесь ничего не списывается.
+job-confirm-question = 💳 { $model } стоит { $price }; на балансе останется { $balance }. Запустить?
+job-confirm-start = ✅ Запустить · { $price }
+job-confirm-cancel = ✖️ Отмена
+job-confirm-starting = Запускаю…
+job-confirm-dropped = ✖️ Не запущено. Ничего не списано.
+job-confirm-expired = Этот вопрос устарел. Отправьте запрос ещё раз.
 job-generating = 🎨 Генерирую в { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-done-caption = { $model } · { $cost }

@@ -1,0 +1,70 @@
+/**
+ * CONFIRM_ABOVE: a job paid from the balance that costs more than the operator's threshold is
+ * not started at once; the bot names its price and the balance after it, and starts it on
+ * ✅ only. The prepared job waits in the database (a prompt does not fit in callback data, and a
+ * restart between question and press must not lose it); the press's start key makes it start
+ * once however often ✅ is pressed.
+ */
+import { randomBytes } from 'node:crypto';
+import { InlineKeyboard } from 'grammy';
+import type { Db } from '../../db/client.js';
+import { SqliteKvStorage } from '../../db/kv-storage.js';
+import type { Translate } from '../i18n.js';
+import { callbackData } from '../transport/callback-data.js';
+import type { JobDraft } from './job-draft.js';
+
+export const PENDING_START_TTL_MS = 3600_000;
+
+export interface PendingStart {
+  userId: number;
+  draft: JobDraft;
+}
+
+export class PendingStarts {
+  private readonly kv: SqliteKvStorage<PendingStart>;
+
+  constructor(db: Db) {
+    this.kv = new SqliteKvStorage<PendingStart>(db, 'jconfirm:', PENDING_START_TTL_MS);
+  }
+
+  add(pending: PendingStart): string {
+    const id = randomBytes(6).toString('base64url');
+    this.kv.write(id, pending);
+    return id;
+  }
+
+  get(id: string): PendingStart | undefined {
+    return this.kv.read(id);
+  }
+
+  delete(id: string): void {
+    this.kv.delete(id);
+  }
+}
+
+/** Whether this job asks first: only the balance pays it, and only above the threshold. */
+export function needsConfirm(
+  threshold: number | undefined,
+  payer: 'balance' | 'own_key',
+  price: number,
+): boolean {
+  return threshold !== undefined && payer === 'balance' && price > threshold;
+}
+
+export type ConfirmChoice = 'go' | 'no';
+
+export const confirmButton = (id: string, choice: ConfirmChoice): string =>
+  callbackData('jc', id, choice);
+
+export function parseConfirmButton(
+  data: string,
+): { id: string; choice: ConfirmChoice } | undefined {
+  const m = /^jc:([A-Za-z0-9_-]{8}):(go|no)$/.exec(data);
+  return m?.[1] && m[2] ? { id: m[1], choice: m[2] as ConfirmChoice } : undefined;
+}
+
+export function confirmKeyboard(t: Translate, id: string, price: string): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t('job-confirm-start', { price }), confirmButton(id, 'go'))
+    .text(t('job-confirm-cancel'), confirmButton(id, 'no'));
+}
