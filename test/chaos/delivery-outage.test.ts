@@ -73,12 +73,19 @@ describeRedis('chaos: Telegram down for a while, two instances on one Redis', ()
       user.send(`an outage fox ${i}`);
       return user;
     });
+    const jobStates = () =>
+      JSON.stringify(
+        people.map((u) => {
+          const job = jobsOf(bot.app, u.id)[0];
+          return job && [job.status, job.attempts, job.leaseOwner, job.nextPollAt, job.errorCode];
+        }),
+      );
     // The outage starts with the first failed send of every result.
     await until(
       () => people.every((u) => (jobsOf(bot.app, u.id)[0]?.attempts ?? 0) >= 2),
       // A wait, not a timing claim: under a full parallel suite on two cores it can take >10 s.
       30_000,
-      'a failed send of every result',
+      () => `a failed send of every result; jobs: ${jobStates()}`,
     );
     await new Promise((r) => setTimeout(r, OUTAGE_MS));
     expect(people.map((u) => jobsOf(bot.app, u.id)[0]?.status)).toEqual(
@@ -89,7 +96,7 @@ describeRedis('chaos: Telegram down for a while, two instances on one Redis', ()
     await until(
       () => people.every((u) => jobsOf(bot.app, u.id)[0]?.status === 'done'),
       20_000,
-      'every result delivered',
+      () => `every result delivered; jobs: ${jobStates()}`,
     );
     for (const user of people) {
       const [job] = jobsOf(bot.app, user.id);

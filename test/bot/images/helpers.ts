@@ -42,11 +42,16 @@ export async function waitForJob(
   }
 }
 
-/** Polls until `check` holds. */
-export async function until(check: () => boolean, timeoutMs = 5_000, what = 'condition') {
+/** Polls until `check` holds; `what` may say what the state was when it gave up. */
+export async function until(
+  check: () => boolean,
+  timeoutMs = 5_000,
+  what: string | (() => string) = 'condition',
+) {
   const end = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
