@@ -72,6 +72,13 @@ function isRejectedSubmit(body: unknown): boolean {
 const speedFilter = (mode: MjMode | undefined) =>
   mode ? { accountFilter: { modes: [mode.toUpperCase()] } } : {};
 
+/**
+ * The third way: Midjourney itself reads `--relax` in a prompt (the last flag wins), and a relay
+ * that forwards neither prefix nor filter still passes the prompt unless its "mode clear" is on.
+ */
+const withSpeedFlag = (prompt: string, mode: MjMode | undefined) =>
+  mode ? `${prompt} --${mode}` : prompt;
+
 async function submit(
   ctx: GatewayContext,
   endpoint: string,
@@ -98,7 +105,7 @@ export function imagine(ctx: GatewayContext, req: ImagineRequest, opts: CallOpti
     'imagine',
     req.mode,
     {
-      prompt: req.prompt,
+      prompt: withSpeedFlag(req.prompt, req.mode),
       ...(req.botType ? { botType: req.botType } : {}),
       ...(req.base64Array?.length ? { base64Array: req.base64Array.map(asDataUrl) } : {}),
       ...speedFilter(req.mode),

@@ -30,6 +30,8 @@ export interface MjTask {
   finalPrompt?: string;
   action?: string;
   describePrompts?: string[];
+  /** The speed the task runs in, when Midjourney said so (progress `"relaxed"`, `"fast"`). */
+  ranMode?: 'fast' | 'relax' | 'turbo';
 }
 
 export interface MjSubmitResult {
@@ -67,6 +69,17 @@ export function normalizeMjStatus(raw: string): MjStatus {
 export function parseMjProgress(progress: string | undefined): number | undefined {
   const m = /^\s*(\d{1,3})\s*%\s*$/.exec(progress ?? '');
   return m?.[1] === undefined ? undefined : Math.min(100, Number(m[1]));
+}
+
+/**
+ * Midjourney names the queue a job runs in as the progress token before percentages start;
+ * the relay may have dropped the mode that was asked for, so this is the mode that counts.
+ */
+export function parseMjRanMode(progress: string | undefined): MjTask['ranMode'] {
+  const word = progress?.trim().toLowerCase();
+  if (word === 'relaxed' || word === 'relax') return 'relax';
+  if (word === 'fast' || word === 'turbo') return word;
+  return undefined;
 }
 
 const KEYCAP_RE = /[1-9]\uFE0F?\u20E3/u;
@@ -140,6 +153,8 @@ export function normalizeMjTask(raw: unknown, fallbackId?: string): MjTask | nul
   const pct =
     status === 'done' ? 100 : status === 'failed' ? undefined : parseMjProgress(progressText);
   if (pct !== undefined) task.progressPercent = pct;
+  const ranMode = parseMjRanMode(progressText);
+  if (ranMode) task.ranMode = ranMode;
   if (t.imageUrl) task.imageUrl = t.imageUrl;
   if (t.failReason) task.failReason = t.failReason;
   else if (status === 'failed') task.failReason = rawStatus === 'CANCEL' ? 'cancelled' : 'failed';

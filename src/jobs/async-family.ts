@@ -41,7 +41,12 @@ export interface AsyncSubmitted {
 }
 
 export type AsyncObservation =
-  | { state: 'pending'; progress: JobProgress }
+  | {
+      state: 'pending';
+      progress: JobProgress;
+      /** What the task said about itself on the way (Midjourney's speed), kept in job.result. */
+      facts?: Record<string, string>;
+    }
   | { state: 'done'; done: unknown }
   | { state: 'failed'; failure: JobFailure }
   | { state: 'needs_input'; input: unknown }

@@ -285,6 +285,8 @@ export class AsyncPoller {
           patch.progress = key;
           this.showProgress(job, seen.progress);
         }
+        const facts = newFacts(job, seen.facts);
+        if (facts) patch.facts = JSON.stringify(facts);
         patch.nextPollAt = cap(now + this.delay(track, now));
         return patch;
       }
@@ -319,6 +321,7 @@ export class AsyncPoller {
           owner,
           next: patch.nextPollAt ?? null,
           progress: patch.progress ?? null,
+          facts: patch.facts ?? null,
         });
     });
   }
@@ -408,9 +411,19 @@ export class AsyncPoller {
   }
 }
 
-type ReleasePatch = { nextPollAt?: number; progress?: string };
+/** JSON text merged into job.result. */
+type ReleasePatch = { nextPollAt?: number; progress?: string; facts?: string };
 
-/** releaseLease with an optional new poll time and progress, prepared once. */
+/** The facts a poll brought that the job's result does not hold yet. */
+function newFacts(
+  job: JobRow,
+  facts: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  const fresh = Object.entries(facts ?? {}).filter(([k, v]) => job.result?.[k] !== v);
+  return fresh.length > 0 ? Object.fromEntries(fresh) : undefined;
+}
+
+/** releaseLease with an optional new poll time, progress and result facts, prepared once. */
 function prepareRelease(db: Db) {
   return db
     .update(jobs)
@@ -419,6 +432,8 @@ function prepareRelease(db: Db) {
       leaseUntil: null,
       nextPollAt: sql`coalesce(${sql.placeholder('next')}, ${jobs.nextPollAt})`,
       progress: sql`coalesce(${sql.placeholder('progress')}, ${jobs.progress})`,
+      result: sql`case when ${sql.placeholder('facts')} is null then ${jobs.result}
+        else json_patch(coalesce(${jobs.result}, '{}'), ${sql.placeholder('facts')}) end`,
     })
     .where(and(eq(jobs.id, sql.placeholder('id')), eq(jobs.leaseOwner, sql.placeholder('owner'))))
     .prepare();

@@ -16,7 +16,7 @@ export function resultCaption(
   ctx: DeliveryContext,
   job: JobRow,
   locale: Locale,
-  o: { headKey?: string; prompt?: string } = {},
+  o: { headKey?: string; prompt?: string /** Plain text under the head. */; facts?: string[] } = {},
 ): string {
   const cost = job.payer === 'own_key' ? ctx.t(locale, 'job-cost-own-key') : ctx.money(job.price);
   const head = escapeHtml(
@@ -27,6 +27,7 @@ export function resultCaption(
   const promptChars = Math.max(MIN_PROMPT_CHARS, CAPTION_PROMPT_CHARS - [...note].length);
   return [
     head,
+    ...(o.facts ?? []).map(escapeHtml),
     ...(prompt ? [`<i>${escapeHtml(truncate(prompt, promptChars))}</i>`] : []),
     ...(note ? [escapeHtml(ctx.t(locale, 'job-result-note', { note }))] : []),
   ].join('\n');

@@ -1,6 +1,6 @@
 import { InputFile } from 'grammy';
 import type { Message } from 'grammy/types';
-import { mjResultOf } from '../../jobs/midjourney/result.js';
+import { type MjJobResult, mjResultOf } from '../../jobs/midjourney/result.js';
 import type { DeliveryReceipt, StoredFile } from '../../jobs/ports.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
 import { escapeHtml, splitMessage } from '../format.js';
@@ -21,6 +21,26 @@ export async function removeMjPreview(ctx: DeliveryContext, job: JobRow): Promis
 }
 
 /**
+ * The speed Midjourney said it ran in, beside the price that was charged for the one asked for:
+ * a relay may drop the mode (new-api's mode clear, a missing account filter).
+ */
+function ranModeLine(
+  ctx: DeliveryContext,
+  job: JobRow,
+  locale: Locale,
+  ran: MjJobResult['ranMode'],
+): string[] {
+  if (!ran) return [];
+  const asked = typeof job.params.mode === 'string' ? job.params.mode : ran;
+  const mode = (m: string) => ctx.t(locale, `mj-mode-${m}`);
+  return [
+    asked === ran
+      ? ctx.t(locale, 'mj-ran-mode', { mode: mode(ran) })
+      : ctx.t(locale, 'mj-ran-other-mode', { mode: mode(ran), asked: mode(asked) }),
+  ];
+}
+
+/**
  * A Midjourney result: the image (grid or upscale) with the gateway's buttons laid out like
  * Midjourney's, as a photo; when Telegram would refuse the photo (a large grid), a smaller copy
  * with the buttons and the full file as a document;
@@ -38,7 +58,11 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
     result.prompt ?? (typeof job.params.prompt === 'string' ? job.params.prompt : '') ?? '';
   const keyboard = mjResultKeyboard(job.id, result.buttons ?? []);
   const extra = {
-    caption: resultCaption(ctx, job, locale, { headKey: 'mj-result-caption', prompt }),
+    caption: resultCaption(ctx, job, locale, {
+      headKey: 'mj-result-caption',
+      prompt,
+      facts: ranModeLine(ctx, job, locale, result.ranMode),
+    }),
     parse_mode: 'HTML' as const,
     ...(keyboard ? { reply_markup: keyboard } : {}),
     ...replyParams(job.replyToMessageId),

@@ -246,6 +246,7 @@ export class MidjourneyFamily implements AsyncFamily {
             ...(task.progressText ? { text: task.progressText } : {}),
             ...(task.imageUrl ? { previewUrl: task.imageUrl } : {}),
           },
+          ...(task.ranMode ? { facts: { ranMode: task.ranMode } } : {}),
         };
       case 'needs_modal':
         // A modal job shows MODAL until the gateway's next sync (new-api lags ~15 s).

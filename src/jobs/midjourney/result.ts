@@ -38,6 +38,8 @@ export interface MjJobResult {
   modal?: MjModalState;
   preview?: MjPreviewState;
   messageIds?: number[];
+  /** The speed Midjourney said the task ran in (may differ from the one asked for). */
+  ranMode?: 'fast' | 'relax' | 'turbo';
 }
 
 const button = z.object({ customId: z.string(), emoji: z.string(), label: z.string() });
@@ -57,6 +59,7 @@ const schema = z.looseObject({
     .optional(),
   preview: z.object({ messageId: z.number(), key: z.string(), at: z.number() }).optional(),
   messageIds: z.array(z.number()).optional(),
+  ranMode: z.enum(['fast', 'relax', 'turbo']).optional(),
 });
 
 /** Reads job.result leniently: a malformed field is dropped, never thrown. */

@@ -46,11 +46,11 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     await pump(h, () => getJob(db(), job.id)?.status === 'done', { what: 'the grid' });
     const grid = { message: await waitForResult(user) };
 
-    // The submit went to the fast queue (by path and by account filter), parameters untouched.
+    // The submit went to the fast queue (by path, account filter and flag), parameters untouched.
     const [submit] = mjSubmits(h.sim, 'imagine');
     expect(submit?.path).toBe('/mj-fast/mj/submit/imagine');
     expect(submit?.body).toEqual({
-      prompt: 'a red fox in snow --ar 16:9 --v 6',
+      prompt: 'a red fox in snow --ar 16:9 --v 6 --fast',
       botType: 'MID_JOURNEY',
       accountFilter: { modes: ['FAST'] },
     });
@@ -210,7 +210,7 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
       prompt: string;
       base64Array?: string[];
     };
-    expect(body.prompt).toBe('in the style of this --ar 1:1');
+    expect(body.prompt).toBe('in the style of this --ar 1:1 --fast');
     expect(body.base64Array?.[0]).toMatch(/^data:image\/png;base64,/);
   });
 

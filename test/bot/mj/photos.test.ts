@@ -128,7 +128,7 @@ describe('Midjourney blend and describe (bot level)', () => {
     await waitForResult(user);
     expect(mjSubmits(h.sim, 'imagine').at(-1)?.body).toMatchObject({
       prompt:
-        'abstract color field painting, pastel tones, clean composition, high resolution --ar 1:1',
+        'abstract color field painting, pastel tones, clean composition, high resolution --ar 1:1 --fast',
     });
     expect(balanceOf(h, user.id)).toBe(985);
 

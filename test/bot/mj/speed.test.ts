@@ -6,9 +6,11 @@ import {
   expectCallbackDataFits,
   fundedUser,
   jobAppears,
+  latestJob,
   mjSubmits,
   pump,
   useMjBot,
+  waitForResult,
 } from './helpers.js';
 
 /** Midjourney speed: chosen in /settings or by a flag in the prompt; the model sets queue and price. */
@@ -50,7 +52,7 @@ describe('Midjourney speed (bot level)', () => {
     expect(submitPath('quiet harbour')).toBe('/mj-relax/mj/submit/imagine');
   });
 
-  it('--relax in the prompt picks the relax model of the same bot and is not sent on', async () => {
+  it('--relax in the prompt picks the relax model of the same bot; the speed travels once, at the end', async () => {
     const user = fundedUser(h, 1_000);
     user.send('/mj a lighthouse in fog --ar 16:9 --relax');
     const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
@@ -58,6 +60,13 @@ describe('Midjourney speed (bot level)', () => {
     expect(job.params.prompt).toBe('a lighthouse in fog --ar 16:9');
     await pump(h, () => submitPath('lighthouse in fog') !== undefined, { what: 'the submit' });
     expect(submitPath('lighthouse in fog')).toBe('/mj-relax/mj/submit/imagine');
+    const sent = mjSubmits(h.sim, 'imagine').find((r) =>
+      String((r.body as { prompt?: string }).prompt).includes('lighthouse in fog'),
+    )?.body;
+    expect(sent).toMatchObject({
+      prompt: 'a lighthouse in fog --ar 16:9 --relax',
+      accountFilter: { modes: ['RELAX'] },
+    });
   });
 
   it('a speed the catalog does not enable is refused before any charge, naming those it does', async () => {
@@ -68,5 +77,38 @@ describe('Midjourney speed (bot level)', () => {
     });
     expect(balanceOf(h, user.id)).toBe(1_000);
     expect(submitPath('red kite')).toBeUndefined();
+  });
+});
+
+/**
+ * Behind new-api's relay the path prefix never reaches Midjourney; what runs is what the task
+ * says while it waits ("relaxed", "fast"), and the caption says so beside the price paid.
+ */
+describe.each([
+  {
+    relay: { modeClear: true },
+    caption:
+      '⚡ Ran in fast mode, not relax: the service did not pass the speed on. You paid the relax price.',
+  },
+  { relay: { modeClear: true, accountFilter: true }, caption: '⚡ Ran in relax mode.' },
+  { relay: {}, caption: '⚡ Ran in relax mode.' },
+])('Midjourney speed behind a relay $relay', ({ relay, caption }) => {
+  const h = useMjBot({
+    asyncJobs: { previews: false },
+    sim: { mjRelay: relay, timings: { mjWaitingMs: 5_000 } },
+  });
+
+  it('the caption names the speed the task ran in', async () => {
+    const user = fundedUser(h, 1_000);
+    user.send('/mj a heron on one leg --relax');
+    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    expect(job).toMatchObject({ model: 'mj_relax', price: 5 });
+    await pump(h, () => latestJob(h, user.id)?.status === 'done', {
+      stepMs: 500,
+      what: 'the grid delivered',
+    });
+    const grid = await waitForResult(user);
+    expect(grid.caption?.split('\n')).toContain(caption);
+    expect(balanceOf(h, user.id)).toBe(995);
   });
 });

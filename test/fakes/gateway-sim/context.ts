@@ -1,8 +1,10 @@
 /** Shared state handed to every handler: resolved options, clock, keys, files, request helpers. */
+
 import type { IncomingHttpHeaders } from 'node:http';
 import type { KeyState, KeyStore } from './auth.js';
 import type { SimClock } from './clock.js';
 import type { FileStore } from './files.js';
+import type { MjRelayOptions } from './mj-relay.js';
 import type { MjTaskStore } from './mj-tasks.js';
 import type {
   ChatImageVariant,
@@ -29,6 +31,7 @@ export interface ResolvedOptions {
   modelsShape: 'newapi' | 'oneapi';
   catalog: string[];
   mjImageUrls: 'discord' | 'forward';
+  mjRelay?: MjRelayOptions;
 }
 
 export interface SimRequest {
@@ -134,6 +137,7 @@ export function resolveOptions(o: GatewaySimOptions): ResolvedOptions {
     modelsShape: o.modelsShape ?? 'newapi',
     catalog: o.catalog ?? DEFAULT_CATALOG,
     mjImageUrls: o.mjImageUrls ?? 'discord',
+    ...(o.mjRelay ? { mjRelay: o.mjRelay } : {}),
   };
 }
 

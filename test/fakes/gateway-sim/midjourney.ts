@@ -1,4 +1,5 @@
 /** HTTP side of the Midjourney routes (/mj/submit/*, /mj/task/*, /mj/image/*), newapi or raw proxy flavour. */
+
 import { charge, checkFunds, checkModel, type KeyState } from './auth.js';
 import {
   bannedWordIn,
@@ -21,6 +22,7 @@ import {
   proxyAction,
 } from './mj-buttons.js';
 import { buttonsOf, taskDto, viewOf } from './mj-dto.js';
+import { speedWord } from './mj-relay.js';
 import { type MjTaskRecord, MjTaskStore, runLength } from './mj-tasks.js';
 
 export type MjSpeedMode = 'fast' | 'relax' | 'turbo' | null;
@@ -100,6 +102,7 @@ function submit(ctx: SimContext, key: KeyState, mode: MjSpeedMode, spec: NewTask
     refunded: false,
   };
   if (spec.modal) task.modal = spec.modal;
+  if (ctx.opts.mjRelay) task.waitingWord = speedWord(mode ?? 'fast');
   if (spec.originId) task.originId = spec.originId;
   if (spec.kind === 'describe') {
     task.result = ctx.files.add({

@@ -22,6 +22,8 @@ export interface MjTaskRecord {
   customId: string;
   /** Speed prefix the task was submitted under (`/mj-fast/mj/…` → 'fast'). */
   mode: 'fast' | 'relax' | 'turbo' | null;
+  /** Shown as progress before the percentages (behind a relay Midjourney names its queue). */
+  waitingWord?: string;
   /** Task-clock ms of submit. */
   submitAt: number;
   /** Sim epoch ms of submit (reported as submitTime). */
@@ -130,7 +132,7 @@ export function liveView(
     return { ...started, progress: '0%' };
   }
   const stepsFrom = begun + timings.mjWaitingMs;
-  if (t < stepsFrom) return { ...started, progress: 'Waiting to start' };
+  if (t < stepsFrom) return { ...started, progress: task.waitingWord ?? 'Waiting to start' };
   const step = Math.floor((t - stepsFrom) / Math.max(1, timings.mjStepMs));
   if (step < STEPS.length || task.neverFinish) {
     const i = Math.min(step, STEPS.length - 1);

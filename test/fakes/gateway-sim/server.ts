@@ -7,6 +7,7 @@ import type { SimContext, SimRequest } from './context.js';
 import { newRequestId, openAiError } from './errors.js';
 import { type FaultStore, faultResponse, isDelayOnly } from './faults.js';
 import { json, type SimResponse, writeResponse } from './http.js';
+import { relayMjSubmit } from './mj-relay.js';
 import { matchRoute, type Route } from './router.js';
 import type { RecordedRequest } from './types.js';
 
@@ -136,7 +137,11 @@ export function createHandler(deps: ServerDeps) {
         if ('kind' in key) return send(key);
         simReq.key = key;
       }
-      send(await hit.route.handle(ctx, simReq, hit.mode));
+      const mode =
+        method === 'POST' && hit.route.auth === 'mj'
+          ? relayMjSubmit(ctx, simReq, hit.mode)
+          : hit.mode;
+      send(await hit.route.handle(ctx, simReq, mode));
     } catch (err) {
       send(
         openAiError(ctx, 500, `simulator bug: ${err instanceof Error ? err.message : String(err)}`),

@@ -1,4 +1,5 @@
 /** Public option and handle types of the gateway simulator (the contract other suites code against). */
+import type { MjRelayOptions } from './mj-relay.js';
 
 export interface SimKey {
   unlimited?: boolean;
@@ -80,6 +81,8 @@ export interface GatewaySimOptions {
   resultImages?: ReadonlyArray<{ data: Buffer; contentType: string }>;
   /** Extension: MJ imageUrl style. 'discord' = CDN-like /attachments/… with ex= params (default); 'forward' = /mj/image/{id}. */
   mjImageUrls?: 'discord' | 'forward';
+  /** Extension: relay the MJ submits as new-api does (drops the path mode; see mj-relay.ts). */
+  mjRelay?: MjRelayOptions;
 }
 
 export type FaultPreset =

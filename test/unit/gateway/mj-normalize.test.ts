@@ -6,6 +6,7 @@ import {
   parseCustomId,
   parseDescribePrompts,
   parseMjProgress,
+  parseMjRanMode,
   parseSubmitResult,
 } from '../../../src/gateway/mj-normalize.js';
 
@@ -63,6 +64,27 @@ describe('parseMjProgress', () => {
     ['46', undefined],
   ] as const)('%j → %j', (raw, n) => {
     expect(parseMjProgress(raw)).toBe(n);
+  });
+});
+
+describe('parseMjRanMode', () => {
+  it.each([
+    ['relaxed', 'relax'],
+    ['Relaxed ', 'relax'],
+    ['fast', 'fast'],
+    ['turbo', 'turbo'],
+    ['Waiting to start', undefined],
+    ['46%', undefined],
+    ['paused', undefined],
+    [undefined, undefined],
+  ] as const)('%j → %j', (raw, mode) => {
+    expect(parseMjRanMode(raw)).toBe(mode);
+  });
+
+  it('a task waiting in the relax queue says so', () => {
+    const t = normalizeMjTask(newApiTask({ progress: 'relaxed' }));
+    expect(t).toMatchObject({ status: 'running', ranMode: 'relax' });
+    expect(normalizeMjTask(newApiTask())?.ranMode).toBeUndefined();
   });
 });
 
