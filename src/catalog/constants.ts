@@ -47,3 +47,14 @@ export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
 /** Wire type of the video length: sora's `seconds` is a string ("8"), most others a number. */
 export const SECONDS_AS = ['number', 'string'] as const;
 export type SecondsAs = (typeof SECONDS_AS)[number];
+
+/** `quality` values the images API takes: gpt-image's low/medium/high/auto, dall-e-3's standard/hd. */
+export const IMAGE_QUALITIES = ['auto', 'low', 'medium', 'high', 'standard', 'hd'] as const;
+export type ImageQuality = (typeof IMAGE_QUALITIES)[number];
+
+export const IMAGE_BACKGROUNDS = ['auto', 'opaque', 'transparent'] as const;
+export type ImageBackground = (typeof IMAGE_BACKGROUNDS)[number];
+
+/** `output_format`; a transparent background needs one with an alpha channel (png, webp). */
+export const IMAGE_FORMATS = ['png', 'jpeg', 'webp'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];

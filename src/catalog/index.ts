@@ -13,6 +13,7 @@ export {
   type EditModel,
   type ImageLikeModel,
   type ImageModel,
+  type ImageOptionsSpec,
   type ImagePrice,
   isImageLike,
   MAX_PRICE,
@@ -20,6 +21,7 @@ export {
   type MjPriceTable,
   type ModelOfFamily,
   type ModelSpec,
+  optionsOf,
   type VideoModel,
   type VideoPrice,
 } from './schema.js';

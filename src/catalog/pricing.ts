@@ -1,11 +1,11 @@
 /**
- * Prices in integer minor units. The only non-integer input is a video mode multiplier; it is
- * applied in exact basis-point arithmetic and the result rounded **up** once, so the operator
- * never undercharges and the same inputs always give the same price.
+ * Prices in integer minor units. The only non-integer inputs are multipliers (video mode, image
+ * quality); each is applied in exact basis-point arithmetic and the result rounded **up** once,
+ * so the operator never undercharges and the same inputs always give the same price.
  */
 
 import type { Catalog } from './catalog.js';
-import type { MjPriceKind, VideoMode } from './constants.js';
+import type { ImageQuality, MjPriceKind, VideoMode } from './constants.js';
 import type { ImageLikeModel, MidjourneyModel, VideoModel } from './schema.js';
 
 function positiveInt(name: string, v: number): number {
@@ -13,24 +13,32 @@ function positiveInt(name: string, v: number): number {
   return v;
 }
 
-/** `perImage` × n, or `perCall` regardless of n. */
-export function priceImage(model: ImageLikeModel, req: { n: number }): number {
-  const n = positiveInt('n', req.n);
-  return model.price.unit === 'image' ? model.price.amount * n : model.price.amount;
+const BASIS = 10_000n;
+
+/** × a multiplier in exact basis points, rounded up once (none: the amount itself). */
+function times(amount: number, factor: number | undefined): number {
+  if (factor === undefined) return amount;
+  // BigInt: an amount (≤ 6e11) × basis points (≤ 1e6) can exceed 2^53 before the division.
+  const bp = BigInt(Math.round(factor * 10_000));
+  return Number((BigInt(amount) * bp + BASIS - 1n) / BASIS);
 }
 
-const BASIS = 10_000n;
+/** `perImage` × n, or `perCall` regardless of n; then × the quality's multiplier, if any. */
+export function priceImage(
+  model: ImageLikeModel,
+  req: { n: number; quality?: ImageQuality | undefined },
+): number {
+  const n = positiveInt('n', req.n);
+  const base = model.price.unit === 'image' ? model.price.amount * n : model.price.amount;
+  return times(base, req.quality && model.price.qualityMultipliers?.[req.quality]);
+}
 
 /** `perCall`, or `perSecond` × duration; then × the mode's multiplier (default mode if omitted). */
 export function priceVideo(model: VideoModel, req: { duration: number; mode?: VideoMode }): number {
   const duration = positiveInt('duration', req.duration);
   const base = model.price.unit === 'second' ? model.price.amount * duration : model.price.amount;
   const mode = req.mode ?? model.modes?.default;
-  const factor = mode === undefined ? undefined : model.price.modeMultipliers[mode];
-  if (factor === undefined) return base;
-  // BigInt: base (≤ 6e11) × basis points (≤ 1e6) can exceed 2^53 before the division.
-  const bp = BigInt(Math.round(factor * 10_000));
-  return Number((BigInt(base) * bp + BASIS - 1n) / BASIS);
+  return times(base, mode === undefined ? undefined : model.price.modeMultipliers[mode]);
 }
 
 export function priceMidjourney(model: MidjourneyModel, kind: MjPriceKind): number {

@@ -7,6 +7,10 @@ import { z } from 'zod';
 import {
   FAMILIES,
   type Family,
+  IMAGE_BACKGROUNDS,
+  IMAGE_FORMATS,
+  IMAGE_QUALITIES,
+  type ImageQuality,
   MJ_BOT_TYPES,
   MJ_MODES,
   RESPONSE_FORMATS,
@@ -98,21 +102,61 @@ function onePriceOf<A extends string, B extends string>(a: A, b: B) {
   };
 }
 
-const imagePrice = z
-  .strictObject({ perImage: amount.optional(), perCall: amount.optional() })
-  .superRefine(onePriceOf('perImage', 'perCall'))
-  .transform((p) =>
-    p.perImage !== undefined
-      ? { unit: 'image' as const, amount: p.perImage }
-      : { unit: 'call' as const, amount: p.perCall ?? 0 },
-  );
-
 /** ×multiplier with at most 4 decimals, so pricing can work in exact basis points. */
 const multiplier = z
   .number()
   .positive('must be greater than 0')
   .max(100, 'must be at most 100')
   .refine((m) => Math.abs(m * 10_000 - Math.round(m * 10_000)) < 1e-6, 'use at most 4 decimals');
+
+const imagePrice = z
+  .strictObject({
+    perImage: amount.optional(),
+    perCall: amount.optional(),
+    /** gpt-image's high quality costs several times its low: `{ high: 4, medium: 2 }`. */
+    qualityMultipliers: z.partialRecord(z.enum(IMAGE_QUALITIES), multiplier).optional(),
+  })
+  .superRefine(onePriceOf('perImage', 'perCall'))
+  .transform((p) => ({
+    ...(p.perImage !== undefined
+      ? { unit: 'image' as const, amount: p.perImage }
+      : { unit: 'call' as const, amount: p.perCall ?? 0 }),
+    ...(p.qualityMultipliers
+      ? { qualityMultipliers: p.qualityMultipliers as Partial<Record<ImageQuality, number>> }
+      : {}),
+  }));
+
+/**
+ * What the images API forwards beyond size and count, for the models that take it. Only what is
+ * declared here is offered to users, as prompt flags (`--quality high`, `--seed 7`, `--no …`).
+ */
+const imageOptions = z.strictObject({
+  quality: choice(z.enum(IMAGE_QUALITIES)).optional(),
+  background: choice(z.enum(IMAGE_BACKGROUNDS)).optional(),
+  outputFormat: choice(z.enum(IMAGE_FORMATS)).optional(),
+  /** `seed`: the same seed and prompt give the same picture. */
+  seed: z.boolean().default(false),
+  /** `negative_prompt`: what the picture must not contain. */
+  negativePrompt: z.boolean().default(false),
+});
+
+/** A quality multiplier needs the quality among the model's options. */
+function checkQualityPrices(
+  m: {
+    price: { qualityMultipliers?: Partial<Record<ImageQuality, number>> };
+    options?: { quality?: { allowed: readonly string[] } };
+  },
+  ctx: z.RefinementCtx,
+) {
+  const allowed = m.options?.quality?.allowed ?? [];
+  for (const q of Object.keys(m.price.qualityMultipliers ?? {}))
+    if (!allowed.includes(q))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['price', 'qualityMultipliers', q],
+        message: `quality "${q}" is not in options.quality.allowed`,
+      });
+}
 
 const videoPrice = z
   .strictObject({
@@ -163,37 +207,47 @@ const imageParams = {
 };
 const responseFormat = z.enum(RESPONSE_FORMATS).default('url');
 
-const imageModel = z.strictObject({
-  ...imageParams,
-  family: z.literal('image'),
-  api: z.literal('images'),
-  responseFormat,
-});
+const imageModel = z
+  .strictObject({
+    ...imageParams,
+    family: z.literal('image'),
+    api: z.literal('images'),
+    responseFormat,
+    options: imageOptions.optional(),
+  })
+  .superRefine(checkQualityPrices);
 
-const chatImageModel = z.strictObject({
-  ...imageParams,
-  family: z.literal('chat-image'),
-  api: z.literal('chat'),
-});
+const chatImageModel = z
+  .strictObject({
+    ...imageParams,
+    family: z.literal('chat-image'),
+    api: z.literal('chat'),
+  })
+  .superRefine(checkQualityPrices);
 
 const editInput = imageInput.superRefine((r, ctx) => {
   if (r.min < 1)
     ctx.addIssue({ code: 'custom', path: ['min'], message: 'edit models need at least 1 image' });
 });
 const editModel = z.discriminatedUnion('api', [
-  z.strictObject({
-    ...imageParams,
-    family: z.literal('edit'),
-    api: z.literal('edits'),
-    imageInput: editInput,
-    responseFormat,
-  }),
-  z.strictObject({
-    ...imageParams,
-    family: z.literal('edit'),
-    api: z.literal('chat'),
-    imageInput: editInput,
-  }),
+  z
+    .strictObject({
+      ...imageParams,
+      family: z.literal('edit'),
+      api: z.literal('edits'),
+      imageInput: editInput,
+      responseFormat,
+      options: imageOptions.optional(),
+    })
+    .superRefine(checkQualityPrices),
+  z
+    .strictObject({
+      ...imageParams,
+      family: z.literal('edit'),
+      api: z.literal('chat'),
+      imageInput: editInput,
+    })
+    .superRefine(checkQualityPrices),
 ]);
 
 const midjourneyModel = z.strictObject({
@@ -300,6 +354,11 @@ export type VideoModel = ModelOfFamily<'video'>;
 /** Models answered synchronously with images; they share sizes/n/imageInput/price. */
 export type ImageLikeModel = ImageModel | ChatImageModel | EditModel;
 export type ImagePrice = ImageLikeModel['price'];
+export type ImageOptionsSpec = z.output<typeof imageOptions>;
+
+/** The forwarded options a model declares (none for chat-style models). */
+export const optionsOf = (m: ImageLikeModel): ImageOptionsSpec | undefined =>
+  'options' in m ? m.options : undefined;
 export type VideoPrice = VideoModel['price'];
 export type MjPriceTable = MidjourneyModel['price'];
 

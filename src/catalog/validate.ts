@@ -3,8 +3,8 @@
  * codes with the numbers/choices needed to explain them; the bot turns them into localised text.
  * The first problem found is returned, in the order a user would fix them (prompt, images, ...).
  */
-import type { VideoMode } from './constants.js';
-import type { ImageLikeModel, MidjourneyModel, VideoModel } from './schema.js';
+import type { ImageBackground, ImageFormat, ImageQuality, VideoMode } from './constants.js';
+import { type ImageLikeModel, type MidjourneyModel, optionsOf, type VideoModel } from './schema.js';
 
 export type ProblemCode =
   | 'prompt_empty'
@@ -17,15 +17,43 @@ export type ProblemCode =
   | 'image_required'
   | 'image_not_supported'
   | 'too_many_images'
-  | 'too_few_images';
+  | 'too_few_images'
+  /** A forwarded option with a value the model does not offer (`option` names its flag). */
+  | 'option_unsupported'
+  /** An option the model does not take at all. */
+  | 'option_not_taken'
+  | 'seed_invalid'
+  /** A transparent background in a format without alpha (JPEG). */
+  | 'transparent_format';
 
 export interface ValidationProblem {
   code: ProblemCode;
   limit?: number;
   allowed?: string[];
+  /** The prompt flag of the option concerned (`--quality`). */
+  option?: string;
 }
 
 export type Validation<T> = { ok: true; normalized: T } | { ok: false; problem: ValidationProblem };
+
+/** Forwarded options as a user typed them (flags); checked against the model's `options`. */
+export interface ImageOptionsRequest {
+  quality?: string;
+  background?: string;
+  outputFormat?: string;
+  /** NaN when the flag's value was not a number. */
+  seed?: number;
+  negativePrompt?: string;
+}
+
+/** What is sent: the model's defaults where it declares a choice and the user named none. */
+export interface ImageOptions {
+  quality?: ImageQuality;
+  background?: ImageBackground;
+  outputFormat?: ImageFormat;
+  seed?: number;
+  negativePrompt?: string;
+}
 
 export interface ImageRequest {
   prompt: string;
@@ -34,6 +62,7 @@ export interface ImageRequest {
   n?: number;
   /** How many images the user attached. */
   images?: number;
+  options?: ImageOptionsRequest;
 }
 export interface NormalizedImageRequest {
   prompt: string;
@@ -42,6 +71,7 @@ export interface NormalizedImageRequest {
   aspectRatio?: string;
   n: number;
   images: number;
+  options: ImageOptions;
 }
 
 export interface VideoRequest {
@@ -128,10 +158,58 @@ export function validateImageRequest(
     return fail({ code: 'n_out_of_range', limit: model.n.max, allowed });
   }
 
+  const options = checkImageOptions(model, req.options ?? {});
+  if (!options.ok) return options;
+
   return {
     ok: true,
-    normalized: { prompt, size: size.value, aspectRatio: aspect.value, n, images },
+    normalized: {
+      prompt,
+      size: size.value,
+      aspectRatio: aspect.value,
+      n,
+      images,
+      options: options.normalized,
+    },
   };
+}
+
+const MAX_SEED = 4_294_967_295;
+
+function checkImageOptions(
+  model: ImageLikeModel,
+  req: ImageOptionsRequest,
+): Validation<ImageOptions> {
+  const spec = optionsOf(model);
+  const out: ImageOptions = {};
+  const choices = [
+    ['quality', '--quality', spec?.quality, req.quality],
+    ['background', '--background', spec?.background, req.background],
+    ['outputFormat', '--format', spec?.outputFormat, req.outputFormat],
+  ] as const;
+  for (const [key, flag, choice, wanted] of choices) {
+    if (wanted !== undefined && !choice) return fail({ code: 'option_not_taken', option: flag });
+    const picked = pick<string>(choice, wanted?.trim().toLowerCase());
+    if (!picked.ok)
+      return fail({ code: 'option_unsupported', option: flag, allowed: picked.allowed });
+    if (picked.value !== undefined) Object.assign(out, { [key]: picked.value });
+  }
+  if (out.background === 'transparent' && out.outputFormat === 'jpeg')
+    return fail({ code: 'transparent_format', option: '--background' });
+  if (req.seed !== undefined) {
+    if (!spec?.seed) return fail({ code: 'option_not_taken', option: '--seed' });
+    if (!Number.isInteger(req.seed) || req.seed < 0 || req.seed > MAX_SEED)
+      return fail({ code: 'seed_invalid', limit: MAX_SEED });
+    out.seed = req.seed;
+  }
+  const negative = req.negativePrompt?.trim();
+  if (negative !== undefined) {
+    if (!spec?.negativePrompt) return fail({ code: 'option_not_taken', option: '--no' });
+    const problem = checkPrompt(negative, model.maxPromptLength);
+    if (problem) return fail(problem);
+    out.negativePrompt = negative;
+  }
+  return { ok: true, normalized: out };
 }
 
 function isVideoMode(mode: string): mode is VideoMode {

@@ -23,11 +23,20 @@ export interface GenerateImagesRequest {
   size?: string;
   /** For models that take a ratio instead of a size (BFL's flux-pro-1.1-ultra): `aspect_ratio`. */
   aspectRatio?: string;
-  quality?: string;
   /** Omit for gpt-image models: OpenAI rejects the field there. */
   responseFormat?: 'url' | 'b64_json';
   /** Opaque end-user id forwarded as `user` (e.g. `tg:12345`). */
   user?: string;
+  options?: ForwardedImageOptions;
+}
+
+/** What the catalog lets a model take beyond size and count; sent only when set. */
+export interface ForwardedImageOptions {
+  quality?: string | undefined;
+  background?: string | undefined;
+  outputFormat?: string | undefined;
+  seed?: number | undefined;
+  negativePrompt?: string | undefined;
 }
 
 export interface EditImageRequest {
@@ -37,7 +46,17 @@ export interface EditImageRequest {
   n?: number;
   size?: string;
   user?: string;
+  options?: ForwardedImageOptions;
 }
+
+/** The options under their wire names (OpenAI's, and `negative_prompt` as new-api relays it). */
+const wireOptions = (o: ForwardedImageOptions = {}) => ({
+  quality: o.quality,
+  background: o.background,
+  output_format: o.outputFormat,
+  seed: o.seed,
+  negative_prompt: o.negativePrompt,
+});
 
 const imageResponse = z.looseObject({
   data: z.array(z.looseObject({ url: text, b64_json: text, revised_prompt: text })),
@@ -94,7 +113,7 @@ export async function generateImages(
       n: req.n,
       size: req.size,
       aspect_ratio: req.aspectRatio,
-      quality: req.quality,
+      ...wireOptions(req.options),
       response_format: req.responseFormat,
       user: req.user,
     }),
@@ -116,6 +135,8 @@ export async function editImage(
   if (req.n !== undefined) form.append('n', String(req.n));
   if (req.size !== undefined) form.append('size', req.size);
   if (req.user !== undefined) form.append('user', req.user);
+  for (const [name, value] of Object.entries(definedOnly(wireOptions(req.options))))
+    form.append(name, String(value));
   // OpenAI: one file as `image`, several as repeated `image[]`.
   const field = req.images.length === 1 ? 'image' : 'image[]';
   for (const img of req.images) {

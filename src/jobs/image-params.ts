@@ -12,6 +12,12 @@ export const imageJobParams = z.object({
   size: z.string().optional(),
   aspectRatio: z.string().optional(),
   responseFormat: z.enum(['url', 'b64_json', 'none']).optional(),
+  /** Forwarded options (catalog `options`), checked when the job was made. */
+  quality: z.string().optional(),
+  background: z.string().optional(),
+  outputFormat: z.string().optional(),
+  seed: z.number().int().optional(),
+  negativePrompt: z.string().optional(),
   inputs: z.array(inputRef).default([]),
 });
 export type ImageJobParams = z.output<typeof imageJobParams>;

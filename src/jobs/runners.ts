@@ -1,4 +1,5 @@
 import type { GatewayClient } from '../gateway/client.js';
+import type { ForwardedImageOptions } from '../gateway/images.js';
 import type { RunnerOutput, SyncRunner } from './executor.js';
 import { type ImageJobParams, imageJobParams } from './image-params.js';
 import type { ProducedFile } from './ports.js';
@@ -50,6 +51,14 @@ export function noteOf(text: string | undefined, prompt: string): string | undef
   return chars.length > NOTE_CHARS ? `${chars.slice(0, NOTE_CHARS - 1).join('')}…` : note;
 }
 
+const forwarded = (p: ImageJobParams): ForwardedImageOptions => ({
+  quality: p.quality,
+  background: p.background,
+  outputFormat: p.outputFormat,
+  seed: p.seed,
+  negativePrompt: p.negativePrompt,
+});
+
 async function generate(
   ports: RunnerPorts,
   job: JobRow,
@@ -71,6 +80,7 @@ async function generate(
           ...(p.responseFormat && p.responseFormat !== 'none'
             ? { responseFormat: p.responseFormat }
             : {}),
+          options: forwarded(p),
           user,
         },
         { signal },
@@ -88,6 +98,7 @@ async function generate(
           })),
           ...(p.n > 1 ? { n: p.n } : {}),
           ...(p.size ? { size: p.size } : {}),
+          options: forwarded(p),
           user,
         },
         { signal },

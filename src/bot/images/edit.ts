@@ -57,6 +57,7 @@ export async function startEdit(
       ...(flags.size !== undefined ? { size: flags.size } : {}),
       ...(flags.aspectRatio !== undefined ? { aspectRatio: flags.aspectRatio } : {}),
       ...(flags.n !== undefined ? { n: flags.n } : {}),
+      ...(flags.options ? { options: flags.options } : {}),
       inputs: images.map((i) => ({
         fileId: i.fileId,
         ...(i.uniqueId ? { uniqueId: i.uniqueId } : {}),

@@ -5,12 +5,19 @@
 import { Composer } from 'grammy';
 import { getSettings } from '../../accounts/users.js';
 import type { BotContext } from '../context.js';
+import { escapeHtml } from '../format.js';
 import { submitJob } from '../jobs/submit-job.js';
-import { generationModel, parsePromptFlags, prepareImageJob, storedParamsFor } from './request.js';
+import {
+  generationModel,
+  optionFlags,
+  parsePromptFlags,
+  prepareImageJob,
+  storedParamsFor,
+} from './request.js';
 
 export const imagineFeature = new Composer<BotContext>();
 
-/** Generates with the user's current model; `--size/--ar/--n` in the text override settings. */
+/** Generates with the user’s current model; `--size/--ar/--n` override settings, option flags add to them. */
 export async function generateFromText(ctx: BotContext, text: string): Promise<void> {
   const userId = ctx.from?.id;
   if (userId === undefined) return;
@@ -35,6 +42,7 @@ export async function generateFromText(ctx: BotContext, text: string): Promise<v
       ...(size !== undefined ? { size } : {}),
       ...(aspectRatio !== undefined ? { aspectRatio } : {}),
       ...(n !== undefined ? { n } : {}),
+      ...(flags.options ? { options: flags.options } : {}),
       ...(ctx.msg ? { replyToMessageId: ctx.msg.message_id } : {}),
     }),
   );
@@ -43,7 +51,19 @@ export async function generateFromText(ctx: BotContext, text: string): Promise<v
 imagineFeature.command('imagine', async (ctx) => {
   const text = typeof ctx.match === 'string' ? ctx.match : '';
   if (text.trim() === '') {
-    await ctx.reply(ctx.t('imagine-usage'), { parse_mode: 'HTML' });
+    const userId = ctx.from?.id;
+    const model =
+      userId === undefined
+        ? undefined
+        : generationModel(ctx.deps.catalog, getSettings(ctx.deps.db, userId));
+    const flags = model && optionFlags(model);
+    const usage = ctx.t('imagine-usage');
+    await ctx.reply(
+      flags
+        ? `${usage}\n${ctx.t('imagine-model-options', { model: escapeHtml(model.title), flags: escapeHtml(flags) })}`
+        : usage,
+      { parse_mode: 'HTML' },
+    );
     return;
   }
   await generateFromText(ctx, text);

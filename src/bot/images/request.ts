@@ -10,8 +10,10 @@ import {
   type EditModel,
   type ImageLikeModel,
   type ImageModel,
+  type ImageOptionsRequest,
   isImageLike,
   type ModelSpec,
+  optionsOf,
   priceImage,
   validateImageRequest,
 } from '../../catalog/index.js';
@@ -78,6 +80,11 @@ export interface RequestParams {
   n?: number;
 }
 
+/** Options only a flag sets (no /settings row): they belong to one request. */
+export interface RequestOptions {
+  options?: ImageOptionsRequest;
+}
+
 /**
  * The stored size, aspect ratio and count that the model accepts. A value saved for another
  * model is dropped (the model's default applies) rather than refused: the user did not ask for
@@ -98,31 +105,63 @@ export function storedParamsFor(model: ImageLikeModel, settings: UserSettings): 
   return out;
 }
 
-export interface PromptFlags extends RequestParams {
+export interface PromptFlags extends RequestParams, RequestOptions {
   prompt: string;
 }
 
-const FLAG_RE = /(^|\s)--(size|ar|aspect|n)(?:=|\s+)(\S+)/gi;
+const FLAG_RE = /(^|\s)--(size|ar|aspect|n|quality|background|bg|format|seed)(?:=|\s+)(\S+)/gi;
+/** `--no` takes the rest of the text up to the next flag: "--no text, watermarks". */
+const NEGATIVE_RE = /(^|\s)--no(?:=|\s+)([^\s-](?:(?!\s--\S)[\s\S])*)/i;
 
 /**
- * `a fox --ar 16:9 --n 2` → prompt "a fox", aspect 16:9, n 2. Only these flags are taken (so a
- * prompt about "--" anything else is left alone); a value the model does not allow is refused
- * by validation with the allowed values, not silently dropped.
+ * `a fox --ar 16:9 --n 2 --no snow` → prompt "a fox", aspect 16:9, n 2, negative "snow". Only
+ * these flags are taken (so a prompt about "--" anything else is left alone); a value the model
+ * does not allow, or an option it does not take, is refused by validation naming what it does.
  */
 export function parsePromptFlags(text: string): PromptFlags {
   const out: PromptFlags = { prompt: '' };
-  const prompt = text.replace(FLAG_RE, (_all, lead: string, name: string, value: string) => {
+  const options: ImageOptionsRequest = {};
+  const rest = text.replace(NEGATIVE_RE, (_all, lead: string, words: string) => {
+    options.negativePrompt = words.trim();
+    return lead;
+  });
+  const prompt = rest.replace(FLAG_RE, (_all, lead: string, name: string, value: string) => {
     const flag = name.toLowerCase();
     if (flag === 'size') out.size = value;
-    else if (flag === 'n') out.n = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
+    else if (flag === 'n') out.n = wholeOrNaN(value, 3);
+    else if (flag === 'quality') options.quality = value;
+    else if (flag === 'background' || flag === 'bg') options.background = value;
+    else if (flag === 'format') options.outputFormat = value;
+    else if (flag === 'seed') options.seed = wholeOrNaN(value, 10);
     else out.aspectRatio = value.replace(/[/x]/i, ':');
     return lead;
   });
   out.prompt = prompt.replace(/[ \t]+/g, ' ').trim();
+  if (Object.keys(options).length > 0) out.options = options;
   return out;
 }
 
-export interface ImageJobRequest extends RequestParams {
+/**
+ * The option flags a model takes, as a user would type them ("--quality low|medium|high,
+ * --seed N"): only what its catalog entry declares. Undefined when it takes none.
+ */
+export function optionFlags(model: ImageLikeModel): string | undefined {
+  const o = optionsOf(model);
+  if (!o) return undefined;
+  const flags = [
+    o.quality && `--quality ${o.quality.allowed.join('|')}`,
+    o.background && `--background ${o.background.allowed.join('|')}`,
+    o.outputFormat && `--format ${o.outputFormat.allowed.join('|')}`,
+    o.seed && '--seed N',
+    o.negativePrompt && '--no …',
+  ].filter((f): f is string => typeof f === 'string');
+  return flags.length > 0 ? flags.join(', ') : undefined;
+}
+
+const wholeOrNaN = (value: string, digits: number) =>
+  new RegExp(`^\\d{1,${digits}}$`).test(value) ? Number(value) : Number.NaN;
+
+export interface ImageJobRequest extends RequestParams, RequestOptions {
   model: ImageLikeModel;
   kind: 'generate' | 'edit';
   prompt: string;
@@ -140,6 +179,7 @@ export function prepareImageJob(req: ImageJobRequest): PreparedJob {
     ...(req.size !== undefined ? { size: req.size } : {}),
     ...(req.aspectRatio !== undefined ? { aspectRatio: req.aspectRatio } : {}),
     ...(req.n !== undefined ? { n: req.n } : {}),
+    ...(req.options ? { options: req.options } : {}),
     images: inputs.length,
   });
   if (!checked.ok) return rejectedJob(checked.problem, model, req.prompt);
@@ -151,6 +191,7 @@ export function prepareImageJob(req: ImageJobRequest): PreparedJob {
     ...(v.size ? { size: v.size } : {}),
     ...(v.aspectRatio ? { aspectRatio: v.aspectRatio } : {}),
     ...('responseFormat' in model ? { responseFormat: model.responseFormat } : {}),
+    ...v.options,
     inputs: inputs.map((i) => ({
       fileId: i.fileId,
       ...(i.uniqueId ? { uniqueId: i.uniqueId } : {}),
@@ -163,7 +204,7 @@ export function prepareImageJob(req: ImageJobRequest): PreparedJob {
       kind: req.kind,
       model: model.id,
       params,
-      price: priceImage(model, { n: v.n }),
+      price: priceImage(model, { n: v.n, quality: v.options.quality }),
       ...(req.replyToMessageId !== undefined ? { replyToMessageId: req.replyToMessageId } : {}),
       ...(req.parentJobId !== undefined ? { parentJobId: req.parentJobId } : {}),
     },

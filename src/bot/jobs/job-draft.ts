@@ -53,6 +53,7 @@ export function problemMessage(prepared: Extract<PreparedJob, { ok: false }>): M
     limit: problem.limit ?? 0,
     allowed: allowed || '—',
     length: prepared.promptLength ?? 0,
+    option: problem.option ?? '',
   };
   return { key: `job-problem-${problem.code}`, vars };
 }

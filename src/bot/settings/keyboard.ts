@@ -18,6 +18,7 @@ import {
   generationModel,
   isEditingModel,
   isGenerationModel,
+  optionFlags,
   preferredEditModel,
   storedParamsFor,
 } from '../images/request.js';
@@ -103,6 +104,8 @@ export function homeScreen(deps: ScreenDeps, settings: UserSettings): Screen {
         t('settings-line-aspect', { value: p.aspectRatio ?? gen.aspectRatios?.default ?? '' }),
       );
     lines.push(t('settings-line-n', { n: p.n ?? gen.n.default, max: gen.n.max }));
+    const flags = optionFlags(gen);
+    if (flags) lines.push(t('settings-line-options', { flags: escapeHtml(flags) }));
     keyboard.text(t('settings-button-model'), encodeSettings({ kind: 'families', target: 'g' }));
     if (kind !== 'none')
       keyboard.text(
@@ -116,6 +119,8 @@ export function homeScreen(deps: ScreenDeps, settings: UserSettings): Screen {
     lines.push(
       t('settings-line-edit', { model: escapeHtml(edit.title), price: priceLabel(deps, edit) }),
     );
+    const flags = optionFlags(edit);
+    if (flags) lines.push(t('settings-line-options', { flags: escapeHtml(flags) }));
     keyboard.text(t('settings-button-edit'), encodeSettings({ kind: 'families', target: 'e' }));
   }
   const mj = mjModelOf(catalog, settings);

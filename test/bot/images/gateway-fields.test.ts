@@ -14,8 +14,8 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
   });
   afterAll(() => bot.close());
 
-  const newUser = (imageModel: string) => {
-    const user = bot.tg.user({ language_code: 'en' });
+  const newUser = (imageModel: string, language_code = 'en') => {
+    const user = bot.tg.user({ language_code });
     fund(bot.app, user.id, 1_000);
     updateSettings(bot.app.deps.db, user.id, { imageModel });
     return user;
@@ -30,6 +30,88 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
     );
     expect(call?.body).toMatchObject({ model: 'bfl/flux-pro-1.1-ultra', aspect_ratio: '21:9' });
     expect(call?.body).not.toHaveProperty('size');
+  });
+
+  it('GPT Image options reach the gateway as OpenAI names them, priced by quality', async () => {
+    const user = newUser('gpt-image-1-mini');
+    user.send('/imagine a glass apple --quality high --bg transparent');
+    const result = await user.waitFor({ photo: true });
+    const call = generationCalls(bot.gateway).find(
+      (r) => (r.body as { prompt?: string }).prompt === 'a glass apple',
+    );
+    expect(call?.body).toMatchObject({
+      model: 'gpt-image-1-mini',
+      quality: 'high',
+      background: 'transparent',
+      output_format: 'png',
+    });
+    expect(call?.body).not.toHaveProperty('response_format');
+    // 4 per image at medium, ×3 at high.
+    expect(balanceOf(bot.app, user.id)).toBe(1_000 - 12);
+    expect(result.message?.caption).toContain('0.12');
+  });
+
+  it('seed and negative prompt go as seed and negative_prompt to a model that takes them', async () => {
+    const user = newUser('ideogram-generate-v3');
+    user.send('/imagine a lighthouse --no text, boats --seed 42');
+    await user.waitFor({ photo: true });
+    const call = generationCalls(bot.gateway).find(
+      (r) => (r.body as { prompt?: string }).prompt === 'a lighthouse',
+    );
+    expect(call?.body).toMatchObject({ seed: 42, negative_prompt: 'text, boats' });
+    expect(call?.body).not.toHaveProperty('quality');
+  });
+
+  it.each([
+    [
+      'en',
+      'gpt-image-1-mini',
+      '--quality ultra',
+      /does not offer this value for --quality\. Choose one of: low, medium, high\. Nothing was charged/,
+    ],
+    ['ru', 'gpt-image-1-mini', '--seed 5', /не принимает --seed\..*Ничего не списано/],
+    ['en', 'flux', '--quality high', /does not take --quality/],
+    [
+      'ru',
+      'gpt-image-1-mini',
+      '--bg transparent --format jpeg',
+      /Прозрачный фон возможен только в PNG или WebP/,
+    ],
+    ['en', 'ideogram-generate-v3', '--seed 99999999999', /whole number from 0 to 4,294,967,295/],
+  ])(
+    '%s, %s %s: refused before any charge, naming what is allowed',
+    async (lang, model, flags, reply) => {
+      const user = newUser(model, lang);
+      const prompt = `an owl ${lang} ${model} ${flags.length}`;
+      user.send(`/imagine ${prompt} ${flags}`);
+      await user.waitFor({ text: reply });
+      expect(balanceOf(bot.app, user.id)).toBe(1_000);
+      expect(
+        generationCalls(bot.gateway).some((r) =>
+          String((r.body as { prompt?: string }).prompt).startsWith(prompt),
+        ),
+      ).toBe(false);
+    },
+  );
+
+  it('/settings and a bare /imagine name the options the chosen model takes', async () => {
+    const user = newUser('gpt-image-1-mini');
+    user.send('/settings');
+    const screen = await user.waitFor({ text: /Options:/ });
+    expect(screen.message?.text).toContain(
+      'Options: --quality low|medium|high, --background auto|opaque|transparent, --format png|jpeg|webp',
+    );
+    user.send('/imagine');
+    const usage = await user.waitFor({ text: /also takes/ });
+    expect(usage.message?.text).toContain('GPT Image 1 mini also takes: --quality low|medium|high');
+
+    const plain = newUser('flux-schnell', 'ru');
+    plain.send('/settings');
+    const plainScreen = await plain.waitFor({ text: /Модель изображений/ });
+    // FLUX schnell takes no options; the edit model (FLUX Kontext) takes a seed.
+    expect(plainScreen.message?.text).toMatch(
+      /\(до 4\)\n✏️ Модель редактирования: FLUX Kontext Pro · [^\n]*\n⚙️ Параметры: --seed N\n/,
+    );
   });
 
   it('an HTTP 200 envelope with code 403 "insufficient quota" is the gateway balance, refunded', async () => {

@@ -39,6 +39,62 @@ interface ImageJob {
   n: number;
   size: string;
   responseFormat: string | undefined;
+  quality: string | undefined;
+  background: string | undefined;
+  outputFormat: string | undefined;
+}
+
+/** OpenAI's value sets; other models pass the fields through to a provider that ignores them. */
+const GPT_IMAGE_OPTIONS: Record<'quality' | 'background' | 'outputFormat', readonly string[]> = {
+  quality: ['low', 'medium', 'high', 'auto'],
+  background: ['transparent', 'opaque', 'auto'],
+  outputFormat: ['png', 'jpeg', 'webp'],
+};
+const WIRE_NAME = { quality: 'quality', background: 'background', outputFormat: 'output_format' };
+
+function validateOptions(ctx: SimContext, job: ImageJob): SimResponse | null {
+  if (
+    job.model === 'dall-e-3' &&
+    job.quality !== undefined &&
+    !['standard', 'hd'].includes(job.quality)
+  )
+    return openAiError(
+      ctx,
+      400,
+      `Invalid value: '${job.quality}'. Supported values are: 'standard' and 'hd'.`,
+      {
+        type: 'invalid_request_error',
+        param: 'quality',
+        code: 'invalid_value',
+      },
+    );
+  if (!job.model.startsWith('gpt-image')) return null;
+  for (const key of ['quality', 'background', 'outputFormat'] as const) {
+    const value = job[key];
+    if (value !== undefined && !GPT_IMAGE_OPTIONS[key].includes(value))
+      return openAiError(
+        ctx,
+        400,
+        `Invalid value: '${value}'. Supported values are: ${GPT_IMAGE_OPTIONS[key].map((v) => `'${v}'`).join(', ')}.`,
+        {
+          type: 'invalid_request_error',
+          param: WIRE_NAME[key],
+          code: 'invalid_value',
+        },
+      );
+  }
+  if (job.background === 'transparent' && job.outputFormat === 'jpeg')
+    return openAiError(
+      ctx,
+      400,
+      'Transparent background is not supported for jpeg output format.',
+      {
+        type: 'invalid_request_error',
+        param: 'background',
+        code: 'invalid_value',
+      },
+    );
+  return null;
 }
 
 /** Shared validation of §2.1 (new-api relay-image.go + one-api n range). */
@@ -85,7 +141,7 @@ async function run(ctx: SimContext, req: SimRequest, job: ImageJob): Promise<Sim
   if (!key) return openAiError(ctx, 401, '无效的令牌');
   const denied = checkModel(ctx, key, job.model);
   if (denied) return denied;
-  const invalid = validate(ctx, job);
+  const invalid = validate(ctx, job) ?? validateOptions(ctx, job);
   if (invalid) return invalid;
   const price = priceOf(ctx, job.model, FALLBACK_PRICE.image) * job.n;
   const broke = checkFunds(ctx, key, price);
@@ -120,7 +176,9 @@ async function run(ctx: SimContext, req: SimRequest, job: ImageJob): Promise<Sim
       input_tokens_details: { text_tokens: 50, image_tokens: 0 },
     };
     body.size = job.size;
-    body.output_format = 'png';
+    body.quality = job.quality ?? 'auto';
+    body.background = job.background ?? 'auto';
+    body.output_format = job.outputFormat ?? 'png';
   }
   return json(200, body);
 }
@@ -135,6 +193,9 @@ export async function imageGenerations(ctx: SimContext, req: SimRequest): Promis
     n: o.n === undefined ? 1 : (num(o.n) ?? Number.NaN),
     size: str(o.size) ?? '1024x1024',
     responseFormat: str(o.response_format),
+    quality: str(o.quality),
+    background: str(o.background),
+    outputFormat: str(o.output_format),
   });
 }
 
@@ -163,5 +224,8 @@ export async function imageEdits(ctx: SimContext, req: SimRequest): Promise<SimR
     n: n === undefined ? 1 : (num(n) ?? Number.NaN),
     size: formString(form, 'size') ?? '1024x1024',
     responseFormat: formString(form, 'response_format'),
+    quality: formString(form, 'quality'),
+    background: formString(form, 'background'),
+    outputFormat: formString(form, 'output_format'),
   });
 }

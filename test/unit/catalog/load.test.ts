@@ -242,6 +242,20 @@ describe('catalog errors carry file:line:col', () => {
     // A disabled default is refused.
     const disabled = withLine(13, '    maxPromptLength: 2000\n    enabled: false');
     expect(problems(disabled)).toEqual(['cat.yaml:3:10 defaults.image: "flux" is disabled']);
+    // A quality price needs the quality among the options.
+    expect(
+      problems(withLine(10, '    price: { perImage: 3, qualityMultipliers: { hd: 2 } }')),
+    ).toEqual([
+      'cat.yaml:10:53 models[0].price.qualityMultipliers.hd: quality "hd" is not in options.quality.allowed',
+    ]);
+    expect(
+      problems(
+        withLine(
+          13,
+          '    maxPromptLength: 2000\n    options: { quality: { allowed: [low, high], default: med } }',
+        ),
+      )[0],
+    ).toMatch(/^cat\.yaml:14:\d+ models\[0\]\.options\.quality\.default: /);
     expect(problems('')).toEqual(['cat.yaml:1:1 (root): the file is empty']);
     expect(problems('version: 1\ndefaults: {}\nmodels: []\n')).toEqual([
       'cat.yaml:3:9 models: must list at least one model',

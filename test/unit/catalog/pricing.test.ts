@@ -5,6 +5,7 @@ import {
   loadCatalog,
   MAX_PRICE,
   MJ_PRICE_KINDS,
+  optionsOf,
   priceImage,
   priceMidjourney,
   priceVideo,
@@ -47,9 +48,23 @@ describe('priceImage', () => {
     );
   });
 
+  it('multiplies by the quality asked for, rounding up once', () => {
+    const m = imageModel({
+      price: { unit: 'image', amount: 5, qualityMultipliers: { low: 0.5, high: 3 } },
+    });
+    expect(priceImage(m, { n: 1, quality: 'low' })).toBe(3); // 2.5 → 3
+    expect(priceImage(m, { n: 3, quality: 'low' })).toBe(8); // 7.5 → 8, not 3 × 3
+    expect(priceImage(m, { n: 2, quality: 'high' })).toBe(30);
+    // A quality without a multiplier is the base price.
+    expect(priceImage(m, { n: 2, quality: 'medium' })).toBe(10);
+    expect(priceImage(m, { n: 2 })).toBe(10);
+  });
+
   it('prices every shipped image model for every allowed n', () => {
     for (const m of catalog.models.filter(isImageLike))
-      for (let n = m.n.min; n <= m.n.max; n++) expect(isPrice(priceImage(m, { n }))).toBe(true);
+      for (let n = m.n.min; n <= m.n.max; n++)
+        for (const quality of optionsOf(m)?.quality?.allowed ?? [undefined])
+          expect(isPrice(priceImage(m, { n, quality }))).toBe(true);
   });
 });
 

@@ -19,7 +19,14 @@ describe('validateImageRequest', () => {
   it('applies defaults and normalises', () => {
     expect(validateImageRequest(imageModel(), { prompt: '  a fox  ' })).toEqual({
       ok: true,
-      normalized: { prompt: 'a fox', size: '1024x1024', aspectRatio: undefined, n: 1, images: 0 },
+      normalized: {
+        prompt: 'a fox',
+        size: '1024x1024',
+        aspectRatio: undefined,
+        n: 1,
+        images: 0,
+        options: {},
+      },
     });
     expect(
       validateImageRequest(imageModel(), { prompt: 'a', size: '1792 × 1024', n: 4 }),
@@ -53,6 +60,66 @@ describe('validateImageRequest', () => {
     [{ prompt: 'a', images: 1 }, { code: 'image_not_supported' }],
   ])('image model: %j → %j', (req, problem) => {
     expect(validateImageRequest(imageModel(), req)).toEqual({ ok: false, problem });
+  });
+
+  describe('forwarded options', () => {
+    const gpt = imageModel({
+      options: {
+        quality: { allowed: ['low', 'medium', 'high'], default: 'medium' },
+        background: { allowed: ['auto', 'transparent'], default: 'auto' },
+        outputFormat: { allowed: ['png', 'jpeg'], default: 'png' },
+        seed: false,
+        negativePrompt: false,
+      },
+    });
+    const seeded = imageModel({ options: { seed: true, negativePrompt: true } });
+
+    it('fills the declared defaults and takes a value case-insensitively', () => {
+      expect(validateImageRequest(gpt, { prompt: 'a' })).toMatchObject({
+        ok: true,
+        normalized: { options: { quality: 'medium', background: 'auto', outputFormat: 'png' } },
+      });
+      expect(
+        validateImageRequest(gpt, { prompt: 'a', options: { quality: ' HIGH ' } }),
+      ).toMatchObject({ ok: true, normalized: { options: { quality: 'high' } } });
+      expect(
+        validateImageRequest(seeded, {
+          prompt: 'a',
+          options: { seed: 4_294_967_295, negativePrompt: ' text, frames ' },
+        }),
+      ).toMatchObject({
+        ok: true,
+        normalized: { options: { seed: 4_294_967_295, negativePrompt: 'text, frames' } },
+      });
+    });
+
+    it.each([
+      [
+        gpt,
+        { quality: 'ultra' },
+        { code: 'option_unsupported', option: '--quality', allowed: ['low', 'medium', 'high'] },
+      ],
+      [
+        gpt,
+        { outputFormat: 'gif' },
+        { code: 'option_unsupported', option: '--format', allowed: ['png', 'jpeg'] },
+      ],
+      [gpt, { seed: 7 }, { code: 'option_not_taken', option: '--seed' }],
+      [gpt, { negativePrompt: 'x' }, { code: 'option_not_taken', option: '--no' }],
+      [seeded, { quality: 'high' }, { code: 'option_not_taken', option: '--quality' }],
+      [seeded, { background: 'transparent' }, { code: 'option_not_taken', option: '--background' }],
+      [
+        gpt,
+        { background: 'transparent', outputFormat: 'jpeg' },
+        { code: 'transparent_format', option: '--background' },
+      ],
+      [seeded, { seed: Number.NaN }, { code: 'seed_invalid', limit: 4_294_967_295 }],
+      [seeded, { seed: 4_294_967_296 }, { code: 'seed_invalid', limit: 4_294_967_295 }],
+      [seeded, { negativePrompt: 'x'.repeat(101) }, { code: 'prompt_too_long', limit: 100 }],
+      [seeded, { negativePrompt: '  ' }, { code: 'prompt_empty' }],
+    ])('%#: %j is refused as %j', (model, options, problem) => {
+      expect(validateImageRequest(model, { prompt: 'a', options })).toEqual({ ok: false, problem });
+    });
   });
 
   it('counts characters, not UTF-16 units', () => {

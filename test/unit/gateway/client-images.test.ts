@@ -18,7 +18,7 @@ describe('images/generations', () => {
       model: 'dall-e-3',
       prompt: 'a red fox',
       size: '1024x1024',
-      quality: 'hd',
+      options: { quality: 'hd' },
       responseFormat: 'url',
       user: 'tg:1',
     });
@@ -73,6 +73,25 @@ describe('images/edits', () => {
     expect(sim.requests[0]?.body).toEqual({
       fields: { model: 'flux-kontext-pro', prompt: 'add sunglasses', size: '1024x1024' },
       files: [{ field: 'image', name: 'cat.png', type: 'image/png', size: PNG.length }],
+    });
+  });
+
+  it('declared options go as form fields under their wire names; unset ones not at all', async () => {
+    const { sim, client } = await start();
+    await client.editImage({
+      model: 'qwen-image-edit',
+      prompt: 'make it autumn',
+      images: [{ data: PNG, filename: 'a.png', mime: 'image/png' }],
+      options: { seed: 7, negativePrompt: 'people', quality: undefined },
+    });
+    expect(sim.requests[0]?.body).toEqual({
+      fields: {
+        model: 'qwen-image-edit',
+        prompt: 'make it autumn',
+        seed: '7',
+        negative_prompt: 'people',
+      },
+      files: expect.any(Array),
     });
   });
 

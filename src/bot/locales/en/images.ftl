@@ -4,6 +4,7 @@ imagine-usage =
     <code>/imagine a red fox in the snow, watercolor</code>
 
     In a private chat you can also just send the description. Add <code>--ar 16:9</code>, <code>--size 1024x768</code> or <code>--n 2</code> to override /settings for one request.
+imagine-model-options = ⚙️ { $model } also takes: <code>{ $flags }</code>
 imagine-no-model = 🎨 No image model is available right now. Please try again later.
 edit-no-model = ✏️ No model for editing photos is available right now. Please try again later.
 edit-ask = ✏️ What should I change in this photo? Send the instruction as a message (or /cancel).
@@ -18,6 +19,7 @@ settings-line-model = 🎨 Image model: <b>{ $model }</b> · { $price }
 settings-line-size = 📐 Size: { $value }
 settings-line-aspect = 📐 Aspect ratio: { $value }
 settings-line-n = 🔢 Images per request: { $n } (up to { $max })
+settings-line-options = ⚙️ Options: <code>{ $flags }</code>
 settings-line-edit = ✏️ Edit model: <b>{ $model }</b> · { $price }
 settings-line-mj = 🖼 Midjourney: <b>{ $model }</b> · { $price }
 settings-button-mj = 🖼 Midjourney speed

@@ -88,6 +88,10 @@ job-problem-image_required = 📷 { $model } needs an image: send a photo with t
 job-problem-image_not_supported = 📷 { $model } does not take images. Send only a description, or choose another model in /settings. Nothing was charged.
 job-problem-too_many_images = 📷 { $model } takes at most { $limit } images per request. Send fewer. Nothing was charged.
 job-problem-too_few_images = 📷 { $model } needs at least { $limit } images. Send more in one album. Nothing was charged.
+job-problem-option_unsupported = ⚙️ { $model } does not offer this value for { $option }. Choose one of: { $allowed }. Nothing was charged.
+job-problem-option_not_taken = ⚙️ { $model } does not take { $option }. Send the request without it, or choose another model in /settings. Nothing was charged.
+job-problem-seed_invalid = 🎲 The seed must be a whole number from 0 to { $limit }, for example --seed 42. Nothing was charged.
+job-problem-transparent_format = 🫥 A transparent background needs PNG or WebP: add --format png. Nothing was charged.
 job-too-many-active = ⏳ You already have { $limit } generations in progress. Wait for one to finish (see /jobs), then try again.
 job-original-limit = { $seconds ->
     [one] Too many originals at once: try again in { $seconds } second.

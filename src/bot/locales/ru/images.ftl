@@ -4,6 +4,7 @@ imagine-usage =
     <code>/imagine рыжая лиса в снегу, акварель</code>
 
     В личном чате можно просто прислать описание. Добавьте <code>--ar 16:9</code>, <code>--size 1024x768</code> или <code>--n 2</code>, чтобы на один запрос изменить параметры из /settings.
+imagine-model-options = ⚙️ { $model } также принимает: <code>{ $flags }</code>
 imagine-no-model = 🎨 Сейчас нет доступной модели для изображений. Попробуйте позже.
 edit-no-model = ✏️ Сейчас нет доступной модели для редактирования фото. Попробуйте позже.
 edit-ask = ✏️ Что изменить на этом фото? Пришлите инструкцию сообщением (или /cancel).
@@ -18,6 +19,7 @@ settings-line-model = 🎨 Модель изображений: <b>{ $model }</b
 settings-line-size = 📐 Размер: { $value }
 settings-line-aspect = 📐 Соотношение сторон: { $value }
 settings-line-n = 🔢 Изображений за запрос: { $n } (до { $max })
+settings-line-options = ⚙️ Параметры: <code>{ $flags }</code>
 settings-line-edit = ✏️ Модель редактирования: <b>{ $model }</b> · { $price }
 settings-line-mj = 🖼 Midjourney: <b>{ $model }</b> · { $price }
 settings-button-mj = 🖼 Скорость Midjourney

@@ -88,6 +88,10 @@ job-problem-image_required = 📷 { $model } нужно изображение: 
 job-problem-image_not_supported = 📷 { $model } не принимает изображения. Пришлите только описание или выберите другую модель в /settings. Ничего не списано.
 job-problem-too_many_images = 📷 { $model } принимает не больше { $limit } изображений за запрос. Пришлите меньше. Ничего не списано.
 job-problem-too_few_images = 📷 { $model } нужно не меньше { $limit } изображений. Пришлите больше одним альбомом. Ничего не списано.
+job-problem-option_unsupported = ⚙️ { $model } не поддерживает такое значение { $option }. Выберите одно из: { $allowed }. Ничего не списано.
+job-problem-option_not_taken = ⚙️ { $model } не принимает { $option }. Отправьте запрос без этого параметра или выберите другую модель в /settings. Ничего не списано.
+job-problem-seed_invalid = 🎲 Seed — целое число от 0 до { $limit }, например --seed 42. Ничего не списано.
+job-problem-transparent_format = 🫥 Прозрачный фон возможен только в PNG или WebP: добавьте --format png. Ничего не списано.
 job-too-many-active = ⏳ У вас уже { $limit } генераций в работе. Дождитесь завершения одной из них (см. /jobs) и попробуйте снова.
 job-original-limit = { $seconds ->
     [one] Слишком много оригиналов подряд: попробуйте через { $seconds } секунду.

@@ -3,6 +3,7 @@ import {
   editModelFor,
   generationModel,
   isGenerationModel,
+  optionFlags,
   parsePromptFlags,
   patchForGenerationModel,
   preferredEditModel,
@@ -83,6 +84,20 @@ describe('prompt flags', () => {
     ['a fox -- and a hound --stylize 50', { prompt: 'a fox -- and a hound --stylize 50' }],
     ['  spaced   out  ', { prompt: 'spaced out' }],
     ['--n 2', { prompt: '', n: 2 }],
+    [
+      'a fox --quality high --bg transparent --format=webp --seed 42',
+      {
+        prompt: 'a fox',
+        options: { quality: 'high', background: 'transparent', outputFormat: 'webp', seed: 42 },
+      },
+    ],
+    ['a fox --seed -1', { prompt: 'a fox', options: { seed: Number.NaN } }],
+    [
+      'a fox --no snow, trees --ar 16:9 at dusk',
+      { prompt: 'a fox at dusk', aspectRatio: '16:9', options: { negativePrompt: 'snow, trees' } },
+    ],
+    ['a fox --no text', { prompt: 'a fox', options: { negativePrompt: 'text' } }],
+    ['a fox --no-border art', { prompt: 'a fox --no-border art' }],
   ])('%s', (text, expected) => {
     expect(parsePromptFlags(text)).toEqual(expected);
   });
@@ -93,6 +108,40 @@ describe('prompt flags', () => {
 });
 
 describe('job drafts', () => {
+  it('forwards the options and prices by quality', () => {
+    const prepared = prepareImageJob({
+      model: model('gpt-image-1-mini'),
+      kind: 'generate',
+      prompt: 'a fox',
+      n: 2,
+      options: { quality: 'high', background: 'transparent' },
+    });
+    expect(prepared.ok && prepared.draft).toMatchObject({
+      price: 24,
+      params: { quality: 'high', background: 'transparent', outputFormat: 'png' },
+    });
+    if (prepared.ok)
+      expect(imageJobParams.parse(prepared.draft.params)).toMatchObject({
+        quality: 'high',
+      });
+    expect(
+      prepareImageJob({
+        model: model('flux'),
+        kind: 'generate',
+        prompt: 'a fox',
+        options: { quality: 'high' },
+      }),
+    ).toMatchObject({ ok: false, problem: { code: 'option_not_taken', option: '--quality' } });
+  });
+
+  it('names the option flags a model takes, and none for others', () => {
+    expect(optionFlags(model('gpt-image-1-mini'))).toBe(
+      '--quality low|medium|high, --background auto|opaque|transparent, --format png|jpeg|webp',
+    );
+    expect(optionFlags(model('ideogram-generate-v3'))).toBe('--seed N, --no …');
+    expect(optionFlags(model('nano-banana'))).toBeUndefined();
+  });
+
   it('images API: params the runner reads, priced per image', () => {
     const prepared = prepareImageJob({
       model: model('flux'),
