@@ -26,7 +26,7 @@ import { SendPacer } from './bot/transport/send-pacer.js';
 import { deliverVideo } from './bot/video/delivery.js';
 import { BroadcastWorker } from './broadcast/worker.js';
 import { createCatalogHolder } from './catalog/holder.js';
-import { loadCatalog, modalPriceOf } from './catalog/index.js';
+import { loadCatalog, modalPriceOf, timeoutMsOf } from './catalog/index.js';
 import type { Config } from './config.js';
 import { closeDb, type Db, openDb } from './db/client.js';
 import { SqliteKvStorage } from './db/kv-storage.js';
@@ -350,6 +350,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     }),
     notifier,
     asyncNotifier: withPreviews(notifier, previews, logger, asyncOptions.previews !== false),
+    timeoutOf: (job) => timeoutMsOf(deps.catalog, job),
     modalPrice: (job) => modalPriceOf(deps.catalog, job),
     askModal: (job) => askMjModal(delivery, job, modalPriceOf(deps.catalog, job)),
     isLeader: () => runtime.leader.isLeader(),

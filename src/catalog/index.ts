@@ -25,4 +25,5 @@ export {
   type VideoModel,
   type VideoPrice,
 } from './schema.js';
+export { timeoutMsOf } from './timeouts.js';
 export * from './validate.js';

@@ -196,9 +196,18 @@ const common = {
   maxPromptLength: wholeNumber(1, 100_000),
 };
 
+/**
+ * How long the bot waits for this model before it gives up and refunds. A synchronous call holds
+ * a gateway slot all along, so it gets at most 15 minutes; an async task (Midjourney, video) is
+ * only polled, and may take hours in a slow queue.
+ */
+const syncTimeout = { timeoutSeconds: wholeNumber(10, 900).optional() };
+const asyncTimeout = { timeoutSeconds: wholeNumber(60, 6 * 3600).optional() };
+
 /** Parameters shared by the three synchronous image families. */
 const imageParams = {
   ...common,
+  ...syncTimeout,
   sizes: choice(sizeValue).optional(),
   aspectRatios: choice(aspectValue).optional(),
   n: nRange.default(ONE_IMAGE),
@@ -252,6 +261,7 @@ const editModel = z.discriminatedUnion('api', [
 
 const midjourneyModel = z.strictObject({
   ...common,
+  ...asyncTimeout,
   family: z.literal('midjourney'),
   api: z.literal('midjourney'),
   mode: z.enum(MJ_MODES),
@@ -264,6 +274,7 @@ const midjourneyModel = z.strictObject({
 const videoModel = z
   .strictObject({
     ...common,
+    ...asyncTimeout,
     family: z.literal('video'),
     api: z.literal('video'),
     durations: choice(wholeNumber(1, 600)),

@@ -10,6 +10,8 @@ export interface RunnerPorts {
   gatewayFor(job: JobRow): Promise<GatewayClient>;
   /** A user photo's bytes, by Telegram file id. */
   loadInput(fileId: string): Promise<{ data: Buffer; mime: string }>;
+  /** The model's own limit for the call (ms), over the client's default for generations. */
+  timeoutOf?(job: JobRow): number | undefined;
 }
 
 const EXT: Record<string, string> = {
@@ -68,6 +70,8 @@ async function generate(
   const gateway = await ports.gatewayFor(job);
   const inputs = await Promise.all(p.inputs.map((input) => ports.loadInput(input.fileId)));
   const user = `tg:${job.userId}`;
+  const timeoutMs = ports.timeoutOf?.(job);
+  const call = { signal, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
   switch (p.api) {
     case 'images': {
       const result = await gateway.generateImages(
@@ -83,7 +87,7 @@ async function generate(
           options: forwarded(p),
           user,
         },
-        { signal },
+        call,
       );
       return { files: result.images, note: result.revisedPrompt };
     }
@@ -101,14 +105,14 @@ async function generate(
           options: forwarded(p),
           user,
         },
-        { signal },
+        call,
       );
       return { files: result.images, note: result.revisedPrompt };
     }
     case 'chat': {
       const result = await gateway.chatImage(
         { model: job.model, prompt: chatPrompt(p.prompt, p.aspectRatio), images: inputs, user },
-        { signal },
+        call,
       );
       return { files: result.images, note: result.text };
     }

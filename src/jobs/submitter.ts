@@ -16,6 +16,8 @@ export interface SubmitterOptions extends AsyncWorkerOptions {
   isTransient: (failure: JobFailure) => boolean;
   retryDelaysMs?: readonly number[];
   sleep?: (ms: number) => Promise<void>;
+  /** A model's own deadline (ms) from the catalog, over the family's. */
+  timeoutOf?: (job: JobRow) => number | undefined;
 }
 
 /**
@@ -91,7 +93,7 @@ export class AsyncSubmitter extends QueuedJobWorker {
     const running = transition(this.o.db, job.id, 'submitting', 'running', {
       upstreamId: submitted.upstreamId,
       nextPollAt: now + this.o.firstPollMs,
-      deadlineAt: now + family.deadlineMs(job),
+      deadlineAt: now + (this.o.timeoutOf?.(job) ?? family.deadlineMs(job)),
       leaseOwner: null,
       leaseUntil: null,
       progress: submitted.progress ? progressKey(submitted.progress) : null,

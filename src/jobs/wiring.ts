@@ -68,6 +68,8 @@ export interface JobWiring {
   notifier: JobNotifier;
   /** The notifier of async jobs (it may add progress previews). */
   asyncNotifier: JobNotifier;
+  /** The catalog's wait for a job's model, ms; undefined: the client's or the family's default. */
+  timeoutOf: (job: JobRow) => number | undefined;
   /** The catalog price of a Midjourney job's modal step; undefined when its model is gone. */
   modalPrice: (job: JobRow) => number | undefined;
   askModal: AskModal;
@@ -114,7 +116,11 @@ export function createJobWorkers(w: JobWiring): JobWorkers {
     return gateway.withKey(key, () => markKeyInvalid(db, job.userId, { box: w.keyBox, key }));
   };
 
-  const runImage = createImageRunner({ gatewayFor, loadInput: w.loadInput });
+  const runImage = createImageRunner({
+    gatewayFor,
+    loadInput: w.loadInput,
+    timeoutOf: w.timeoutOf,
+  });
   const executor = new SyncExecutor({
     db,
     logger,
@@ -178,6 +184,7 @@ export function createJobWorkers(w: JobWiring): JobWorkers {
   submitter = new AsyncSubmitter({
     ...asyncWorker,
     firstPollMs: timing.backoff?.firstMs ?? 3_000,
+    timeoutOf: w.timeoutOf,
     isTransient: isTransientFailure,
     ...retries,
     concurrency: config.JOB_CONCURRENCY,

@@ -128,6 +128,18 @@ describe('generation failures (bot level)', () => {
     expect(r.text).toContain('возвращены на баланс');
   });
 
+  it('a model with its own timeoutSeconds (GPT Image: 600) is waited for past GATEWAY_TIMEOUT_MS', async () => {
+    const user = newUser();
+    updateSettings(bot.app.deps.db, user.id, { imageModel: 'gpt-image-1-mini' });
+    // Twice the client's 1 s default; the catalog gives this model ten minutes.
+    bot.gateway.inject({ route: imagesRoute, delayMs: 2_000, times: 1 });
+    user.send('a slow glass apple');
+    await user.waitFor({ photo: true, text: /a slow glass apple/ }, { timeoutMs: 8_000 });
+    const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    expect(job.attempts).toBe(1);
+    expect(balanceOf(bot.app, user.id)).toBe(96);
+  });
+
   it('edits on a gateway without /v1/images/edits (501)', async () => {
     const user = newUser();
     bot.gateway.inject({

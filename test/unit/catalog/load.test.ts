@@ -242,6 +242,10 @@ describe('catalog errors carry file:line:col', () => {
     // A disabled default is refused.
     const disabled = withLine(13, '    maxPromptLength: 2000\n    enabled: false');
     expect(problems(disabled)).toEqual(['cat.yaml:3:10 defaults.image: "flux" is disabled']);
+    // A synchronous call holds a gateway slot: at most 15 minutes.
+    expect(problems(withLine(13, '    maxPromptLength: 2000\n    timeoutSeconds: 901'))).toEqual([
+      'cat.yaml:14:21 models[0].timeoutSeconds: must be at most 900',
+    ]);
     // A quality price needs the quality among the options.
     expect(
       problems(withLine(10, '    price: { perImage: 3, qualityMultipliers: { hd: 2 } }')),

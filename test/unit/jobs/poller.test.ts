@@ -434,8 +434,9 @@ describe('async submitter', () => {
   });
   afterEach(() => cleanup());
 
-  const submitter = (family: AsyncFamily) =>
+  const submitter = (family: AsyncFamily, timeoutOf?: (job: JobRow) => number | undefined) =>
     new AsyncSubmitter({
+      ...(timeoutOf ? { timeoutOf } : {}),
       db,
       logger: silentLogger,
       notifier,
@@ -487,6 +488,18 @@ describe('async submitter', () => {
       attempts: 1,
       leaseOwner: null,
     });
+  });
+
+  it('a model’s own timeout from the catalog sets the deadline instead of the family’s', async () => {
+    const family = new ScriptedFamily(() => pending('1%'));
+    const slow = queued();
+    const usual = queued();
+    const s = submitter(family, (job) => (job.id === slow.id ? 3_600_000 : undefined));
+    s.enqueue(slow.id);
+    s.enqueue(usual.id);
+    await s.drain();
+    expect(getJob(db, slow.id)?.deadlineAt).toBe(now + 3_600_000);
+    expect(getJob(db, usual.id)?.deadlineAt).toBe(now + family.deadline);
   });
 
   it('a refused submit fails the job and refunds it, without a second try', async () => {
