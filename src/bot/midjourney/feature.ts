@@ -13,13 +13,12 @@ import {
   modelForSpeed,
   validateMidjourneyPrompt,
 } from '../../catalog/index.js';
-import type { AlbumStore } from '../../infra/album-store.js';
 import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
 import { type MjStoredButton, mjResultOf } from '../../jobs/midjourney/result.js';
 import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
 import type { BaseContext, BotContext } from '../context.js';
-import { ALBUM_WINDOW_MS, AlbumCollector } from '../images/albums.js';
+import { type AlbumInput, CommandAlbums } from '../images/command-albums.js';
 import { localeOf, submitJob } from '../jobs/submit-job.js';
 import { MJ_BUTTON_RE, MJ_DESCRIBE_RE, MJ_MODAL_RE } from './keyboard.js';
 import { mjJob, mjModelFor, modalPorts } from './mj-jobs.js';
@@ -77,18 +76,12 @@ async function enter(
   }
 }
 
-const albumPhoto = (
-  photo: { file_id: string; file_unique_id: string },
-  prompt: string,
-  messageId: number,
-): MjAlbumPhoto => ({ fileId: photo.file_id, uniqueId: photo.file_unique_id, prompt, messageId });
-
 // ── /mj ────────────────────────────────────────────────────────────────────────────────────
 
 async function imagine(
   ctx: BotContext,
   raw: string,
-  inputs: Array<{ fileId: string; uniqueId: string }>,
+  inputs: AlbumInput[],
   messageId: number | undefined,
 ): Promise<void> {
   const chosen = mjModelFor(ctx);
@@ -160,62 +153,22 @@ midjourneyFeature.command('describe', async (ctx) => {
 // grammY matches commands in text only: a photo captioned "/mj …", "/blend" or "/describe".
 const CAPTION_COMMAND = /^\/(mj|blend|describe)(?:@(\w+))?(?:\s+([\s\S]*))?$/i;
 
-interface MjAlbumPhoto {
-  fileId: string;
-  uniqueId: string;
-  prompt: string;
-  messageId: number;
-}
-
-/**
- * An album captioned "/mj …": every photo of it is a reference image of one imagine, started
- * once the album is complete (one collector per album store, so shared in Redis mode).
- */
-const mjAlbumCollectors = new WeakMap<AlbumStore, AlbumCollector<MjAlbumPhoto, BotContext>>();
-function mjAlbums(ctx: BotContext): AlbumCollector<MjAlbumPhoto, BotContext> {
-  const store = ctx.deps.albums;
-  let collector = mjAlbumCollectors.get(store);
-  if (!collector) {
-    const failed = (err: unknown, last: BotContext) => {
-      last.log.error({ err }, 'midjourney album failed');
-      void last.reply(last.t('error-generic')).catch(() => {});
-    };
-    collector = new AlbumCollector<MjAlbumPhoto, BotContext>({
-      windowMs: ALBUM_WINDOW_MS,
-      store,
-      // The context of the album's last photo carries the hand-over (chat, user, locale).
-      onComplete: (_key, photos, last) => {
-        const prompt = photos.find((p) => p.prompt)?.prompt ?? '';
-        const first = Math.min(...photos.map((p) => p.messageId));
-        const inputs = photos.map(({ fileId, uniqueId }) => ({ fileId, uniqueId }));
-        imagine(last, prompt, inputs, first).catch((err: unknown) => failed(err, last));
-      },
-      onError: failed,
-    });
-    mjAlbumCollectors.set(store, collector);
-  }
-  return collector;
-}
+/** An album captioned "/mj …": every photo of it is a reference image of one imagine. */
+const mjAlbums = new CommandAlbums('mj', imagine, {
+  tooLarge: 'mj-image-too-large',
+  notImage: 'mj-image-not-image',
+});
 
 midjourneyFeature.on('message:photo', async (ctx, next) => {
   const m = CAPTION_COMMAND.exec(ctx.message.caption?.trim() ?? '');
   const mention = m?.[2];
-  const photo = largestPhoto(ctx.message.photo);
-  const group = ctx.message.media_group_id;
-  const albumKey = group ? `mj:${ctx.chat.id}:${group}` : undefined;
   // The rest of an album whose first photo said /mj.
-  if (!m && albumKey && photo && (await mjAlbums(ctx).has(albumKey))) {
-    await mjAlbums(ctx).add(albumKey, albumPhoto(photo, '', ctx.message.message_id), ctx);
-    return;
-  }
+  if (!m && (await mjAlbums.follow(ctx))) return;
   if (!m || (mention && mention.toLowerCase() !== ctx.me.username.toLowerCase())) return next();
   switch (m[1]?.toLowerCase()) {
     case 'mj': {
-      if (albumKey && photo) {
-        const item = albumPhoto(photo, m[3] ?? '', ctx.message.message_id);
-        await mjAlbums(ctx).add(albumKey, item, ctx);
-        return;
-      }
+      if (await mjAlbums.begin(ctx, m[3] ?? '')) return;
+      const photo = largestPhoto(ctx.message.photo);
       const inputs = photo ? [{ fileId: photo.file_id, uniqueId: photo.file_unique_id }] : [];
       await imagine(ctx, m[3] ?? '', inputs, ctx.message.message_id);
       return;
