@@ -40,6 +40,13 @@ export type MjBotType = (typeof MJ_BOT_TYPES)[number];
 export const VIDEO_MODES = ['std', 'pro'] as const;
 export type VideoMode = (typeof VIDEO_MODES)[number];
 
+/**
+ * What a video model does with the photos it takes: `frames` animates from the first (and, with
+ * two, ends on the second: Veo 3.1, Luma); `references` draws on them all (veo3.1-components).
+ */
+export const VIDEO_IMAGE_ROLES = ['frames', 'references'] as const;
+export type VideoImageRole = (typeof VIDEO_IMAGE_ROLES)[number];
+
 /** `none` = never send `response_format` (GPT-image models reject the field). */
 export const RESPONSE_FORMATS = ['url', 'b64_json', 'none'] as const;
 export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];

@@ -15,6 +15,7 @@ import {
   MJ_MODES,
   RESPONSE_FORMATS,
   SECONDS_AS,
+  VIDEO_IMAGE_ROLES,
   VIDEO_MODES,
   type VideoMode,
 } from './constants.js';
@@ -283,9 +284,16 @@ const videoModel = z
     aspectRatios: choice(aspectValue).optional(),
     modes: choice(z.enum(VIDEO_MODES)).optional(),
     imageInput: imageInput.default(NO_IMAGES),
+    imageRole: z.enum(VIDEO_IMAGE_ROLES).default('frames'),
     price: videoPrice,
   })
   .superRefine((m, ctx) => {
+    if (m.imageRole === 'frames' && m.imageInput.max > 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['imageInput', 'max'],
+        message: 'frames are a first and a last one: at most 2 (use imageRole: references)',
+      });
     for (const mode of Object.keys(m.price.modeMultipliers) as VideoMode[])
       if (!m.modes?.allowed.includes(mode))
         ctx.addIssue({

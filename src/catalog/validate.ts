@@ -80,7 +80,8 @@ export interface VideoRequest {
   aspectRatio?: string;
   size?: string;
   mode?: string;
-  hasImage: boolean;
+  /** How many photos the user sent. */
+  images: number;
 }
 export interface NormalizedVideoRequest {
   prompt: string;
@@ -88,7 +89,7 @@ export interface NormalizedVideoRequest {
   aspectRatio?: string;
   size?: string;
   mode?: VideoMode;
-  hasImage: boolean;
+  images: number;
 }
 
 export interface NormalizedMidjourneyPrompt {
@@ -224,7 +225,7 @@ export function validateVideoRequest(
   const promptProblem = checkPrompt(prompt, model.maxPromptLength);
   if (promptProblem) return fail(promptProblem);
 
-  const imageProblem = checkImages(req.hasImage ? 1 : 0, model.imageInput);
+  const imageProblem = checkImages(req.images, model.imageInput);
   if (imageProblem) return fail(imageProblem);
 
   const duration = pick(model.durations, req.duration);
@@ -252,7 +253,7 @@ export function validateVideoRequest(
       aspectRatio: aspect.value,
       size: size.value,
       mode: mode.value,
-      hasImage: req.hasImage,
+      images: req.images,
     },
   };
 }

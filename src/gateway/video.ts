@@ -15,8 +15,14 @@ export interface SubmitVideoRequest {
   aspectRatio?: string;
   /** e.g. kling `std` | `pro`. */
   mode?: string;
-  /** First frame, sent inline as a `data:` URL (never a Telegram file URL: it embeds the bot token). */
-  image?: { data: Buffer; mime: string };
+  /**
+   * Photos, sent inline as `data:` URLs (never a Telegram file URL: it embeds the bot token):
+   * frames are the first and maybe the last frame; references are drawn on as a whole.
+   */
+  images?: {
+    role: 'frames' | 'references';
+    files: Array<{ data: Buffer; mime: string }>;
+  };
   /** Vendor extras merged upstream by new-api. */
   metadata?: Record<string, unknown>;
 }
@@ -31,18 +37,21 @@ export async function submitVideo(
   req: SubmitVideoRequest,
   opts: CallOptions = {},
 ): Promise<VideoSubmitResult> {
-  const image = req.image ? toDataUrl(req.image.data, req.image.mime) : undefined;
+  const urls = req.images?.files.map((f) => toDataUrl(f.data, f.mime)) ?? [];
   const json: Record<string, unknown> = { model: req.model, prompt: req.prompt };
   if (req.duration !== undefined) json.duration = req.duration;
   if (req.seconds !== undefined) json.seconds = String(req.seconds);
   if (req.size !== undefined) json.size = req.size;
   if (req.aspectRatio !== undefined) json.aspect_ratio = req.aspectRatio;
   if (req.mode !== undefined) json.mode = req.mode;
-  // new-api reads `image`; the seed gateway documents `image_url`. Send both.
-  if (image) {
-    json.image = image;
-    json.image_url = image;
+  // A first frame goes as new-api's `image` and the seed gateway's `image_url`; new-api's
+  // `images` list carries all of them (first and last frame, or the references) in order.
+  const [first] = urls;
+  if (first && req.images?.role === 'frames') {
+    json.image = first;
+    json.image_url = first;
   }
+  if (urls.length > 1 || (first && req.images?.role === 'references')) json.images = urls;
   if (req.metadata) json.metadata = req.metadata;
 
   const body = await postJson(ctx, {

@@ -14,6 +14,8 @@ export interface VideoDraft extends VideoChoice {
   userId: number;
   chatId: number;
   prompt: string;
+  inputs?: VideoInput[];
+  /** Drafts saved before several photos were taken: one first frame. */
   input?: VideoInput;
   /** The user's message the keyboard, the status and the result answer. */
   replyTo?: number;
@@ -24,6 +26,10 @@ export interface VideoDraft extends VideoChoice {
 }
 
 export const DRAFT_TTL_MS = 24 * 3600_000;
+
+/** A draft's photos, whichever shape it was saved in. */
+export const draftInputs = (draft: VideoDraft): VideoInput[] =>
+  draft.inputs ?? (draft.input ? [draft.input] : []);
 
 export function newDraftId(): string {
   return randomBytes(6).toString('base64url');

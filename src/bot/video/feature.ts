@@ -13,6 +13,7 @@ import { videoJobParams } from '../../jobs/video/params.js';
 import type { BotContext } from '../context.js';
 import { truncate } from '../format.js';
 import { replyBadImage } from '../images/bad-image.js';
+import { CommandAlbums } from '../images/command-albums.js';
 import { captionCommand, type ImagePick, pickImage } from '../images/photo-input.js';
 import { parseJobButton } from '../jobs/callback-data.js';
 import { problemMessage } from '../jobs/job-draft.js';
@@ -20,7 +21,7 @@ import { choosePayer, replyProblem, submitJob } from '../jobs/submit-job.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isNotModified } from '../transport/telegram-errors.js';
 import { parseVideo, type VideoAction } from './callback-data.js';
-import { newDraftId, type VideoDraft, VideoDrafts } from './drafts.js';
+import { draftInputs, newDraftId, type VideoDraft, VideoDrafts } from './drafts.js';
 import {
   applyFlags,
   choiceFor,
@@ -30,6 +31,7 @@ import {
   settingsPatchFor,
   shapeChoice,
   type VideoChoice,
+  type VideoInput,
   videoModelFor,
 } from './request.js';
 import { mainScreen, modelByToken, modelsScreen, type Screen } from './screen.js';
@@ -46,7 +48,12 @@ type Query = CallbackQueryContext<BotContext>;
 const drafts = (ctx: BotContext) => new VideoDrafts(ctx.deps.db);
 
 /** Problems the keyboard can fix (another model): shown on the screen instead of refusing. */
-const MODEL_PROBLEMS = new Set(['image_not_supported', 'image_required']);
+const MODEL_PROBLEMS = new Set([
+  'image_not_supported',
+  'image_required',
+  'too_many_images',
+  'too_few_images',
+]);
 
 function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Screen {
   const deps = {
@@ -66,7 +73,7 @@ function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Scree
   return mainScreen(deps, draft, model, warning);
 }
 
-const inputOf = (draft: VideoDraft) => (draft.input ? { input: draft.input } : {});
+const inputOf = (draft: VideoDraft) => ({ inputs: draftInputs(draft) });
 
 function problemText(ctx: BotContext, prepared: Parameters<typeof problemMessage>[0]): string {
   const { key, vars } = problemMessage(prepared);
@@ -81,13 +88,12 @@ function problemText(ctx: BotContext, prepared: Parameters<typeof problemMessage
 export async function startVideo(
   ctx: BotContext,
   text: string,
-  pick: ImagePick | undefined,
+  inputs: VideoInput[],
   messageId: number | undefined,
 ): Promise<void> {
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return;
-  if (pick && !pick.ok) return replyBadImage(ctx, pick, BAD_IMAGE);
   const flags = parseVideoFlags(text);
   if (!flags.prompt) {
     await ctx.reply(ctx.t('video-usage'), { parse_mode: 'HTML', ...replyParams(messageId) });
@@ -105,18 +111,7 @@ export async function startVideo(
     await replyProblem(ctx, { ok: false, problem: flagged.problem, model: model.title }, messageId);
     return;
   }
-  const input = pick?.ok
-    ? {
-        fileId: pick.image.fileId,
-        ...(pick.image.uniqueId ? { uniqueId: pick.image.uniqueId } : {}),
-      }
-    : undefined;
-  const prepared = prepareVideoJob({
-    model,
-    choice: flagged.choice,
-    prompt: flags.prompt,
-    ...(input ? { input } : {}),
-  });
+  const prepared = prepareVideoJob({ model, choice: flagged.choice, prompt: flags.prompt, inputs });
   if (!prepared.ok && !MODEL_PROBLEMS.has(prepared.problem.code)) {
     await replyProblem(ctx, prepared, messageId);
     return;
@@ -129,7 +124,7 @@ export async function startVideo(
       chatId,
       prompt: flags.prompt,
       ...flagged.choice,
-      ...(input ? { input } : {}),
+      ...(inputs.length > 0 ? { inputs } : {}),
       ...(messageId !== undefined ? { replyTo: messageId } : {}),
       view: 'main',
     },
@@ -147,19 +142,45 @@ async function showNewDraft(ctx: BotContext, draft: VideoDraft, model: VideoMode
   });
 }
 
+/** The photo of a message as a video input; a file that is no usable image is explained. */
+async function photoOf(
+  ctx: BotContext,
+  pick: ImagePick | undefined,
+): Promise<VideoInput[] | undefined> {
+  if (!pick) return [];
+  if (!pick.ok) {
+    await replyBadImage(ctx, pick, BAD_IMAGE);
+    return undefined;
+  }
+  const { fileId, uniqueId } = pick.image;
+  return [{ fileId, ...(uniqueId ? { uniqueId } : {}) }];
+}
+
 videoFeature.command('video', async (ctx) => {
   const text = typeof ctx.match === 'string' ? ctx.match : '';
   const replied = ctx.msg.reply_to_message;
-  const pick = replied ? pickImage(replied) : undefined;
-  await startVideo(ctx, text, pick, ctx.msg.message_id);
+  const inputs = await photoOf(ctx, replied ? pickImage(replied) : undefined);
+  if (inputs) await startVideo(ctx, text, inputs, ctx.msg.message_id);
 });
+
+/** An album captioned "/video …": first and last frame, or the references, in the order sent. */
+const videoAlbums = new CommandAlbums('video', startVideo, BAD_IMAGE);
 
 // grammY matches commands in text only: a captioned photo (or file) is read here.
 videoFeature.on('message:caption', async (ctx, next) => {
   const cmd = captionCommand(ctx.message.caption, ctx.me.username);
   if (cmd?.command !== 'video') return next();
-  const pick = pickImage(ctx.message) ?? { ok: false as const, reason: 'not_image' as const };
-  await startVideo(ctx, cmd.args, pick, ctx.message.message_id);
+  if (await videoAlbums.begin(ctx, cmd.args)) return;
+  const inputs = await photoOf(
+    ctx,
+    pickImage(ctx.message) ?? { ok: false as const, reason: 'not_image' as const },
+  );
+  if (inputs) await startVideo(ctx, cmd.args, inputs, ctx.message.message_id);
+});
+
+// The rest of an album whose first photo said /video (before edits take albums as theirs).
+videoFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
+  if (!(await videoAlbums.follow(ctx))) return next();
 });
 
 async function show(ctx: Query, screen: Screen): Promise<void> {
@@ -364,7 +385,7 @@ async function again(ctx: Query, job: JobRow): Promise<void> {
       chatId: ctx.chat.id,
       prompt: p.prompt,
       ...choice,
-      ...(p.input ? { input: p.input } : {}),
+      ...(p.inputs.length > 0 ? { inputs: p.inputs } : {}),
       ...(messageId !== undefined ? { replyTo: messageId } : {}),
       parentJobId: job.id,
       view: 'main',

@@ -198,7 +198,8 @@ export interface VideoJobRequest {
   model: VideoModel;
   choice: VideoChoice;
   prompt: string;
-  input?: VideoInput;
+  /** The photos, in the order sent. */
+  inputs?: VideoInput[];
   replyToMessageId?: number;
   parentJobId?: string;
 }
@@ -214,6 +215,7 @@ export function priceOfChoice(model: VideoModel, choice: VideoChoice): number {
 /** Validates against the catalog, prices, and shapes the job (params as the submitter reads them). */
 export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
   const { model, choice } = req;
+  const inputs = req.inputs ?? [];
   const shapes = shapeChoice(model);
   const checked = validateVideoRequest(model, {
     prompt: req.prompt,
@@ -223,7 +225,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
       : {}),
     ...(choice.shape !== undefined && shapes?.kind === 'size' ? { size: choice.shape } : {}),
     ...(choice.mode !== undefined ? { mode: choice.mode } : {}),
-    hasImage: req.input !== undefined,
+    images: inputs.length,
   });
   if (!checked.ok) return rejectedJob(checked.problem, model, req.prompt);
   const v = checked.normalized;
@@ -234,12 +236,13 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(v.size !== undefined ? { size: v.size } : {}),
     ...(v.aspectRatio !== undefined ? { aspectRatio: v.aspectRatio } : {}),
     ...(v.mode !== undefined ? { mode: v.mode } : {}),
-    ...(req.input
+    ...(inputs.length > 0
       ? {
-          input: {
-            fileId: req.input.fileId,
-            ...(req.input.uniqueId ? { uniqueId: req.input.uniqueId } : {}),
-          },
+          inputs: inputs.map((i) => ({
+            fileId: i.fileId,
+            ...(i.uniqueId ? { uniqueId: i.uniqueId } : {}),
+          })),
+          imageRole: model.imageRole,
         }
       : {}),
   };
@@ -247,7 +250,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ok: true,
     draft: {
       family: 'video',
-      kind: req.input ? 'i2v' : 't2v',
+      kind: inputs.length > 0 ? 'i2v' : 't2v',
       model: model.id,
       params,
       price: priceVideo(model, { duration: v.duration, ...(v.mode ? { mode: v.mode } : {}) }),
@@ -257,9 +260,13 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
   };
 }
 
-/** Models offered for a request: with a photo those that take one, without those that need none. */
-export function modelsForInput(catalog: Catalog, hasImage: boolean): VideoModel[] {
+/** Models offered for a request: those that take as many photos as it has (none: need none). */
+export function modelsForInput(catalog: Catalog, images: number): VideoModel[] {
   return catalog
     .list('video')
-    .filter((m) => (hasImage ? m.imageInput.max > 0 : m.imageInput.min === 0));
+    .filter((m) =>
+      images > 0
+        ? m.imageInput.min <= images && images <= m.imageInput.max
+        : m.imageInput.min === 0,
+    );
 }

@@ -10,7 +10,7 @@ import { escapeHtml, truncate } from '../format.js';
 import type { Translate } from '../i18n.js';
 import { modelToken } from '../settings/callback-data.js';
 import { encodeVideo } from './callback-data.js';
-import type { VideoDraft } from './drafts.js';
+import { draftInputs, type VideoDraft } from './drafts.js';
 import { modelsForInput, priceOfChoice, shapeChoice } from './request.js';
 
 export interface VideoScreenDeps {
@@ -68,7 +68,13 @@ export function mainScreen(
     t('video-screen-title', { model: escapeHtml(model.title) }),
     `<i>${escapeHtml(truncate(draft.prompt, PROMPT_CHARS))}</i>`,
   ];
-  if (draft.input) lines.push(t('video-screen-image'));
+  const photos = draftInputs(draft).length;
+  if (photos > 0)
+    lines.push(
+      t(model.imageRole === 'references' ? 'video-screen-references' : 'video-screen-frames', {
+        count: photos,
+      }),
+    );
   const params = [t('video-screen-duration', { seconds: draft.duration })];
   if (shapes && draft.shape) params.push(escapeHtml(draft.shape));
   if (draft.mode) params.push(t('video-screen-mode', { mode: draft.mode }));
@@ -119,7 +125,8 @@ export function mainScreen(
 
 /** The model list: those that fit the request, the current one ticked, with their prices. */
 export function modelsScreen(deps: VideoScreenDeps, draft: VideoDraft): Screen {
-  const models = modelsForInput(deps.catalog, draft.input !== undefined);
+  const photos = draftInputs(draft).length;
+  const models = modelsForInput(deps.catalog, photos);
   const kb = new InlineKeyboard();
   for (const row of rows(models, MODELS_PER_ROW)) {
     for (const m of row)
@@ -131,7 +138,10 @@ export function modelsScreen(deps: VideoScreenDeps, draft: VideoDraft): Screen {
   }
   kb.text(deps.t('video-button-back'), encodeVideo(draft.id, { op: 'back' }));
   return {
-    text: deps.t(draft.input ? 'video-choose-model-image' : 'video-choose-model'),
+    text:
+      photos > 0
+        ? deps.t('video-choose-model-image', { count: photos })
+        : deps.t('video-choose-model'),
     keyboard: kb,
   };
 }
@@ -142,5 +152,5 @@ export function modelByToken(
   draft: VideoDraft,
   token: string,
 ): VideoModel | undefined {
-  return modelsForInput(catalog, draft.input !== undefined).find((m) => modelToken(m.id) === token);
+  return modelsForInput(catalog, draftInputs(draft).length).find((m) => modelToken(m.id) === token);
 }

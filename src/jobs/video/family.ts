@@ -15,7 +15,7 @@ import { Semaphore } from '../../infra/semaphore.js';
 import type { AsyncFamily, AsyncObservation, AsyncSubmitted } from '../async-family.js';
 import type { ResultStore } from '../result-store.js';
 import type { JobRow } from '../store.js';
-import { toSubmitRequest, type VideoJobParams, videoJobParams } from './params.js';
+import { storedDuration, toSubmitRequest, type VideoJobParams, videoJobParams } from './params.js';
 import { isPublicVideoUrl, type VideoJobResult } from './result.js';
 
 /** Telegram serves bots files up to 20 MB: the first frame can never be larger. */
@@ -91,16 +91,18 @@ export function createVideoFamily(o: VideoFamilyOptions): AsyncFamily {
     family: 'video',
 
     deadlineMs(job) {
-      const duration = videoJobParams.shape.duration.safeParse(job.params.duration);
+      const duration = storedDuration.safeParse(job.params.duration);
       const seconds = duration.success ? duration.data : 0;
       return Math.round(minDeadline * Math.max(1, seconds / DEADLINE_BASE_SECONDS));
     },
 
     async submit(job, signal): Promise<AsyncSubmitted> {
       const params = paramsOf(job);
-      const image = params.input ? await o.loadInput(params.input.fileId, INPUT_LIMIT) : undefined;
+      const images = await Promise.all(
+        params.inputs.map((input) => o.loadInput(input.fileId, INPUT_LIMIT)),
+      );
       const client = await o.gatewayFor(job);
-      const submitted = await client.submitVideo(toSubmitRequest(job.model, params, image), {
+      const submitted = await client.submitVideo(toSubmitRequest(job.model, params, images), {
         signal,
       });
       // No progress here: the status already says "queued", and an edit now would only use up

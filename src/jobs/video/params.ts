@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECONDS_AS, VIDEO_MODES } from '../../catalog/constants.js';
+import { SECONDS_AS, VIDEO_IMAGE_ROLES, VIDEO_MODES } from '../../catalog/constants.js';
 import type { SubmitVideoRequest } from '../../gateway/video.js';
 import { inputRef } from '../image-params.js';
 
@@ -8,7 +8,7 @@ import { inputRef } from '../image-params.js';
  * depends on (the length's wire type, size or ratio, mode) is fixed when the job is made, so a
  * catalog edit cannot change what a paid job asks for.
  */
-export const videoJobParams = z.object({
+const fields = z.object({
   prompt: z.string().min(1),
   duration: z.number().int().positive(),
   /** sora's `seconds` is a string ("8"); every model also gets the number as `duration`. */
@@ -16,11 +16,22 @@ export const videoJobParams = z.object({
   size: z.string().optional(),
   aspectRatio: z.string().optional(),
   mode: z.enum(VIDEO_MODES).optional(),
-  /** First frame (image-to-video): a Telegram file id; the submitter sends the bytes inline. */
-  input: inputRef.optional(),
+  /** Photos by Telegram file id, in the order sent; the submitter sends the bytes inline. */
+  inputs: z.array(inputRef).max(10).default([]),
+  /** What the model does with them (catalog `imageRole`), fixed when the job was made. */
+  imageRole: z.enum(VIDEO_IMAGE_ROLES).default('frames'),
 });
-export type VideoJobParams = z.output<typeof videoJobParams>;
-export type VideoJobParamsInput = z.input<typeof videoJobParams>;
+
+/** Jobs stored before several photos were taken carry one first frame as `input`. */
+export const videoJobParams = z.preprocess((raw) => {
+  if (typeof raw !== 'object' || raw === null || !('input' in raw)) return raw;
+  const { input, ...rest } = raw as { input?: unknown };
+  return input === undefined ? rest : { ...rest, inputs: [input] };
+}, fields);
+export type VideoJobParams = z.output<typeof fields>;
+export type VideoJobParamsInput = z.input<typeof fields>;
+/** The video length as stored, for deadlines of jobs whose params no longer parse whole. */
+export const storedDuration = fields.shape.duration;
 
 /**
  * The gateway request for a job. `duration` always goes as a number (the seed gateway and
@@ -31,7 +42,7 @@ export type VideoJobParamsInput = z.input<typeof videoJobParams>;
 export function toSubmitRequest(
   model: string,
   params: VideoJobParams,
-  image?: { data: Buffer; mime: string },
+  images: Array<{ data: Buffer; mime: string }> = [],
 ): SubmitVideoRequest {
   const req: SubmitVideoRequest = { model, prompt: params.prompt, duration: params.duration };
   if (params.secondsAs === 'string') req.seconds = String(params.duration);
@@ -41,6 +52,6 @@ export function toSubmitRequest(
     req.metadata = { aspect_ratio: params.aspectRatio };
   }
   if (params.mode !== undefined) req.mode = params.mode;
-  if (image) req.image = image;
+  if (images.length > 0) req.images = { role: params.imageRole, files: images };
   return req;
 }

@@ -18,6 +18,22 @@ function field(req: SimRequest, name: string): unknown {
   return isObject(req.body) ? req.body[name] : undefined;
 }
 
+/**
+ * Upstream limits on new-api's `images` list: Veo's reference model ("components") needs 1–3
+ * images, Veo and Luma take a first and a last frame at most; each must be inline data.
+ */
+function checkImages(model: string, images: unknown): SimResponse | null {
+  const list = Array.isArray(images) ? images : [];
+  if (images !== undefined && !list.every((i) => typeof i === 'string' && i.startsWith('data:')))
+    return taskError(400, 'invalid_request', 'images must be data URLs');
+  if (model === 'veo3.1-components') {
+    if (list.length < 1 || list.length > 3)
+      return taskError(400, 'invalid_request', 'veo3.1-components needs 1 to 3 reference images');
+  } else if ((model.startsWith('veo3.1') || model === 'luma') && list.length > 2)
+    return taskError(400, 'invalid_request', 'at most a first and a last frame');
+  return null;
+}
+
 /** `openai` = POST /v1/videos (model defaults to sora-2); `generic` = POST /v1/video/generations. */
 export function submitVideo(
   ctx: SimContext,
@@ -38,6 +54,8 @@ export function submitVideo(
   if (denied) return denied;
   const prompt = str(field(req, 'prompt')) ?? '';
   if (prompt.trim() === '') return taskError(400, 'invalid_request', 'field prompt is required');
+  const badImages = checkImages(model, isObject(req.body) ? req.body.images : undefined);
+  if (badImages) return badImages;
   const price = priceOf(ctx, model, FALLBACK_PRICE.video);
   const broke = checkFunds(ctx, key, price);
   if (broke) return broke;

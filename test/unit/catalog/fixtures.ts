@@ -79,6 +79,7 @@ export function videoModel(over: Partial<VideoModel> = {}): VideoModel {
     aspectRatios: { allowed: ['16:9', '9:16'], default: '16:9' },
     modes: { allowed: ['std', 'pro'], default: 'std' },
     imageInput: { min: 0, max: 1 },
+    imageRole: 'frames',
     price: { unit: 'second', amount: 7, modeMultipliers: { pro: 2 } },
     ...over,
   };

@@ -146,7 +146,7 @@ describe('validateImageRequest', () => {
 });
 
 describe('validateVideoRequest', () => {
-  const base = { prompt: 'a hummingbird', hasImage: false };
+  const base = { prompt: 'a hummingbird', images: 0 };
 
   it('applies defaults', () => {
     expect(validateVideoRequest(videoModel(), base)).toEqual({
@@ -157,12 +157,12 @@ describe('validateVideoRequest', () => {
         aspectRatio: '16:9',
         size: undefined,
         mode: 'std',
-        hasImage: false,
+        images: 0,
       },
     });
     expect(
-      validateVideoRequest(videoModel(), { ...base, duration: 10, mode: 'PRO', hasImage: true }),
-    ).toMatchObject({ ok: true, normalized: { duration: 10, mode: 'pro', hasImage: true } });
+      validateVideoRequest(videoModel(), { ...base, duration: 10, mode: 'PRO', images: 1 }),
+    ).toMatchObject({ ok: true, normalized: { duration: 10, mode: 'pro', images: 1 } });
   });
 
   it.each([
@@ -182,7 +182,7 @@ describe('validateVideoRequest', () => {
   it('checks image-to-video support', () => {
     const textOnly = videoModel({ imageInput: { min: 0, max: 0 } });
     const imageOnly = videoModel({ imageInput: { min: 1, max: 1 } });
-    expect(validateVideoRequest(textOnly, { ...base, hasImage: true })).toEqual({
+    expect(validateVideoRequest(textOnly, { ...base, images: 1 })).toEqual({
       ok: false,
       problem: { code: 'image_not_supported' },
     });
@@ -190,6 +190,15 @@ describe('validateVideoRequest', () => {
       ok: false,
       problem: { code: 'image_required', limit: 1 },
     });
+    // First and last frame; three references.
+    const frames = videoModel({ imageInput: { min: 0, max: 2 } });
+    expect(validateVideoRequest(frames, { ...base, images: 2 }).ok).toBe(true);
+    expect(validateVideoRequest(frames, { ...base, images: 3 })).toEqual({
+      ok: false,
+      problem: { code: 'too_many_images', limit: 2 },
+    });
+    const refs = videoModel({ imageInput: { min: 1, max: 3 }, imageRole: 'references' });
+    expect(validateVideoRequest(refs, { ...base, images: 3 }).ok).toBe(true);
     const noModes = videoModel({ modes: undefined });
     expect(validateVideoRequest(noModes, { ...base, mode: 'pro' })).toEqual({
       ok: false,

@@ -62,7 +62,7 @@ describe('video tasks in every dialect', () => {
       seconds: 8,
       size: '1280x720',
       mode: 'pro',
-      image: { data: PNG, mime: 'image/png' },
+      images: { role: 'frames', files: [{ data: PNG, mime: 'image/png' }] },
     });
     const dataUrl = `data:image/png;base64,${PNG.toString('base64')}`;
     expect(sim.requests[0]?.body).toEqual({
@@ -75,6 +75,35 @@ describe('video tasks in every dialect', () => {
       image_url: dataUrl,
     });
     expect(sim.leaks).toEqual([]);
+  });
+
+  it('first and last frame: the first as image/image_url, both in `images`; references only in `images`', async () => {
+    const { sim, client } = await start();
+    const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]);
+    const first = `data:image/png;base64,${PNG.toString('base64')}`;
+    const last = `data:image/jpeg;base64,${JPEG.toString('base64')}`;
+    const files = [
+      { data: PNG, mime: 'image/png' },
+      { data: JPEG, mime: 'image/jpeg' },
+    ];
+    await client.submitVideo({
+      model: 'veo3.1',
+      prompt: 'dawn to dusk',
+      images: { role: 'frames', files },
+    });
+    expect(sim.requests[0]?.body).toMatchObject({
+      image: first,
+      image_url: first,
+      images: [first, last],
+    });
+    await client.submitVideo({
+      model: 'veo3.1-components',
+      prompt: 'a chef',
+      images: { role: 'references', files: files.slice(0, 1) },
+    });
+    expect(sim.requests[1]?.body).toMatchObject({ images: [first] });
+    expect(sim.requests[1]?.body).not.toHaveProperty('image');
+    expect(sim.requests[1]?.body).not.toHaveProperty('image_url');
   });
 
   it.each<VideoDialect>(['seed', 'newapi-wrapper', 'openai', 'docs'])(

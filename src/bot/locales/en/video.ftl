@@ -8,7 +8,14 @@ video-no-model = 🎬 No video model is available right now. Please try again la
 video-image-too-large = 📷 This file is { $size }: bots can only download files up to { $limit } from Telegram. Send a smaller photo (as a photo, not as a file: Telegram compresses it). Nothing was charged.
 video-image-not-image = 📄 This is not an image I can animate. Send a photo, or a PNG, JPEG or WebP file, with /video and the description as its caption. Nothing was charged.
 video-screen-title = 🎬 <b>Video</b> · { $model }
-video-screen-image = 🖼 Starts from your photo
+video-screen-frames = { $count ->
+    [one] 🖼 Starts from your photo
+   *[other] 🖼 Starts from your first photo and ends on the second
+}
+video-screen-references = { $count ->
+    [one] 🖼 Draws on your photo as a reference
+   *[other] 🖼 Draws on your { $count } photos as references
+}
 video-screen-duration = ⏱ { $seconds } s
 video-screen-mode = ⚙️ { $mode ->
     [pro] Pro
@@ -29,7 +36,10 @@ video-button-back = ⬅️ Back
 video-price-second = { $price }/s
 video-price-call = { $price }
 video-choose-model = 🎬 Choose the video model:
-video-choose-model-image = 🎬 Choose the model that animates your photo:
+video-choose-model-image = { $count ->
+    [one] 🎬 Choose the model that animates your photo:
+   *[other] 🎬 Choose a model that takes { $count } photos:
+}
 video-saved-model = ✅ Model: { $model }
 video-draft-gone = This request has expired. Send /video again.
 video-not-yours = This is someone else’s request. Send /video for your own.

@@ -8,7 +8,16 @@ video-no-model = 🎬 Сейчас нет доступной модели для
 video-image-too-large = 📷 Этот файл весит { $size }, а боты могут скачивать из Telegram файлы не больше { $limit }. Пришлите фото поменьше (как фото, а не файлом: Telegram его сожмёт). Ничего не списано.
 video-image-not-image = 📄 Это не изображение, которое я могу оживить. Пришлите фото или файл PNG, JPEG или WebP с подписью /video и описанием. Ничего не списано.
 video-screen-title = 🎬 <b>Видео</b> · { $model }
-video-screen-image = 🖼 Начнётся с вашего фото
+video-screen-frames = { $count ->
+    [one] 🖼 Начнётся с вашего фото
+   *[other] 🖼 Начнётся с первого фото и закончится вторым
+}
+video-screen-references = { $count ->
+    [one] 🖼 Ваше фото — референс
+    [few] 🖼 Ваши { $count } фото — референсы
+    [many] 🖼 Ваши { $count } фото — референсы
+   *[other] 🖼 Ваши { $count } фото — референсы
+}
 video-screen-duration = ⏱ { $seconds } с
 video-screen-mode = ⚙️ { $mode ->
     [pro] Pro
@@ -29,7 +38,12 @@ video-button-back = ⬅️ Назад
 video-price-second = { $price }/с
 video-price-call = { $price }
 video-choose-model = 🎬 Выберите модель для видео:
-video-choose-model-image = 🎬 Выберите модель, которая оживит ваше фото:
+video-choose-model-image = { $count ->
+    [one] 🎬 Выберите модель, которая оживит ваше фото:
+    [few] 🎬 Выберите модель, которая принимает { $count } фото:
+    [many] 🎬 Выберите модель, которая принимает { $count } фото:
+   *[other] 🎬 Выберите модель, которая принимает { $count } фото:
+}
 video-saved-model = ✅ Модель: { $model }
 video-draft-gone = Этот запрос устарел. Отправьте /video ещё раз.
 video-not-yours = Это чужой запрос. Отправьте /video, чтобы сделать свой.

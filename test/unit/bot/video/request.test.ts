@@ -107,9 +107,14 @@ describe('stored choices', () => {
   });
 
   it('offers models that fit the input', () => {
-    expect(modelsForInput(catalog, false).map((m) => m.id)).not.toContain(runway.id);
-    expect(modelsForInput(catalog, true).map((m) => m.id)).toContain(runway.id);
-    expect(modelsForInput(catalog, true).map((m) => m.id)).not.toContain(wanT2v.id);
+    expect(modelsForInput(catalog, 0).map((m) => m.id)).not.toContain(runway.id);
+    expect(modelsForInput(catalog, 1).map((m) => m.id)).toContain(runway.id);
+    expect(modelsForInput(catalog, 1).map((m) => m.id)).not.toContain(wanT2v.id);
+    // Two photos: first-and-last-frame models and reference models; three: references only.
+    const two = modelsForInput(catalog, 2).map((m) => m.id);
+    expect(two).toEqual(expect.arrayContaining(['veo3.1', 'luma', 'veo3.1-components']));
+    expect(two).not.toContain(runway.id);
+    expect(modelsForInput(catalog, 3).map((m) => m.id)).toEqual(['veo3.1-components']);
   });
 });
 
@@ -155,21 +160,46 @@ describe('prepareVideoJob', () => {
       model: soraPro,
       choice: { model: soraPro.id, duration: 25, shape: '1792x1024' },
       prompt: 'paper plane',
-      input: { fileId: 'F1', uniqueId: 'U1' },
+      inputs: [{ fileId: 'F1', uniqueId: 'U1' }],
     });
     expect(prepared.ok && prepared.draft.kind).toBe('i2v');
     expect(prepared.ok && prepared.draft.price).toBe(30 * 25);
     if (!prepared.ok) return;
     const params = videoJobParams.parse(prepared.draft.params);
     const image = { data: Buffer.from('png'), mime: 'image/png' };
-    expect(toSubmitRequest(soraPro.id, params, image)).toEqual({
+    expect(toSubmitRequest(soraPro.id, params, [image])).toEqual({
       model: soraPro.id,
       prompt: 'paper plane',
       duration: 25,
       seconds: '25',
       size: '1792x1024',
-      image,
+      images: { role: 'frames', files: [image] },
     });
+  });
+
+  it('several photos keep their order and the model’s role; old jobs with one `input` still parse', () => {
+    const refs = model('veo3.1-components');
+    const prepared = prepareVideoJob({
+      model: refs,
+      choice: choiceFor(refs, {}),
+      prompt: 'a chef in this kitchen',
+      inputs: [{ fileId: 'A' }, { fileId: 'B' }, { fileId: 'C' }],
+    });
+    expect(prepared.ok && prepared.draft.params).toMatchObject({
+      inputs: [{ fileId: 'A' }, { fileId: 'B' }, { fileId: 'C' }],
+      imageRole: 'references',
+    });
+    expect(
+      prepareVideoJob({
+        model: model('veo3.1'),
+        choice: choiceFor(model('veo3.1'), {}),
+        prompt: 'x',
+        inputs: [{ fileId: 'A' }, { fileId: 'B' }, { fileId: 'C' }],
+      }),
+    ).toMatchObject({ ok: false, problem: { code: 'too_many_images', limit: 2 } });
+    expect(
+      videoJobParams.parse({ prompt: 'p', duration: 5, input: { fileId: 'OLD', uniqueId: 'U' } }),
+    ).toMatchObject({ inputs: [{ fileId: 'OLD', uniqueId: 'U' }], imageRole: 'frames' });
   });
 
   it('refuses before any charge: too long, image not taken, image required', () => {
@@ -188,7 +218,7 @@ describe('prepareVideoJob', () => {
         model: wanT2v,
         choice: choiceFor(wanT2v, {}),
         prompt: 'x',
-        input: { fileId: 'F' },
+        inputs: [{ fileId: 'F' }],
       }),
     ).toMatchObject({ ok: false, problem: { code: 'image_not_supported' } });
     expect(
