@@ -13,6 +13,8 @@ export const settingsSchema = z.object({
   imageN: z.number().int().min(1).max(10).optional(),
   editModel: name.optional(),
   mjModel: name.optional(),
+  /** Chosen in /settings; a model without it falls back to its default (mj-version.ts). */
+  mjVersion: z.string().trim().min(1).max(8).optional(),
   videoModel: name.optional(),
   videoDuration: z.number().positive().max(600).optional(),
   videoAspect: name.optional(),

@@ -6,6 +6,7 @@ export { CatalogError, type CatalogProblem, formatProblem } from './errors.js';
 export { DEFAULT_CATALOG_FILE, defaultCatalogPath, loadCatalog, parseCatalog } from './load.js';
 export * from './mj-actions.js';
 export { modelForSpeed, type SpeedChoice, speedFlag } from './mj-speed.js';
+export { versionFlag, versionFor, withVersion } from './mj-version.js';
 export { modalPriceOf, priceImage, priceMidjourney, priceVideo } from './pricing.js';
 export {
   type CatalogData,

@@ -269,6 +269,14 @@ const midjourneyModel = z.strictObject({
   botType: z.enum(MJ_BOT_TYPES),
   /** Reference images for imagine (`base64Array`). */
   imageInput: imageInput.default(NO_IMAGES),
+  /**
+   * Model versions a user may pick in /settings, sent as `--v 7` (Niji: `--niji 6`) unless the
+   * prompt names one. Nobody picked one: the prompt goes as written, the account's default runs.
+   */
+  versions: z
+    .array(z.string().regex(/^\d{1,2}(?:\.\d)?$/, 'a version such as 7 or 6.1'))
+    .min(1, 'must list at least one version')
+    .optional(),
   price: mjPrice,
 });
 

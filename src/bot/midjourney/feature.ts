@@ -12,6 +12,7 @@ import {
   modalPriceOf,
   modelForSpeed,
   validateMidjourneyPrompt,
+  withVersion,
 } from '../../catalog/index.js';
 import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
 import { type MjStoredButton, mjResultOf } from '../../jobs/midjourney/result.js';
@@ -105,7 +106,10 @@ async function imagine(
     return;
   }
   const { model } = speed;
-  const checked = validateMidjourneyPrompt(model, raw);
+  const checked = validateMidjourneyPrompt(
+    model,
+    withVersion(model, raw, ctx.user?.settings.mjVersion),
+  );
   if (!checked.ok) {
     await ctx.reply(
       checked.problem.code === 'prompt_too_long'

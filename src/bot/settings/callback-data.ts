@@ -25,7 +25,8 @@ export type SettingsAction =
   | { kind: 'counts' }
   | { kind: 'count'; value: number }
   | { kind: 'mj' }
-  | { kind: 'mjModel'; token: string };
+  | { kind: 'mjModel'; token: string }
+  | { kind: 'mjVersion'; value: string };
 
 /** Stable, short and callback-safe: base64url of sha256, 8 characters (48 bits). */
 export function modelToken(modelId: string): string {
@@ -62,6 +63,8 @@ function settingsParts(a: SettingsAction): Array<string | number> {
       return ['mj'];
     case 'mjModel':
       return ['mjm', a.token];
+    case 'mjVersion':
+      return ['mjv', a.value];
   }
 }
 
@@ -110,6 +113,10 @@ export function parseSettings(data: string): SettingsAction | undefined {
     case 'mjm':
       return a && /^[A-Za-z0-9_-]{8}$/.test(a) && b === undefined
         ? { kind: 'mjModel', token: a }
+        : undefined;
+    case 'mjv':
+      return a && /^(?:\d{1,2}(?:\.\d)?|default)$/.test(a) && b === undefined
+        ? { kind: 'mjVersion', value: a }
         : undefined;
     default:
       return undefined;

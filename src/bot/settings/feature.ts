@@ -6,10 +6,12 @@
 import { type CallbackQueryContext, Composer } from 'grammy';
 import type { SettingsPatch } from '../../accounts/settings.js';
 import { getSettings, updateSettings } from '../../accounts/users.js';
+import { versionFlag } from '../../catalog/index.js';
 import type { BotContext } from '../context.js';
 import { truncate } from '../format.js';
 import { generationModel, isGenerationModel, patchForGenerationModel } from '../images/request.js';
 import { problemMessage } from '../jobs/job-draft.js';
+import { mjModelOf } from '../midjourney/mj-jobs.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isMessageGone, isNotModified } from '../transport/telegram-errors.js';
 import { parseSettings } from './callback-data.js';
@@ -179,6 +181,27 @@ settingsFeature.callbackQuery(/^s:/, async (ctx, next) => {
       const next = save({ mjModel: model.id });
       await toast(ctx, ctx.t('settings-saved-model', { model: model.title }));
       return show(ctx, homeScreen(deps, next));
+    }
+    case 'mjVersion': {
+      const model = mjModelOf(catalog, settings);
+      if (action.value === 'default' && model?.versions) {
+        const next = save({ mjVersion: null });
+        await toast(
+          ctx,
+          ctx.t('settings-saved-value', { value: ctx.t('settings-button-mj-version-default') }),
+        );
+        return show(ctx, mjScreen(deps, next));
+      }
+      if (!model?.versions?.includes(action.value)) {
+        await toast(ctx, ctx.t('settings-mj-version-gone'), true);
+        return show(ctx, mjScreen(deps, settings));
+      }
+      const next = save({ mjVersion: action.value });
+      await toast(
+        ctx,
+        ctx.t('settings-saved-value', { value: `${versionFlag(model)} ${action.value}` }),
+      );
+      return show(ctx, mjScreen(deps, next));
     }
   }
 });

@@ -9,6 +9,8 @@ import {
   type ImageLikeModel,
   type MidjourneyModel,
   priceMidjourney,
+  versionFlag,
+  versionFor,
 } from '../../catalog/index.js';
 import { escapeHtml } from '../format.js';
 import type { Translate } from '../i18n.js';
@@ -128,6 +130,14 @@ export function homeScreen(deps: ScreenDeps, settings: UserSettings): Screen {
     lines.push(
       t('settings-line-mj', { model: escapeHtml(mj.title), price: mjPriceLabel(deps, mj) }),
     );
+    if (mj.versions) {
+      const version = versionFor(mj, settings.mjVersion);
+      lines.push(
+        version === undefined
+          ? t('settings-line-mj-version-default')
+          : t('settings-line-mj-version', { flag: `${versionFlag(mj)} ${version}` }),
+      );
+    }
     keyboard.row().text(t('settings-button-mj'), encodeSettings({ kind: 'mj' }));
   }
   keyboard.row().text(t('settings-button-close'), encodeSettings({ kind: 'close' }));
@@ -140,18 +150,35 @@ const mjPriceLabel = (deps: ScreenDeps, model: MidjourneyModel) =>
     upscale: deps.money(priceMidjourney(model, 'upscale')),
   });
 
-/** Midjourney and Niji at each speed the catalog enables, with their prices. */
+/**
+ * Midjourney and Niji at each speed the catalog enables, with their prices, then the versions
+ * of the chosen one (the same price: the version does not change what a grid costs).
+ */
 export function mjScreen(deps: ScreenDeps, settings: UserSettings): Screen {
   const { t, catalog } = deps;
-  const current = mjModelOf(catalog, settings)?.id;
+  const chosen = mjModelOf(catalog, settings);
   const keyboard = new InlineKeyboard();
   for (const m of catalog.list('midjourney'))
     keyboard
       .text(
-        `${m.id === current ? '✅ ' : ''}${m.title} · ${mjPriceLabel(deps, m)}`,
+        `${m.id === chosen?.id ? '✅ ' : ''}${m.title} · ${mjPriceLabel(deps, m)}`,
         encodeSettings({ kind: 'mjModel', token: modelToken(m.id) }),
       )
       .row();
+  if (chosen?.versions) {
+    const current = versionFor(chosen, settings.mjVersion);
+    const tick = (on: boolean, label: string) => `${on ? '✅ ' : ''}${label}`;
+    keyboard.text(
+      tick(current === undefined, t('settings-button-mj-version-default')),
+      encodeSettings({ kind: 'mjVersion', value: 'default' }),
+    );
+    for (const v of chosen.versions)
+      keyboard.text(
+        tick(v === current, `${versionFlag(chosen)} ${v}`),
+        encodeSettings({ kind: 'mjVersion', value: v }),
+      );
+    keyboard.row();
+  }
   keyboard.text(t('settings-button-back'), encodeSettings({ kind: 'home' }));
   return { text: t('settings-choose-mj'), keyboard };
 }

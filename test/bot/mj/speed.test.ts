@@ -28,7 +28,7 @@ describe('Midjourney speed (bot level)', () => {
     const home = await user.waitFor({ text: /Settings/ });
     expect(home.message?.text).toContain('Midjourney: Midjourney (fast) · 0.10 USD a grid');
     const screen = home.message as Message;
-    await user.press(screen, '🖼 Midjourney speed');
+    await user.press(screen, '🖼 Midjourney: speed and version');
     const list = await user.waitFor({ edit: true, text: /Midjourney and Niji at each speed/ });
     expectCallbackDataFits(list.message);
     const labels = list.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [];
@@ -37,6 +37,11 @@ describe('Midjourney speed (bot level)', () => {
       'Midjourney (relax, slower) · 0.05 USD a grid, 0.03 USD an upscale',
       'Niji (fast) · 0.10 USD a grid, 0.05 USD an upscale',
       'Niji (relax, slower) · 0.05 USD a grid, 0.03 USD an upscale',
+      '✅ Default',
+      '--v 7',
+      '--v 6.1',
+      '--v 6',
+      '--v 5.2',
       '⬅️ Back',
     ]);
     const saved = await user.press(screen, /^Midjourney \(relax/);
@@ -50,6 +55,46 @@ describe('Midjourney speed (bot level)', () => {
     expect(balanceOf(h, user.id)).toBe(995);
     await pump(h, () => submitPath('quiet harbour') !== undefined, { what: 'the submit' });
     expect(submitPath('quiet harbour')).toBe('/mj-relax/mj/submit/imagine');
+  });
+
+  it('a version picked in /settings rides on prompts that name none; Niji writes it --niji; Default clears it', async () => {
+    const user = fundedUser(h, 1_000, 'ru');
+    user.send('/settings');
+    const home = (await user.waitFor({ text: /Настройки/ })).message as Message;
+    expect(home.text).toContain('🧬 Версия: по умолчанию сервиса');
+    await user.press(home, '🖼 Midjourney: скорость и версия');
+    await user.waitFor({ edit: true, text: /Midjourney и Niji/ });
+    expect((await user.press(home, '--v 6.1')).text).toBe('✅ Сохранено: --v 6.1');
+    expect(getSettings(h.bot.app.deps.db, user.id).mjVersion).toBe('6.1');
+    // A forged version the model does not offer changes nothing.
+    expect((await user.pressData(home, 's:mjv:9')).text).toMatch(/не предлагается/);
+    expect(getSettings(h.bot.app.deps.db, user.id).mjVersion).toBe('6.1');
+
+    user.send('/mj a red glider over dunes');
+    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    expect(job.params.prompt).toBe('a red glider over dunes --v 6.1');
+    user.send('/mj a blue glider --v 5.2');
+    const own = await jobAppears(h, user.id, (j) =>
+      String(j.params.prompt).includes('blue glider'),
+    );
+    expect(own.params.prompt).toBe('a blue glider --v 5.2');
+
+    // Niji offers 6 and 5, not 6.1: the pick does not apply there.
+    await user.press(home, /^Niji \(fast\)/);
+    user.send('/mj a green glider');
+    const niji = await jobAppears(h, user.id, (j) =>
+      String(j.params.prompt).includes('green glider'),
+    );
+    expect(niji).toMatchObject({ model: 'niji_fast', params: { prompt: 'a green glider' } });
+    // The button of the Niji screen, pressed as its data.
+    expect((await user.pressData(home, 's:mjv:6')).text).toBe('✅ Сохранено: --niji 6');
+    user.send('/mj a white glider');
+    const six = await jobAppears(h, user.id, (j) =>
+      String(j.params.prompt).includes('white glider'),
+    );
+    expect(six.params.prompt).toBe('a white glider --niji 6');
+    expect((await user.pressData(home, 's:mjv:default')).text).toBe('✅ Сохранено: По умолчанию');
+    expect(getSettings(h.bot.app.deps.db, user.id).mjVersion).toBeUndefined();
   });
 
   it('--relax in the prompt picks the relax model of the same bot; the speed travels once, at the end', async () => {
