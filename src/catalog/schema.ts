@@ -293,6 +293,10 @@ const videoModel = z
     modes: choice(z.enum(VIDEO_MODES)).optional(),
     imageInput: imageInput.default(NO_IMAGES),
     imageRole: z.enum(VIDEO_IMAGE_ROLES).default('frames'),
+    /** Kling Effects' scenes (`effect_scene`), chosen on the /video keyboard. */
+    effects: choice(
+      z.string().regex(/^[a-z][a-z0-9_]{1,19}$/, 'a scene id such as squish'),
+    ).optional(),
     price: videoPrice,
   })
   .superRefine((m, ctx) => {

@@ -24,7 +24,9 @@ export type ProblemCode =
   | 'option_not_taken'
   | 'seed_invalid'
   /** A transparent background in a format without alpha (JPEG). */
-  | 'transparent_format';
+  | 'transparent_format'
+  /** A Kling Effects scene the model does not offer. */
+  | 'effect_unsupported';
 
 export interface ValidationProblem {
   code: ProblemCode;
@@ -80,6 +82,7 @@ export interface VideoRequest {
   aspectRatio?: string;
   size?: string;
   mode?: string;
+  effect?: string;
   /** How many photos the user sent. */
   images: number;
 }
@@ -89,6 +92,7 @@ export interface NormalizedVideoRequest {
   aspectRatio?: string;
   size?: string;
   mode?: VideoMode;
+  effect?: string;
   images: number;
 }
 
@@ -245,6 +249,9 @@ export function validateVideoRequest(
   const size = pick(model.sizes, req.size === undefined ? undefined : normalizeSize(req.size));
   if (!size.ok) return fail({ code: 'size_unsupported', allowed: size.allowed });
 
+  const effect = pick(model.effects, req.effect);
+  if (!effect.ok) return fail({ code: 'effect_unsupported', allowed: effect.allowed });
+
   return {
     ok: true,
     normalized: {
@@ -253,6 +260,7 @@ export function validateVideoRequest(
       aspectRatio: aspect.value,
       size: size.value,
       mode: mode.value,
+      effect: effect.value,
       images: req.images,
     },
   };

@@ -13,6 +13,7 @@ export type VideoAction =
   | { op: 'duration'; value: number }
   | { op: 'shape'; value: string }
   | { op: 'mode'; value: VideoMode }
+  | { op: 'effect'; value: string }
   | { op: 'confirm' }
   | { op: 'cancel' };
 
@@ -39,6 +40,8 @@ function videoParts(a: VideoAction): Array<string | number> {
       return ['a', a.value];
     case 'mode':
       return ['o', a.value];
+    case 'effect':
+      return ['e', a.value];
     case 'confirm':
       return ['ok'];
     case 'cancel':
@@ -83,6 +86,10 @@ export function parseVideo(data: string): VideoButton | undefined {
         : undefined;
     case 'o':
       return isMode(value) ? { draftId, action: { op: 'mode', value } } : undefined;
+    case 'e':
+      return value && /^[a-z][a-z0-9_]{1,19}$/.test(value)
+        ? { draftId, action: { op: 'effect', value } }
+        : undefined;
     default:
       return undefined;
   }

@@ -34,7 +34,7 @@ import {
   type VideoInput,
   videoModelFor,
 } from './request.js';
-import { mainScreen, modelByToken, modelsScreen, type Screen } from './screen.js';
+import { effectLabel, mainScreen, modelByToken, modelsScreen, type Screen } from './screen.js';
 
 const BAD_IMAGE = {
   tooLarge: 'video-image-too-large',
@@ -236,6 +236,7 @@ function choose(
   const next: VideoDraft = { ...draft, ...choice, view: 'main' };
   if (choice.shape === undefined) delete next.shape;
   if (choice.mode === undefined) delete next.mode;
+  if (choice.effect === undefined) delete next.effect;
   store.save(next);
   updateSettings(ctx.deps.db, draft.userId, settingsPatchFor(choice));
   return next;
@@ -253,6 +254,7 @@ async function act(
     duration: draft.duration,
     ...(draft.shape !== undefined ? { shape: draft.shape } : {}),
     ...(draft.mode !== undefined ? { mode: draft.mode } : {}),
+    ...(draft.effect !== undefined ? { effect: draft.effect } : {}),
   };
   const refuse = (problem: Parameters<typeof problemMessage>[0]['problem']) =>
     toast(ctx, problemText(ctx, { ok: false, problem, model: model.title }), true);
@@ -305,6 +307,16 @@ async function act(
           allowed: (model.modes?.allowed ?? []).map(String),
         }));
       const next = choose(ctx, store, draft, { ...current, mode: action.value });
+      await ctx.answerCallbackQuery();
+      return show(ctx, screenFor(ctx, next, model));
+    }
+    case 'effect': {
+      if (!model.effects?.allowed.includes(action.value))
+        return void (await refuse({
+          code: 'effect_unsupported',
+          allowed: (model.effects?.allowed ?? []).map((e) => effectLabel(ctx.t, e)),
+        }));
+      const next = choose(ctx, store, draft, { ...current, effect: action.value });
       await ctx.answerCallbackQuery();
       return show(ctx, screenFor(ctx, next, model));
     }
@@ -375,6 +387,7 @@ async function again(ctx: Query, job: JobRow): Promise<void> {
     duration: p.duration,
     ...((p.aspectRatio ?? p.size) !== undefined ? { shape: p.aspectRatio ?? p.size } : {}),
     ...(p.mode !== undefined ? { mode: p.mode } : {}),
+    ...(p.effect !== undefined ? { effect: p.effect } : {}),
   });
   const messageId = ctx.callbackQuery.message?.message_id;
   await showNewDraft(

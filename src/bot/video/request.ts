@@ -22,6 +22,8 @@ export interface VideoChoice {
   /** An aspect ratio for models with `aspectRatios`, a size for models with `sizes`. */
   shape?: string;
   mode?: VideoMode;
+  /** Kling Effects' scene; not kept in settings (it belongs to one model). */
+  effect?: string;
 }
 
 export interface VideoInput {
@@ -85,11 +87,16 @@ export function choiceFor(
     prefs.mode !== undefined && model.modes?.allowed.includes(prefs.mode)
       ? prefs.mode
       : model.modes?.default;
+  const effect =
+    prefs.effect !== undefined && model.effects?.allowed.includes(prefs.effect)
+      ? prefs.effect
+      : model.effects?.default;
   return {
     model: model.id,
     duration,
     ...(shape !== undefined ? { shape } : {}),
     ...(mode !== undefined ? { mode } : {}),
+    ...(effect !== undefined ? { effect } : {}),
   };
 }
 
@@ -225,6 +232,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
       : {}),
     ...(choice.shape !== undefined && shapes?.kind === 'size' ? { size: choice.shape } : {}),
     ...(choice.mode !== undefined ? { mode: choice.mode } : {}),
+    ...(choice.effect !== undefined ? { effect: choice.effect } : {}),
     images: inputs.length,
   });
   if (!checked.ok) return rejectedJob(checked.problem, model, req.prompt);
@@ -236,6 +244,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(v.size !== undefined ? { size: v.size } : {}),
     ...(v.aspectRatio !== undefined ? { aspectRatio: v.aspectRatio } : {}),
     ...(v.mode !== undefined ? { mode: v.mode } : {}),
+    ...(v.effect !== undefined ? { effect: v.effect } : {}),
     ...(inputs.length > 0
       ? {
           inputs: inputs.map((i) => ({

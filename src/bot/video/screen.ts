@@ -49,6 +49,13 @@ export function confirmLabel(deps: VideoScreenDeps, model: VideoModel, draft: Vi
   return deps.t('video-button-confirm', { price: deps.money(priceOfChoice(model, draft)) });
 }
 
+/** A scene's name in the user's language; a scene the operator added without one, as its id. */
+export function effectLabel(t: Translate, scene: string): string {
+  const key = `video-effect-${scene}`;
+  const label = t(key);
+  return label === key ? scene.replace(/_/g, ' ') : label;
+}
+
 function rows<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -78,6 +85,7 @@ export function mainScreen(
   const params = [t('video-screen-duration', { seconds: draft.duration })];
   if (shapes && draft.shape) params.push(escapeHtml(draft.shape));
   if (draft.mode) params.push(t('video-screen-mode', { mode: draft.mode }));
+  if (draft.effect) params.push(`✨ ${escapeHtml(effectLabel(t, draft.effect))}`);
   lines.push(params.join(' · '));
   lines.push(
     deps.ownKey
@@ -108,6 +116,13 @@ export function mainScreen(
       shapes.allowed.map((v) => ({
         label: mark(v === draft.shape, v),
         data: encodeVideo(draft.id, { op: 'shape', value: v }),
+      })),
+    );
+  if (model.effects)
+    choiceRows(
+      model.effects.allowed.map((e) => ({
+        label: mark(e === draft.effect, effectLabel(t, e)),
+        data: encodeVideo(draft.id, { op: 'effect', value: e }),
       })),
     );
   if (model.modes)

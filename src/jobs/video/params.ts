@@ -16,6 +16,8 @@ const fields = z.object({
   size: z.string().optional(),
   aspectRatio: z.string().optional(),
   mode: z.enum(VIDEO_MODES).optional(),
+  /** Kling Effects' scene. */
+  effect: z.string().optional(),
   /** Photos by Telegram file id, in the order sent; the submitter sends the bytes inline. */
   inputs: z.array(inputRef).max(10).default([]),
   /** What the model does with them (catalog `imageRole`), fixed when the job was made. */
@@ -52,6 +54,7 @@ export function toSubmitRequest(
     req.metadata = { aspect_ratio: params.aspectRatio };
   }
   if (params.mode !== undefined) req.mode = params.mode;
+  if (params.effect !== undefined) req.metadata = { ...req.metadata, effect_scene: params.effect };
   if (images.length > 0) req.images = { role: params.imageRole, files: images };
   return req;
 }

@@ -4,7 +4,7 @@ import { updateSettings } from '../../../src/accounts/users.js';
 import { makePng } from '../../fakes/telegram/index.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, waitForJob } from '../images/helpers.js';
-import { bodyOf, FAST_ASYNC, videoSubmits } from './helpers.js';
+import { bodyOf, confirmData, FAST_ASYNC, videoSubmits } from './helpers.js';
 
 /** What a data: URL carries, to compare with the photos sent. */
 const bytesOf = (url: unknown) => {
@@ -79,5 +79,49 @@ describe('video from several photos: first and last frame, references (bot level
     const buttons = (list.message?.reply_markup?.inline_keyboard.flat() ?? []).map((b) => b.text);
     expect(buttons.some((b) => b.includes('Veo 3.1 from references'))).toBe(true);
     expect(buttons.some((b) => b.includes('Luma'))).toBe(false);
+  });
+});
+
+describe('Kling Effects: a scene keyboard (bot level)', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ app: FAST_ASYNC });
+  });
+  afterAll(() => bot.close());
+
+  it('a photo captioned /video offers the scenes; the one pressed goes as effect_scene', async () => {
+    const user = bot.tg.user({ language_code: 'en' });
+    fund(bot.app, user.id, 10_000);
+    updateSettings(bot.app.deps.db, user.id, { videoModel: 'kling-effects' });
+    const before = videoSubmits(bot.gateway).length;
+    user.sendPhoto({ width: 64, height: 64 }, { caption: '/video my cat' });
+    const screen = (await user.waitFor({ button: /Generate/ })).message as Message;
+    const labels = (screen.reply_markup?.inline_keyboard.flat() ?? []).map((b) => b.text);
+    expect(labels).toEqual(
+      expect.arrayContaining(['✓ 🫳 Squish', '🎈 Inflate', '🧸 Fuzzy', '🌸 Bloom', '💫 Dizzy']),
+    );
+    await user.press(screen, '🎈 Inflate');
+    await user.waitFor({ edit: true, text: /✨ 🎈 Inflate/ });
+    // A forged scene is refused, naming those offered, and the choice stays.
+    const forged = await user.pressData(screen, confirmData(screen).replace(/:ok$/, ':e:explode'));
+    expect(forged.text).toMatch(
+      /does not offer this effect\. Choose one of: 🫳 Squish, 🎈 Inflate/,
+    );
+    await user.press(screen, /Generate/);
+    await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    expect(body).toMatchObject({ model: 'kling-effects', metadata: { effect_scene: 'expansion' } });
+    expect(String(body.image)).toMatch(/^data:image\//);
+  });
+
+  it('in Russian the scenes have Russian names', async () => {
+    const user = bot.tg.user({ language_code: 'ru' });
+    fund(bot.app, user.id, 10_000);
+    updateSettings(bot.app.deps.db, user.id, { videoModel: 'kling-effects' });
+    user.sendPhoto({ width: 64, height: 64 }, { caption: '/video мой кот' });
+    const screen = (await user.waitFor({ button: /Создать/ })).message as Message;
+    expect(screen.text).toContain('✨ 🫳 Сжать');
+    const labels = (screen.reply_markup?.inline_keyboard.flat() ?? []).map((b) => b.text);
+    expect(labels).toContain('🌸 Цветение');
   });
 });

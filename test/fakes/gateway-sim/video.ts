@@ -18,6 +18,9 @@ function field(req: SimRequest, name: string): unknown {
   return isObject(req.body) ? req.body[name] : undefined;
 }
 
+/** Kling's one-photo effect scenes (`effect_scene`, merged from metadata by new-api). */
+const KLING_SCENES = new Set(['squish', 'expansion', 'fuzzyfuzzy', 'bloombloom', 'dizzydizzy']);
+
 /**
  * Upstream limits on new-api's `images` list: Veo's reference model ("components") needs 1–3
  * images, Veo and Luma take a first and a last frame at most; each must be inline data.
@@ -54,8 +57,16 @@ export function submitVideo(
   if (denied) return denied;
   const prompt = str(field(req, 'prompt')) ?? '';
   if (prompt.trim() === '') return taskError(400, 'invalid_request', 'field prompt is required');
-  const badImages = checkImages(model, isObject(req.body) ? req.body.images : undefined);
+  const body = isObject(req.body) ? req.body : {};
+  const badImages = checkImages(model, body.images);
   if (badImages) return badImages;
+  if (model === 'kling-effects') {
+    const scene = isObject(body.metadata) ? str(body.metadata.effect_scene) : undefined;
+    if (!scene || !KLING_SCENES.has(scene))
+      return taskError(400, 'invalid_request', `effect_scene is invalid: ${scene ?? 'missing'}`);
+    if (typeof body.image !== 'string')
+      return taskError(400, 'invalid_request', 'kling effects need an image');
+  }
   const price = priceOf(ctx, model, FALLBACK_PRICE.video);
   const broke = checkFunds(ctx, key, price);
   if (broke) return broke;

@@ -92,6 +92,7 @@ job-problem-option_unsupported = ⚙️ { $model } does not offer this value for
 job-problem-option_not_taken = ⚙️ { $model } does not take { $option }. Send the request without it, or choose another model in /settings. Nothing was charged.
 job-problem-seed_invalid = 🎲 The seed must be a whole number from 0 to { $limit }, for example --seed 42. Nothing was charged.
 job-problem-transparent_format = 🫥 A transparent background needs PNG or WebP: add --format png. Nothing was charged.
+job-problem-effect_unsupported = ✨ { $model } does not offer this effect. Choose one of: { $allowed }. Nothing was charged.
 job-too-many-active = ⏳ You already have { $limit } generations in progress. Wait for one to finish (see /jobs), then try again.
 job-original-limit = { $seconds ->
     [one] Too many originals at once: try again in { $seconds } second.

@@ -53,3 +53,8 @@ video-size-over = over { $limit }
 video-link = The video is too large to upload here ({ $size }). Download it: { $url }
     The link is the provider’s and may expire within a day.
 video-link-private = The video is ready, but it is too large to upload here ({ $size }), and the gateway hands it out only with the key that made it, so I cannot give you a link. Task: { $task }. Contact support to get the file.
+video-effect-squish = 🫳 Squish
+video-effect-expansion = 🎈 Inflate
+video-effect-fuzzyfuzzy = 🧸 Fuzzy
+video-effect-bloombloom = 🌸 Bloom
+video-effect-dizzydizzy = 💫 Dizzy

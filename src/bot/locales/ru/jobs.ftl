@@ -92,6 +92,7 @@ job-problem-option_unsupported = ⚙️ { $model } не поддерживает
 job-problem-option_not_taken = ⚙️ { $model } не принимает { $option }. Отправьте запрос без этого параметра или выберите другую модель в /settings. Ничего не списано.
 job-problem-seed_invalid = 🎲 Seed — целое число от 0 до { $limit }, например --seed 42. Ничего не списано.
 job-problem-transparent_format = 🫥 Прозрачный фон возможен только в PNG или WebP: добавьте --format png. Ничего не списано.
+job-problem-effect_unsupported = ✨ { $model } не предлагает такой эффект. Выберите один из: { $allowed }. Ничего не списано.
 job-too-many-active = ⏳ У вас уже { $limit } генераций в работе. Дождитесь завершения одной из них (см. /jobs) и попробуйте снова.
 job-original-limit = { $seconds ->
     [one] Слишком много оригиналов подряд: попробуйте через { $seconds } секунду.
