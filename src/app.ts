@@ -327,6 +327,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     }),
     t: translateIn,
     money,
+    catalog: () => catalogs.current,
   };
   const notifier = buildNotifier(delivery);
   const sendAlert = createAlertSender({ api: bot.api, db, config, logger, t: translateIn });

@@ -293,6 +293,11 @@ const videoModel = z
     modes: choice(z.enum(VIDEO_MODES)).optional(),
     imageInput: imageInput.default(NO_IMAGES),
     imageRole: z.enum(VIDEO_IMAGE_ROLES).default('frames'),
+    /**
+     * The video models whose results this one continues (Kling Extend): offered as a button on
+     * their videos, never for a new request, and sent with the earlier task's id.
+     */
+    extends: z.array(modelId).min(1, 'must list at least one model').optional(),
     /** Kling Effects' scenes (`effect_scene`), chosen on the /video keyboard. */
     effects: choice(
       z.string().regex(/^[a-z][a-z0-9_]{1,19}$/, 'a scene id such as squish'),
@@ -371,6 +376,24 @@ export const catalogSchema = z
               : undefined;
       if (problem) ctx.addIssue({ code: 'custom', path: ['defaults', family], message: problem });
     }
+    c.models.forEach((m, i) => {
+      if (m.family !== 'video') return;
+      m.extends?.forEach((id, j) => {
+        if (byId.get(id)?.family !== 'video')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['models', i, 'extends', j],
+            message: `no video model with id "${id}"`,
+          });
+      });
+    });
+    const videoDefault = c.defaults.video === undefined ? undefined : byId.get(c.defaults.video);
+    if (videoDefault?.family === 'video' && videoDefault.extends)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaults', 'video'],
+        message: `"${videoDefault.id}" only continues earlier videos: it cannot be the default`,
+      });
   });
 
 /** The parsed file (prices normalised, defaults applied). */

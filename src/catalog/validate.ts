@@ -26,7 +26,10 @@ export type ProblemCode =
   /** A transparent background in a format without alpha (JPEG). */
   | 'transparent_format'
   /** A Kling Effects scene the model does not offer. */
-  | 'effect_unsupported';
+  | 'effect_unsupported'
+  /** A model that continues an earlier video, asked for a new one (or the reverse). */
+  | 'extend_required'
+  | 'extend_not_supported';
 
 export interface ValidationProblem {
   code: ProblemCode;
@@ -85,6 +88,8 @@ export interface VideoRequest {
   effect?: string;
   /** How many photos the user sent. */
   images: number;
+  /** The model of the earlier video this request continues. */
+  extendsModel?: string;
 }
 export interface NormalizedVideoRequest {
   prompt: string;
@@ -231,6 +236,10 @@ export function validateVideoRequest(
 
   const imageProblem = checkImages(req.images, model.imageInput);
   if (imageProblem) return fail(imageProblem);
+
+  if (model.extends && req.extendsModel === undefined) return fail({ code: 'extend_required' });
+  if (req.extendsModel !== undefined && !model.extends?.includes(req.extendsModel))
+    return fail({ code: 'extend_not_supported' });
 
   const duration = pick(model.durations, req.duration);
   if (!duration.ok || duration.value === undefined)

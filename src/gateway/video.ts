@@ -23,6 +23,8 @@ export interface SubmitVideoRequest {
     role: 'frames' | 'references';
     files: Array<{ data: Buffer; mime: string }>;
   };
+  /** The earlier task a continuation extends (Kling Extend). */
+  videoId?: string;
   /** Vendor extras merged upstream by new-api. */
   metadata?: Record<string, unknown>;
 }
@@ -52,6 +54,7 @@ export async function submitVideo(
     json.image_url = first;
   }
   if (urls.length > 1 || (first && req.images?.role === 'references')) json.images = urls;
+  if (req.videoId !== undefined) json.video_id = req.videoId;
   if (req.metadata) json.metadata = req.metadata;
 
   const body = await postJson(ctx, {

@@ -1,4 +1,5 @@
 import type { Api } from 'grammy';
+import type { Catalog } from '../../catalog/index.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../infra/logger.js';
@@ -18,6 +19,8 @@ export interface DeliveryContext {
   status: StatusEditor;
   t: TranslateIn;
   money: (amount: number) => string;
+  /** What the result buttons may offer (a continuation, say) follows the live catalog. */
+  catalog(): Catalog;
 }
 
 /** Sends one finished job of a family to its chat. */

@@ -22,6 +22,7 @@ import { resultCaption } from '../jobs/result-caption.js';
 import { menuData } from '../start/menu.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isTooLarge } from '../transport/telegram-errors.js';
+import { modelsForInput } from './request.js';
 
 const EXT: Record<string, string> = {
   'video/mp4': 'mp4',
@@ -37,8 +38,16 @@ export function videoFileName(job: JobRow, mime: string): string {
 const isRefused = (err: unknown) =>
   err instanceof GrammyError && (err.error_code === 400 || err.error_code === 413);
 
+/** 🔁 the same again; ⏩ a continuation, when an enabled model extends this one's videos. */
 export function videoKeyboard(ctx: DeliveryContext, job: JobRow, locale: Locale): InlineKeyboard {
-  return new InlineKeyboard().text(ctx.t(locale, 'job-button-again'), jobButton(job.id, 'again'));
+  const keyboard = new InlineKeyboard().text(
+    ctx.t(locale, 'job-button-again'),
+    jobButton(job.id, 'again'),
+  );
+  const extendable = modelsForInput(ctx.catalog(), 0, job.model).length > 0;
+  return extendable && job.upstreamId
+    ? keyboard.text(ctx.t(locale, 'job-button-extend'), jobButton(job.id, 'extend'))
+    : keyboard;
 }
 
 /** The text that replaces an upload: a link, or why there is none. HTML. */

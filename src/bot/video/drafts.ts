@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { SqliteKvStorage } from '../../db/kv-storage.js';
-import type { VideoChoice, VideoInput } from './request.js';
+import type { VideoChoice, VideoInput, VideoSource } from './request.js';
 
 export interface VideoDraft extends VideoChoice {
   id: string;
@@ -17,6 +17,8 @@ export interface VideoDraft extends VideoChoice {
   inputs?: VideoInput[];
   /** Drafts saved before several photos were taken: one first frame. */
   input?: VideoInput;
+  /** The earlier video this request continues (Kling Extend). */
+  extendOf?: VideoSource;
   /** The user's message the keyboard, the status and the result answer. */
   replyTo?: number;
   parentJobId?: string;

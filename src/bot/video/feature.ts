@@ -8,6 +8,7 @@
 import { type CallbackQueryContext, Composer } from 'grammy';
 import { getSettings, updateSettings } from '../../accounts/users.js';
 import type { VideoModel } from '../../catalog/index.js';
+import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
 import { videoJobParams } from '../../jobs/video/params.js';
 import type { BotContext } from '../context.js';
@@ -26,12 +27,14 @@ import {
   applyFlags,
   choiceFor,
   choiceFromSettings,
+  modelsForInput,
   parseVideoFlags,
   prepareVideoJob,
   settingsPatchFor,
   shapeChoice,
   type VideoChoice,
   type VideoInput,
+  type VideoSource,
   videoModelFor,
 } from './request.js';
 import { effectLabel, mainScreen, modelByToken, modelsScreen, type Screen } from './screen.js';
@@ -73,7 +76,10 @@ function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Scree
   return mainScreen(deps, draft, model, warning);
 }
 
-const inputOf = (draft: VideoDraft) => ({ inputs: draftInputs(draft) });
+const inputOf = (draft: VideoDraft) => ({
+  inputs: draftInputs(draft),
+  ...(draft.extendOf ? { extendOf: draft.extendOf } : {}),
+});
 
 function problemText(ctx: BotContext, prepared: Parameters<typeof problemMessage>[0]): string {
   const { key, vars } = problemMessage(prepared);
@@ -364,14 +370,56 @@ async function confirm(ctx: Query, store: VideoDrafts, draft: VideoDraft, model:
     .catch((err: unknown) => ctx.log.debug({ err }, 'video keyboard not closed'));
 }
 
-/** 🔁 on a delivered video: the same request on a fresh keyboard (priced anew on confirm). */
+/**
+ * 🔁 on a delivered video: the same request on a fresh keyboard (priced anew on confirm); ⏩ a
+ * continuation of it by a model that extends its model.
+ */
 videoFeature.callbackQuery(/^j:/, async (ctx, next) => {
   const parsed = parseJobButton(ctx.callbackQuery.data);
-  if (parsed?.action !== 'again') return next();
+  if (parsed?.action !== 'again' && parsed?.action !== 'extend') return next();
   const job = getJob(ctx.deps.db, parsed.jobId);
   if (job?.family !== 'video' || job.userId !== ctx.from.id) return next();
-  await again(ctx, job);
+  await (parsed.action === 'again' ? again(ctx, job) : extend(ctx, job));
 });
+
+/** The earlier video a job continued, as a source again (its own job may be gone). */
+function sourceOf(ctx: BotContext, jobId: string, taskId: string): VideoSource | undefined {
+  const parent = getJob(ctx.deps.db, jobId);
+  return parent ? { jobId, taskId, model: parent.model } : undefined;
+}
+
+async function extend(ctx: Query, job: JobRow): Promise<void> {
+  const params = videoJobParams.safeParse(job.params);
+  const [model] = modelsForInput(ctx.deps.catalog, 0, job.model);
+  // Only a video that exists at the gateway can be continued: done, or being delivered now.
+  if (
+    !params.success ||
+    !model ||
+    !job.upstreamId ||
+    !resultUsable(job.status) ||
+    ctx.chat === undefined
+  ) {
+    await ctx.answerCallbackQuery({ text: ctx.t('video-extend-unavailable'), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t('video-extend-toast') });
+  const messageId = ctx.callbackQuery.message?.message_id;
+  await showNewDraft(
+    ctx,
+    {
+      id: newDraftId(),
+      userId: ctx.from.id,
+      chatId: ctx.chat.id,
+      prompt: params.data.prompt,
+      ...choiceFor(model, {}),
+      extendOf: { jobId: job.id, taskId: job.upstreamId, model: job.model },
+      ...(messageId !== undefined ? { replyTo: messageId } : {}),
+      parentJobId: job.id,
+      view: 'main',
+    },
+    model,
+  );
+}
 
 async function again(ctx: Query, job: JobRow): Promise<void> {
   const params = videoJobParams.safeParse(job.params);
@@ -390,6 +438,7 @@ async function again(ctx: Query, job: JobRow): Promise<void> {
     ...(p.effect !== undefined ? { effect: p.effect } : {}),
   });
   const messageId = ctx.callbackQuery.message?.message_id;
+  const source = p.extendOf && sourceOf(ctx, p.extendOf.jobId, p.extendOf.taskId);
   await showNewDraft(
     ctx,
     {
@@ -399,6 +448,7 @@ async function again(ctx: Query, job: JobRow): Promise<void> {
       prompt: p.prompt,
       ...choice,
       ...(p.inputs.length > 0 ? { inputs: p.inputs } : {}),
+      ...(source ? { extendOf: source } : {}),
       ...(messageId !== undefined ? { replyTo: messageId } : {}),
       parentJobId: job.id,
       view: 'main',

@@ -31,6 +31,13 @@ export interface VideoInput {
   uniqueId?: string;
 }
 
+/** The earlier video a request continues: its job, its task at the gateway and its model. */
+export interface VideoSource {
+  jobId: string;
+  taskId: string;
+  model: string;
+}
+
 /** The user's video model, or the catalog default when theirs is gone. */
 export function videoModelFor(catalog: Catalog, settings: UserSettings): VideoModel | undefined {
   const chosen = settings.videoModel ? catalog.get(settings.videoModel, 'video') : undefined;
@@ -207,6 +214,7 @@ export interface VideoJobRequest {
   prompt: string;
   /** The photos, in the order sent. */
   inputs?: VideoInput[];
+  extendOf?: VideoSource;
   replyToMessageId?: number;
   parentJobId?: string;
 }
@@ -233,6 +241,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(choice.shape !== undefined && shapes?.kind === 'size' ? { size: choice.shape } : {}),
     ...(choice.mode !== undefined ? { mode: choice.mode } : {}),
     ...(choice.effect !== undefined ? { effect: choice.effect } : {}),
+    ...(req.extendOf ? { extendsModel: req.extendOf.model } : {}),
     images: inputs.length,
   });
   if (!checked.ok) return rejectedJob(checked.problem, model, req.prompt);
@@ -245,6 +254,9 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(v.aspectRatio !== undefined ? { aspectRatio: v.aspectRatio } : {}),
     ...(v.mode !== undefined ? { mode: v.mode } : {}),
     ...(v.effect !== undefined ? { effect: v.effect } : {}),
+    ...(req.extendOf
+      ? { extendOf: { jobId: req.extendOf.jobId, taskId: req.extendOf.taskId } }
+      : {}),
     ...(inputs.length > 0
       ? {
           inputs: inputs.map((i) => ({
@@ -259,7 +271,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ok: true,
     draft: {
       family: 'video',
-      kind: inputs.length > 0 ? 'i2v' : 't2v',
+      kind: req.extendOf ? 'extend' : inputs.length > 0 ? 'i2v' : 't2v',
       model: model.id,
       params,
       price: priceVideo(model, { duration: v.duration, ...(v.mode ? { mode: v.mode } : {}) }),
@@ -269,13 +281,20 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
   };
 }
 
-/** Models offered for a request: those that take as many photos as it has (none: need none). */
-export function modelsForInput(catalog: Catalog, images: number): VideoModel[] {
-  return catalog
-    .list('video')
-    .filter((m) =>
-      images > 0
-        ? m.imageInput.min <= images && images <= m.imageInput.max
-        : m.imageInput.min === 0,
-    );
+/**
+ * Models offered for a request: those that take as many photos as it has (none: need none); for
+ * a continuation, those that extend the earlier video's model, and only then.
+ */
+export function modelsForInput(
+  catalog: Catalog,
+  images: number,
+  extendsModel?: string,
+): VideoModel[] {
+  return catalog.list('video').filter((m) => {
+    if (extendsModel !== undefined || m.extends)
+      return extendsModel !== undefined && (m.extends?.includes(extendsModel) ?? false);
+    return images > 0
+      ? m.imageInput.min <= images && images <= m.imageInput.max
+      : m.imageInput.min === 0;
+  });
 }

@@ -75,6 +75,7 @@ export function mainScreen(
     t('video-screen-title', { model: escapeHtml(model.title) }),
     `<i>${escapeHtml(truncate(draft.prompt, PROMPT_CHARS))}</i>`,
   ];
+  if (draft.extendOf) lines.push(t('video-screen-extend'));
   const photos = draftInputs(draft).length;
   if (photos > 0)
     lines.push(
@@ -141,7 +142,7 @@ export function mainScreen(
 /** The model list: those that fit the request, the current one ticked, with their prices. */
 export function modelsScreen(deps: VideoScreenDeps, draft: VideoDraft): Screen {
   const photos = draftInputs(draft).length;
-  const models = modelsForInput(deps.catalog, photos);
+  const models = modelsForInput(deps.catalog, photos, draft.extendOf?.model);
   const kb = new InlineKeyboard();
   for (const row of rows(models, MODELS_PER_ROW)) {
     for (const m of row)
@@ -167,5 +168,7 @@ export function modelByToken(
   draft: VideoDraft,
   token: string,
 ): VideoModel | undefined {
-  return modelsForInput(catalog, draftInputs(draft).length).find((m) => modelToken(m.id) === token);
+  return modelsForInput(catalog, draftInputs(draft).length, draft.extendOf?.model).find(
+    (m) => modelToken(m.id) === token,
+  );
 }

@@ -18,6 +18,8 @@ const fields = z.object({
   mode: z.enum(VIDEO_MODES).optional(),
   /** Kling Effects' scene. */
   effect: z.string().optional(),
+  /** The earlier video this one continues (Kling Extend): its job, and its task at the gateway. */
+  extendOf: z.object({ jobId: z.string(), taskId: z.string() }).optional(),
   /** Photos by Telegram file id, in the order sent; the submitter sends the bytes inline. */
   inputs: z.array(inputRef).max(10).default([]),
   /** What the model does with them (catalog `imageRole`), fixed when the job was made. */
@@ -55,6 +57,11 @@ export function toSubmitRequest(
   }
   if (params.mode !== undefined) req.mode = params.mode;
   if (params.effect !== undefined) req.metadata = { ...req.metadata, effect_scene: params.effect };
+  // Kling's extend API names the video by id; new-api merges metadata into the vendor payload.
+  if (params.extendOf !== undefined) {
+    req.videoId = params.extendOf.taskId;
+    req.metadata = { ...req.metadata, video_id: params.extendOf.taskId };
+  }
   if (images.length > 0) req.images = { role: params.imageRole, files: images };
   return req;
 }

@@ -67,6 +67,14 @@ export function submitVideo(
     if (typeof body.image !== 'string')
       return taskError(400, 'invalid_request', 'kling effects need an image');
   }
+  if (model === 'kling-video-extend') {
+    // Kling extends only a finished video of the same account, named by its task id.
+    const id =
+      str(body.video_id) ?? (isObject(body.metadata) ? str(body.metadata.video_id) : undefined);
+    const source = id === undefined ? undefined : owned(ctx, req, id);
+    if (!source || videoView(source, ctx.clock.taskNow(), ctx.opts.timings).status !== 'completed')
+      return taskError(400, 'invalid_request', `video_id is invalid: ${id ?? 'missing'}`);
+  }
   const price = priceOf(ctx, model, FALLBACK_PRICE.video);
   const broke = checkFunds(ctx, key, price);
   if (broke) return broke;

@@ -98,3 +98,6 @@ job-original-limit = { $seconds ->
     [one] Too many originals at once: try again in { $seconds } second.
    *[other] Too many originals at once: try again in { $seconds } seconds.
 }
+job-button-extend = ⏩ Extend
+job-problem-extend_required = ⏩ { $model } only continues an earlier video: press ⏩ Extend under one. Nothing was charged.
+job-problem-extend_not_supported = ⏩ { $model } cannot continue this video. Choose a model that extends it. Nothing was charged.

@@ -58,3 +58,6 @@ video-effect-expansion = 🎈 Inflate
 video-effect-fuzzyfuzzy = 🧸 Fuzzy
 video-effect-bloombloom = 🌸 Bloom
 video-effect-dizzydizzy = 💫 Dizzy
+video-extend-unavailable = This video cannot be continued: no model that extends it is offered now, or it is not ready yet.
+video-extend-toast = ⏩ A continuation: check it and confirm
+video-screen-extend = ⏩ Continues your earlier video

@@ -62,3 +62,6 @@ video-effect-expansion = 🎈 Надуть
 video-effect-fuzzyfuzzy = 🧸 Пушистик
 video-effect-bloombloom = 🌸 Цветение
 video-effect-dizzydizzy = 💫 Головокружение
+video-extend-unavailable = Это видео нельзя продолжить: сейчас нет модели, которая его продлевает, или оно ещё не готово.
+video-extend-toast = ⏩ Продолжение: проверьте и подтвердите
+video-screen-extend = ⏩ Продолжит ваше прошлое видео

@@ -1,0 +1,73 @@
+import type { Message } from 'grammy/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateSettings } from '../../../src/accounts/users.js';
+import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { balanceOf, fund, waitForJob } from '../images/helpers.js';
+import { bodyOf, FAST_ASYNC, startVideo, videoSubmits } from './helpers.js';
+
+const buttonsOf = (m: Message | undefined) =>
+  (m?.reply_markup?.inline_keyboard.flat() ?? []).map((b) => b.text);
+
+/** Kling Extend continues a finished Kling 1.x video: a ⏩ button under it, never a new request. */
+describe('Kling Extend (bot level)', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({ app: FAST_ASYNC });
+  });
+  afterAll(() => bot.close());
+
+  const newUser = (videoModel: string, language_code = 'en') => {
+    const user = bot.tg.user({ language_code });
+    fund(bot.app, user.id, 10_000);
+    updateSettings(bot.app.deps.db, user.id, { videoModel });
+    return user;
+  };
+
+  it('⏩ under a Kling 1.6 video opens a continuation that names the earlier task; it can be extended again', async () => {
+    const user = newUser('kling-video-v1-6');
+    await startVideo(user, 'a paper boat on a river');
+    const first = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
+    expect(buttonsOf(first.message)).toEqual(['🔁 Again', '⏩ Extend']);
+    const parent = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+
+    const before = videoSubmits(bot.gateway).length;
+    await user.press(first.message as Message, '⏩ Extend');
+    const screen = await user.waitFor({ button: /Generate/, text: /Continues your earlier video/ });
+    expect(screen.message?.text).toContain('Kling Extend');
+    await user.press(screen.message as Message, /Generate/);
+    const second = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
+    const child = await waitForJob(
+      bot.app,
+      user.id,
+      (j) => j.kind === 'extend' && j.status === 'done',
+    );
+    expect(child).toMatchObject({ model: 'kling-video-extend', parentJobId: parent.id });
+    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    expect(body).toMatchObject({
+      model: 'kling-video-extend',
+      video_id: parent.upstreamId,
+      metadata: { video_id: parent.upstreamId },
+    });
+    expect(balanceOf(bot.app, user.id)).toBe(10_000 - parent.price - child.price);
+    // An extension is a Kling Extend video: it can be continued once more.
+    expect(buttonsOf(second.message)).toContain('⏩ Extend');
+  });
+
+  it('a model nothing extends has no ⏩; a forged ⏩ is refused (ru); Kling Extend is not offered for a new request', async () => {
+    const user = newUser('kling-video-v2-6', 'ru');
+    user.send('/video волна у берега');
+    const start = (await user.waitFor({ button: /Создать/ })).message as Message;
+    await user.press(start, /Создать/);
+    const video = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
+    expect(buttonsOf(video.message)).toEqual(['🔁 Ещё раз']);
+    const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    const forged = await user.pressData(video.message as Message, `j:${job.id}:extend`);
+    expect(forged.text).toMatch(/нельзя продолжить/);
+
+    user.send('/video ещё одна волна');
+    const screen = (await user.waitFor({ button: /Создать/ })).message as Message;
+    await user.press(screen, /▾/);
+    const list = await user.waitFor({ edit: true, text: /Выберите модель/ });
+    expect(buttonsOf(list.message).some((b) => b.includes('Kling Extend'))).toBe(false);
+  });
+});
