@@ -294,10 +294,18 @@ const videoModel = z
     imageInput: imageInput.default(NO_IMAGES),
     imageRole: z.enum(VIDEO_IMAGE_ROLES).default('frames'),
     /**
-     * The video models whose results this one continues (Kling Extend): offered as a button on
-     * their videos, never for a new request, and sent with the earlier task's id.
+     * The video models whose results this one works on (Kling Extend continues them, Kling Lip
+     * Sync makes them speak): a button under their videos, never a new request, and sent with
+     * the earlier task's id.
      */
-    extends: z.array(modelId).min(1, 'must list at least one model').optional(),
+    follows: z.array(modelId).min(1, 'must list at least one model').optional(),
+    /** Lip sync: the prompt is the words to say, in one of these voices (Kling `voice_id`). */
+    speech: z
+      .strictObject({
+        voices: choice(z.string().regex(/^[\w.-]{1,40}$/, 'a voice id')),
+        language: z.enum(['en', 'zh']).default('en'),
+      })
+      .optional(),
     /** Kling Effects' scenes (`effect_scene`), chosen on the /video keyboard. */
     effects: choice(
       z.string().regex(/^[a-z][a-z0-9_]{1,19}$/, 'a scene id such as squish'),
@@ -305,6 +313,12 @@ const videoModel = z
     price: videoPrice,
   })
   .superRefine((m, ctx) => {
+    if (m.speech && !m.follows)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['speech'],
+        message: 'lip sync works on an earlier video: list its models in follows',
+      });
     if (m.imageRole === 'frames' && m.imageInput.max > 2)
       ctx.addIssue({
         code: 'custom',
@@ -378,17 +392,17 @@ export const catalogSchema = z
     }
     c.models.forEach((m, i) => {
       if (m.family !== 'video') return;
-      m.extends?.forEach((id, j) => {
+      m.follows?.forEach((id, j) => {
         if (byId.get(id)?.family !== 'video')
           ctx.addIssue({
             code: 'custom',
-            path: ['models', i, 'extends', j],
+            path: ['models', i, 'follows', j],
             message: `no video model with id "${id}"`,
           });
       });
     });
     const videoDefault = c.defaults.video === undefined ? undefined : byId.get(c.defaults.video);
-    if (videoDefault?.family === 'video' && videoDefault.extends)
+    if (videoDefault?.family === 'video' && videoDefault.follows)
       ctx.addIssue({
         code: 'custom',
         path: ['defaults', 'video'],

@@ -28,8 +28,10 @@ export type ProblemCode =
   /** A Kling Effects scene the model does not offer. */
   | 'effect_unsupported'
   /** A model that continues an earlier video, asked for a new one (or the reverse). */
-  | 'extend_required'
-  | 'extend_not_supported';
+  | 'source_required'
+  /** A lip-sync voice the model does not offer. */
+  | 'voice_unsupported'
+  | 'source_not_supported';
 
 export interface ValidationProblem {
   code: ProblemCode;
@@ -86,10 +88,11 @@ export interface VideoRequest {
   size?: string;
   mode?: string;
   effect?: string;
+  voice?: string;
   /** How many photos the user sent. */
   images: number;
   /** The model of the earlier video this request continues. */
-  extendsModel?: string;
+  sourceModel?: string;
 }
 export interface NormalizedVideoRequest {
   prompt: string;
@@ -98,6 +101,7 @@ export interface NormalizedVideoRequest {
   size?: string;
   mode?: VideoMode;
   effect?: string;
+  voice?: string;
   images: number;
 }
 
@@ -237,9 +241,9 @@ export function validateVideoRequest(
   const imageProblem = checkImages(req.images, model.imageInput);
   if (imageProblem) return fail(imageProblem);
 
-  if (model.extends && req.extendsModel === undefined) return fail({ code: 'extend_required' });
-  if (req.extendsModel !== undefined && !model.extends?.includes(req.extendsModel))
-    return fail({ code: 'extend_not_supported' });
+  if (model.follows && req.sourceModel === undefined) return fail({ code: 'source_required' });
+  if (req.sourceModel !== undefined && !model.follows?.includes(req.sourceModel))
+    return fail({ code: 'source_not_supported' });
 
   const duration = pick(model.durations, req.duration);
   if (!duration.ok || duration.value === undefined)
@@ -261,6 +265,9 @@ export function validateVideoRequest(
   const effect = pick(model.effects, req.effect);
   if (!effect.ok) return fail({ code: 'effect_unsupported', allowed: effect.allowed });
 
+  const voice = pick(model.speech?.voices, req.voice);
+  if (!voice.ok) return fail({ code: 'voice_unsupported', allowed: voice.allowed });
+
   return {
     ok: true,
     normalized: {
@@ -270,6 +277,7 @@ export function validateVideoRequest(
       size: size.value,
       mode: mode.value,
       effect: effect.value,
+      voice: voice.value,
       images: req.images,
     },
   };

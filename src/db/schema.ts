@@ -135,7 +135,7 @@ export const jobs = sqliteTable(
       .references(() => users.id),
     chatId: integer('chat_id').notNull(),
     family: text('family', { enum: jobFamilies }).notNull(),
-    /** What the job does within its family: generate, edit, imagine, action, modal, blend, describe, t2v, i2v. */
+    /** What the job does within its family: generate, edit, imagine, action, modal, blend, describe, t2v, i2v, extend, lipsync. */
     kind: text('kind').notNull(),
     model: text('model').notNull(),
     params: text('params', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),

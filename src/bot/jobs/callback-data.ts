@@ -5,7 +5,7 @@
  */
 import { callbackData } from '../transport/callback-data.js';
 
-export const JOB_ACTIONS = ['again', 'edit', 'orig', 'cancel', 'extend'] as const;
+export const JOB_ACTIONS = ['again', 'edit', 'orig', 'cancel', 'extend', 'lipsync'] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
 export const jobButton = (jobId: string, action: JobAction): string =>

@@ -14,6 +14,7 @@ export type VideoAction =
   | { op: 'shape'; value: string }
   | { op: 'mode'; value: VideoMode }
   | { op: 'effect'; value: string }
+  | { op: 'voice'; value: string }
   | { op: 'confirm' }
   | { op: 'cancel' };
 
@@ -42,6 +43,8 @@ function videoParts(a: VideoAction): Array<string | number> {
       return ['o', a.value];
     case 'effect':
       return ['e', a.value];
+    case 'voice':
+      return ['vo', a.value];
     case 'confirm':
       return ['ok'];
     case 'cancel':
@@ -57,7 +60,7 @@ const isMode = (v: string | undefined): v is VideoMode =>
  * whether the draft's model allows it is the handler's question, so the user hears why not.
  */
 export function parseVideo(data: string): VideoButton | undefined {
-  const m = /^v:([A-Za-z0-9_-]{8}):([a-z]{1,2})(?::(.{1,20}))?$/.exec(data);
+  const m = /^v:([A-Za-z0-9_-]{8}):([a-z]{1,2})(?::(.{1,40}))?$/.exec(data);
   const draftId = m?.[1];
   if (!m || !draftId) return undefined;
   const value = m[3];
@@ -89,6 +92,10 @@ export function parseVideo(data: string): VideoButton | undefined {
     case 'e':
       return value && /^[a-z][a-z0-9_]{1,19}$/.test(value)
         ? { draftId, action: { op: 'effect', value } }
+        : undefined;
+    case 'vo':
+      return value && /^[\w.-]{1,40}$/.test(value)
+        ? { draftId, action: { op: 'voice', value } }
         : undefined;
     default:
       return undefined;

@@ -22,7 +22,7 @@ import { resultCaption } from '../jobs/result-caption.js';
 import { menuData } from '../start/menu.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isTooLarge } from '../transport/telegram-errors.js';
-import { modelsForInput } from './request.js';
+import { followUpsFor } from './request.js';
 
 const EXT: Record<string, string> = {
   'video/mp4': 'mp4',
@@ -38,16 +38,16 @@ export function videoFileName(job: JobRow, mime: string): string {
 const isRefused = (err: unknown) =>
   err instanceof GrammyError && (err.error_code === 400 || err.error_code === 413);
 
-/** 🔁 the same again; ⏩ a continuation, when an enabled model extends this one's videos. */
+/** 🔁 the same again; ⏩ / 🗣 when an enabled model continues or lip-syncs this one's videos. */
 export function videoKeyboard(ctx: DeliveryContext, job: JobRow, locale: Locale): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(
     ctx.t(locale, 'job-button-again'),
     jobButton(job.id, 'again'),
   );
-  const extendable = modelsForInput(ctx.catalog(), 0, job.model).length > 0;
-  return extendable && job.upstreamId
-    ? keyboard.text(ctx.t(locale, 'job-button-extend'), jobButton(job.id, 'extend'))
-    : keyboard;
+  if (!job.upstreamId) return keyboard;
+  for (const kind of followUpsFor(ctx.catalog(), job.model))
+    keyboard.text(ctx.t(locale, `job-button-${kind}`), jobButton(job.id, kind));
+  return keyboard;
 }
 
 /** The text that replaces an upload: a link, or why there is none. HTML. */

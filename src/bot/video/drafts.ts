@@ -18,7 +18,7 @@ export interface VideoDraft extends VideoChoice {
   /** Drafts saved before several photos were taken: one first frame. */
   input?: VideoInput;
   /** The earlier video this request continues (Kling Extend). */
-  extendOf?: VideoSource;
+  source?: VideoSource;
   /** The user's message the keyboard, the status and the result answer. */
   replyTo?: number;
   parentJobId?: string;

@@ -6,6 +6,7 @@
  * does the rest. Photos travel as Telegram file ids; the submitter sends the bytes.
  */
 import { type CallbackQueryContext, Composer } from 'grammy';
+import type { Message } from 'grammy/types';
 import { getSettings, updateSettings } from '../../accounts/users.js';
 import type { VideoModel } from '../../catalog/index.js';
 import { resultUsable } from '../../jobs/state.js';
@@ -27,6 +28,8 @@ import {
   applyFlags,
   choiceFor,
   choiceFromSettings,
+  type FollowUp,
+  followUpOf,
   modelsForInput,
   parseVideoFlags,
   prepareVideoJob,
@@ -37,7 +40,14 @@ import {
   type VideoSource,
   videoModelFor,
 } from './request.js';
-import { effectLabel, mainScreen, modelByToken, modelsScreen, type Screen } from './screen.js';
+import {
+  effectLabel,
+  mainScreen,
+  modelByToken,
+  modelsScreen,
+  type Screen,
+  voiceLabel,
+} from './screen.js';
 
 const BAD_IMAGE = {
   tooLarge: 'video-image-too-large',
@@ -78,7 +88,7 @@ function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Scree
 
 const inputOf = (draft: VideoDraft) => ({
   inputs: draftInputs(draft),
-  ...(draft.extendOf ? { extendOf: draft.extendOf } : {}),
+  ...(draft.source ? { source: draft.source } : {}),
 });
 
 function problemText(ctx: BotContext, prepared: Parameters<typeof problemMessage>[0]): string {
@@ -184,6 +194,43 @@ videoFeature.on('message:caption', async (ctx, next) => {
   if (inputs) await startVideo(ctx, cmd.args, inputs, ctx.message.message_id);
 });
 
+/** The draft a /video keyboard message belongs to, read from its buttons. */
+function draftIdOf(message: Message | undefined): string | undefined {
+  for (const b of message?.reply_markup?.inline_keyboard.flat() ?? [])
+    if ('callback_data' in b && b.callback_data) {
+      const parsed = parseVideo(b.callback_data);
+      if (parsed) return parsed.draftId;
+    }
+  return undefined;
+}
+
+/** A text reply to a /video keyboard is its prompt: how Lip Sync gets the words to say. */
+videoFeature.on('message:text', async (ctx, next) => {
+  const replied = ctx.message.reply_to_message;
+  const draftId = replied?.from?.id === ctx.me.id ? draftIdOf(replied) : undefined;
+  const text = ctx.message.text.trim();
+  if (!replied || !draftId || text.startsWith('/')) return next();
+  const store = drafts(ctx);
+  const draft = store.get(draftId);
+  if (!draft || draft.userId !== ctx.from.id || draft.jobId) {
+    await ctx.reply(ctx.t('video-draft-gone'), replyParams(ctx.message.message_id));
+    return;
+  }
+  const model = ctx.deps.catalog.get(draft.model, 'video') ?? fallbackModel(ctx, draft);
+  const updated: VideoDraft = { ...draft, prompt: text, view: 'main' };
+  store.save(updated);
+  const screen = screenFor(ctx, updated, model);
+  await ctx.api
+    .editMessageText(ctx.chat.id, replied.message_id, screen.text, {
+      parse_mode: 'HTML',
+      reply_markup: screen.keyboard,
+    })
+    .catch((err: unknown) => {
+      if (!isNotModified(err)) throw err;
+    });
+  await ctx.reply(ctx.t('video-prompt-set'), replyParams(ctx.message.message_id));
+});
+
 // The rest of an album whose first photo said /video (before edits take albums as theirs).
 videoFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
   if (!(await videoAlbums.follow(ctx))) return next();
@@ -243,6 +290,7 @@ function choose(
   if (choice.shape === undefined) delete next.shape;
   if (choice.mode === undefined) delete next.mode;
   if (choice.effect === undefined) delete next.effect;
+  if (choice.voice === undefined) delete next.voice;
   store.save(next);
   updateSettings(ctx.deps.db, draft.userId, settingsPatchFor(choice));
   return next;
@@ -261,6 +309,7 @@ async function act(
     ...(draft.shape !== undefined ? { shape: draft.shape } : {}),
     ...(draft.mode !== undefined ? { mode: draft.mode } : {}),
     ...(draft.effect !== undefined ? { effect: draft.effect } : {}),
+    ...(draft.voice !== undefined ? { voice: draft.voice } : {}),
   };
   const refuse = (problem: Parameters<typeof problemMessage>[0]['problem']) =>
     toast(ctx, problemText(ctx, { ok: false, problem, model: model.title }), true);
@@ -326,6 +375,16 @@ async function act(
       await ctx.answerCallbackQuery();
       return show(ctx, screenFor(ctx, next, model));
     }
+    case 'voice': {
+      if (!model.speech?.voices.allowed.includes(action.value))
+        return void (await refuse({
+          code: 'voice_unsupported',
+          allowed: (model.speech?.voices.allowed ?? []).map((v) => voiceLabel(ctx.t, v)),
+        }));
+      const next = choose(ctx, store, draft, { ...current, voice: action.value });
+      await ctx.answerCallbackQuery();
+      return show(ctx, screenFor(ctx, next, model));
+    }
     case 'cancel':
       store.delete(draft.id);
       await ctx.answerCallbackQuery({ text: ctx.t('video-cancelled') });
@@ -372,14 +431,15 @@ async function confirm(ctx: Query, store: VideoDrafts, draft: VideoDraft, model:
 
 /**
  * 🔁 on a delivered video: the same request on a fresh keyboard (priced anew on confirm); ⏩ a
- * continuation of it by a model that extends its model.
+ * continuation of it, 🗣 a lip sync of it, by a model that works on its model's videos.
  */
 videoFeature.callbackQuery(/^j:/, async (ctx, next) => {
   const parsed = parseJobButton(ctx.callbackQuery.data);
-  if (parsed?.action !== 'again' && parsed?.action !== 'extend') return next();
-  const job = getJob(ctx.deps.db, parsed.jobId);
+  const action = parsed?.action;
+  if (action !== 'again' && action !== 'extend' && action !== 'lipsync') return next();
+  const job = getJob(ctx.deps.db, parsed?.jobId ?? '');
   if (job?.family !== 'video' || job.userId !== ctx.from.id) return next();
-  await (parsed.action === 'again' ? again(ctx, job) : extend(ctx, job));
+  await (action === 'again' ? again(ctx, job) : followUp(ctx, job, action));
 });
 
 /** The earlier video a job continued, as a source again (its own job may be gone). */
@@ -388,9 +448,9 @@ function sourceOf(ctx: BotContext, jobId: string, taskId: string): VideoSource |
   return parent ? { jobId, taskId, model: parent.model } : undefined;
 }
 
-async function extend(ctx: Query, job: JobRow): Promise<void> {
+async function followUp(ctx: Query, job: JobRow, kind: FollowUp): Promise<void> {
   const params = videoJobParams.safeParse(job.params);
-  const [model] = modelsForInput(ctx.deps.catalog, 0, job.model);
+  const model = modelsForInput(ctx.deps.catalog, 0, job.model).find((m) => followUpOf(m) === kind);
   // Only a video that exists at the gateway can be continued: done, or being delivered now.
   if (
     !params.success ||
@@ -402,7 +462,7 @@ async function extend(ctx: Query, job: JobRow): Promise<void> {
     await ctx.answerCallbackQuery({ text: ctx.t('video-extend-unavailable'), show_alert: true });
     return;
   }
-  await ctx.answerCallbackQuery({ text: ctx.t('video-extend-toast') });
+  await ctx.answerCallbackQuery({ text: ctx.t(`video-${kind}-toast`) });
   const messageId = ctx.callbackQuery.message?.message_id;
   await showNewDraft(
     ctx,
@@ -410,9 +470,10 @@ async function extend(ctx: Query, job: JobRow): Promise<void> {
       id: newDraftId(),
       userId: ctx.from.id,
       chatId: ctx.chat.id,
-      prompt: params.data.prompt,
+      // A continuation goes on as described; a lip sync asks for the words to say.
+      prompt: kind === 'extend' ? params.data.prompt : '',
       ...choiceFor(model, {}),
-      extendOf: { jobId: job.id, taskId: job.upstreamId, model: job.model },
+      source: { jobId: job.id, taskId: job.upstreamId, model: job.model },
       ...(messageId !== undefined ? { replyTo: messageId } : {}),
       parentJobId: job.id,
       view: 'main',
@@ -436,9 +497,10 @@ async function again(ctx: Query, job: JobRow): Promise<void> {
     ...((p.aspectRatio ?? p.size) !== undefined ? { shape: p.aspectRatio ?? p.size } : {}),
     ...(p.mode !== undefined ? { mode: p.mode } : {}),
     ...(p.effect !== undefined ? { effect: p.effect } : {}),
+    ...(p.speech !== undefined ? { voice: p.speech.voice } : {}),
   });
   const messageId = ctx.callbackQuery.message?.message_id;
-  const source = p.extendOf && sourceOf(ctx, p.extendOf.jobId, p.extendOf.taskId);
+  const source = p.source && sourceOf(ctx, p.source.jobId, p.source.taskId);
   await showNewDraft(
     ctx,
     {
@@ -448,7 +510,7 @@ async function again(ctx: Query, job: JobRow): Promise<void> {
       prompt: p.prompt,
       ...choice,
       ...(p.inputs.length > 0 ? { inputs: p.inputs } : {}),
-      ...(source ? { extendOf: source } : {}),
+      ...(source ? { source: source } : {}),
       ...(messageId !== undefined ? { replyTo: messageId } : {}),
       parentJobId: job.id,
       view: 'main',

@@ -24,6 +24,8 @@ export interface VideoChoice {
   mode?: VideoMode;
   /** Kling Effects' scene; not kept in settings (it belongs to one model). */
   effect?: string;
+  /** A lip-sync voice; likewise one model's. */
+  voice?: string;
 }
 
 export interface VideoInput {
@@ -98,12 +100,18 @@ export function choiceFor(
     prefs.effect !== undefined && model.effects?.allowed.includes(prefs.effect)
       ? prefs.effect
       : model.effects?.default;
+  const voices = model.speech?.voices;
+  const voice =
+    prefs.voice !== undefined && voices?.allowed.includes(prefs.voice)
+      ? prefs.voice
+      : voices?.default;
   return {
     model: model.id,
     duration,
     ...(shape !== undefined ? { shape } : {}),
     ...(mode !== undefined ? { mode } : {}),
     ...(effect !== undefined ? { effect } : {}),
+    ...(voice !== undefined ? { voice } : {}),
   };
 }
 
@@ -214,7 +222,7 @@ export interface VideoJobRequest {
   prompt: string;
   /** The photos, in the order sent. */
   inputs?: VideoInput[];
-  extendOf?: VideoSource;
+  source?: VideoSource;
   replyToMessageId?: number;
   parentJobId?: string;
 }
@@ -241,7 +249,8 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(choice.shape !== undefined && shapes?.kind === 'size' ? { size: choice.shape } : {}),
     ...(choice.mode !== undefined ? { mode: choice.mode } : {}),
     ...(choice.effect !== undefined ? { effect: choice.effect } : {}),
-    ...(req.extendOf ? { extendsModel: req.extendOf.model } : {}),
+    ...(choice.voice !== undefined ? { voice: choice.voice } : {}),
+    ...(req.source ? { sourceModel: req.source.model } : {}),
     images: inputs.length,
   });
   if (!checked.ok) return rejectedJob(checked.problem, model, req.prompt);
@@ -254,9 +263,10 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(v.aspectRatio !== undefined ? { aspectRatio: v.aspectRatio } : {}),
     ...(v.mode !== undefined ? { mode: v.mode } : {}),
     ...(v.effect !== undefined ? { effect: v.effect } : {}),
-    ...(req.extendOf
-      ? { extendOf: { jobId: req.extendOf.jobId, taskId: req.extendOf.taskId } }
+    ...(v.voice !== undefined && model.speech
+      ? { speech: { voice: v.voice, language: model.speech.language } }
       : {}),
+    ...(req.source ? { source: { jobId: req.source.jobId, taskId: req.source.taskId } } : {}),
     ...(inputs.length > 0
       ? {
           inputs: inputs.map((i) => ({
@@ -271,7 +281,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ok: true,
     draft: {
       family: 'video',
-      kind: req.extendOf ? 'extend' : inputs.length > 0 ? 'i2v' : 't2v',
+      kind: req.source ? followUpOf(model) : inputs.length > 0 ? 'i2v' : 't2v',
       model: model.id,
       params,
       price: priceVideo(model, { duration: v.duration, ...(v.mode ? { mode: v.mode } : {}) }),
@@ -281,6 +291,15 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
   };
 }
 
+/** What a model that works on an earlier video does with it: speaks (lip sync) or continues it. */
+export type FollowUp = 'lipsync' | 'extend';
+export const followUpOf = (m: VideoModel): FollowUp => (m.speech ? 'lipsync' : 'extend');
+
+/** The follow-ups enabled models offer for a video of `model`, in catalog order, once each. */
+export function followUpsFor(catalog: Catalog, model: string): FollowUp[] {
+  return [...new Set(modelsForInput(catalog, 0, model).map(followUpOf))];
+}
+
 /**
  * Models offered for a request: those that take as many photos as it has (none: need none); for
  * a continuation, those that extend the earlier video's model, and only then.
@@ -288,11 +307,11 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
 export function modelsForInput(
   catalog: Catalog,
   images: number,
-  extendsModel?: string,
+  sourceModel?: string,
 ): VideoModel[] {
   return catalog.list('video').filter((m) => {
-    if (extendsModel !== undefined || m.extends)
-      return extendsModel !== undefined && (m.extends?.includes(extendsModel) ?? false);
+    if (sourceModel !== undefined || m.follows)
+      return sourceModel !== undefined && (m.follows?.includes(sourceModel) ?? false);
     return images > 0
       ? m.imageInput.min <= images && images <= m.imageInput.max
       : m.imageInput.min === 0;

@@ -49,12 +49,14 @@ export function confirmLabel(deps: VideoScreenDeps, model: VideoModel, draft: Vi
   return deps.t('video-button-confirm', { price: deps.money(priceOfChoice(model, draft)) });
 }
 
-/** A scene's name in the user's language; a scene the operator added without one, as its id. */
-export function effectLabel(t: Translate, scene: string): string {
-  const key = `video-effect-${scene}`;
+/** A catalog value's name in the user's language; one the operator added without a name, as its id. */
+function namedIn(t: Translate, prefix: string, id: string): string {
+  const key = `${prefix}-${id}`;
   const label = t(key);
-  return label === key ? scene.replace(/_/g, ' ') : label;
+  return label === key ? id.replace(/_/g, ' ') : label;
 }
+export const effectLabel = (t: Translate, scene: string) => namedIn(t, 'video-effect', scene);
+export const voiceLabel = (t: Translate, voice: string) => namedIn(t, 'video-voice', voice);
 
 function rows<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -73,9 +75,11 @@ export function mainScreen(
   const shapes = shapeChoice(model);
   const lines = [
     t('video-screen-title', { model: escapeHtml(model.title) }),
-    `<i>${escapeHtml(truncate(draft.prompt, PROMPT_CHARS))}</i>`,
+    draft.prompt === ''
+      ? t(model.speech ? 'video-screen-ask-words' : 'video-screen-ask-prompt')
+      : `<i>${escapeHtml(truncate(draft.prompt, PROMPT_CHARS))}</i>`,
   ];
-  if (draft.extendOf) lines.push(t('video-screen-extend'));
+  if (draft.source) lines.push(t('video-screen-extend'));
   const photos = draftInputs(draft).length;
   if (photos > 0)
     lines.push(
@@ -87,6 +91,7 @@ export function mainScreen(
   if (shapes && draft.shape) params.push(escapeHtml(draft.shape));
   if (draft.mode) params.push(t('video-screen-mode', { mode: draft.mode }));
   if (draft.effect) params.push(`✨ ${escapeHtml(effectLabel(t, draft.effect))}`);
+  if (draft.voice) params.push(`🗣 ${escapeHtml(voiceLabel(t, draft.voice))}`);
   lines.push(params.join(' · '));
   lines.push(
     deps.ownKey
@@ -119,6 +124,13 @@ export function mainScreen(
         data: encodeVideo(draft.id, { op: 'shape', value: v }),
       })),
     );
+  if (model.speech)
+    choiceRows(
+      model.speech.voices.allowed.map((v) => ({
+        label: mark(v === draft.voice, voiceLabel(t, v)),
+        data: encodeVideo(draft.id, { op: 'voice', value: v }),
+      })),
+    );
   if (model.effects)
     choiceRows(
       model.effects.allowed.map((e) => ({
@@ -142,7 +154,7 @@ export function mainScreen(
 /** The model list: those that fit the request, the current one ticked, with their prices. */
 export function modelsScreen(deps: VideoScreenDeps, draft: VideoDraft): Screen {
   const photos = draftInputs(draft).length;
-  const models = modelsForInput(deps.catalog, photos, draft.extendOf?.model);
+  const models = modelsForInput(deps.catalog, photos, draft.source?.model);
   const kb = new InlineKeyboard();
   for (const row of rows(models, MODELS_PER_ROW)) {
     for (const m of row)
@@ -168,7 +180,7 @@ export function modelByToken(
   draft: VideoDraft,
   token: string,
 ): VideoModel | undefined {
-  return modelsForInput(catalog, draftInputs(draft).length, draft.extendOf?.model).find(
+  return modelsForInput(catalog, draftInputs(draft).length, draft.source?.model).find(
     (m) => modelToken(m.id) === token,
   );
 }

@@ -18,8 +18,10 @@ const fields = z.object({
   mode: z.enum(VIDEO_MODES).optional(),
   /** Kling Effects' scene. */
   effect: z.string().optional(),
+  /** Lip sync: the prompt is the words, said in this voice. */
+  speech: z.object({ voice: z.string(), language: z.enum(['en', 'zh']) }).optional(),
   /** The earlier video this one continues (Kling Extend): its job, and its task at the gateway. */
-  extendOf: z.object({ jobId: z.string(), taskId: z.string() }).optional(),
+  source: z.object({ jobId: z.string(), taskId: z.string() }).optional(),
   /** Photos by Telegram file id, in the order sent; the submitter sends the bytes inline. */
   inputs: z.array(inputRef).max(10).default([]),
   /** What the model does with them (catalog `imageRole`), fixed when the job was made. */
@@ -58,9 +60,17 @@ export function toSubmitRequest(
   if (params.mode !== undefined) req.mode = params.mode;
   if (params.effect !== undefined) req.metadata = { ...req.metadata, effect_scene: params.effect };
   // Kling's extend API names the video by id; new-api merges metadata into the vendor payload.
-  if (params.extendOf !== undefined) {
-    req.videoId = params.extendOf.taskId;
-    req.metadata = { ...req.metadata, video_id: params.extendOf.taskId };
+  if (params.speech !== undefined)
+    req.metadata = {
+      ...req.metadata,
+      mode: 'text2video',
+      text: params.prompt,
+      voice_id: params.speech.voice,
+      voice_language: params.speech.language,
+    };
+  if (params.source !== undefined) {
+    req.videoId = params.source.taskId;
+    req.metadata = { ...req.metadata, video_id: params.source.taskId };
   }
   if (images.length > 0) req.images = { role: params.imageRole, files: images };
   return req;

@@ -8,8 +8,11 @@ import { bodyOf, FAST_ASYNC, startVideo, videoSubmits } from './helpers.js';
 const buttonsOf = (m: Message | undefined) =>
   (m?.reply_markup?.inline_keyboard.flat() ?? []).map((b) => b.text);
 
-/** Kling Extend continues a finished Kling 1.x video: a ⏩ button under it, never a new request. */
-describe('Kling Extend (bot level)', () => {
+/**
+ * Kling Extend continues a finished Kling 1.x video, Kling Lip Sync makes it speak: buttons under
+ * the video, never a new request.
+ */
+describe('Kling Extend and Lip Sync (bot level)', () => {
   let bot: TestBot;
   beforeAll(async () => {
     bot = await startTestBot({ app: FAST_ASYNC });
@@ -27,7 +30,7 @@ describe('Kling Extend (bot level)', () => {
     const user = newUser('kling-video-v1-6');
     await startVideo(user, 'a paper boat on a river');
     const first = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
-    expect(buttonsOf(first.message)).toEqual(['🔁 Again', '⏩ Extend']);
+    expect(buttonsOf(first.message)).toEqual(['🔁 Again', '🗣 Lip sync', '⏩ Extend']);
     const parent = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
 
     const before = videoSubmits(bot.gateway).length;
@@ -53,6 +56,49 @@ describe('Kling Extend (bot level)', () => {
     expect(buttonsOf(second.message)).toContain('⏩ Extend');
   });
 
+  it('🗣 asks for the words as a reply to its keyboard; they go as text with the chosen voice', async () => {
+    const user = newUser('kling-video-v1-6');
+    await startVideo(user, 'a woman at a market stall');
+    const video = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
+    const parent = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    await user.press(video.message as Message, '🗣 Lip sync');
+    const ask = await user.waitFor({ button: /Generate/, text: /Reply to this message/ });
+    const screen = ask.message as Message;
+    expect(buttonsOf(screen)).toEqual(
+      expect.arrayContaining(['✓ 👨 Man', '👩 Woman', '📖 Narrator']),
+    );
+    // Confirmed before any words: refused, nothing charged.
+    const early = await user.press(screen, /Generate/);
+    expect(early.text).toMatch(/empty|description/i);
+    await user.press(screen, '👩 Woman');
+    await user.waitFor({ edit: true, text: /🗣 👩 Woman/ });
+
+    const before = videoSubmits(bot.gateway).length;
+    user.send('Fresh figs, two for a pound!', { replyTo: screen });
+    await user.waitFor({ text: /Got it/ });
+    await user.waitFor({ edit: true, text: /Fresh figs, two for a pound!/ });
+    await user.press(screen, /Generate/);
+    const child = await waitForJob(
+      bot.app,
+      user.id,
+      (j) => j.kind === 'lipsync' && j.status === 'done',
+    );
+    expect(child.model).toBe('kling-lip-sync');
+    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    expect(body).toMatchObject({
+      model: 'kling-lip-sync',
+      prompt: 'Fresh figs, two for a pound!',
+      video_id: parent.upstreamId,
+      metadata: {
+        mode: 'text2video',
+        text: 'Fresh figs, two for a pound!',
+        voice_id: 'commercial_lady_en_f-v1',
+        voice_language: 'en',
+        video_id: parent.upstreamId,
+      },
+    });
+  });
+
   it('a model nothing extends has no ⏩; a forged ⏩ is refused (ru); Kling Extend is not offered for a new request', async () => {
     const user = newUser('kling-video-v2-6', 'ru');
     user.send('/video волна у берега');
@@ -62,7 +108,7 @@ describe('Kling Extend (bot level)', () => {
     expect(buttonsOf(video.message)).toEqual(['🔁 Ещё раз']);
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
     const forged = await user.pressData(video.message as Message, `j:${job.id}:extend`);
-    expect(forged.text).toMatch(/нельзя продолжить/);
+    expect(forged.text).toMatch(/ничего не предлагается/);
 
     user.send('/video ещё одна волна');
     const screen = (await user.waitFor({ button: /Создать/ })).message as Message;

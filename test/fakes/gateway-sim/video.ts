@@ -67,8 +67,13 @@ export function submitVideo(
     if (typeof body.image !== 'string')
       return taskError(400, 'invalid_request', 'kling effects need an image');
   }
-  if (model === 'kling-video-extend') {
-    // Kling extends only a finished video of the same account, named by its task id.
+  if (model === 'kling-lip-sync') {
+    const meta = isObject(body.metadata) ? body.metadata : {};
+    if (meta.mode !== 'text2video' || !str(meta.text) || !str(meta.voice_id))
+      return taskError(400, 'invalid_request', 'lip sync needs mode text2video, text and voice_id');
+  }
+  if (model === 'kling-video-extend' || model === 'kling-lip-sync') {
+    // Kling works only on a finished video of the same account, named by its task id.
     const id =
       str(body.video_id) ?? (isObject(body.metadata) ? str(body.metadata.video_id) : undefined);
     const source = id === undefined ? undefined : owned(ctx, req, id);

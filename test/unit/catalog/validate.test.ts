@@ -200,21 +200,21 @@ describe('validateVideoRequest', () => {
     const refs = videoModel({ imageInput: { min: 1, max: 3 }, imageRole: 'references' });
     expect(validateVideoRequest(refs, { ...base, images: 3 }).ok).toBe(true);
     // A continuation model needs the earlier video, and one of a model it extends.
-    const extender = videoModel({ extends: ['kling-video-v1'] });
+    const extender = videoModel({ follows: ['kling-video-v1'] });
     expect(validateVideoRequest(extender, base)).toEqual({
       ok: false,
-      problem: { code: 'extend_required' },
+      problem: { code: 'source_required' },
     });
-    expect(validateVideoRequest(extender, { ...base, extendsModel: 'kling-video-v1' }).ok).toBe(
+    expect(validateVideoRequest(extender, { ...base, sourceModel: 'kling-video-v1' }).ok).toBe(
       true,
     );
-    expect(validateVideoRequest(extender, { ...base, extendsModel: 'sora-2' })).toEqual({
+    expect(validateVideoRequest(extender, { ...base, sourceModel: 'sora-2' })).toEqual({
       ok: false,
-      problem: { code: 'extend_not_supported' },
+      problem: { code: 'source_not_supported' },
     });
-    expect(validateVideoRequest(videoModel(), { ...base, extendsModel: 'x' })).toEqual({
+    expect(validateVideoRequest(videoModel(), { ...base, sourceModel: 'x' })).toEqual({
       ok: false,
-      problem: { code: 'extend_not_supported' },
+      problem: { code: 'source_not_supported' },
     });
     const noModes = videoModel({ modes: undefined });
     expect(validateVideoRequest(noModes, { ...base, mode: 'pro' })).toEqual({

@@ -99,5 +99,7 @@ job-original-limit = { $seconds ->
    *[other] Too many originals at once: try again in { $seconds } seconds.
 }
 job-button-extend = ⏩ Extend
-job-problem-extend_required = ⏩ { $model } only continues an earlier video: press ⏩ Extend under one. Nothing was charged.
-job-problem-extend_not_supported = ⏩ { $model } cannot continue this video. Choose a model that extends it. Nothing was charged.
+job-problem-source_required = ⏩ { $model } works on one of your earlier videos: use its button under the video. Nothing was charged.
+job-problem-source_not_supported = ⏩ { $model } cannot work on this video. Choose a model offered for it. Nothing was charged.
+job-button-lipsync = 🗣 Lip sync
+job-problem-voice_unsupported = 🗣 { $model } does not offer this voice. Choose one of: { $allowed }. Nothing was charged.

@@ -100,5 +100,7 @@ job-original-limit = { $seconds ->
    *[other] Слишком много оригиналов подряд: попробуйте через { $seconds } секунд.
 }
 job-button-extend = ⏩ Продолжить
-job-problem-extend_required = ⏩ { $model } только продолжает прошлое видео: нажмите ⏩ Продолжить под ним. Ничего не списано.
-job-problem-extend_not_supported = ⏩ { $model } не может продолжить это видео. Выберите модель, которая его продлевает. Ничего не списано.
+job-problem-source_required = ⏩ { $model } работает с вашим прошлым видео: нажмите кнопку под ним. Ничего не списано.
+job-problem-source_not_supported = ⏩ { $model } не может работать с этим видео. Выберите модель, предложенную для него. Ничего не списано.
+job-button-lipsync = 🗣 Озвучить
+job-problem-voice_unsupported = 🗣 { $model } не предлагает такой голос. Выберите один из: { $allowed }. Ничего не списано.
