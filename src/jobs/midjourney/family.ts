@@ -4,9 +4,11 @@
  * 50 tasks), or one `fetch` each where the gateway lacks that route, and keeps the finished
  * image and its buttons.
  */
+
 import type { GatewayClient } from '../../gateway/client.js';
 import { GatewayError, isGatewayError } from '../../gateway/errors.js';
 import type { MjImageInput } from '../../gateway/midjourney.js';
+import { classifyMjFailure, heldForModeration } from '../../gateway/mj-failure.js';
 import type { MjSubmitResult, MjTask } from '../../gateway/mj-normalize.js';
 import type { Logger } from '../../infra/logger.js';
 import { Semaphore } from '../../infra/semaphore.js';
@@ -238,6 +240,12 @@ export class MidjourneyFamily implements AsyncFamily {
       case 'queued':
         return { state: 'pending', progress: { stage: 'queued' } };
       case 'running':
+        // Held for a human: it will not finish by itself, so it ends now rather than at the deadline.
+        if (heldForModeration(task.progressText))
+          return {
+            state: 'failed',
+            failure: { code: 'mj_moderation', message: task.progressText },
+          };
         return {
           state: 'pending',
           progress: {
@@ -257,11 +265,10 @@ export class MidjourneyFamily implements AsyncFamily {
         };
       case 'done':
         return { state: 'done', done: task };
-      case 'failed':
-        return {
-          state: 'failed',
-          failure: { code: 'task_failed', message: task.failReason ?? 'failed' },
-        };
+      case 'failed': {
+        const failure = classifyMjFailure(task.failReason);
+        return { state: 'failed', failure: { code: failure.code, message: failure.detail } };
+      }
     }
   }
 

@@ -22,7 +22,7 @@ const refundsOf = (h: MjHarness, jobId: string) =>
 
 async function imagine(h: MjHarness, user: TestUser, prompt: string): Promise<JobRow> {
   user.send(`/mj ${prompt}`);
-  await user.waitFor({ text: /Queued/ });
+  await user.waitFor({ text: /Queued|В очереди/ });
   return jobAppears(h, user.id, (j) => j.kind === 'imagine' && j.params.prompt === prompt);
 }
 
@@ -47,14 +47,59 @@ describe('Midjourney failures (bot level)', () => {
     expect(refundsOf(h, job.id)).toHaveLength(1);
   });
 
-  it('a task that fails shows its failReason and is refunded once', async () => {
-    const user = fundedUser(h, 100);
-    h.sim.failNextMjTask('[Invalid parameter] Invalid value');
-    const job = await imagine(h, user, 'a perfectly fine prompt');
+  it.each([
+    {
+      reason: '[Invalid parameter] Invalid value for --ar: 100:1',
+      lang: 'en',
+      code: 'mj_invalid_parameter',
+      text: 'Midjourney did not accept a parameter of the prompt: Invalid value for --ar: 100:1. Fix it',
+    },
+    {
+      reason:
+        '[Banned prompt detected] Sorry! Our AI moderator thinks this prompt is probably against our community standards.',
+      lang: 'ru',
+      code: 'mj_moderation',
+      text: 'Midjourney задержал или отклонил этот запрос по правилам сообщества',
+    },
+    {
+      reason: '[Credits exhausted] You have run out of fast hours',
+      lang: 'en',
+      code: 'mj_account',
+      text: "the service's Midjourney account cannot take jobs right now",
+    },
+    {
+      reason: '[Something new] the sky fell',
+      lang: 'en',
+      code: 'task_failed',
+      text: 'the task failed on the gateway: [Something new] the sky fell',
+    },
+  ])('a task that fails with $code is explained ($lang) and refunded once', async (c) => {
+    const user = fundedUser(h, 100, c.lang);
+    h.sim.failNextMjTask(c.reason);
+    const job = await imagine(h, user, `a perfectly fine prompt (${c.code})`);
     await settle(h, job, 'failed', 'the failure');
-    const told = await user.waitFor({ text: /failed/ });
-    expect(told.message?.text).toContain('[Invalid parameter] Invalid value');
+    const told = await user.waitFor({ text: c.text });
+    expect(told.message?.text).toMatch(/returned to your balance|возвращены на баланс/);
+    expect(getJob(h.bot.app.deps.db, job.id)?.errorCode).toBe(c.code);
     await pump(h, () => false, { maxSteps: 10 }).catch(() => {});
+    expect(balanceOf(h, user.id)).toBe(100);
+    expect(refundsOf(h, job.id)).toHaveLength(1);
+  });
+
+  it('a task held for a moderator ("Action needed to continue") ends at once, explained, not at the deadline', async () => {
+    const user = fundedUser(h, 100);
+    const job = await imagine(h, user, 'a held prompt');
+    await pump(h, () => !!getJob(h.bot.app.deps.db, job.id)?.upstreamId);
+    const task = h.sim.mjTask(getJob(h.bot.app.deps.db, job.id)?.upstreamId ?? '');
+    if (!task) throw new Error('no task');
+    task.heldAs = 'Action needed to continue';
+    // The deadline is 60 s; a few polls must do.
+    await pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === 'failed', {
+      what: 'the moderation hold',
+      maxSteps: 40,
+    });
+    expect(getJob(h.bot.app.deps.db, job.id)?.errorCode).toBe('mj_moderation');
+    await user.waitFor({ text: /community guidelines \(“Action needed to continue”\)/ });
     expect(balanceOf(h, user.id)).toBe(100);
     expect(refundsOf(h, job.id)).toHaveLength(1);
   });

@@ -24,6 +24,8 @@ export interface MjTaskRecord {
   mode: 'fast' | 'relax' | 'turbo' | null;
   /** Shown as progress before the percentages (behind a relay Midjourney names its queue). */
   waitingWord?: string;
+  /** Held by Midjourney for a moderator ("Action needed to continue"): the progress forever. */
+  heldAs?: string;
   /** Task-clock ms of submit. */
   submitAt: number;
   /** Sim epoch ms of submit (reported as submitTime). */
@@ -131,6 +133,7 @@ export function liveView(
     }
     return { ...started, progress: '0%' };
   }
+  if (task.heldAs !== undefined) return { ...started, progress: task.heldAs };
   const stepsFrom = begun + timings.mjWaitingMs;
   if (t < stepsFrom) return { ...started, progress: task.waitingWord ?? 'Waiting to start' };
   const step = Math.floor((t - stepsFrom) / Math.max(1, timings.mjStepMs));
