@@ -304,6 +304,8 @@ const videoModel = z
       .strictObject({
         voices: choice(z.string().regex(/^[\w.-]{1,40}$/, 'a voice id')),
         language: z.enum(['en', 'zh']).default('en'),
+        /** The user may send a sound file (MP3, M4A, WAV, AAC) to speak instead of words. */
+        audio: z.boolean().default(false),
       })
       .optional(),
     /** Kling Effects' scenes (`effect_scene`), chosen on the /video keyboard. */

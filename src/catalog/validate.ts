@@ -31,6 +31,8 @@ export type ProblemCode =
   | 'source_required'
   /** A lip-sync voice the model does not offer. */
   | 'voice_unsupported'
+  /** A sound file for a model that speaks only written words. */
+  | 'audio_not_supported'
   | 'source_not_supported';
 
 export interface ValidationProblem {
@@ -89,6 +91,8 @@ export interface VideoRequest {
   mode?: string;
   effect?: string;
   voice?: string;
+  /** The user sent a sound file to speak. */
+  audio?: boolean;
   /** How many photos the user sent. */
   images: number;
   /** The model of the earlier video this request continues. */
@@ -265,6 +269,7 @@ export function validateVideoRequest(
   const effect = pick(model.effects, req.effect);
   if (!effect.ok) return fail({ code: 'effect_unsupported', allowed: effect.allowed });
 
+  if (req.audio && !model.speech?.audio) return fail({ code: 'audio_not_supported' });
   const voice = pick(model.speech?.voices, req.voice);
   if (!voice.ok) return fail({ code: 'voice_unsupported', allowed: voice.allowed });
 

@@ -1,4 +1,4 @@
-/** Image/video type sniffing and `data:` URL helpers (no I/O). */
+/** Image/video/audio type sniffing and `data:` URL helpers (no I/O). */
 
 /** ISO-BMFF brands of still images (AVIF, HEIF): an `ftyp` box that is not a video. */
 const STILL_BRANDS = new Set(['avif', 'avis', 'heic', 'heix', 'mif1', 'msf1']);
@@ -20,6 +20,8 @@ const MAGIC: ReadonlyArray<readonly [string, (b: Buffer) => boolean]> = [
   // QuickTime: the `qt  ` brand, or a file from before `ftyp` existed that opens with an atom.
   ['video/quicktime', (b) => b.subarray(4, 10).toString('latin1') === 'ftypqt'],
   ['video/quicktime', (b) => QT_ATOMS.has(b.subarray(4, 8).toString('latin1'))],
+  // M4A is an MP4 with an audio brand; it must come before the video rule.
+  ['audio/mp4', (b) => b.subarray(4, 12).toString('latin1') === 'ftypM4A '],
   [
     'video/mp4',
     (b) =>
@@ -27,6 +29,16 @@ const MAGIC: ReadonlyArray<readonly [string, (b: Buffer) => boolean]> = [
       !STILL_BRANDS.has(b.subarray(8, 12).toString('latin1')),
   ],
   ['video/webm', (b) => b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))],
+  ['audio/mpeg', (b) => b.subarray(0, 3).toString('latin1') === 'ID3'],
+  [
+    'audio/wav',
+    (b) =>
+      b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+      b.subarray(8, 12).toString('latin1') === 'WAVE',
+  ],
+  // Frame sync: ADTS AAC (layer bits 00), else an MPEG audio frame (MP3 without an ID3 tag).
+  ['audio/aac', (b) => b[0] === 0xff && ((b[1] ?? 0) & 0xf6) === 0xf0],
+  ['audio/mpeg', (b) => b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0],
 ];
 
 /** Detects a media type from magic bytes; undefined when unknown. */
@@ -39,7 +51,7 @@ export function sniffMime(data: Buffer): string | undefined {
 /** The bytes a type is sniffed from (WebP needs 12). */
 export const SNIFF_BYTES = 16;
 
-export type MediaKind = 'image' | 'video';
+export type MediaKind = 'image' | 'video' | 'audio';
 
 /** The media type of `head` when it is of the expected kind; undefined for anything else. */
 export function sniffKind(head: Buffer, kind: MediaKind): string | undefined {

@@ -42,9 +42,11 @@ export interface JobTiming {
   videoDeadlineMs?: number;
 }
 
+/** A user's file by Telegram file id, checked to be of the kind asked for (default an image). */
 export type InputLoader = (
   fileId: string,
   maxBytes?: number,
+  kind?: 'image' | 'audio',
 ) => Promise<{ data: Buffer; mime: string }>;
 
 export interface JobWiring {

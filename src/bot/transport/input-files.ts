@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Api } from 'grammy';
-import { sniffMime } from '../../gateway/mime.js';
+import { sniffKind } from '../../gateway/mime.js';
 import { InputFileError } from '../../jobs/failures.js';
 
 /** The Bot API serves files up to 20 MB to bots; inputs sent upstream keep that cap locally too. */
@@ -29,6 +29,7 @@ export function createTelegramFileLoader(source: TelegramFileSource) {
   return async (
     fileId: string,
     maxBytes = TELEGRAM_DOWNLOAD_LIMIT,
+    kind: 'image' | 'audio' = 'image',
   ): Promise<{ data: Buffer; mime: string }> => {
     const file = await source.api.getFile(fileId).catch(() => {
       throw new InputFileError('input_unavailable', 'getFile failed');
@@ -41,8 +42,12 @@ export function createTelegramFileLoader(source: TelegramFileSource) {
       ? await readLocal(file.file_path, await root)
       : await download(`${source.apiRoot}/file/bot${source.token}/${file.file_path}`);
     const data = await collect(chunks, maxBytes);
-    const mime = sniffMime(data);
-    if (!mime?.startsWith('image/')) throw new InputFileError('input_not_image', 'not an image');
+    const mime = sniffKind(data, kind);
+    if (!mime)
+      throw new InputFileError(
+        kind === 'image' ? 'input_not_image' : 'input_not_audio',
+        `not ${kind === 'image' ? 'an image' : 'audio'}`,
+      );
     return { data, mime };
   };
 }

@@ -17,6 +17,8 @@ export interface VideoDraft extends VideoChoice {
   inputs?: VideoInput[];
   /** Drafts saved before several photos were taken: one first frame. */
   input?: VideoInput;
+  /** A sound file to lip-sync instead of words. */
+  audio?: VideoInput;
   /** The earlier video this request continues (Kling Extend). */
   source?: VideoSource;
   /** The user's message the keyboard, the status and the result answer. */

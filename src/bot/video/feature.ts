@@ -11,9 +11,9 @@ import { getSettings, updateSettings } from '../../accounts/users.js';
 import type { VideoModel } from '../../catalog/index.js';
 import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
-import { videoJobParams } from '../../jobs/video/params.js';
+import { AUDIO_LIMIT, videoJobParams } from '../../jobs/video/params.js';
 import type { BotContext } from '../context.js';
-import { truncate } from '../format.js';
+import { formatBytes, truncate } from '../format.js';
 import { replyBadImage } from '../images/bad-image.js';
 import { CommandAlbums } from '../images/command-albums.js';
 import { captionCommand, type ImagePick, pickImage } from '../images/photo-input.js';
@@ -88,6 +88,7 @@ function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Scree
 
 const inputOf = (draft: VideoDraft) => ({
   inputs: draftInputs(draft),
+  ...(draft.audio ? { audio: draft.audio } : {}),
   ...(draft.source ? { source: draft.source } : {}),
 });
 
@@ -204,32 +205,92 @@ function draftIdOf(message: Message | undefined): string | undefined {
   return undefined;
 }
 
-/** A text reply to a /video keyboard is its prompt: how Lip Sync gets the words to say. */
-videoFeature.on('message:text', async (ctx, next) => {
-  const replied = ctx.message.reply_to_message;
-  const draftId = replied?.from?.id === ctx.me.id ? draftIdOf(replied) : undefined;
-  const text = ctx.message.text.trim();
-  if (!replied || !draftId || text.startsWith('/')) return next();
-  const store = drafts(ctx);
-  const draft = store.get(draftId);
-  if (!draft || draft.userId !== ctx.from.id || draft.jobId) {
-    await ctx.reply(ctx.t('video-draft-gone'), replyParams(ctx.message.message_id));
-    return;
+/** Sound files Kling's lip sync takes; Telegram voice notes (OGG Opus) are not among them. */
+const AUDIO_MIMES = new Set([
+  'audio/mpeg',
+  'audio/mp3',
+  'audio/mp4',
+  'audio/m4a',
+  'audio/x-m4a',
+  'audio/aac',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/wave',
+]);
+
+type Reply =
+  | { prompt: string; audio?: VideoInput }
+  | { refuse: string; vars?: Record<string, string> };
+
+/**
+ * What a reply to a /video keyboard says: text is its prompt (how Lip Sync gets the words), a
+ * sound file the audio to speak. Undefined: not for the keyboard (a command, another document).
+ */
+function readReply(ctx: BotContext, model: VideoModel): Reply | undefined {
+  const msg = ctx.message;
+  if (!msg) return undefined;
+  if (msg.text !== undefined) {
+    const text = msg.text.trim();
+    return text.startsWith('/') ? undefined : { prompt: text };
   }
-  const model = ctx.deps.catalog.get(draft.model, 'video') ?? fallbackModel(ctx, draft);
-  const updated: VideoDraft = { ...draft, prompt: text, view: 'main' };
-  store.save(updated);
-  const screen = screenFor(ctx, updated, model);
-  await ctx.api
-    .editMessageText(ctx.chat.id, replied.message_id, screen.text, {
-      parse_mode: 'HTML',
-      reply_markup: screen.keyboard,
-    })
-    .catch((err: unknown) => {
-      if (!isNotModified(err)) throw err;
-    });
-  await ctx.reply(ctx.t('video-prompt-set'), replyParams(ctx.message.message_id));
-});
+  if (msg.voice) return { refuse: 'video-audio-voice-note' };
+  const file = msg.audio ?? msg.document;
+  const mime = file?.mime_type?.toLowerCase() ?? '';
+  if (!file || !AUDIO_MIMES.has(mime))
+    return msg.audio ? { refuse: 'video-audio-format' } : undefined;
+  if (!model.speech?.audio)
+    return { refuse: 'video-audio-not-taken', vars: { model: model.title } };
+  if ((file.file_size ?? 0) > AUDIO_LIMIT)
+    return { refuse: 'video-audio-too-large', vars: { limit: formatBytes(AUDIO_LIMIT) } };
+  const name = (msg.audio?.title ?? file.file_name ?? '').trim() || '🎵';
+  return {
+    prompt: truncate(name, model.maxPromptLength),
+    audio: { fileId: file.file_id, uniqueId: file.file_unique_id },
+  };
+}
+
+videoFeature.on(
+  ['message:text', 'message:audio', 'message:voice', 'message:document'],
+  async (ctx, next) => {
+    const replied = ctx.message.reply_to_message;
+    const draftId = replied?.from?.id === ctx.me.id ? draftIdOf(replied) : undefined;
+    if (!replied || !draftId) return next();
+    const store = drafts(ctx);
+    const draft = store.get(draftId);
+    const model =
+      draft && (ctx.deps.catalog.get(draft.model, 'video') ?? fallbackModel(ctx, draft));
+    const reply = model && readReply(ctx, model);
+    if (draft && model && !reply) return next();
+    if (!draft || !model || draft.userId !== ctx.from.id || draft.jobId) {
+      await ctx.reply(ctx.t('video-draft-gone'), replyParams(ctx.message.message_id));
+      return;
+    }
+    if (!reply || 'refuse' in reply) {
+      await ctx.reply(
+        ctx.t(reply?.refuse ?? 'video-draft-gone', reply?.vars),
+        replyParams(ctx.message.message_id),
+      );
+      return;
+    }
+    const updated: VideoDraft = { ...draft, prompt: reply.prompt, view: 'main' };
+    if (reply.audio) updated.audio = reply.audio;
+    else delete updated.audio;
+    store.save(updated);
+    const screen = screenFor(ctx, updated, model);
+    await ctx.api
+      .editMessageText(ctx.chat.id, replied.message_id, screen.text, {
+        parse_mode: 'HTML',
+        reply_markup: screen.keyboard,
+      })
+      .catch((err: unknown) => {
+        if (!isNotModified(err)) throw err;
+      });
+    await ctx.reply(
+      ctx.t(reply.audio ? 'video-audio-set' : 'video-prompt-set'),
+      replyParams(ctx.message.message_id),
+    );
+  },
+);
 
 // The rest of an album whose first photo said /video (before edits take albums as theirs).
 videoFeature.on(['message:photo', 'message:document'], async (ctx, next) => {

@@ -222,6 +222,8 @@ export interface VideoJobRequest {
   prompt: string;
   /** The photos, in the order sent. */
   inputs?: VideoInput[];
+  /** A sound file to lip-sync. */
+  audio?: VideoInput;
   source?: VideoSource;
   replyToMessageId?: number;
   parentJobId?: string;
@@ -250,6 +252,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(choice.mode !== undefined ? { mode: choice.mode } : {}),
     ...(choice.effect !== undefined ? { effect: choice.effect } : {}),
     ...(choice.voice !== undefined ? { voice: choice.voice } : {}),
+    ...(req.audio ? { audio: true } : {}),
     ...(req.source ? { sourceModel: req.source.model } : {}),
     images: inputs.length,
   });
@@ -265,6 +268,14 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(v.effect !== undefined ? { effect: v.effect } : {}),
     ...(v.voice !== undefined && model.speech
       ? { speech: { voice: v.voice, language: model.speech.language } }
+      : {}),
+    ...(req.audio
+      ? {
+          audio: {
+            fileId: req.audio.fileId,
+            ...(req.audio.uniqueId ? { uniqueId: req.audio.uniqueId } : {}),
+          },
+        }
       : {}),
     ...(req.source ? { source: { jobId: req.source.jobId, taskId: req.source.taskId } } : {}),
     ...(inputs.length > 0

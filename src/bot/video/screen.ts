@@ -76,7 +76,13 @@ export function mainScreen(
   const lines = [
     t('video-screen-title', { model: escapeHtml(model.title) }),
     draft.prompt === ''
-      ? t(model.speech ? 'video-screen-ask-words' : 'video-screen-ask-prompt')
+      ? t(
+          model.speech?.audio
+            ? 'video-screen-ask-words-or-audio'
+            : model.speech
+              ? 'video-screen-ask-words'
+              : 'video-screen-ask-prompt',
+        )
       : `<i>${escapeHtml(truncate(draft.prompt, PROMPT_CHARS))}</i>`,
   ];
   if (draft.source) lines.push(t('video-screen-extend'));
@@ -91,7 +97,8 @@ export function mainScreen(
   if (shapes && draft.shape) params.push(escapeHtml(draft.shape));
   if (draft.mode) params.push(t('video-screen-mode', { mode: draft.mode }));
   if (draft.effect) params.push(`✨ ${escapeHtml(effectLabel(t, draft.effect))}`);
-  if (draft.voice) params.push(`🗣 ${escapeHtml(voiceLabel(t, draft.voice))}`);
+  if (draft.audio) params.push('🎵');
+  else if (draft.voice) params.push(`🗣 ${escapeHtml(voiceLabel(t, draft.voice))}`);
   lines.push(params.join(' · '));
   lines.push(
     deps.ownKey
@@ -124,7 +131,7 @@ export function mainScreen(
         data: encodeVideo(draft.id, { op: 'shape', value: v }),
       })),
     );
-  if (model.speech)
+  if (model.speech && !draft.audio)
     choiceRows(
       model.speech.voices.allowed.map((v) => ({
         label: mark(v === draft.voice, voiceLabel(t, v)),

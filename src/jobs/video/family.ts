@@ -15,7 +15,13 @@ import { Semaphore } from '../../infra/semaphore.js';
 import type { AsyncFamily, AsyncObservation, AsyncSubmitted } from '../async-family.js';
 import type { ResultStore } from '../result-store.js';
 import type { JobRow } from '../store.js';
-import { storedDuration, toSubmitRequest, type VideoJobParams, videoJobParams } from './params.js';
+import {
+  AUDIO_LIMIT,
+  storedDuration,
+  toSubmitRequest,
+  type VideoJobParams,
+  videoJobParams,
+} from './params.js';
 import { isPublicVideoUrl, type VideoJobResult } from './result.js';
 
 /** Telegram serves bots files up to 20 MB: the first frame can never be larger. */
@@ -25,7 +31,11 @@ export interface VideoFamilyOptions {
   /** The operator's client, or the user's own key for jobs they pay with it. */
   gatewayFor(job: JobRow): Promise<GatewayClient>;
   /** A user's photo by Telegram file id, as bytes (never its URL: that holds the bot token). */
-  loadInput(fileId: string, maxBytes?: number): Promise<{ data: Buffer; mime: string }>;
+  loadInput(
+    fileId: string,
+    maxBytes?: number,
+    kind?: 'image' | 'audio',
+  ): Promise<{ data: Buffer; mime: string }>;
   results: ResultStore;
   /** What the Bot API server accepts in one upload: a larger video is not downloaded. */
   uploadLimitBytes: number;
@@ -101,10 +111,10 @@ export function createVideoFamily(o: VideoFamilyOptions): AsyncFamily {
       const images = await Promise.all(
         params.inputs.map((input) => o.loadInput(input.fileId, INPUT_LIMIT)),
       );
+      const audio = params.audio && (await o.loadInput(params.audio.fileId, AUDIO_LIMIT, 'audio'));
       const client = await o.gatewayFor(job);
-      const submitted = await client.submitVideo(toSubmitRequest(job.model, params, images), {
-        signal,
-      });
+      const request = toSubmitRequest(job.model, params, images, audio || undefined);
+      const submitted = await client.submitVideo(request, { signal });
       // No progress here: the status already says "queued", and an edit now would only use up
       // the status message's edit allowance before the first real progress arrives.
       return { upstreamId: submitted.taskId };

@@ -8,6 +8,9 @@ import { inputRef } from '../image-params.js';
  * depends on (the length's wire type, size or ratio, mode) is fixed when the job is made, so a
  * catalog edit cannot change what a paid job asks for.
  */
+/** Kling's lip sync takes sound files up to 5 MB. */
+export const AUDIO_LIMIT = 5 * 1024 * 1024;
+
 const fields = z.object({
   prompt: z.string().min(1),
   duration: z.number().int().positive(),
@@ -20,6 +23,8 @@ const fields = z.object({
   effect: z.string().optional(),
   /** Lip sync: the prompt is the words, said in this voice. */
   speech: z.object({ voice: z.string(), language: z.enum(['en', 'zh']) }).optional(),
+  /** Lip sync from a sound file (Telegram file id) instead of words. */
+  audio: inputRef.optional(),
   /** The earlier video this one continues (Kling Extend): its job, and its task at the gateway. */
   source: z.object({ jobId: z.string(), taskId: z.string() }).optional(),
   /** Photos by Telegram file id, in the order sent; the submitter sends the bytes inline. */
@@ -49,6 +54,7 @@ export function toSubmitRequest(
   model: string,
   params: VideoJobParams,
   images: Array<{ data: Buffer; mime: string }> = [],
+  audio?: { data: Buffer; mime: string },
 ): SubmitVideoRequest {
   const req: SubmitVideoRequest = { model, prompt: params.prompt, duration: params.duration };
   if (params.secondsAs === 'string') req.seconds = String(params.duration);
@@ -59,8 +65,16 @@ export function toSubmitRequest(
   }
   if (params.mode !== undefined) req.mode = params.mode;
   if (params.effect !== undefined) req.metadata = { ...req.metadata, effect_scene: params.effect };
-  // Kling's extend API names the video by id; new-api merges metadata into the vendor payload.
-  if (params.speech !== undefined)
+  // Kling's lip sync speaks a sound file, else the words in a voice; vendor fields ride in
+  // metadata, which new-api merges into the vendor payload.
+  if (audio)
+    req.metadata = {
+      ...req.metadata,
+      mode: 'audio2video',
+      audio_type: 'file',
+      audio_file: audio.data.toString('base64'),
+    };
+  else if (params.speech !== undefined)
     req.metadata = {
       ...req.metadata,
       mode: 'text2video',
@@ -68,6 +82,7 @@ export function toSubmitRequest(
       voice_id: params.speech.voice,
       voice_language: params.speech.language,
     };
+  // Kling names the earlier video by id (extend, lip sync).
   if (params.source !== undefined) {
     req.videoId = params.source.taskId;
     req.metadata = { ...req.metadata, video_id: params.source.taskId };

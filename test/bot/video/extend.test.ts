@@ -99,6 +99,42 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
     });
   });
 
+  it('🗣 takes a sound file instead of words; a voice note or a huge file is explained, nothing changed', async () => {
+    const user = newUser('kling-video-v1-6');
+    await startVideo(user, 'a man at a podium');
+    const video = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
+    const parent = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    await user.press(video.message as Message, '🗣 Lip sync');
+    const screen = (await user.waitFor({ button: /Generate/, text: /or with a sound file/ }))
+      .message as Message;
+
+    user.sendAudio(Buffer.from('OggS voice'), { voice: true, replyTo: screen });
+    await user.waitFor({ text: /Voice notes \(OGG\) are not a format/ });
+    user.sendAudio(Buffer.alloc(5 * 1024 * 1024 + 1), { filename: 'long.mp3', replyTo: screen });
+    await user.waitFor({ text: /too large: lip sync takes up to 5/ });
+
+    const mp3 = Buffer.from('ID3\u0003\u0000 a short speech');
+    const before = videoSubmits(bot.gateway).length;
+    user.sendAudio(mp3, { filename: 'speech.mp3', title: 'Opening words', replyTo: screen });
+    await user.waitFor({ text: /will speak your sound file/ });
+    const edited = await user.waitFor({ edit: true, text: /Opening words/ });
+    expect(buttonsOf(edited.message).some((b) => b.includes('Woman'))).toBe(false);
+    await user.press(screen, /Generate/);
+    const done = await waitForJob(
+      bot.app,
+      user.id,
+      (j) => j.kind === 'lipsync' && (j.status === 'done' || j.status === 'failed'),
+    );
+    expect([done.status, done.errorCode, done.errorMessage]).toEqual(['done', null, null]);
+    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    expect(body).toMatchObject({
+      model: 'kling-lip-sync',
+      video_id: parent.upstreamId,
+      metadata: { mode: 'audio2video', audio_type: 'file', audio_file: mp3.toString('base64') },
+    });
+    expect(body.metadata).not.toHaveProperty('voice_id');
+  });
+
   it('a model nothing extends has no ⏩; a forged ⏩ is refused (ru); Kling Extend is not offered for a new request', async () => {
     const user = newUser('kling-video-v2-6', 'ru');
     user.send('/video волна у берега');

@@ -69,8 +69,15 @@ export function submitVideo(
   }
   if (model === 'kling-lip-sync') {
     const meta = isObject(body.metadata) ? body.metadata : {};
-    if (meta.mode !== 'text2video' || !str(meta.text) || !str(meta.voice_id))
-      return taskError(400, 'invalid_request', 'lip sync needs mode text2video, text and voice_id');
+    const spoken = meta.mode === 'text2video' && str(meta.text) && str(meta.voice_id);
+    const played =
+      meta.mode === 'audio2video' && meta.audio_type === 'file' && str(meta.audio_file);
+    if (!spoken && !played)
+      return taskError(
+        400,
+        'invalid_request',
+        'lip sync needs text and voice_id, or an audio file',
+      );
   }
   if (model === 'kling-video-extend' || model === 'kling-lip-sync') {
     // Kling works only on a finished video of the same account, named by its task id.

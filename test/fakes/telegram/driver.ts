@@ -109,6 +109,44 @@ export class ChatDriver {
     );
   }
 
+  /** A music file (`audio`, with its title) or a voice note (`voice`: OGG Opus, no name). */
+  sendAudio(
+    bytes: Uint8Array,
+    options: {
+      voice?: boolean;
+      filename?: string;
+      mime?: string;
+      title?: string;
+      replyTo?: Message;
+    },
+  ): Message {
+    const kind = options.voice ? 'voice' : 'audio';
+    const mime = options.mime ?? (options.voice ? 'audio/ogg' : 'audio/mpeg');
+    const f = this.core.files.add(bytes, kind, {
+      mime,
+      ...(options.filename ? { filename: options.filename } : {}),
+    });
+    const file = {
+      file_id: f.file_id,
+      file_unique_id: f.file_unique_id,
+      mime_type: mime,
+      file_size: bytes.byteLength,
+      duration: 3,
+    };
+    return this.post(
+      options.voice
+        ? { voice: file }
+        : {
+            audio: {
+              ...file,
+              ...(options.filename ? { file_name: options.filename } : {}),
+              ...(options.title ? { title: options.title } : {}),
+            },
+          },
+      options.replyTo,
+    );
+  }
+
   sendSticker(options: { emoji?: string } = {}): Message {
     const bytes = Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP8X', 'latin1'), Buffer.alloc(16)]);
     const f = this.core.files.add(bytes, 'sticker', {

@@ -23,6 +23,12 @@ describe('mime', () => {
     expect(sniffMime(Buffer.from([0xff, 0xd8, 0xff, 0xdb]))).toBe('image/jpeg');
     expect(sniffMime(Buffer.from('GIF89a'))).toBe('image/gif');
     expect(sniffMime(Buffer.concat([Buffer.alloc(4), Buffer.from('ftypisom')]))).toBe('video/mp4');
+    // Sound files lip sync takes: MP3 (ID3 tag or a bare frame), M4A, WAV, ADTS AAC.
+    expect(sniffMime(Buffer.from('ID3\u0004\u0000'))).toBe('audio/mpeg');
+    expect(sniffMime(Buffer.from([0xff, 0xfb, 0x90, 0x64]))).toBe('audio/mpeg');
+    expect(sniffMime(Buffer.concat([Buffer.alloc(4), Buffer.from('ftypM4A ')]))).toBe('audio/mp4');
+    expect(sniffMime(Buffer.from('RIFF\u0000\u0000\u0000\u0000WAVEfmt '))).toBe('audio/wav');
+    expect(sniffMime(Buffer.from([0xff, 0xf1, 0x50, 0x80]))).toBe('audio/aac');
     expect(sniffMime(Buffer.from('hello world!'))).toBeUndefined();
     expect(sniffMime(Buffer.alloc(0))).toBeUndefined();
     expect(sniffBase64Mime(PNG.toString('base64'))).toBe('image/png');

@@ -75,6 +75,7 @@ job-failed-delivery_failed = I could not send you the result.
 job-failed-input_unavailable = I could not download your photo from Telegram.
 job-failed-input_too_large = your photo is larger than Telegram lets bots download (20 MB). Send a smaller one.
 job-failed-input_not_image = the file you sent is not an image I can use.
+job-failed-input_not_audio = the sound file you sent is not one I can use (MP3, M4A, WAV or AAC).
 job-failed-unknown = something went wrong{ $detail ->
     [none] {""}
    *[other] : { $detail }
@@ -107,3 +108,4 @@ job-problem-source_required = ⏩ { $model } works on one of your earlier videos
 job-problem-source_not_supported = ⏩ { $model } cannot work on this video. Choose a model offered for it. Nothing was charged.
 job-button-lipsync = 🗣 Lip sync
 job-problem-voice_unsupported = 🗣 { $model } does not offer this voice. Choose one of: { $allowed }. Nothing was charged.
+job-problem-audio_not_supported = 🎵 { $model } speaks written words only: send the text instead of a sound file. Nothing was charged.

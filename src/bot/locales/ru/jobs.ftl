@@ -75,6 +75,7 @@ job-failed-delivery_failed = не удалось отправить вам ре�
 job-failed-input_unavailable = не удалось скачать ваше фото из Telegram.
 job-failed-input_too_large = ваше фото больше, чем Telegram позволяет скачать ботам (20 МБ). Пришлите поменьше.
 job-failed-input_not_image = присланный файл — не изображение, которое я могу использовать.
+job-failed-input_not_audio = присланный звуковой файл не подходит (нужен MP3, M4A, WAV или AAC).
 job-failed-unknown = что-то пошло не так{ $detail ->
     [none] {""}
    *[other] : { $detail }
@@ -108,3 +109,4 @@ job-problem-source_required = ⏩ { $model } работает с вашим пр
 job-problem-source_not_supported = ⏩ { $model } не может работать с этим видео. Выберите модель, предложенную для него. Ничего не списано.
 job-button-lipsync = 🗣 Озвучить
 job-problem-voice_unsupported = 🗣 { $model } не предлагает такой голос. Выберите один из: { $allowed }. Ничего не списано.
+job-problem-audio_not_supported = 🎵 { $model } озвучивает только текст: пришлите текст вместо звукового файла. Ничего не списано.
