@@ -229,6 +229,30 @@ function buildNotifier(delivery: DeliveryContext): TelegramNotifier {
 }
 
 /** The composition root: config → every dependency → the bot and its workers. */
+/** What the workers deliver with: they send through the bot's API (bulk work, not replies). */
+function buildDelivery(
+  bot: Bot<BotContext>,
+  sendPacer: SendPacer,
+  deps: BotDeps,
+  now: (() => number) | undefined,
+): DeliveryContext {
+  const { db, config, logger, results, money } = deps;
+  return {
+    api: bot.api,
+    db,
+    config,
+    logger,
+    results,
+    status: new StatusEditor(bot.api, {
+      ...(now ? { now } : {}),
+      congested: (chatId) => sendPacer.congested(chatId),
+    }),
+    t: translateIn,
+    money,
+    catalog: () => deps.catalog,
+  };
+}
+
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createAppLogger(config);
   const db = openDb(config.DATABASE_PATH, { synchronous: config.DB_SYNCHRONOUS });
@@ -314,21 +338,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
 
   const asyncOptions = options.asyncJobs ?? {};
-  // The workers send through the bot's API: bulk work, not replies, for the pacer.
-  const delivery: DeliveryContext = {
-    api: bot.api,
-    db,
-    config,
-    logger,
-    results,
-    status: new StatusEditor(bot.api, {
-      ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
-      congested: (chatId) => sendPacer.congested(chatId),
-    }),
-    t: translateIn,
-    money,
-    catalog: () => catalogs.current,
-  };
+  const delivery = buildDelivery(bot, sendPacer, deps, asyncOptions.now);
   const notifier = buildNotifier(delivery);
   const sendAlert = createAlertSender({ api: bot.api, db, config, logger, t: translateIn });
   const previews = new MjPreviews(delivery, {
