@@ -293,6 +293,11 @@ const videoModel = z
     modes: choice(z.enum(VIDEO_MODES)).optional(),
     imageInput: imageInput.default(NO_IMAGES),
     imageRole: z.enum(VIDEO_IMAGE_ROLES).default('frames'),
+    /** A video the model works on (Runway Aleph edits it, Act-One takes its performance). */
+    videoInput: z
+      .strictObject({ min: wholeNumber(0, 1), max: wholeNumber(0, 1) })
+      .refine((r) => r.min <= r.max, { path: ['max'], message: 'must be at least min' })
+      .default(NO_IMAGES),
     /**
      * The video models whose results this one works on (Kling Extend continues them, Kling Lip
      * Sync makes them speak): a button under their videos, never a new request, and sent with

@@ -33,6 +33,9 @@ export type ProblemCode =
   | 'voice_unsupported'
   /** A sound file for a model that speaks only written words. */
   | 'audio_not_supported'
+  /** A video the model needs to work on, or one it does not take. */
+  | 'video_required'
+  | 'video_not_supported'
   | 'source_not_supported';
 
 export interface ValidationProblem {
@@ -93,6 +96,8 @@ export interface VideoRequest {
   voice?: string;
   /** The user sent a sound file to speak. */
   audio?: boolean;
+  /** How many videos the user sent (0 or 1). */
+  videos?: number;
   /** How many photos the user sent. */
   images: number;
   /** The model of the earlier video this request continues. */
@@ -244,6 +249,10 @@ export function validateVideoRequest(
 
   const imageProblem = checkImages(req.images, model.imageInput);
   if (imageProblem) return fail(imageProblem);
+
+  const videos = req.videos ?? 0;
+  if (videos > model.videoInput.max) return fail({ code: 'video_not_supported' });
+  if (videos < model.videoInput.min) return fail({ code: 'video_required' });
 
   if (model.follows && req.sourceModel === undefined) return fail({ code: 'source_required' });
   if (req.sourceModel !== undefined && !model.follows?.includes(req.sourceModel))

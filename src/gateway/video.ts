@@ -23,6 +23,8 @@ export interface SubmitVideoRequest {
     role: 'frames' | 'references';
     files: Array<{ data: Buffer; mime: string }>;
   };
+  /** A video to work on, sent inline like the photos (never a Telegram URL). */
+  inputVideo?: { data: Buffer; mime: string };
   /** The earlier task a continuation extends (Kling Extend). */
   videoId?: string;
   /** Vendor extras merged upstream by new-api. */
@@ -55,6 +57,13 @@ export async function submitVideo(
   }
   if (urls.length > 1 || (first && req.images?.role === 'references')) json.images = urls;
   if (req.videoId !== undefined) json.video_id = req.videoId;
+  // new-api's TaskSubmitReq has no video field: `video` is what Runway-style adaptors read,
+  // `video_url` the seed gateway's naming beside `image_url`.
+  if (req.inputVideo) {
+    const url = toDataUrl(req.inputVideo.data, req.inputVideo.mime);
+    json.video = url;
+    json.video_url = url;
+  }
   if (req.metadata) json.metadata = req.metadata;
 
   const body = await postJson(ctx, {

@@ -4,7 +4,12 @@ import type { JobFailure } from './lifecycle.js';
 /** A user-supplied file the worker could not use. */
 export class InputFileError extends Error {
   constructor(
-    readonly code: 'input_too_large' | 'input_unavailable' | 'input_not_image' | 'input_not_audio',
+    readonly code:
+      | 'input_too_large'
+      | 'input_unavailable'
+      | 'input_not_image'
+      | 'input_not_audio'
+      | 'input_not_video',
     message: string,
   ) {
     super(message);

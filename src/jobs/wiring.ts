@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { GatewayClient } from '../gateway/client.js';
 import { GatewayError } from '../gateway/errors.js';
+import type { MediaKind } from '../gateway/mime.js';
 import type { Logger } from '../infra/logger.js';
 import type { AsyncWorkerOptions } from './async-family.js';
 import type { BackoffPolicy } from './backoff.js';
@@ -46,7 +47,7 @@ export interface JobTiming {
 export type InputLoader = (
   fileId: string,
   maxBytes?: number,
-  kind?: 'image' | 'audio',
+  kind?: MediaKind,
 ) => Promise<{ data: Buffer; mime: string }>;
 
 export interface JobWiring {

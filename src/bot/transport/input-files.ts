@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Api } from 'grammy';
-import { sniffKind } from '../../gateway/mime.js';
+import { type MediaKind, sniffKind } from '../../gateway/mime.js';
 import { InputFileError } from '../../jobs/failures.js';
 
 /** The Bot API serves files up to 20 MB to bots; inputs sent upstream keep that cap locally too. */
@@ -29,7 +29,7 @@ export function createTelegramFileLoader(source: TelegramFileSource) {
   return async (
     fileId: string,
     maxBytes = TELEGRAM_DOWNLOAD_LIMIT,
-    kind: 'image' | 'audio' = 'image',
+    kind: MediaKind = 'image',
   ): Promise<{ data: Buffer; mime: string }> => {
     const file = await source.api.getFile(fileId).catch(() => {
       throw new InputFileError('input_unavailable', 'getFile failed');
@@ -43,11 +43,7 @@ export function createTelegramFileLoader(source: TelegramFileSource) {
       : await download(`${source.apiRoot}/file/bot${source.token}/${file.file_path}`);
     const data = await collect(chunks, maxBytes);
     const mime = sniffKind(data, kind);
-    if (!mime)
-      throw new InputFileError(
-        kind === 'image' ? 'input_not_image' : 'input_not_audio',
-        `not ${kind === 'image' ? 'an image' : 'audio'}`,
-      );
+    if (!mime) throw new InputFileError(`input_not_${kind}`, `not of kind ${kind}`);
     return { data, mime };
   };
 }

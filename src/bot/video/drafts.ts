@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { SqliteKvStorage } from '../../db/kv-storage.js';
-import type { VideoChoice, VideoInput, VideoSource } from './request.js';
+import type { RequestInputs, VideoChoice, VideoInput, VideoSource } from './request.js';
 
 export interface VideoDraft extends VideoChoice {
   id: string;
@@ -19,6 +19,8 @@ export interface VideoDraft extends VideoChoice {
   input?: VideoInput;
   /** A sound file to lip-sync instead of words. */
   audio?: VideoInput;
+  /** A video to work on (Runway Aleph, Act-One). */
+  video?: VideoInput;
   /** The earlier video this request continues (Kling Extend). */
   source?: VideoSource;
   /** The user's message the keyboard, the status and the result answer. */
@@ -34,6 +36,13 @@ export const DRAFT_TTL_MS = 24 * 3600_000;
 /** A draft's photos, whichever shape it was saved in. */
 export const draftInputs = (draft: VideoDraft): VideoInput[] =>
   draft.inputs ?? (draft.input ? [draft.input] : []);
+
+/** What the draft brings, for choosing models that fit it. */
+export const requestInputs = (draft: VideoDraft): RequestInputs => ({
+  images: draftInputs(draft).length,
+  videos: draft.video ? 1 : 0,
+  sourceModel: draft.source?.model,
+});
 
 export function newDraftId(): string {
   return randomBytes(6).toString('base64url');

@@ -11,7 +11,7 @@ import { getSettings, updateSettings } from '../../accounts/users.js';
 import type { VideoModel } from '../../catalog/index.js';
 import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
-import { AUDIO_LIMIT, videoJobParams } from '../../jobs/video/params.js';
+import { AUDIO_LIMIT, VIDEO_INPUT_LIMIT, videoJobParams } from '../../jobs/video/params.js';
 import type { BotContext } from '../context.js';
 import { formatBytes, truncate } from '../format.js';
 import { replyBadImage } from '../images/bad-image.js';
@@ -66,6 +66,8 @@ const MODEL_PROBLEMS = new Set([
   'image_required',
   'too_many_images',
   'too_few_images',
+  'video_required',
+  'video_not_supported',
 ]);
 
 function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Screen {
@@ -88,6 +90,7 @@ function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Scree
 
 const inputOf = (draft: VideoDraft) => ({
   inputs: draftInputs(draft),
+  ...(draft.video ? { video: draft.video } : {}),
   ...(draft.audio ? { audio: draft.audio } : {}),
   ...(draft.source ? { source: draft.source } : {}),
 });
@@ -107,6 +110,7 @@ export async function startVideo(
   text: string,
   inputs: VideoInput[],
   messageId: number | undefined,
+  video?: VideoInput,
 ): Promise<void> {
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
@@ -128,7 +132,13 @@ export async function startVideo(
     await replyProblem(ctx, { ok: false, problem: flagged.problem, model: model.title }, messageId);
     return;
   }
-  const prepared = prepareVideoJob({ model, choice: flagged.choice, prompt: flags.prompt, inputs });
+  const prepared = prepareVideoJob({
+    model,
+    choice: flagged.choice,
+    prompt: flags.prompt,
+    inputs,
+    ...(video ? { video } : {}),
+  });
   if (!prepared.ok && !MODEL_PROBLEMS.has(prepared.problem.code)) {
     await replyProblem(ctx, prepared, messageId);
     return;
@@ -142,6 +152,7 @@ export async function startVideo(
       prompt: flags.prompt,
       ...flagged.choice,
       ...(inputs.length > 0 ? { inputs } : {}),
+      ...(video ? { video } : {}),
       ...(messageId !== undefined ? { replyTo: messageId } : {}),
       view: 'main',
     },
@@ -173,9 +184,34 @@ async function photoOf(
   return [{ fileId, ...(uniqueId ? { uniqueId } : {}) }];
 }
 
+const VIDEO_MIMES = new Set(['video/mp4', 'video/quicktime', 'video/webm']);
+
+/**
+ * The video of a message, to work on (Runway Aleph, Act-One): a video, or a video file. Undefined
+ * when it has none; null when it is too large for a bot to download (the user is told).
+ */
+async function videoOf(ctx: BotContext, message: Message): Promise<VideoInput | undefined | null> {
+  const doc = message.document;
+  const file =
+    message.video ?? (doc && VIDEO_MIMES.has(doc.mime_type?.toLowerCase() ?? '') ? doc : undefined);
+  if (!file) return undefined;
+  if ((file.file_size ?? 0) > VIDEO_INPUT_LIMIT) {
+    await ctx.reply(
+      ctx.t('video-input-too-large', { limit: formatBytes(VIDEO_INPUT_LIMIT) }),
+      replyParams(message.message_id),
+    );
+    return null;
+  }
+  return { fileId: file.file_id, uniqueId: file.file_unique_id };
+}
+
+/** `/video …` in reply to a photo (a first frame) or to a video (to work on). */
 videoFeature.command('video', async (ctx) => {
   const text = typeof ctx.match === 'string' ? ctx.match : '';
   const replied = ctx.msg.reply_to_message;
+  const video = replied && (await videoOf(ctx, replied));
+  if (video === null) return;
+  if (video) return startVideo(ctx, text, [], ctx.msg.message_id, video);
   const inputs = await photoOf(ctx, replied ? pickImage(replied) : undefined);
   if (inputs) await startVideo(ctx, text, inputs, ctx.msg.message_id);
 });
@@ -188,6 +224,15 @@ videoFeature.on('message:caption', async (ctx, next) => {
   const cmd = captionCommand(ctx.message.caption, ctx.me.username);
   if (cmd?.command !== 'video') return next();
   if (await videoAlbums.begin(ctx, cmd.args)) return;
+  // A video captioned /video is worked on; in reply to a photo, that is the character (Act-One).
+  const video = await videoOf(ctx, ctx.message);
+  if (video === null) return;
+  if (video) {
+    const replied = ctx.message.reply_to_message;
+    const photo = await photoOf(ctx, replied ? pickImage(replied) : undefined);
+    if (photo) await startVideo(ctx, cmd.args, photo, ctx.message.message_id, video);
+    return;
+  }
   const inputs = await photoOf(
     ctx,
     pickImage(ctx.message) ?? { ok: false as const, reason: 'not_image' as const },
@@ -511,7 +556,9 @@ function sourceOf(ctx: BotContext, jobId: string, taskId: string): VideoSource |
 
 async function followUp(ctx: Query, job: JobRow, kind: FollowUp): Promise<void> {
   const params = videoJobParams.safeParse(job.params);
-  const model = modelsForInput(ctx.deps.catalog, 0, job.model).find((m) => followUpOf(m) === kind);
+  const model = modelsForInput(ctx.deps.catalog, { images: 0, sourceModel: job.model }).find(
+    (m) => followUpOf(m) === kind,
+  );
   // Only a video that exists at the gateway can be continued: done, or being delivered now.
   if (
     !params.success ||

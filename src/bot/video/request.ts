@@ -224,6 +224,8 @@ export interface VideoJobRequest {
   inputs?: VideoInput[];
   /** A sound file to lip-sync. */
   audio?: VideoInput;
+  /** A video to work on (Runway Aleph, Act-One). */
+  video?: VideoInput;
   source?: VideoSource;
   replyToMessageId?: number;
   parentJobId?: string;
@@ -253,6 +255,7 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(choice.effect !== undefined ? { effect: choice.effect } : {}),
     ...(choice.voice !== undefined ? { voice: choice.voice } : {}),
     ...(req.audio ? { audio: true } : {}),
+    videos: req.video ? 1 : 0,
     ...(req.source ? { sourceModel: req.source.model } : {}),
     images: inputs.length,
   });
@@ -268,6 +271,14 @@ export function prepareVideoJob(req: VideoJobRequest): PreparedJob {
     ...(v.effect !== undefined ? { effect: v.effect } : {}),
     ...(v.voice !== undefined && model.speech
       ? { speech: { voice: v.voice, language: model.speech.language } }
+      : {}),
+    ...(req.video
+      ? {
+          video: {
+            fileId: req.video.fileId,
+            ...(req.video.uniqueId ? { uniqueId: req.video.uniqueId } : {}),
+          },
+        }
       : {}),
     ...(req.audio
       ? {
@@ -308,23 +319,28 @@ export const followUpOf = (m: VideoModel): FollowUp => (m.speech ? 'lipsync' : '
 
 /** The follow-ups enabled models offer for a video of `model`, in catalog order, once each. */
 export function followUpsFor(catalog: Catalog, model: string): FollowUp[] {
-  return [...new Set(modelsForInput(catalog, 0, model).map(followUpOf))];
+  return [...new Set(modelsForInput(catalog, { images: 0, sourceModel: model }).map(followUpOf))];
+}
+
+/** What a request brings: photos, a video, or an earlier result to work on. */
+export interface RequestInputs {
+  images: number;
+  videos?: number;
+  /** The model of the earlier video a follow-up works on. */
+  sourceModel?: string | undefined;
 }
 
 /**
- * Models offered for a request: those that take as many photos as it has (none: need none); for
- * a continuation, those that extend the earlier video's model, and only then.
+ * Models offered for a request: those that take as many photos and videos as it has (none: need
+ * none); for a follow-up, those that work on the earlier video's model, and only then.
  */
-export function modelsForInput(
-  catalog: Catalog,
-  images: number,
-  sourceModel?: string,
-): VideoModel[] {
+export function modelsForInput(catalog: Catalog, input: RequestInputs): VideoModel[] {
+  const { images, videos = 0, sourceModel } = input;
+  const fits = (count: number, range: { min: number; max: number }) =>
+    range.min <= count && count <= range.max;
   return catalog.list('video').filter((m) => {
     if (sourceModel !== undefined || m.follows)
       return sourceModel !== undefined && (m.follows?.includes(sourceModel) ?? false);
-    return images > 0
-      ? m.imageInput.min <= images && images <= m.imageInput.max
-      : m.imageInput.min === 0;
+    return fits(images, m.imageInput) && fits(videos, m.videoInput);
   });
 }

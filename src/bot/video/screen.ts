@@ -10,7 +10,7 @@ import { escapeHtml, truncate } from '../format.js';
 import type { Translate } from '../i18n.js';
 import { modelToken } from '../settings/callback-data.js';
 import { encodeVideo } from './callback-data.js';
-import { draftInputs, type VideoDraft } from './drafts.js';
+import { draftInputs, requestInputs, type VideoDraft } from './drafts.js';
 import { modelsForInput, priceOfChoice, shapeChoice } from './request.js';
 
 export interface VideoScreenDeps {
@@ -86,6 +86,7 @@ export function mainScreen(
       : `<i>${escapeHtml(truncate(draft.prompt, PROMPT_CHARS))}</i>`,
   ];
   if (draft.source) lines.push(t('video-screen-extend'));
+  if (draft.video) lines.push(t('video-screen-video'));
   const photos = draftInputs(draft).length;
   if (photos > 0)
     lines.push(
@@ -161,7 +162,7 @@ export function mainScreen(
 /** The model list: those that fit the request, the current one ticked, with their prices. */
 export function modelsScreen(deps: VideoScreenDeps, draft: VideoDraft): Screen {
   const photos = draftInputs(draft).length;
-  const models = modelsForInput(deps.catalog, photos, draft.source?.model);
+  const models = modelsForInput(deps.catalog, requestInputs(draft));
   const kb = new InlineKeyboard();
   for (const row of rows(models, MODELS_PER_ROW)) {
     for (const m of row)
@@ -187,7 +188,5 @@ export function modelByToken(
   draft: VideoDraft,
   token: string,
 ): VideoModel | undefined {
-  return modelsForInput(catalog, draftInputs(draft).length, draft.source?.model).find(
-    (m) => modelToken(m.id) === token,
-  );
+  return modelsForInput(catalog, requestInputs(draft)).find((m) => modelToken(m.id) === token);
 }

@@ -8,6 +8,7 @@
  */
 import type { GatewayClient } from '../../gateway/client.js';
 import { GatewayError, isGatewayError } from '../../gateway/errors.js';
+import type { MediaKind } from '../../gateway/mime.js';
 import type { VideoTask } from '../../gateway/video-normalize.js';
 import { isContentRouteOf, videoContentPath } from '../../gateway/video-path.js';
 import type { Logger } from '../../infra/logger.js';
@@ -19,6 +20,7 @@ import {
   AUDIO_LIMIT,
   storedDuration,
   toSubmitRequest,
+  VIDEO_INPUT_LIMIT,
   type VideoJobParams,
   videoJobParams,
 } from './params.js';
@@ -34,7 +36,7 @@ export interface VideoFamilyOptions {
   loadInput(
     fileId: string,
     maxBytes?: number,
-    kind?: 'image' | 'audio',
+    kind?: MediaKind,
   ): Promise<{ data: Buffer; mime: string }>;
   results: ResultStore;
   /** What the Bot API server accepts in one upload: a larger video is not downloaded. */
@@ -112,8 +114,16 @@ export function createVideoFamily(o: VideoFamilyOptions): AsyncFamily {
         params.inputs.map((input) => o.loadInput(input.fileId, INPUT_LIMIT)),
       );
       const audio = params.audio && (await o.loadInput(params.audio.fileId, AUDIO_LIMIT, 'audio'));
+      const video =
+        params.video && (await o.loadInput(params.video.fileId, VIDEO_INPUT_LIMIT, 'video'));
       const client = await o.gatewayFor(job);
-      const request = toSubmitRequest(job.model, params, images, audio || undefined);
+      const request = toSubmitRequest(
+        job.model,
+        params,
+        images,
+        audio || undefined,
+        video || undefined,
+      );
       const submitted = await client.submitVideo(request, { signal });
       // No progress here: the status already says "queued", and an edit now would only use up
       // the status message's edit allowance before the first real progress arrives.

@@ -10,6 +10,8 @@ import { inputRef } from '../image-params.js';
  */
 /** Kling's lip sync takes sound files up to 5 MB. */
 export const AUDIO_LIMIT = 5 * 1024 * 1024;
+/** What the cloud Bot API lets a bot download: the most a video to work on can be. */
+export const VIDEO_INPUT_LIMIT = 20 * 1024 * 1024;
 
 const fields = z.object({
   prompt: z.string().min(1),
@@ -25,6 +27,8 @@ const fields = z.object({
   speech: z.object({ voice: z.string(), language: z.enum(['en', 'zh']) }).optional(),
   /** Lip sync from a sound file (Telegram file id) instead of words. */
   audio: inputRef.optional(),
+  /** The video the model works on (Runway Aleph, Act-One), by Telegram file id. */
+  video: inputRef.optional(),
   /** The earlier video this one continues (Kling Extend): its job, and its task at the gateway. */
   source: z.object({ jobId: z.string(), taskId: z.string() }).optional(),
   /** Photos by Telegram file id, in the order sent; the submitter sends the bytes inline. */
@@ -55,6 +59,7 @@ export function toSubmitRequest(
   params: VideoJobParams,
   images: Array<{ data: Buffer; mime: string }> = [],
   audio?: { data: Buffer; mime: string },
+  video?: { data: Buffer; mime: string },
 ): SubmitVideoRequest {
   const req: SubmitVideoRequest = { model, prompt: params.prompt, duration: params.duration };
   if (params.secondsAs === 'string') req.seconds = String(params.duration);
@@ -88,5 +93,6 @@ export function toSubmitRequest(
     req.metadata = { ...req.metadata, video_id: params.source.taskId };
   }
   if (images.length > 0) req.images = { role: params.imageRole, files: images };
+  if (video) req.inputVideo = video;
   return req;
 }

@@ -67,6 +67,13 @@ export function submitVideo(
     if (typeof body.image !== 'string')
       return taskError(400, 'invalid_request', 'kling effects need an image');
   }
+  if (model.startsWith('runway-')) {
+    const video = str(body.video);
+    if (!video?.startsWith('data:video/'))
+      return taskError(400, 'invalid_request', `${model} needs a video to work on`);
+    if (model === 'runway-act_one' && !str(body.image)?.startsWith('data:image/'))
+      return taskError(400, 'invalid_request', 'act_one needs a character image');
+  }
   if (model === 'kling-lip-sync') {
     const meta = isObject(body.metadata) ? body.metadata : {};
     const spoken = meta.mode === 'text2video' && str(meta.text) && str(meta.voice_id);

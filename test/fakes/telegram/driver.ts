@@ -109,6 +109,30 @@ export class ChatDriver {
     );
   }
 
+  /** A video message (MP4 by default), as a phone sends a clip; the caption may be a command. */
+  sendVideo(
+    bytes: Uint8Array,
+    options: { caption?: string; replyTo?: Message; mime?: string } = {},
+  ): Message {
+    const mime = options.mime ?? 'video/mp4';
+    const f = this.core.files.add(bytes, 'video', { mime });
+    return this.post(
+      {
+        video: {
+          file_id: f.file_id,
+          file_unique_id: f.file_unique_id,
+          width: 640,
+          height: 360,
+          duration: 5,
+          mime_type: mime,
+          file_size: bytes.byteLength,
+        },
+        ...captionOf(options.caption),
+      },
+      options.replyTo,
+    );
+  }
+
   /** A music file (`audio`, with its title) or a voice note (`voice`: OGG Opus, no name). */
   sendAudio(
     bytes: Uint8Array,

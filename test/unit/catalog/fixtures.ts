@@ -80,6 +80,7 @@ export function videoModel(over: Partial<VideoModel> = {}): VideoModel {
     modes: { allowed: ['std', 'pro'], default: 'std' },
     imageInput: { min: 0, max: 1 },
     imageRole: 'frames',
+    videoInput: { min: 0, max: 0 },
     price: { unit: 'second', amount: 7, modeMultipliers: { pro: 2 } },
     ...over,
   };

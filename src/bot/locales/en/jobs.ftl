@@ -76,6 +76,7 @@ job-failed-input_unavailable = I could not download your photo from Telegram.
 job-failed-input_too_large = your photo is larger than Telegram lets bots download (20 MB). Send a smaller one.
 job-failed-input_not_image = the file you sent is not an image I can use.
 job-failed-input_not_audio = the sound file you sent is not one I can use (MP3, M4A, WAV or AAC).
+job-failed-input_not_video = the file you sent is not a video I can use (MP4, MOV or WebM).
 job-failed-unknown = something went wrong{ $detail ->
     [none] {""}
    *[other] : { $detail }
@@ -109,3 +110,5 @@ job-problem-source_not_supported = ⏩ { $model } cannot work on this video. Cho
 job-button-lipsync = 🗣 Lip sync
 job-problem-voice_unsupported = 🗣 { $model } does not offer this voice. Choose one of: { $allowed }. Nothing was charged.
 job-problem-audio_not_supported = 🎵 { $model } speaks written words only: send the text instead of a sound file. Nothing was charged.
+job-problem-video_required = 🎞 { $model } works on a video: send one with /video and the description as its caption. Nothing was charged.
+job-problem-video_not_supported = 🎞 { $model } does not take a video. Choose another model on the keyboard. Nothing was charged.

@@ -76,3 +76,5 @@ video-audio-not-taken = 🎵 { $model } speaks written words only: reply with th
 video-audio-too-large = 🎵 This sound file is too large: lip sync takes up to { $limit }. Send a shorter one.
 video-audio-set = ✅ Got it: the video will speak your sound file. Check the keyboard above and press Generate.
 video-screen-ask-words-or-audio = 🗣 <b>Reply to this message</b> with the words the person should say, or with a sound file (MP3, M4A, WAV, AAC) to speak.
+video-input-too-large = 🎞 This video is too large: bots can download files up to { $limit } from Telegram. Send a shorter or smaller one. Nothing was charged.
+video-screen-video = 🎞 Works on your video

@@ -76,6 +76,7 @@ job-failed-input_unavailable = не удалось скачать ваше фо�
 job-failed-input_too_large = ваше фото больше, чем Telegram позволяет скачать ботам (20 МБ). Пришлите поменьше.
 job-failed-input_not_image = присланный файл — не изображение, которое я могу использовать.
 job-failed-input_not_audio = присланный звуковой файл не подходит (нужен MP3, M4A, WAV или AAC).
+job-failed-input_not_video = присланный файл не подходит как видео (нужен MP4, MOV или WebM).
 job-failed-unknown = что-то пошло не так{ $detail ->
     [none] {""}
    *[other] : { $detail }
@@ -110,3 +111,5 @@ job-problem-source_not_supported = ⏩ { $model } не может работат
 job-button-lipsync = 🗣 Озвучить
 job-problem-voice_unsupported = 🗣 { $model } не предлагает такой голос. Выберите один из: { $allowed }. Ничего не списано.
 job-problem-audio_not_supported = 🎵 { $model } озвучивает только текст: пришлите текст вместо звукового файла. Ничего не списано.
+job-problem-video_required = 🎞 { $model } работает с видео: пришлите его с подписью /video и описанием. Ничего не списано.
+job-problem-video_not_supported = 🎞 { $model } не принимает видео. Выберите другую модель на клавиатуре. Ничего не списано.

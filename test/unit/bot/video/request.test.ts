@@ -107,14 +107,14 @@ describe('stored choices', () => {
   });
 
   it('offers models that fit the input', () => {
-    expect(modelsForInput(catalog, 0).map((m) => m.id)).not.toContain(runway.id);
-    expect(modelsForInput(catalog, 1).map((m) => m.id)).toContain(runway.id);
-    expect(modelsForInput(catalog, 1).map((m) => m.id)).not.toContain(wanT2v.id);
+    expect(modelsForInput(catalog, { images: 0 }).map((m) => m.id)).not.toContain(runway.id);
+    expect(modelsForInput(catalog, { images: 1 }).map((m) => m.id)).toContain(runway.id);
+    expect(modelsForInput(catalog, { images: 1 }).map((m) => m.id)).not.toContain(wanT2v.id);
     // Two photos: first-and-last-frame models and reference models; three: references only.
-    const two = modelsForInput(catalog, 2).map((m) => m.id);
+    const two = modelsForInput(catalog, { images: 2 }).map((m) => m.id);
     expect(two).toEqual(expect.arrayContaining(['veo3.1', 'luma', 'veo3.1-components']));
     expect(two).not.toContain(runway.id);
-    expect(modelsForInput(catalog, 3).map((m) => m.id)).toEqual(['veo3.1-components']);
+    expect(modelsForInput(catalog, { images: 3 }).map((m) => m.id)).toEqual(['veo3.1-components']);
   });
 });
 
