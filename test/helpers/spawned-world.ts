@@ -1,15 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import {
-  type GatewaySim,
-  type GatewaySimOptions,
-  startGatewaySim,
-} from '../fakes/gateway-sim/index.js';
-import {
-  type StandInOptions,
-  startTelegramStandIn,
-  type TelegramStandIn,
-} from '../fakes/telegram/index.js';
+import type { GatewaySim, GatewaySimOptions } from '../fakes/gateway-sim/index.js';
+import { startGatewaySim } from '../fakes/gateway-sim/index.js';
+import type { StandInOptions, TelegramStandIn } from '../fakes/telegram/index.js';
+import { startTelegramStandIn } from '../fakes/telegram/index.js';
 import { type SpawnedBot, spawnBot, standInEnv } from './spawn-bot.js';
 
 /** Both stand-ins and one real bot process (npm start) pointed at them; filled in by beforeAll. */
