@@ -3,9 +3,9 @@ import { linkKey } from '../../src/accounts/own-keys.js';
 import { normalizeCode, parseCode } from '../../src/billing/code-format.js';
 import { getBalance, recentEntries } from '../../src/billing/ledger.js';
 import { listBatch, listBatches } from '../../src/billing/redeem-codes.js';
-import { insertJob } from '../../src/jobs/store.js';
 import type { TestUser } from '../fakes/telegram/people.js';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
+import { insertImageJob } from '../helpers/jobs.js';
 
 const ADMIN_ID = 700_001;
 const CODE_RE = /^[2-9A-Z]{4}(?:-[2-9A-Z]{4}){5}$/;
@@ -164,18 +164,7 @@ describe('admin money tools (bot level)', () => {
     const user = await knownUser({ username: 'UserCard' });
     admin.send(`/credit ${user.id} 7 welcome bonus`);
     await admin.waitFor({ text: /New balance/ });
-    insertJob(db(), {
-      id: 'jUser1',
-      userId: user.id,
-      chatId: user.id,
-      family: 'image',
-      kind: 'generate',
-      model: 'flux',
-      params: {},
-      price: 3,
-      payer: 'balance',
-      status: 'done',
-    });
+    insertImageJob(db(), 'jUser1', user.id, { status: 'done' });
 
     admin.send(`/user ${user.id}`);
     const card = (await admin.waitFor({ text: /👤/ })).message?.text ?? '';

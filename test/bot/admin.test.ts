@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUser } from '../../src/accounts/users.js';
 import { topUp } from '../../src/billing/ledger.js';
 import { defaultCatalogPath } from '../../src/catalog/index.js';
-import { insertJob } from '../../src/jobs/store.js';
 import type { TestUser } from '../fakes/telegram/index.js';
+import { insertImageJob } from '../helpers/jobs.js';
 import { knownUser, type OperatorWorld, pause, startOperatorWorld } from './operator-helpers.js';
 
 const ADMIN_COMMANDS = ['/stats', '/broadcast', '/ban 1', '/unban 1', '/reload'];
@@ -64,18 +64,7 @@ describe('admin tools (bot level)', () => {
     const a = await knownUser(w.tg, { first_name: 'Stat A' });
     const b = await knownUser(w.tg, { first_name: 'Stat B' });
     const job = (id: string, userId: number, over: Record<string, unknown>) =>
-      insertJob(db(), {
-        id,
-        userId,
-        chatId: userId,
-        family: 'image',
-        kind: 'generate',
-        model: 'flux',
-        params: {},
-        price: 3,
-        payer: 'balance',
-        ...over,
-      });
+      insertImageJob(db(), id, userId, over);
     job('s1', a.id, { status: 'done' });
     job('s2', a.id, { status: 'done' });
     job('s3', b.id, { status: 'failed', errorCode: 'content_policy' });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getOwnKeyInfo, linkKey } from '../../src/accounts/own-keys.js';
 import { getSettings } from '../../src/accounts/users.js';
 import { adjust, reserveForJob, topUp } from '../../src/billing/ledger.js';
-import { insertJob } from '../../src/jobs/store.js';
 import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
+import { insertImageJob } from '../helpers/jobs.js';
 
 const QUOTA_KEY = 'sk-balanceQuotaKey0123456789';
 const UNLIMITED_KEY = 'sk-balanceUnlimitedKey012345';
@@ -38,17 +38,7 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     user.send('/start');
     await user.waitFor({ text: /Hi/ });
     topUp(db(), { userId: user.id, amount: 1000, ref: `pay:${user.id}` });
-    insertJob(db(), {
-      id: 'jbal1',
-      userId: user.id,
-      chatId: user.id,
-      family: 'image',
-      kind: 'generate',
-      model: 'flux',
-      params: {},
-      price: 3,
-      payer: 'balance',
-    });
+    insertImageJob(db(), 'jbal1', user.id);
     reserveForJob(db(), { userId: user.id, jobId: 'jbal1', amount: 3 });
     adjust(db(), { userId: user.id, amount: -100, actorId: 1, note: 'secret admin note' });
 

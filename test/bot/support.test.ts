@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUser } from '../../src/accounts/users.js';
 import { supportMessages, supportTickets } from '../../src/db/schema.js';
 import { insertJob } from '../../src/jobs/store.js';
-import type { CallRecord, TestUser } from '../fakes/telegram/index.js';
+import type { BotReply, CallRecord, TestUser } from '../fakes/telegram/index.js';
 import {
   buttonTexts,
   knownUser,
@@ -19,11 +19,11 @@ function threadOf(call: CallRecord): number {
 }
 
 /** The user writes to support through the whole conversation: prompt, message, confirm. */
-async function writeToSupport(
+/** /support, then the user's message; returns it and the "Send this message?" question. */
+async function draftToSupport(
   user: TestUser,
   send: (u: TestUser) => Message,
-  answer: RegExp = /Sent to support as request #\d+/,
-): Promise<Message> {
+): Promise<{ mine: Message; confirm: BotReply }> {
   user.send('/support');
   await user.waitFor({ method: 'sendMessage', text: /Write your message to support/ });
   const mine = send(user);
@@ -31,6 +31,15 @@ async function writeToSupport(
     method: 'sendMessage',
     text: 'Send this message to support?',
   });
+  return { mine, confirm };
+}
+
+async function writeToSupport(
+  user: TestUser,
+  send: (u: TestUser) => Message,
+  answer: RegExp = /Sent to support as request #\d+/,
+): Promise<Message> {
+  const { mine, confirm } = await draftToSupport(user, send);
   expect(buttonTexts(confirm.message)).toEqual(['✅ Send', '✖️ Cancel']);
   await user.press(confirm.message ?? 0, '✅ Send');
   await user.waitFor({ text: answer });
@@ -215,13 +224,7 @@ describe('support in a plain group (bot level)', () => {
 
   it('the support chat unreachable (bot removed): the user is told where else to write', async () => {
     const user = await knownUser(w.tg, { first_name: 'Dee' });
-    user.send('/support');
-    await user.waitFor({ method: 'sendMessage', text: /Write your message to support/ });
-    user.send('hello?');
-    const confirm = await user.waitFor({
-      method: 'sendMessage',
-      text: 'Send this message to support?',
-    });
+    const { confirm } = await draftToSupport(user, (u) => u.send('hello?'));
     w.tg.failNext('sendMessage', {
       error_code: 403,
       description: 'Forbidden: bot was kicked from the supergroup chat',
@@ -313,13 +316,7 @@ describe('support in a forum supergroup (bot level)', () => {
     const threadId = threadOf(created);
     // The ticket is open, so the next message goes without a header: the copy is the first
     // call into the topic, and it finds the topic gone.
-    user.send('/support');
-    await user.waitFor({ method: 'sendMessage', text: /Write your message to support/ });
-    user.send('second');
-    const confirm = await user.waitFor({
-      method: 'sendMessage',
-      text: 'Send this message to support?',
-    });
+    const { confirm } = await draftToSupport(user, (u) => u.send('second'));
     w.tg.failNext('copyMessage', {
       error_code: 400,
       description: 'Bad Request: message thread not found',

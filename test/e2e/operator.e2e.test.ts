@@ -2,70 +2,52 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ForumTopic } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { touchUser } from '../../src/accounts/users.js';
 import { closeDb, openDb } from '../../src/db/client.js';
-import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
-import {
-  startTelegramStandIn,
-  type TelegramStandIn,
-  type TestGroup,
-  type TestUser,
-} from '../fakes/telegram/index.js';
-import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
+import type { TestGroup, TestUser } from '../fakes/telegram/index.js';
+import { spawnBot } from '../helpers/spawn-bot.js';
+import { useSpawnedBot } from '../helpers/spawned-world.js';
 
 const GATEWAY_KEY = 'sk-e2eOperatorKey0123456789abcdef';
 /** An admin who never opened the bot: no chat to put a menu in yet. */
 const GHOST_ADMIN = 777_000_111;
 
 describe('operator tools end to end: the real process (npm start)', () => {
-  let tg: TelegramStandIn;
-  let gateway: GatewaySim;
-  let bot: SpawnedBot;
   let admin: TestUser;
   let group: TestGroup;
-  let env: Record<string, string>;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-e2e-op-'));
-
-  beforeAll(async () => {
-    tg = await startTelegramStandIn();
-    gateway = await startGatewaySim({ keys: { [GATEWAY_KEY]: { unlimited: true } } });
-    admin = tg.user({ first_name: 'Olga', language_code: 'en' });
-    group = tg.group({ title: 'Support desk', forum: true, members: [admin] });
-    env = {
-      ...standInEnv(tg, gateway, GATEWAY_KEY),
-      ADMIN_IDS: `${admin.id},${GHOST_ADMIN}`,
-      SUPPORT_CHAT_ID: String(group.id),
-      BROADCAST_RATE: '60',
-    };
-    bot = spawnBot(env, dataDir);
-    await bot.waitForOutput(/is polling for updates/, 30_000);
-  }, 40_000);
-
-  afterAll(async () => {
-    await bot?.stop();
-    await tg?.close();
-    await gateway?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  const world = useSpawnedBot({
+    key: GATEWAY_KEY,
+    dataDir,
+    env: (tg) => {
+      admin = tg.user({ first_name: 'Olga', language_code: 'en' });
+      group = tg.group({ title: 'Support desk', forum: true, members: [admin] });
+      return {
+        ADMIN_IDS: `${admin.id},${GHOST_ADMIN}`,
+        SUPPORT_CHAT_ID: String(group.id),
+        BROADCAST_RATE: '60',
+      };
+    },
   });
 
   it('publishes the admin menu in the admins’ chats only', () => {
     const scope = { type: 'chat' as const, chat_id: admin.id };
-    expect(tg.commands(scope)?.map((c) => c.command)).toEqual(
+    expect(world.tg.commands(scope)?.map((c) => c.command)).toEqual(
       expect.arrayContaining(['imagine', 'stats', 'broadcast', 'ban', 'unban', 'reload']),
     );
-    expect(tg.commands(scope, 'ru')?.find((c) => c.command === 'broadcast')?.description).toBe(
-      'Рассылка всем пользователям',
-    );
+    expect(
+      world.tg.commands(scope, 'ru')?.find((c) => c.command === 'broadcast')?.description,
+    ).toBe('Рассылка всем пользователям');
     for (const lang of [undefined, 'en', 'ru']) {
-      expect(tg.commands(undefined, lang)?.map((c) => c.command)).not.toContain('stats');
+      expect(world.tg.commands(undefined, lang)?.map((c) => c.command)).not.toContain('stats');
     }
-    expect(bot.output()).toMatch(/admin menu set on these admins’ first message/);
-    expect(bot.output()).toContain(String(GHOST_ADMIN));
+    expect(world.bot.output()).toMatch(/admin menu set on these admins’ first message/);
+    expect(world.bot.output()).toContain(String(GHOST_ADMIN));
   });
 
   it('a ticket both ways through a forum topic', async () => {
-    const user = tg.user({ first_name: 'Ann', language_code: 'en' });
+    const user = world.tg.user({ first_name: 'Ann', language_code: 'en' });
     user.send('/support');
     await user.waitFor(
       { method: 'sendMessage', text: /Write your message/ },
@@ -75,7 +57,7 @@ describe('operator tools end to end: the real process (npm start)', () => {
     const confirm = await user.waitFor({ method: 'sendMessage', text: /Send this message/ });
     await user.press(confirm.message ?? 0, '✅ Send');
     await user.waitFor({ text: /request #1/ });
-    const created = await tg.waitForCall('createForumTopic');
+    const created = await world.tg.waitForCall('createForumTopic');
     const threadId = created.response.ok
       ? (created.response.result as ForumTopic).message_thread_id
       : 0;
@@ -90,7 +72,7 @@ describe('operator tools end to end: the real process (npm start)', () => {
   it('a broadcast stopped by SIGTERM resumes when the process starts again: everyone once', async () => {
     const db = openDb(path.join(dataDir, 'bot.sqlite'));
     const readers = Array.from({ length: 60 }, (_, i) => {
-      const u = tg.user({ first_name: `R${i}`, language_code: 'en' });
+      const u = world.tg.user({ first_name: `R${i}`, language_code: 'en' });
       touchUser(db, u.user, { privateChat: true });
       return u;
     });
@@ -108,7 +90,7 @@ describe('operator tools end to end: the real process (npm start)', () => {
     });
     await admin.press(confirm.message ?? 0, '📣 Send');
     const copies = () =>
-      tg
+      world.tg
         .callsTo('copyMessage')
         .filter(
           (c) =>
@@ -118,14 +100,14 @@ describe('operator tools end to end: the real process (npm start)', () => {
         );
     for (let i = 0; i < 500 && copies().length < 20; i++)
       await new Promise((r) => setTimeout(r, 20));
-    await bot.stop('SIGTERM');
-    expect(bot.output()).toContain('stopped cleanly');
+    await world.bot.stop('SIGTERM');
+    expect(world.bot.output()).toContain('stopped cleanly');
     const before = copies().length;
     expect(before).toBeGreaterThanOrEqual(20);
     expect(before).toBeLessThan(61);
 
-    bot = spawnBot(env, dataDir);
-    await bot.waitForOutput(/is polling for updates/, 30_000);
+    world.bot = spawnBot(world.env, dataDir);
+    await world.bot.waitForOutput(/is polling for updates/, 30_000);
     const final = await admin.waitFor(
       { method: 'sendMessage', text: /finished in/ },
       { timeoutMs: 20_000 },
@@ -136,6 +118,6 @@ describe('operator tools end to end: the real process (npm start)', () => {
       byChat.set(Number(c.params.chat_id), (byChat.get(Number(c.params.chat_id)) ?? 0) + 1);
     for (const r of readers) expect(byChat.get(r.id)).toBe(1);
     expect(byChat.size).toBe(61); // the readers and Ann from the ticket
-    expect(tg.violations).toBe(0);
+    expect(world.tg.violations).toBe(0);
   }, 60_000);
 });

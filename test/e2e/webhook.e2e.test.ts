@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALLOWED_UPDATES } from '../../src/bot/transport/allowed-updates.js';
-import { type GatewaySim, startGatewaySim } from '../fakes/gateway-sim/index.js';
-import { startTelegramStandIn, type TelegramStandIn } from '../fakes/telegram/index.js';
 import { freePort, rawRequest } from '../helpers/net.js';
-import { type SpawnedBot, spawnBot, standInEnv } from '../helpers/spawn-bot.js';
+import { spawnBot } from '../helpers/spawn-bot.js';
+import { useSpawnedBot } from '../helpers/spawned-world.js';
 
 const GATEWAY_KEY = 'sk-webhookOperatorKey0123456789abcdef';
 const SECRET = 'wh_Secret-0123456789abcdefABCDEF';
@@ -11,51 +10,41 @@ const METRICS_TOKEN = 'metrics-0123456789abcdefABCDEF_xyz';
 const scrape = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
 
 describe('webhook mode, the real process (npm start) behind the stand-in’s webhook delivery', () => {
-  let tg: TelegramStandIn;
-  let gateway: GatewaySim;
-  let bot: SpawnedBot;
   let base: string;
   let hook: string;
-
-  beforeAll(async () => {
-    tg = await startTelegramStandIn({ webhookRetryMs: 100 });
-    gateway = await startGatewaySim({ keys: { [GATEWAY_KEY]: { unlimited: true } } });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    hook = `${base}/tg/hook`;
-    bot = spawnBot({
-      ...standInEnv(tg, gateway, GATEWAY_KEY),
-      BOT_MODE: 'webhook',
-      WEBHOOK_URL: hook,
-      WEBHOOK_SECRET: SECRET,
-      METRICS_TOKEN,
-      PORT: String(port),
-    });
-    await bot.waitForOutput(/is receiving updates by webhook/, 30_000);
-  }, 40_000);
-
-  afterAll(async () => {
-    await bot?.stop();
-    bot?.cleanup();
-    await tg?.close();
-    await gateway?.close();
+  const world = useSpawnedBot({
+    key: GATEWAY_KEY,
+    telegram: { webhookRetryMs: 100 },
+    env: async () => {
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      hook = `${base}/tg/hook`;
+      return {
+        BOT_MODE: 'webhook',
+        WEBHOOK_URL: hook,
+        WEBHOOK_SECRET: SECRET,
+        METRICS_TOKEN,
+        PORT: String(port),
+      };
+    },
+    ready: /is receiving updates by webhook/,
   });
 
   it('registers the webhook with its secret and the allowed updates, and says so', () => {
-    const info = tg.webhookInfo();
+    const info = world.tg.webhookInfo();
     expect(info.url).toBe(hook);
     expect(info.allowed_updates).toEqual([...ALLOWED_UPDATES]);
-    expect(tg.core.queue.webhook?.secretToken).toBe(SECRET);
-    expect(bot.output()).toMatch(
+    expect(world.tg.core.queue.webhook?.secretToken).toBe(SECRET);
+    expect(world.bot.output()).toMatch(
       /receiving updates by webhook at http:\/\/127\.0\.0\.1:\d+\/tg\/hook/,
     );
   });
 
   it('answers users over webhook delivery', async () => {
-    const ann = tg.user({ first_name: 'Ann', language_code: 'en' });
+    const ann = world.tg.user({ first_name: 'Ann', language_code: 'en' });
     ann.send('/start');
     await ann.waitFor({ text: /Hi, Ann/ }, { timeoutMs: 10_000 });
-    const ru = tg.user({ first_name: 'Олег', language_code: 'ru' });
+    const ru = world.tg.user({ first_name: 'Олег', language_code: 'ru' });
     ru.send('/start');
     await ru.waitFor({ text: /Привет, Олег/ }, { timeoutMs: 10_000 });
   });
@@ -167,13 +156,13 @@ describe('webhook mode, the real process (npm start) behind the stand-in’s web
   });
 
   it('stops cleanly and never logs the token, the gateway key, the webhook secret or the metrics token', async () => {
-    await bot.stop('SIGTERM');
-    const logs = bot.output();
+    await world.bot.stop('SIGTERM');
+    const logs = world.bot.output();
     expect(logs).toContain('stopped cleanly');
     expect(logs).toContain('webhook request without the right secret refused');
     for (const secret of [
-      tg.token,
-      tg.token.split(':')[1] ?? '',
+      world.tg.token,
+      world.tg.token.split(':')[1] ?? '',
       GATEWAY_KEY,
       SECRET,
       METRICS_TOKEN,

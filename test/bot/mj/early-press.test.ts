@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getJob } from '../../../src/jobs/store.js';
-import {
-  balanceOf,
-  fundedUser,
-  jobAppears,
-  jobsOf,
-  pump,
-  useMjBot,
-  waitForResult,
-} from './helpers.js';
+import * as mj from './helpers.js';
 
 /**
  * The grid is on screen before Telegram's answer to the send is back (and before the job is
@@ -16,14 +8,14 @@ import {
  */
 describe('Midjourney: a button pressed the moment the grid appears', () => {
   // No previews: the grid is the only photo, so holding sendPhoto holds the delivery.
-  const h = useMjBot({ asyncJobs: { previews: false } });
+  const h = mj.useMjBot({ asyncJobs: { previews: false } });
 
   it('U1 pressed while the grid is still being delivered starts the upscale', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     const release = h.tg.holdAnswers('sendPhoto');
     user.send('/mj a quick fox');
-    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
-    const shown = waitForResult(user, 10_000);
+    const job = await mj.jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    const shown = mj.waitForResult(user, 10_000);
     let seen = false;
     void shown.then(() => {
       seen = true;
@@ -43,14 +35,14 @@ describe('Midjourney: a button pressed the moment the grid appears', () => {
 
     const answer = await user.press(grid, 'U1');
     expect(answer.text).toMatch(/⏳/);
-    const upscale = await jobAppears(h, user.id, (j) => j.parentJobId === job.id);
+    const upscale = await mj.jobAppears(h, user.id, (j) => j.parentJobId === job.id);
     release();
     await delivering;
     expect(getJob(h.bot.app.deps.db, job.id)?.status).toBe('done');
-    await pump(h, () => getJob(h.bot.app.deps.db, upscale.id)?.status === 'done', {
+    await mj.pump(h, () => getJob(h.bot.app.deps.db, upscale.id)?.status === 'done', {
       what: 'the upscale',
     });
-    expect(jobsOf(h, user.id).map((j) => j.status)).toEqual(['done', 'done']);
-    expect(balanceOf(h, user.id)).toBeLessThan(990);
+    expect(mj.jobsOf(h, user.id).map((j) => j.status)).toEqual(['done', 'done']);
+    expect(mj.balanceOf(h, user.id)).toBeLessThan(990);
   });
 });

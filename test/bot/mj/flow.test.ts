@@ -3,51 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { mjResultOf } from '../../../src/jobs/midjourney/result.js';
 import { getJob } from '../../../src/jobs/store.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
-import {
-  balanceOf,
-  buttonTexts,
-  expectCallbackDataFits,
-  fundedUser,
-  jobAppears,
-  jobsOf,
-  mjSubmits,
-  pump,
-  useMjBot,
-  waitForResult,
-} from './helpers.js';
+import * as mj from './helpers.js';
 
 describe('Midjourney: imagine, progress, buttons (bot level)', () => {
-  const h = useMjBot();
+  const h = mj.useMjBot();
 
   const db = () => h.bot.app.deps.db;
 
   /** Presses a button on a result and waits for the child job's result message. */
   async function pressFor(user: TestUser, on: Message, button: string | RegExp): Promise<Message> {
-    const before = jobsOf(h, user.id).length;
+    const before = mj.jobsOf(h, user.id).length;
     const answer = await user.press(on, button);
     expect(answer.text).toMatch(/⏳/);
-    const child = await jobAppears(h, user.id, () => jobsOf(h, user.id).length > before);
-    const latest = jobsOf(h, user.id)[0];
+    const child = await mj.jobAppears(h, user.id, () => mj.jobsOf(h, user.id).length > before);
+    const latest = mj.jobsOf(h, user.id)[0];
     expect(latest?.parentJobId).toBeDefined();
-    await pump(h, () => getJob(db(), latest?.id ?? child.id)?.status === 'done', {
+    await mj.pump(h, () => getJob(db(), latest?.id ?? child.id)?.status === 'done', {
       what: `${String(button)} result`,
     });
-    const result = await waitForResult(user);
+    const result = await mj.waitForResult(user);
     expect(result.photo).toBeDefined();
-    expectCallbackDataFits(result);
+    mj.expectCallbackDataFits(result);
     return result;
   }
 
   it('imagine → progress in the status message → grid with U/V buttons → U2 → V1 → zoom → pan', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     user.send('/mj a red fox in snow --ar 16:9 --v 6');
     const status = await user.waitFor({ text: /Queued/ });
-    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
-    await pump(h, () => getJob(db(), job.id)?.status === 'done', { what: 'the grid' });
-    const grid = { message: await waitForResult(user) };
+    const job = await mj.jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    await mj.pump(h, () => getJob(db(), job.id)?.status === 'done', { what: 'the grid' });
+    const grid = { message: await mj.waitForResult(user) };
 
     // The submit went to the fast queue (by path, account filter and flag), parameters untouched.
-    const [submit] = mjSubmits(h.sim, 'imagine');
+    const [submit] = mj.mjSubmits(h.sim, 'imagine');
     expect(submit?.path).toBe('/mj-fast/mj/submit/imagine');
     expect(submit?.body).toEqual({
       prompt: 'a red fox in snow --ar 16:9 --v 6 --fast',
@@ -76,22 +65,22 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
 
     expect(grid.message?.caption).toContain('mj_fast');
     expect(grid.message?.caption).toContain('a red fox in snow');
-    expect(buttonTexts(grid.message)).toEqual([
+    expect(mj.buttonTexts(grid.message)).toEqual([
       ['U1', 'U2', 'U3', 'U4'],
       ['🔄', 'V1', 'V2', 'V3', 'V4'],
     ]);
-    expectCallbackDataFits(grid.message);
-    expect(balanceOf(h, user.id)).toBe(990);
+    mj.expectCallbackDataFits(grid.message);
+    expect(mj.balanceOf(h, user.id)).toBe(990);
     if (!grid.message) throw new Error('no grid');
 
     // U2 → one upscaled image with the upscale buttons (bookmark hidden).
     const upscaled = await pressFor(user, grid.message, 'U2');
     const gridTask = mjResultOf(getJob(db(), job.id) ?? job).taskId;
-    const action = mjSubmits(h.sim, 'action').at(-1);
+    const action = mj.mjSubmits(h.sim, 'action').at(-1);
     expect(action?.path).toBe('/mj-fast/mj/submit/action');
     expect(action?.body).toMatchObject({ taskId: gridTask });
     expect(lastCustomId()).toMatch(/^MJ::JOB::upsample::2::/);
-    const upscaleButtons = buttonTexts(upscaled).flat();
+    const upscaleButtons = mj.buttonTexts(upscaled).flat();
     expect(upscaleButtons).toEqual(
       expect.arrayContaining([
         'Upscale (Subtle)',
@@ -109,30 +98,30 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
       ]),
     );
     expect(upscaleButtons).not.toContain('❤️');
-    expect(buttonTexts(upscaled)[0]).toEqual(['Upscale (Subtle)', 'Upscale (Creative)']);
-    expect(buttonTexts(upscaled).at(-1)).toEqual(['⬅️', '➡️', '⬆️', '⬇️']);
-    expect(balanceOf(h, user.id)).toBe(985);
+    expect(mj.buttonTexts(upscaled)[0]).toEqual(['Upscale (Subtle)', 'Upscale (Creative)']);
+    expect(mj.buttonTexts(upscaled).at(-1)).toEqual(['⬅️', '➡️', '⬆️', '⬇️']);
+    expect(mj.balanceOf(h, user.id)).toBe(985);
 
     // V1 on the grid → a new grid with its own U/V buttons.
     const varied = await pressFor(user, grid.message, 'V1');
-    expect(buttonTexts(varied)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
-    expect(balanceOf(h, user.id)).toBe(975);
+    expect(mj.buttonTexts(varied)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
+    expect(mj.balanceOf(h, user.id)).toBe(975);
 
     // Zoom Out 2x and ⬅️ on the upscale → grids.
     const zoomed = await pressFor(user, upscaled, '🔍 Zoom Out 2x');
-    expect(buttonTexts(zoomed)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
+    expect(mj.buttonTexts(zoomed)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
     expect(lastCustomId()).toMatch(/^MJ::Outpaint::50::1::/);
     const panned = await pressFor(user, upscaled, '⬅️');
-    expect(buttonTexts(panned)[1]).toEqual(['🔄', 'V1', 'V2', 'V3', 'V4']);
+    expect(mj.buttonTexts(panned)[1]).toEqual(['🔄', 'V1', 'V2', 'V3', 'V4']);
     expect(lastCustomId()).toMatch(/^MJ::JOB::pan_left::1::/);
     // 10 imagine + 5 upscale + 10 variation + 10 zoom + 10 pan.
-    expect(balanceOf(h, user.id)).toBe(955);
-    expect(jobsOf(h, user.id).every((j) => j.status === 'done')).toBe(true);
+    expect(mj.balanceOf(h, user.id)).toBe(955);
+    expect(mj.jobsOf(h, user.id).every((j) => j.status === 'done')).toBe(true);
   });
 
   /** The customId of the last /mj/submit/action the simulator received. */
   function lastCustomId(): string {
-    const body = mjSubmits(h.sim, 'action').at(-1)?.body as { customId?: string } | undefined;
+    const body = mj.mjSubmits(h.sim, 'action').at(-1)?.body as { customId?: string } | undefined;
     return body?.customId ?? '';
   }
 
@@ -143,20 +132,20 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
   }
 
   it('answers forged, stale, foreign, unsupported and double presses without charging', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     user.send('/mj a lighthouse at dusk');
-    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
-    await pump(h, () => getJob(db(), job.id)?.status === 'done');
-    const grid = await waitForResult(user);
+    const job = await mj.jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    await mj.pump(h, () => getJob(db(), job.id)?.status === 'done');
+    const grid = await mj.waitForResult(user);
     if (!grid) throw new Error('no grid');
-    const balance = balanceOf(h, user.id);
-    const jobs = jobsOf(h, user.id).length;
+    const balance = mj.balanceOf(h, user.id);
+    const jobs = mj.jobsOf(h, user.id).length;
 
     expect((await user.pressData(grid, `mj:${job.id}:42`)).text).toMatch(/out of date/);
     expect((await user.pressData(grid, 'mj:abcdefghjk:0')).text).toMatch(/out of date/);
     expect((await user.pressData(grid, `mj:${job.id}:x`)).text).toMatch(/no longer active/);
 
-    const other = fundedUser(h, 1_000);
+    const other = mj.fundedUser(h, 1_000);
     const foreign = h.tg.driver(user.chatId, other.id);
     const answer = await foreign.pressData(grid, `mj:${job.id}:0`);
     expect(answer.text).toMatch(/someone else/);
@@ -165,11 +154,11 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     // U1 then upscale buttons: Vary (Region) explains itself; a forged index at the hidden
     // bookmark is refused as unsupported.
     await user.press(grid, 'U1');
-    const up = await jobAppears(h, user.id, (j) => j.kind === 'action');
+    const up = await mj.jobAppears(h, user.id, (j) => j.kind === 'action');
     // A second tap on the same button within seconds buys nothing.
     expect((await user.press(grid, 'U1')).text).toMatch(/Already/);
-    await pump(h, () => getJob(db(), up.id)?.status === 'done');
-    const upscaled = await waitForResult(user);
+    await mj.pump(h, () => getJob(db(), up.id)?.status === 'done');
+    const upscaled = await mj.waitForResult(user);
     if (!upscaled) throw new Error('no upscale');
     const region = await user.press(upscaled, /Vary \(Region\)/);
     expect(region.text).toMatch(/mask/);
@@ -181,32 +170,32 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
       /can't be used/,
     );
 
-    expect(jobsOf(h, user.id)).toHaveLength(jobs + 1);
-    expect(balanceOf(h, user.id)).toBe(balance - 5);
-    expect(balanceOf(h, other.id)).toBe(1_000);
+    expect(mj.jobsOf(h, user.id)).toHaveLength(jobs + 1);
+    expect(mj.balanceOf(h, user.id)).toBe(balance - 5);
+    expect(mj.balanceOf(h, other.id)).toBe(1_000);
   });
 
   it('Niji and relax models use their bot type and queue', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     const { updateSettings } = await import('../../../src/accounts/users.js');
     updateSettings(db(), user.id, { mjModel: 'niji_relax' });
     user.send('/mj a cat samurai --niji 6');
-    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
-    await pump(h, () => getJob(db(), job.id)?.status === 'done');
-    await waitForResult(user);
-    const submit = mjSubmits(h.sim, 'imagine').at(-1);
+    const job = await mj.jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    await mj.pump(h, () => getJob(db(), job.id)?.status === 'done');
+    await mj.waitForResult(user);
+    const submit = mj.mjSubmits(h.sim, 'imagine').at(-1);
     expect(submit?.path).toBe('/mj-relax/mj/submit/imagine');
     expect(submit?.body).toMatchObject({ botType: 'NIJI_JOURNEY' });
-    expect(balanceOf(h, user.id)).toBe(995);
+    expect(mj.balanceOf(h, user.id)).toBe(995);
   });
 
   it('a photo captioned /mj goes as a reference image (base64, never a Telegram URL)', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     user.sendPhoto({ width: 64, height: 64 }, { caption: '/mj in the style of this --ar 1:1' });
-    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
-    await pump(h, () => getJob(db(), job.id)?.status === 'done');
-    await waitForResult(user);
-    const body = mjSubmits(h.sim, 'imagine').at(-1)?.body as {
+    const job = await mj.jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    await mj.pump(h, () => getJob(db(), job.id)?.status === 'done');
+    await mj.waitForResult(user);
+    const body = mj.mjSubmits(h.sim, 'imagine').at(-1)?.body as {
       prompt: string;
       base64Array?: string[];
     };
@@ -215,13 +204,13 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
   });
 
   it('a grid too large for a photo: a smaller copy with the buttons, the file as a document', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     user.send('/mj a huge panorama [[big:12mb]]');
-    const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
-    await pump(h, () => getJob(db(), job.id)?.status === 'done', { what: 'the big grid' });
-    const shown = await waitForResult(user);
+    const job = await mj.jobAppears(h, user.id, (j) => j.kind === 'imagine');
+    await mj.pump(h, () => getJob(db(), job.id)?.status === 'done', { what: 'the big grid' });
+    const shown = await mj.waitForResult(user);
     expect(shown.photo).toBeDefined();
-    expect(buttonTexts(shown)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
+    expect(mj.buttonTexts(shown)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
     const file = await user.waitFor({ document: true });
     expect(file.message?.document?.file_size).toBeGreaterThan(10 * 1024 * 1024);
     expect(file.message?.reply_to_message?.message_id).toBe(shown.message_id);
@@ -234,17 +223,17 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
   });
 
   it('/mj without a prompt explains itself and charges nothing', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     user.send('/mj');
     await user.waitFor({ text: /Midjourney/ });
-    expect(jobsOf(h, user.id)).toHaveLength(0);
+    expect(mj.jobsOf(h, user.id)).toHaveLength(0);
   });
 
   it('not enough balance: nothing is queued', async () => {
-    const user = fundedUser(h, 3);
+    const user = mj.fundedUser(h, 3);
     user.send('/mj a tiny house');
     await user.waitFor({ text: /Not enough balance/ });
-    expect(jobsOf(h, user.id)).toHaveLength(0);
-    expect(balanceOf(h, user.id)).toBe(3);
+    expect(mj.jobsOf(h, user.id)).toHaveLength(0);
+    expect(mj.balanceOf(h, user.id)).toBe(3);
   });
 });

@@ -3,67 +3,55 @@ import { describe, expect, it } from 'vitest';
 import { mjResultOf } from '../../../src/jobs/midjourney/result.js';
 import { getJob, type JobRow } from '../../../src/jobs/store.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
-import {
-  balanceOf,
-  buttonTexts,
-  expectCallbackDataFits,
-  fundedUser,
-  jobAppears,
-  jobsOf,
-  type MjHarness,
-  mjSubmits,
-  pump,
-  useMjBot,
-  waitForResult,
-} from './helpers.js';
+import * as mj from './helpers.js';
 
 /** /mj, then the grid. */
-async function grid(h: MjHarness, user: TestUser, prompt: string): Promise<Message> {
+async function grid(h: mj.MjHarness, user: TestUser, prompt: string): Promise<Message> {
   user.send(`/mj ${prompt}`);
-  const job = await jobAppears(h, user.id, (j) => j.params.prompt === prompt);
-  await pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === 'done', { what: 'grid' });
-  return waitForResult(user);
+  const job = await mj.jobAppears(h, user.id, (j) => j.params.prompt === prompt);
+  await mj.pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === 'done', { what: 'grid' });
+  return mj.waitForResult(user);
 }
 
 /** Presses a result button and returns the child job it started. */
 async function press(
-  h: MjHarness,
+  h: mj.MjHarness,
   user: TestUser,
   on: Message,
   button: string | RegExp,
 ): Promise<JobRow> {
-  const before = new Set(jobsOf(h, user.id).map((j) => j.id));
+  const before = new Set(mj.jobsOf(h, user.id).map((j) => j.id));
   await user.press(on, button);
-  return jobAppears(h, user.id, (j) => !before.has(j.id));
+  return mj.jobAppears(h, user.id, (j) => !before.has(j.id));
 }
 
-const modalBodies = (h: MjHarness) =>
-  mjSubmits(h.sim, 'modal').map((r) => r.body as { taskId: string; prompt?: string });
+const modalBodies = (h: mj.MjHarness) =>
+  mj.mjSubmits(h.sim, 'modal').map((r) => r.body as { taskId: string; prompt?: string });
 
 describe('Midjourney Custom Zoom (bot level)', () => {
-  const h = useMjBot();
+  const h = mj.useMjBot();
   const db = () => h.bot.app.deps.db;
 
   it('asks for the zoom prompt, continues through /mj/submit/modal and delivers a grid', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     const first = await grid(h, user, 'a castle on a hill');
     const up = await press(h, user, first, 'U1');
-    await pump(h, () => getJob(db(), up.id)?.status === 'done', { what: 'upscale' });
-    const upscaled = await waitForResult(user);
+    await mj.pump(h, () => getJob(db(), up.id)?.status === 'done', { what: 'upscale' });
+    const upscaled = await mj.waitForResult(user);
 
     const zoom = await press(h, user, upscaled, '🔍 Custom Zoom');
     const ask = await user.waitFor({ text: /Custom Zoom/ });
     expect(ask.message?.text).toContain('a castle on a hill');
-    await pump(h, () => !!mjResultOf(getJob(db(), zoom.id) ?? zoom).modal, { what: 'MODAL' });
+    await mj.pump(h, () => !!mjResultOf(getJob(db(), zoom.id) ?? zoom).modal, { what: 'MODAL' });
     user.send('1.5');
     await user.waitFor({ text: /On it|Got it/ });
-    const modalJob = await jobAppears(h, user.id, (j) => j.kind === 'modal');
-    await pump(h, () => getJob(db(), modalJob.id)?.status === 'done', { what: 'zoomed grid' });
-    const zoomed = await waitForResult(user);
-    expect(buttonTexts(zoomed)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
-    expectCallbackDataFits(zoomed);
+    const modalJob = await mj.jobAppears(h, user.id, (j) => j.kind === 'modal');
+    await mj.pump(h, () => getJob(db(), modalJob.id)?.status === 'done', { what: 'zoomed grid' });
+    const zoomed = await mj.waitForResult(user);
+    expect(mj.buttonTexts(zoomed)[0]).toEqual(['U1', 'U2', 'U3', 'U4']);
+    mj.expectCallbackDataFits(zoomed);
 
-    const action = mjSubmits(h.sim, 'action').at(-1)?.body as { customId?: string } | undefined;
+    const action = mj.mjSubmits(h.sim, 'action').at(-1)?.body as { customId?: string } | undefined;
     expect(action?.customId).toMatch(/^MJ::CustomZoom::/);
     const zoomTask = getJob(db(), zoom.id)?.upstreamId;
     expect(modalBodies(h).at(-1)).toEqual({
@@ -75,55 +63,55 @@ describe('Midjourney Custom Zoom (bot level)', () => {
     expect(mjResultOf(getJob(db(), zoom.id) ?? zoom).modal?.continuedBy).toBe(modalJob.id);
     expect(getJob(db(), modalJob.id)?.parentJobId).toBe(zoom.id);
     // imagine 10 + upscale 5 + custom zoom 0 + modal 10.
-    expect(balanceOf(h, user.id)).toBe(975);
+    expect(mj.balanceOf(h, user.id)).toBe(975);
   });
 
   it('/cancel in the zoom conversation calls it off: no modal submit, nothing charged', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     const first = await grid(h, user, 'a bridge in fog');
     const up = await press(h, user, first, 'U2');
-    await pump(h, () => getJob(db(), up.id)?.status === 'done', { what: 'upscale' });
-    const upscaled = await waitForResult(user);
+    await mj.pump(h, () => getJob(db(), up.id)?.status === 'done', { what: 'upscale' });
+    const upscaled = await mj.waitForResult(user);
     const modals = modalBodies(h).length;
     const zoom = await press(h, user, upscaled, '🔍 Custom Zoom');
     await user.waitFor({ text: /Custom Zoom/ });
     user.send('/cancel');
     await user.waitFor({ text: /Cancelled/ });
     expect(getJob(db(), zoom.id)).toMatchObject({ status: 'failed', errorCode: 'cancelled' });
-    await pump(h, () => false, { maxSteps: 10 }).catch(() => {});
+    await mj.pump(h, () => false, { maxSteps: 10 }).catch(() => {});
     expect(modalBodies(h)).toHaveLength(modals);
-    expect(balanceOf(h, user.id)).toBe(985);
+    expect(mj.balanceOf(h, user.id)).toBe(985);
     // The next message is an ordinary one again.
     user.send('/mj after the cancel');
-    await jobAppears(h, user.id, (j) => j.params.prompt === 'after the cancel');
+    await mj.jobAppears(h, user.id, (j) => j.params.prompt === 'after the cancel');
   });
 });
 
 describe('Midjourney remix variations (bot level)', () => {
-  const h = useMjBot({ sim: { remix: true } });
+  const h = mj.useMjBot({ sim: { remix: true } });
   const db = () => h.bot.app.deps.db;
 
   /** V<n> on a remix account: the task stops in MODAL and the bot asks. */
   async function remixQuestion(user: TestUser, on: Message, button: string) {
     const job = await press(h, user, on, button);
-    await pump(h, () => !!mjResultOf(getJob(db(), job.id) ?? job).modal, { what: 'MODAL' });
+    await mj.pump(h, () => !!mjResultOf(getJob(db(), job.id) ?? job).modal, { what: 'MODAL' });
     const ask = await user.waitFor({ text: /Remix/ });
     if (!ask.message) throw new Error('no question');
-    expect(buttonTexts(ask.message).flat()).toEqual([
+    expect(mj.buttonTexts(ask.message).flat()).toEqual([
       '▶️ Keep the prompt',
       '✏️ New prompt',
       '✖️ Cancel',
     ]);
-    expectCallbackDataFits(ask.message);
+    mj.expectCallbackDataFits(ask.message);
     return { job, ask: ask.message };
   }
 
   it('a new prompt typed in the conversation goes through /mj/submit/modal', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     const first = await grid(h, user, 'a red fox');
     const { job, ask } = await remixQuestion(user, first, 'V1');
     // Only the owner may answer.
-    const other = fundedUser(h, 0);
+    const other = mj.fundedUser(h, 0);
     const foreign = await h.tg.driver(user.chatId, other.id).press(ask, '✏️ New prompt');
     expect(foreign.text).toMatch(/someone else/);
 
@@ -131,33 +119,33 @@ describe('Midjourney remix variations (bot level)', () => {
     await user.waitFor({ text: /Send the new prompt/ });
     user.send('a blue fox');
     await user.waitFor({ text: /On it/ });
-    const modalJob = await jobAppears(h, user.id, (j) => j.kind === 'modal');
-    await pump(h, () => getJob(db(), modalJob.id)?.status === 'done', { what: 'remixed grid' });
-    await waitForResult(user);
+    const modalJob = await mj.jobAppears(h, user.id, (j) => j.kind === 'modal');
+    await mj.pump(h, () => getJob(db(), modalJob.id)?.status === 'done', { what: 'remixed grid' });
+    await mj.waitForResult(user);
     expect(modalBodies(h).at(-1)).toEqual({
       taskId: getJob(db(), job.id)?.upstreamId,
       prompt: 'a blue fox',
     });
     // imagine 10 + variation 10 + modal 10.
-    expect(balanceOf(h, user.id)).toBe(970);
+    expect(mj.balanceOf(h, user.id)).toBe(970);
   });
 
   it('"keep the prompt" submits the modal with a blank prompt', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     const first = await grid(h, user, 'a green fox');
     const { job, ask } = await remixQuestion(user, first, 'V2');
     expect((await user.press(ask, '▶️ Keep the prompt')).text).toMatch(/On it/);
-    const modalJob = await jobAppears(h, user.id, (j) => j.kind === 'modal');
-    await pump(h, () => getJob(db(), modalJob.id)?.status === 'done', { what: 'grid' });
-    await waitForResult(user);
+    const modalJob = await mj.jobAppears(h, user.id, (j) => j.kind === 'modal');
+    await mj.pump(h, () => getJob(db(), modalJob.id)?.status === 'done', { what: 'grid' });
+    await mj.waitForResult(user);
     expect(modalBodies(h).at(-1)).toEqual({ taskId: getJob(db(), job.id)?.upstreamId, prompt: '' });
     // A second tap finds nothing waiting.
     expect((await user.pressData(ask, `mjm:${job.id}:k`)).text).toMatch(/no longer waiting/);
-    expect(balanceOf(h, user.id)).toBe(970);
+    expect(mj.balanceOf(h, user.id)).toBe(970);
   });
 
   it('cancel refunds the variation and tells the user', async () => {
-    const user = fundedUser(h, 1_000);
+    const user = mj.fundedUser(h, 1_000);
     const first = await grid(h, user, 'a grey fox');
     const { job, ask } = await remixQuestion(user, first, 'V3');
     const modals = modalBodies(h).length;
@@ -166,6 +154,6 @@ describe('Midjourney remix variations (bot level)', () => {
     expect(edited.message?.text).toMatch(/returned to your balance/);
     expect(getJob(db(), job.id)).toMatchObject({ status: 'failed', errorCode: 'cancelled' });
     expect(modalBodies(h)).toHaveLength(modals);
-    expect(balanceOf(h, user.id)).toBe(990);
+    expect(mj.balanceOf(h, user.id)).toBe(990);
   });
 });

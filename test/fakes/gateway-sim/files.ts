@@ -180,28 +180,15 @@ export class FileStore {
   }
 }
 
+/** Content type of the kinds the simulator makes itself. */
+const MADE_TYPES = { png: 'image/png', webp: 'image/webp', mp4: 'video/mp4' } as const;
+
 function contentTypeOf(spec: FileSpec): string {
-  switch (spec.kind) {
-    case 'png':
-      return 'image/png';
-    case 'webp':
-      return 'image/webp';
-    case 'mp4':
-      return 'video/mp4';
-    case 'bytes':
-      return spec.contentType;
-  }
+  return spec.kind === 'bytes' ? spec.contentType : MADE_TYPES[spec.kind];
 }
 
 function extOf(spec: FileSpec): string {
-  switch (spec.kind) {
-    case 'png':
-      return 'png';
-    case 'webp':
-      return 'webp';
-    case 'mp4':
-      return 'mp4';
-    case 'bytes':
-      return spec.contentType.split('/')[1]?.split(/[;+]/)[0] ?? 'bin';
-  }
+  return spec.kind === 'bytes'
+    ? (spec.contentType.split('/')[1]?.split(/[;+]/)[0] ?? 'bin')
+    : spec.kind;
 }

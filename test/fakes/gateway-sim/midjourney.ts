@@ -6,6 +6,7 @@ import {
   isObject,
   type JsonObject,
   parseDataUrl,
+  type Result,
   requireObject,
   str,
 } from './body.js';
@@ -178,14 +179,20 @@ function guard(
   return null;
 }
 
+/** The JSON body of a submit for `model`, or the answer refusing it (no JSON object, model denied). */
+function allowedBody(ctx: SimContext, req: SimRequest, model: string): Result<JsonObject> {
+  const b = requireObject(ctx, req);
+  if (!b.ok) return b;
+  const denied = checkModel(ctx, keyOf(req), model);
+  return denied ? { ok: false, res: denied } : b;
+}
+
 const mjPrice = (ctx: SimContext, model: string) => priceOf(ctx, model, FALLBACK_PRICE.mj);
 
 export function imagine(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
   const key = keyOf(req);
-  const b = requireObject(ctx, req);
+  const b = allowedBody(ctx, req, 'mj_imagine');
   if (!b.ok) return b.res;
-  const denied = checkModel(ctx, key, 'mj_imagine');
-  if (denied) return denied;
   const prompt = str(b.value.prompt) ?? '';
   if (prompt.trim() === '') return invalid(ctx, 'prompt_is_required', 'prompt不能为空');
   const images = b.value.base64Array;
@@ -302,10 +309,8 @@ export function action(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): Sim
 
 export function modal(ctx: SimContext, req: SimRequest): SimResponse {
   const key = keyOf(req);
-  const b = requireObject(ctx, req);
+  const b = allowedBody(ctx, req, 'mj_modal');
   if (!b.ok) return b.res;
-  const denied = checkModel(ctx, key, 'mj_modal');
-  if (denied) return denied;
   const taskId = idString(b.value.taskId);
   if (!taskId && ctx.opts.mjMode === 'newapi') return mjRelayError('task_id_is_required');
   const task = ownedTask(ctx, key, taskId);
@@ -402,10 +407,8 @@ export function simpleChange(ctx: SimContext, req: SimRequest, mode: MjSpeedMode
 
 export function describe(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
   const key = keyOf(req);
-  const b = requireObject(ctx, req);
+  const b = allowedBody(ctx, req, 'mj_describe');
   if (!b.ok) return b.res;
-  const denied = checkModel(ctx, key, 'mj_describe');
-  if (denied) return denied;
   const input = parseDataUrl(str(b.value.base64) ?? '');
   if (!input) return mjSubmitResult(4, 'base64格式错误', null);
   const price = mjPrice(ctx, 'mj_describe');
@@ -426,10 +429,8 @@ const DIMENSIONS = new Set(['PORTRAIT', 'SQUARE', 'LANDSCAPE']);
 
 export function blend(ctx: SimContext, req: SimRequest, mode: MjSpeedMode): SimResponse {
   const key = keyOf(req);
-  const b = requireObject(ctx, req);
+  const b = allowedBody(ctx, req, 'mj_blend');
   if (!b.ok) return b.res;
-  const denied = checkModel(ctx, key, 'mj_blend');
-  if (denied) return denied;
   if (!validDataUrls(b.value.base64Array, 2, 5))
     return mjSubmitResult(4, 'base64List参数错误', null);
   const dims = str(b.value.dimensions) ?? 'SQUARE';

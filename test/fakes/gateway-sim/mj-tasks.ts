@@ -5,6 +5,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { FileEntry } from './files.js';
 import type { MjModalKind, MjResultKind } from './mj-buttons.js';
+import { TaskMap } from './task-map.js';
 import type { SimTimings } from './types.js';
 
 export interface MjTaskRecord {
@@ -172,8 +173,7 @@ export type Admission =
   | { kind: 'queued'; startAt: number; ahead: number }
   | { kind: 'full' };
 
-export class MjTaskStore {
-  readonly #tasks = new Map<string, MjTaskRecord>();
+export class MjTaskStore extends TaskMap<MjTaskRecord> {
   #lastId = 0;
 
   /** 16-digit numeric id: epoch ms + 3 random digits (midjourney-proxy's newTask), unique and increasing. */
@@ -188,25 +188,13 @@ export class MjTaskStore {
     return randomUUID();
   }
 
-  add(task: MjTaskRecord): void {
-    this.#tasks.set(task.id, task);
-  }
-
-  get(id: string): MjTaskRecord | undefined {
-    return this.#tasks.get(id);
-  }
-
-  all(): IterableIterator<MjTaskRecord> {
-    return this.#tasks.values();
-  }
-
   /**
    * Queue admission at task time t. Tasks holding or waiting for a slot are "active"; a new task starts now
    * when fewer than coreSize are active, else it waits for the slot freed by the (active − core + 1)-th
    * earliest end, unless queueSize tasks already wait (→ full). `force` never rejects (modal submits).
    */
   admit(t: number, coreSize: number, queueSize: number, force = false): Admission {
-    const active = [...this.#tasks.values()].filter(
+    const active = [...this.all()].filter(
       (k) => !(k.modal && !k.modalSubmitted) && Number.isFinite(k.startAt) && endAt(k) > t,
     );
     if (active.length < coreSize) return { kind: 'start', startAt: t };

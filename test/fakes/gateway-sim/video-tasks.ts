@@ -1,6 +1,7 @@
 /** Video task store and state machine (queued → in_progress 30→70 → completed), a function of task time. */
 import { randomBytes } from 'node:crypto';
 import type { FileEntry } from './files.js';
+import { TaskMap } from './task-map.js';
 import type { SimTimings, VideoDialect } from './types.js';
 
 export interface VideoTaskRecord {
@@ -76,8 +77,7 @@ export function videoView(task: VideoTaskRecord, t: number, tm: SimTimings): Vid
   return { ...base, status: 'completed', progress: 100, startedAt: started, finishedAt: done };
 }
 
-export class VideoTaskStore {
-  readonly #tasks = new Map<string, VideoTaskRecord>();
+export class VideoTaskStore extends TaskMap<VideoTaskRecord> {
   #rows = 1000;
 
   /** Public id `task_<16 alnum>` (new-api's PublicTaskID) and its DB row id. */
@@ -90,17 +90,5 @@ export class VideoTaskStore {
       rowId: this.#rows,
       upstreamId: String(800000000000000000n + BigInt(this.#rows)),
     };
-  }
-
-  add(task: VideoTaskRecord): void {
-    this.#tasks.set(task.id, task);
-  }
-
-  get(id: string): VideoTaskRecord | undefined {
-    return this.#tasks.get(id);
-  }
-
-  all(): IterableIterator<VideoTaskRecord> {
-    return this.#tasks.values();
   }
 }

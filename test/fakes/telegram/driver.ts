@@ -232,10 +232,8 @@ export class ChatDriver {
     button: string | RegExp,
     options: PressOptions = {},
   ): Promise<CallbackAnswer> {
-    const id = typeof message === 'number' ? message : message.message_id;
-    const current = this.state.messages.get(id);
-    if (!current)
-      return Promise.reject(new Error(`message ${id} is not in chat ${this.chatId} (deleted?)`));
+    const current = this.current(message);
+    if (current instanceof Error) return Promise.reject(current);
     const all = buttonsOf(current);
     const hit = all.find((b) =>
       typeof button === 'string'
@@ -248,11 +246,20 @@ export class ChatDriver {
         .join(', ');
       return Promise.reject(
         new Error(
-          `no callback button ${String(button)} on message ${id}; buttons: ${have || 'none'}`,
+          `no callback button ${String(button)} on message ${current.message_id}; buttons: ${have || 'none'}`,
         ),
       );
     }
     return this.sendCallback(current, hit.callback_data, options);
+  }
+
+  /** The current version of `message` in this chat, or the error a press on it fails with. */
+  private current(message: Message | number): Message | Error {
+    const id = typeof message === 'number' ? message : message.message_id;
+    return (
+      this.state.messages.get(id) ??
+      new Error(`message ${id} is not in chat ${this.chatId} (deleted?)`)
+    );
   }
 
   /**
@@ -264,10 +271,8 @@ export class ChatDriver {
     data: string,
     options: PressOptions = {},
   ): Promise<CallbackAnswer> {
-    const id = typeof message === 'number' ? message : message.message_id;
-    const current = this.state.messages.get(id);
-    if (!current)
-      return Promise.reject(new Error(`message ${id} is not in chat ${this.chatId} (deleted?)`));
+    const current = this.current(message);
+    if (current instanceof Error) return Promise.reject(current);
     return this.sendCallback(current, data, options);
   }
 

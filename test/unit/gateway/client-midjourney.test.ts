@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GatewayClient, MjTask } from '../../../src/gateway/index.js';
 import type { GatewaySim } from '../../fakes/gateway-sim/index.js';
+import { MJ_GRID_LABELS } from '../../helpers/midjourney.js';
 import { failure, useSim } from './client-setup.js';
 
 const start = useSim();
@@ -48,17 +49,7 @@ describe('imagine → fetch', () => {
       action: 'IMAGINE',
     });
     expect(task.imageUrl).toMatch(/^http/);
-    expect(task.buttons.map((b) => b.label)).toEqual([
-      'U1',
-      'U2',
-      'U3',
-      'U4',
-      '',
-      'V1',
-      'V2',
-      'V3',
-      'V4',
-    ]);
+    expect(task.buttons.map((b) => b.label)).toEqual(MJ_GRID_LABELS);
     // The grid downloads from the (Discord-like) URL.
     const img = await client.download(task.imageUrl ?? '', {
       maxBytes: 10_000_000,
@@ -145,6 +136,16 @@ describe('actions and modals', () => {
     return (await settle(h.sim, h.client, taskId, 1_000)).task;
   }
 
+  /** A done grid, then its U1 upscale, done. */
+  async function upscaledU1(h: { sim: GatewaySim; client: GatewayClient }) {
+    const grid = await doneGrid(h);
+    const up = await h.client.action({
+      taskId: grid.id,
+      customId: grid.buttons[0]?.customId ?? '',
+    });
+    return (await settle(h.sim, h.client, up.taskId, 1_000)).task;
+  }
+
   it('U2 → upscale task with the upscale button set', async () => {
     const h = await start();
     const grid = await doneGrid(h);
@@ -164,12 +165,7 @@ describe('actions and modals', () => {
 
   it('CustomZoom keeps code 21 → modal; modal() runs the same id', async () => {
     const h = await start();
-    const grid = await doneGrid(h);
-    const up = await h.client.action({
-      taskId: grid.id,
-      customId: grid.buttons[0]?.customId ?? '',
-    });
-    const upscaled = (await settle(h.sim, h.client, up.taskId, 1_000)).task;
+    const upscaled = await upscaledU1(h);
     const zoom = upscaled.buttons.find((b) => b.customId.startsWith('MJ::CustomZoom::'));
     const sub = await h.client.action({ taskId: upscaled.id, customId: zoom?.customId ?? '' });
     expect(sub.modal).toBe(true);
@@ -182,12 +178,7 @@ describe('actions and modals', () => {
 
   it('Inpaint modal without a mask → invalid_request; with a mask it runs', async () => {
     const h = await start();
-    const grid = await doneGrid(h);
-    const up = await h.client.action({
-      taskId: grid.id,
-      customId: grid.buttons[0]?.customId ?? '',
-    });
-    const upscaled = (await settle(h.sim, h.client, up.taskId, 1_000)).task;
+    const upscaled = await upscaledU1(h);
     const inpaint = upscaled.buttons.find((b) => b.customId.startsWith('MJ::Inpaint::'));
     const sub = await h.client.action({ taskId: upscaled.id, customId: inpaint?.customId ?? '' });
     expect(sub.modal).toBe(true);

@@ -8,8 +8,7 @@ import {
   describeRedis,
   uniquePrefix,
 } from '../../helpers/services.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep } from '../../helpers/time.js';
 
 describeRedis('chat lock across instances (real Redis)', () => {
   let redis: Redis;

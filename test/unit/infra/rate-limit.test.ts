@@ -11,8 +11,7 @@ import {
   describeRedis,
   uniquePrefix,
 } from '../../helpers/services.js';
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+import { sleep } from '../../helpers/time.js';
 
 /** Behaviour both implementations share; `advance` moves their clock forward. */
 function sharedContract(

@@ -12,8 +12,7 @@ import {
   uniquePrefix,
 } from '../../helpers/services.js';
 import { tempDb } from '../../helpers/temp-db.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep } from '../../helpers/time.js';
 
 /** The contract both de-duplication stores keep. */
 function dedupContract(

@@ -54,3 +54,37 @@ export class RecordingNotifier implements JobNotifier {
     this.failures.push({ job, refunded });
   }
 }
+
+/**
+ * A whole job row for a family's own tests (no database): user 1 in chat 1, running, paid from
+ * the balance, nothing else set; `over` names the job and sets the rest.
+ */
+export function jobRowOf(
+  over: Pick<JobRow, 'id' | 'family' | 'kind' | 'model' | 'params'> & Partial<JobRow>,
+): JobRow {
+  return {
+    userId: 1,
+    chatId: 1,
+    status: 'running',
+    upstreamId: null,
+    progress: null,
+    price: 0,
+    payer: 'balance',
+    parentJobId: null,
+    statusMessageId: null,
+    replyToMessageId: null,
+    attempts: 0,
+    nextPollAt: null,
+    deadlineAt: null,
+    leaseOwner: null,
+    leaseUntil: null,
+    result: null,
+    errorCode: null,
+    errorMessage: null,
+    createdAt: 0,
+    updatedAt: 0,
+    finishedAt: null,
+    startKey: null,
+    ...over,
+  };
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +12,7 @@ import {
   photoBytes,
   photoPreview,
 } from '../../../../src/bot/images/photo-fit.js';
+import { pngChunk } from '../../../fakes/telegram/image.js';
 
 const noise = (width: number, height: number) =>
   sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
@@ -25,15 +26,6 @@ async function expectTelegramPhoto(source: ImageSource | undefined) {
   expect(meta.width + meta.height).toBeLessThanOrEqual(10_000);
   expect(Math.max(meta.width, meta.height) / Math.min(meta.width, meta.height)).toBeLessThan(20);
   return meta;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
 }
 
 /** A few hundred bytes that declare a 50000 × 50000 RGBA image (10 GB of pixels). */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
-import { at, call, errMsg, KEY } from './helpers.js';
+import { at, call, errMsg, generate, KEY } from './helpers.js';
 
 let sim: GatewaySim;
 afterEach(async () => {
@@ -29,22 +29,10 @@ describe('gateway-sim billing', () => {
 
   it('calls decrement quota; a charge above the remainder and an empty key → 401 everywhere', async () => {
     sim = await startGatewaySim({ keys: { 'sk-l': { quota: 30_000 } }, prices: { flux: 20_000 } });
-    const ok = await call(
-      sim,
-      'POST',
-      '/v1/images/generations',
-      { model: 'flux', prompt: 'x' },
-      'sk-l',
-    );
+    const ok = await generate(sim, 'flux', 'sk-l');
     expect(ok.status).toBe(200);
     expect(sim.key('sk-l')).toMatchObject({ quota: 10_000, usedQuota: 20_000 });
-    const over = await call(
-      sim,
-      'POST',
-      '/v1/images/generations',
-      { model: 'flux', prompt: 'x' },
-      'sk-l',
-    );
+    const over = await generate(sim, 'flux', 'sk-l');
     expect([over.status, errMsg(over).startsWith('该令牌额度已用尽')]).toEqual([401, true]);
     sim.key('sk-l').quota = 0;
     for (const path of ['/v1/dashboard/billing/subscription', '/v1/models', '/mj/task/1/fetch']) {
@@ -62,46 +50,22 @@ describe('gateway-sim billing', () => {
       },
       errorType: 'new_api_error',
     });
-    const r = await call(
-      sim,
-      'POST',
-      '/v1/images/generations',
-      { model: 'flux', prompt: 'x' },
-      'sk-u',
-    );
+    const r = await generate(sim, 'flux', 'sk-u');
     expect([r.status, at(r.body, 'error', 'code')]).toEqual([403, 'insufficient_user_quota']);
     const m = await call(sim, 'GET', '/v1/models', undefined, 'sk-m');
     expect(m.body).toMatchObject({ success: true, data: [{ id: 'flux', object: 'model' }] });
-    const denied = await call(
-      sim,
-      'POST',
-      '/v1/images/generations',
-      { model: 'dall-e-3', prompt: 'x' },
-      'sk-m',
-    );
+    const denied = await generate(sim, 'dall-e-3', 'sk-m');
     expect([denied.status, errMsg(denied).split(' (')[0]]).toEqual([
       403,
       '该令牌无权访问模型 dall-e-3',
     ]);
-    const none = await call(
-      sim,
-      'POST',
-      '/v1/images/generations',
-      { model: 'flux', prompt: 'x' },
-      'sk-0',
-    );
+    const none = await generate(sim, 'flux', 'sk-0');
     expect(errMsg(none).split(' (')[0]).toBe('该令牌无权访问任何模型');
   });
 
   it('one-api wording and models shape; topup refuses sk- keys', async () => {
     sim = await startGatewaySim({ keys: { 'sk-m': { models: ['flux'] } }, modelsShape: 'oneapi' });
-    const denied = await call(
-      sim,
-      'POST',
-      '/v1/images/generations',
-      { model: 'dall-e-3', prompt: 'x' },
-      'sk-m',
-    );
+    const denied = await generate(sim, 'dall-e-3', 'sk-m');
     expect(errMsg(denied).split(' (')[0]).toBe('该令牌无权使用模型：dall-e-3');
     expect((await call(sim, 'GET', '/v1/models', undefined, 'sk-m')).body).toMatchObject({
       object: 'list',

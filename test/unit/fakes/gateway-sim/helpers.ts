@@ -47,4 +47,8 @@ export function at(v: unknown, ...path: Array<string | number>): unknown {
   return cur;
 }
 
+/** POST /v1/images/generations for `model` (prompt "x") with the given key. */
+export const generate = (sim: GatewaySim, model: string, key: string): Promise<Reply> =>
+  call(sim, 'POST', '/v1/images/generations', { model, prompt: 'x' }, key);
+
 export const errMsg = (r: Reply): string => String(at(r.body, 'error', 'message') ?? '');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
+import { MJ_GRID_LABELS } from '../../../helpers/midjourney.js';
 import { at, call, KEY } from './helpers.js';
 
 let sim: GatewaySim;
@@ -66,17 +67,7 @@ describe('gateway-sim midjourney flow', () => {
     expect(at(t, 'progress')).toBe('100%');
     expect(Number(at(t, 'finishTime'))).toBeGreaterThan(0);
     const buttons = at(t, 'buttons') as Array<{ customId: string; label: string }>;
-    expect(buttons.map((b) => b.label)).toEqual([
-      'U1',
-      'U2',
-      'U3',
-      'U4',
-      '',
-      'V1',
-      'V2',
-      'V3',
-      'V4',
-    ]);
+    expect(buttons.map((b) => b.label)).toEqual(MJ_GRID_LABELS);
     expect(buttons[0]?.customId).toMatch(/^MJ::JOB::upsample::1::[0-9a-f-]{36}$/);
     expect(buttons[0]?.customId.length).toBe(58);
     const img = await fetch(String(at(t, 'imageUrl')));

@@ -1,16 +1,10 @@
 import { run } from '@grammyjs/runner';
 import { InlineKeyboard } from 'grammy';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, poll } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, harness, poll, useHarnesses } from './helpers.js';
 
 let h: Harness;
-let stop: (() => Promise<void>) | undefined;
-
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-  await h.standIn.close();
-});
+const teardown = useHarnesses();
 
 describe('telegram stand-in basics', () => {
   it('answers getMe with the bot and rejects a wrong token with 401', async () => {
@@ -31,7 +25,7 @@ describe('telegram stand-in basics', () => {
     h.bot.command('start', (ctx) =>
       ctx.reply(`Hello, <b>${ctx.from?.first_name}</b>!`, { parse_mode: 'HTML' }),
     );
-    stop = poll(h.bot);
+    teardown.stop = poll(h.bot);
     const user = h.standIn.user({ first_name: 'Ann' });
     const sent = user.send('/start');
     expect(sent.entities).toEqual([{ type: 'bot_command', offset: 0, length: 6 }]);
@@ -52,7 +46,7 @@ describe('telegram stand-in basics', () => {
       await ctx.answerCallbackQuery({ text: `got ${ctx.callbackQuery.data}` });
       await ctx.editMessageText('Picked one');
     });
-    stop = poll(h.bot);
+    teardown.stop = poll(h.bot);
     const user = h.standIn.user();
     user.send('/menu');
     const menu = await user.waitFor({ buttons: true });
@@ -68,7 +62,7 @@ describe('telegram stand-in basics', () => {
     h = await harness();
     h.bot.on('message:text', (ctx) => ctx.reply(`echo: ${ctx.message.text}`));
     const runner = run(h.bot, { runner: { fetch: { timeout: 1 } } });
-    stop = () => runner.stop();
+    teardown.stop = () => runner.stop();
     const users = [h.standIn.user(), h.standIn.user()];
     for (const u of users) u.send('ping');
     for (const u of users)

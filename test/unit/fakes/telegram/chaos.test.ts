@@ -1,13 +1,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { GrammyError } from 'grammy';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, harness, useHarnesses } from './helpers.js';
 
 let h: Harness;
 
-afterEach(async () => {
-  await h.standIn.close();
-});
+useHarnesses();
 
 describe('flood control', () => {
   it('answers 429 with retry_after and counts an early retry as a violation', async () => {

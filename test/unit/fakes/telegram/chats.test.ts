@@ -1,14 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness, poll } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, harness, poll, useHarnesses } from './helpers.js';
 
 let h: Harness;
-let stop: (() => Promise<void>) | undefined;
-
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-  await h.standIn.close();
-});
+const teardown = useHarnesses();
 
 describe('groups and forums', () => {
   it('delivers group messages and lets the bot answer in a forum topic', async () => {
@@ -19,7 +13,7 @@ describe('groups and forums', () => {
     expect(forum.id).toBeLessThan(-1_000_000_000_000);
     const topic = forum.createTopic('Renders', ann);
     h.bot.command('gen', (ctx) => ctx.reply('queued'));
-    stop = poll(h.bot);
+    teardown.stop = poll(h.bot);
     const inTopic = ann.inGroup(forum, { threadId: topic.message_thread_id });
     const cmd = inTopic.send(`/gen@${h.standIn.botInfo.username} a cat`);
     expect(cmd.entities?.[0]).toMatchObject({ type: 'bot_command', offset: 0, length: 20 });

@@ -1,4 +1,5 @@
 import { Bot } from 'grammy';
+import { afterEach } from 'vitest';
 import {
   type StandInOptions,
   startTelegramStandIn,
@@ -20,6 +21,22 @@ export interface RawResponse {
   parameters?: { retry_after?: number };
 }
 
+const started: Harness[] = [];
+
+/**
+ * After each test: stops what the test put in `stop` (a poller or runner), then closes every
+ * stand-in the test started with harness().
+ */
+export function useHarnesses(): { stop?: () => Promise<void> } {
+  const run: { stop?: () => Promise<void> } = {};
+  afterEach(async () => {
+    await run.stop?.();
+    run.stop = undefined;
+    for (const h of started.splice(0)) await h.standIn.close();
+  });
+  return run;
+}
+
 export async function harness(options: StandInOptions = {}): Promise<Harness> {
   const standIn = await startTelegramStandIn(options);
   const bot = new Bot(standIn.token, {
@@ -34,7 +51,9 @@ export async function harness(options: StandInOptions = {}): Promise<Harness> {
     });
     return { status: res.status, json: (await res.json()) as RawResponse };
   };
-  return { standIn, bot, raw };
+  const h = { standIn, bot, raw };
+  started.push(h);
+  return h;
 }
 
 /** Starts long polling without blocking the test; returns a stopper. */

@@ -1,13 +1,11 @@
 import { GrammyError, InputFile } from 'grammy';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePng, TEXTS } from '../../../fakes/telegram/index.js';
-import { type Harness, harness } from './helpers.js';
+import { type Harness, harness, useHarnesses } from './helpers.js';
 
 let h: Harness;
 
-afterEach(async () => {
-  await h.standIn.close();
-});
+useHarnesses();
 
 /** Runs a grammY call that must fail and returns the GrammyError. */
 async function failure(p: Promise<unknown>): Promise<GrammyError> {

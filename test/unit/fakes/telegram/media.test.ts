@@ -1,14 +1,12 @@
 import { InputFile } from 'grammy';
 import type { Message } from 'grammy/types';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePng, TEXTS } from '../../../fakes/telegram/index.js';
-import { type Harness, harness } from './helpers.js';
+import { type Harness, harness, useHarnesses } from './helpers.js';
 
 let h: Harness;
 
-afterEach(async () => {
-  await h.standIn.close();
-});
+useHarnesses();
 
 describe('telegram stand-in media', () => {
   it('accepts sendPhoto by multipart, then by file_id reuse', async () => {

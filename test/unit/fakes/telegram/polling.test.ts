@@ -1,15 +1,9 @@
 import type { Update } from 'grammy/types';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, harness } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, harness, useHarnesses } from './helpers.js';
 
 let h: Harness;
-let stop: (() => Promise<void>) | undefined;
-
-afterEach(async () => {
-  await stop?.();
-  stop = undefined;
-  await h.standIn.close();
-});
+const teardown = useHarnesses();
 
 const ids = (r: unknown): number[] => (r as Update[]).map((u) => u.update_id);
 
@@ -73,7 +67,7 @@ describe('getUpdates', () => {
       seen.push(ctx.update.update_id);
     });
     void h.bot.start({ timeout: 1, limit: 7 });
-    stop = () => h.bot.stop();
+    teardown.stop = () => h.bot.stop();
     const users = [h.standIn.user(), h.standIn.user(), h.standIn.user()];
     for (let burst = 0; burst < 5; burst++) {
       for (let i = 0; i < 12; i++) users[i % 3]?.send(`m${burst}-${i}`);
@@ -82,8 +76,8 @@ describe('getUpdates', () => {
     const expected = h.standIn.updates.map((u) => u.update_id);
     await expect.poll(() => seen.length, { timeout: 5000 }).toBe(expected.length);
     expect(seen).toEqual(expected);
-    await stop();
-    stop = undefined;
+    await teardown.stop();
+    teardown.stop = undefined;
     expect(h.standIn.pendingUpdates()).toBe(0);
   });
 });

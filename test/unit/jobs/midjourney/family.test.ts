@@ -13,41 +13,23 @@ import {
   startGatewaySim,
 } from '../../../fakes/gateway-sim/index.js';
 import { tempDb } from '../../../helpers/temp-db.js';
+import { jobRowOf } from '../harness.js';
 
 const logger = pino({ level: 'silent' });
 
 /** Enough of a job row for the family (it reads params, kind, upstream id). */
 function row(upstreamId: string, over: Partial<JobRow> = {}): JobRow {
-  return {
+  return jobRowOf({
     id: `job${upstreamId.slice(-7)}`,
-    userId: 1,
-    chatId: 1,
     family: 'midjourney',
     kind: 'imagine',
     model: 'mj_fast',
     params: { op: 'imagine', prompt: 'x', mode: 'fast', botType: 'MID_JOURNEY' },
-    status: 'running',
     upstreamId,
-    progress: null,
-    price: 0,
-    payer: 'balance',
-    parentJobId: null,
-    statusMessageId: null,
-    replyToMessageId: null,
     attempts: 1,
     nextPollAt: 0,
-    deadlineAt: null,
-    leaseOwner: null,
-    leaseUntil: null,
-    result: null,
-    errorCode: null,
-    errorMessage: null,
-    createdAt: 0,
-    updatedAt: 0,
-    finishedAt: null,
-    startKey: null,
     ...over,
-  };
+  });
 }
 
 describe('Midjourney family against the simulator', () => {

@@ -7,7 +7,7 @@ import { createVideoFamily, observe } from '../../../../src/jobs/video/family.js
 import { isPublicVideoUrl, videoResultOf } from '../../../../src/jobs/video/result.js';
 import type { VideoDialect } from '../../../fakes/gateway-sim/index.js';
 import { KEY, useSim } from '../../gateway/client-setup.js';
-import { tempResults } from '../harness.js';
+import { jobRowOf, tempResults } from '../harness.js';
 
 const start = useSim();
 const cleanups: Array<() => void> = [];
@@ -21,36 +21,15 @@ const PNG = Buffer.concat([
 ]);
 
 function jobRow(patch: Partial<JobRow>): JobRow {
-  return {
+  return jobRowOf({
     id: 'job0000001',
-    userId: 1,
-    chatId: 1,
     family: 'video',
     kind: 't2v',
     model: 'kling-video-v2-6',
     params: { prompt: 'a fox', duration: 5, secondsAs: 'number', aspectRatio: '16:9' },
-    status: 'running',
-    upstreamId: null,
-    progress: null,
     price: 35,
-    payer: 'balance',
-    parentJobId: null,
-    statusMessageId: null,
-    replyToMessageId: null,
-    attempts: 0,
-    nextPollAt: null,
-    deadlineAt: null,
-    leaseOwner: null,
-    leaseUntil: null,
-    result: null,
-    errorCode: null,
-    errorMessage: null,
-    createdAt: 0,
-    updatedAt: 0,
-    finishedAt: null,
-    startKey: null,
     ...patch,
-  };
+  });
 }
 
 async function family(client: GatewayClient, uploadLimitBytes = 5_000_000) {
