@@ -16,16 +16,16 @@ export type MjFailureCode =
 /** Checked in order: the first that matches the embed title (or the whole text) wins. */
 const RULES: ReadonlyArray<readonly [RegExp, MjFailureCode]> = [
   [
-    /banned prompt|action needed|pending mod|appeal|community (standards|guidelines)|content policy|moderat|sensitive|敏感词|违规|审核/i,
+    /banned prompt|action needed|pending mod|\bappeal\b|community (standards|guidelines)|content policy|image denied|output filters?|invalid prompt|敏感词|违规|审核/i,
     'mj_moderation',
   ],
   [
     /invalid parameter|unrecognized parameter|unknown parameter|invalid (aspect|value|seed)|not compatible|unsupported parameter|参数(错误|无效)/i,
     'mj_invalid_parameter',
   ],
-  [/queue (is )?full|job queue|too many (running|queued|concurrent)|队列已满/i, 'queue_full'],
+  [/queue (is )?full|too many (running|queued|concurrent)|队列已满/i, 'queue_full'],
   [
-    /credits? (are )?exhausted|subscription|fast hours|free trial|account (is )?(banned|suspended|blocked|disabled)|no available account|无可用的?账号|账号(被封|不可用)|获取渠道信息失败/i,
+    /credits? (are )?exhausted|usage exhausted|subscription|plan cancell?ed|^blocked$|fast hours|free trial|account (is )?(banned|suspended|blocked|disabled)|no available account|无可用的?账号|账号(被封|不可用)|获取渠道信息失败/i,
     'mj_account',
   ],
   [

@@ -26,7 +26,8 @@ export const storedFileSchema = z.looseObject({
 });
 
 export interface JobProgress {
-  stage: 'queued' | 'generating' | 'running';
+  /** `held`: the provider holds the task for a human (Midjourney's moderation review). */
+  stage: 'queued' | 'generating' | 'running' | 'held';
   percent?: number;
   text?: string;
   previewUrl?: string;

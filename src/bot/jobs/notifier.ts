@@ -57,12 +57,14 @@ export class TelegramNotifier implements JobNotifier {
         ? this.ctx.t(locale, 'job-queued', { model: job.model })
         : progress.stage === 'generating'
           ? this.ctx.t(locale, 'job-generating', { model: job.model, elapsed })
-          : this.ctx.t(locale, 'job-running', {
-              model: job.model,
-              progress:
-                progress.text ?? (progress.percent !== undefined ? `${progress.percent}%` : '…'),
-              elapsed,
-            });
+          : progress.stage === 'held'
+            ? this.ctx.t(locale, 'job-held', { reason: progress.text ?? '', elapsed })
+            : this.ctx.t(locale, 'job-running', {
+                model: job.model,
+                progress:
+                  progress.text ?? (progress.percent !== undefined ? `${progress.percent}%` : '…'),
+                elapsed,
+              });
     const charged = chargeLine((k, v) => this.ctx.t(locale, k, v), job, this.ctx.money);
     await this.guard(job, () =>
       this.ctx.status.edit(job.chatId, job.statusMessageId as number, withCharge(text, charged)),

@@ -240,12 +240,10 @@ export class MidjourneyFamily implements AsyncFamily {
       case 'queued':
         return { state: 'pending', progress: { stage: 'queued' } };
       case 'running':
-        // Held for a human: it will not finish by itself, so it ends now rather than at the deadline.
+        // Held for review: midjourney-proxy keeps such a task (it may still run once a human
+        // acts), so it is explained in the status line; the proxy's timeout ends it otherwise.
         if (heldForModeration(task.progressText))
-          return {
-            state: 'failed',
-            failure: { code: 'mj_moderation', message: task.progressText },
-          };
+          return { state: 'pending', progress: { stage: 'held', text: task.progressText } };
         return {
           state: 'pending',
           progress: {

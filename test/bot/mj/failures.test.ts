@@ -86,20 +86,27 @@ describe('Midjourney failures (bot level)', () => {
     expect(refundsOf(h, job.id)).toHaveLength(1);
   });
 
-  it('a task held for a moderator ("Action needed to continue") ends at once, explained, not at the deadline', async () => {
+  it('a task held for review ("Action needed to continue") is explained in the status line, then ends at the deadline, refunded once', async () => {
     const user = fundedUser(h, 100);
     const job = await imagine(h, user, 'a held prompt');
     await pump(h, () => !!getJob(h.bot.app.deps.db, job.id)?.upstreamId);
     const task = h.sim.mjTask(getJob(h.bot.app.deps.db, job.id)?.upstreamId ?? '');
     if (!task) throw new Error('no task');
     task.heldAs = 'Action needed to continue';
-    // The deadline is 60 s; a few polls must do.
-    await pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === 'failed', {
-      what: 'the moderation hold',
-      maxSteps: 40,
+    await pump(
+      h,
+      () => getJob(h.bot.app.deps.db, job.id)?.progress === 'Action needed to continue',
+      {
+        what: 'the hold',
+      },
+    );
+    await user.waitFor({
+      edit: true,
+      text: /Midjourney is holding this prompt for review \(Action needed to continue\)/,
     });
-    expect(getJob(h.bot.app.deps.db, job.id)?.errorCode).toBe('mj_moderation');
-    await user.waitFor({ text: /community guidelines \(“Action needed to continue”\)/ });
+    expect(getJob(h.bot.app.deps.db, job.id)?.status).toBe('running');
+    await settle(h, job, 'failed', 'the deadline');
+    expect(getJob(h.bot.app.deps.db, job.id)?.errorCode).toBe('deadline');
     expect(balanceOf(h, user.id)).toBe(100);
     expect(refundsOf(h, job.id)).toHaveLength(1);
   });

@@ -1,9 +1,7 @@
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateSettings } from '../../../src/accounts/users.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
-import { balanceOf, fund, waitForJob } from '../images/helpers.js';
-import { bodyOf, FAST_ASYNC, startVideo, videoSubmits } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { balanceOf, waitForJob } from '../images/helpers.js';
+import { bodyOf, startVideo, useVideoBot, videoSubmits } from './helpers.js';
 
 const buttonsOf = (m: Message | undefined) =>
   (m?.reply_markup?.inline_keyboard.flat() ?? []).map((b) => b.text);
@@ -13,54 +11,43 @@ const buttonsOf = (m: Message | undefined) =>
  * the video, never a new request.
  */
 describe('Kling Extend and Lip Sync (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({ app: FAST_ASYNC });
-  });
-  afterAll(() => bot.close());
-
-  const newUser = (videoModel: string, language_code = 'en') => {
-    const user = bot.tg.user({ language_code });
-    fund(bot.app, user.id, 10_000);
-    updateSettings(bot.app.deps.db, user.id, { videoModel });
-    return user;
-  };
+  const v = useVideoBot();
 
   it('⏩ under a Kling 1.6 video opens a continuation that names the earlier task; it can be extended again', async () => {
-    const user = newUser('kling-video-v1-6');
+    const user = v.user('kling-video-v1-6');
     await startVideo(user, 'a paper boat on a river');
     const first = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     expect(buttonsOf(first.message)).toEqual(['🔁 Again', '🗣 Lip sync', '⏩ Extend']);
-    const parent = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    const parent = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
 
-    const before = videoSubmits(bot.gateway).length;
+    const before = videoSubmits(v.bot.gateway).length;
     await user.press(first.message as Message, '⏩ Extend');
     const screen = await user.waitFor({ button: /Generate/, text: /Continues your earlier video/ });
     expect(screen.message?.text).toContain('Kling Extend');
     await user.press(screen.message as Message, /Generate/);
     const second = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     const child = await waitForJob(
-      bot.app,
+      v.bot.app,
       user.id,
       (j) => j.kind === 'extend' && j.status === 'done',
     );
     expect(child).toMatchObject({ model: 'kling-video-extend', parentJobId: parent.id });
-    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    const body = bodyOf(videoSubmits(v.bot.gateway).slice(before)[0]);
     expect(body).toMatchObject({
       model: 'kling-video-extend',
       video_id: parent.upstreamId,
       metadata: { video_id: parent.upstreamId },
     });
-    expect(balanceOf(bot.app, user.id)).toBe(10_000 - parent.price - child.price);
+    expect(balanceOf(v.bot.app, user.id)).toBe(10_000 - parent.price - child.price);
     // An extension is a Kling Extend video: it can be continued once more.
     expect(buttonsOf(second.message)).toContain('⏩ Extend');
   });
 
   it('🗣 asks for the words as a reply to its keyboard; they go as text with the chosen voice', async () => {
-    const user = newUser('kling-video-v1-6');
+    const user = v.user('kling-video-v1-6');
     await startVideo(user, 'a woman at a market stall');
     const video = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
-    const parent = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    const parent = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
     await user.press(video.message as Message, '🗣 Lip sync');
     const ask = await user.waitFor({ button: /Generate/, text: /Reply to this message/ });
     const screen = ask.message as Message;
@@ -73,18 +60,18 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
     await user.press(screen, '👩 Woman');
     await user.waitFor({ edit: true, text: /🗣 👩 Woman/ });
 
-    const before = videoSubmits(bot.gateway).length;
+    const before = videoSubmits(v.bot.gateway).length;
     user.send('Fresh figs, two for a pound!', { replyTo: screen });
     await user.waitFor({ text: /Got it/ });
     await user.waitFor({ edit: true, text: /Fresh figs, two for a pound!/ });
     await user.press(screen, /Generate/);
     const child = await waitForJob(
-      bot.app,
+      v.bot.app,
       user.id,
       (j) => j.kind === 'lipsync' && j.status === 'done',
     );
     expect(child.model).toBe('kling-lip-sync');
-    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    const body = bodyOf(videoSubmits(v.bot.gateway).slice(before)[0]);
     expect(body).toMatchObject({
       model: 'kling-lip-sync',
       prompt: 'Fresh figs, two for a pound!',
@@ -100,10 +87,10 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
   });
 
   it('🗣 takes a sound file instead of words; a voice note or a huge file is explained, nothing changed', async () => {
-    const user = newUser('kling-video-v1-6');
+    const user = v.user('kling-video-v1-6');
     await startVideo(user, 'a man at a podium');
     const video = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
-    const parent = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    const parent = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
     await user.press(video.message as Message, '🗣 Lip sync');
     const screen = (await user.waitFor({ button: /Generate/, text: /or with a sound file/ }))
       .message as Message;
@@ -114,19 +101,19 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
     await user.waitFor({ text: /too large: lip sync takes up to 5/ });
 
     const mp3 = Buffer.from('ID3\u0003\u0000 a short speech');
-    const before = videoSubmits(bot.gateway).length;
+    const before = videoSubmits(v.bot.gateway).length;
     user.sendAudio(mp3, { filename: 'speech.mp3', title: 'Opening words', replyTo: screen });
     await user.waitFor({ text: /will speak your sound file/ });
     const edited = await user.waitFor({ edit: true, text: /Opening words/ });
     expect(buttonsOf(edited.message).some((b) => b.includes('Woman'))).toBe(false);
     await user.press(screen, /Generate/);
     const done = await waitForJob(
-      bot.app,
+      v.bot.app,
       user.id,
       (j) => j.kind === 'lipsync' && (j.status === 'done' || j.status === 'failed'),
     );
     expect([done.status, done.errorCode, done.errorMessage]).toEqual(['done', null, null]);
-    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    const body = bodyOf(videoSubmits(v.bot.gateway).slice(before)[0]);
     expect(body).toMatchObject({
       model: 'kling-lip-sync',
       video_id: parent.upstreamId,
@@ -136,13 +123,13 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
   });
 
   it('a model nothing extends has no ⏩; a forged ⏩ is refused (ru); Kling Extend is not offered for a new request', async () => {
-    const user = newUser('kling-video-v2-6', 'ru');
+    const user = v.user('kling-video-v2-6', 'ru');
     user.send('/video волна у берега');
     const start = (await user.waitFor({ button: /Создать/ })).message as Message;
     await user.press(start, /Создать/);
     const video = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     expect(buttonsOf(video.message)).toEqual(['🔁 Ещё раз']);
-    const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
+    const job = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
     const forged = await user.pressData(video.message as Message, `j:${job.id}:extend`);
     expect(forged.text).toMatch(/ничего не предлагается/);
 

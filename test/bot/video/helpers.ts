@@ -1,8 +1,10 @@
 import type { Message } from 'grammy/types';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { updateSettings } from '../../../src/accounts/users.js';
 import type { GatewaySim, RecordedRequest } from '../../fakes/gateway-sim/index.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
-import type { TestBotOptions } from '../../helpers/bot-harness.js';
+import { startTestBot, type TestBot, type TestBotOptions } from '../../helpers/bot-harness.js';
+import { fund } from '../images/helpers.js';
 
 /** Fast async pipeline: looks every 100 ms, so a simulated video (0.3 s at speed 20) is quick. */
 export const FAST_ASYNC: NonNullable<TestBotOptions['app']> = {
@@ -49,3 +51,34 @@ export function confirmData(message: Message | undefined): string {
     if (b.text.includes('Generate') && 'callback_data' in b) return b.callback_data;
   throw new Error('no confirm button');
 }
+
+/** One bot for a file's video tests (fast async pipeline), and users funded on a chosen model. */
+export function useVideoBot() {
+  let bot: TestBot | undefined;
+  beforeAll(async () => {
+    bot = await startTestBot({ app: FAST_ASYNC });
+  });
+  afterAll(() => bot?.close());
+  const started = (): TestBot => {
+    if (!bot) throw new Error('the video bot is not started yet');
+    return bot;
+  };
+  return {
+    get bot(): TestBot {
+      return started();
+    },
+    user(videoModel: string, language_code = 'en'): TestUser {
+      const b = started();
+      const user = b.tg.user({ language_code });
+      fund(b.app, user.id, 10_000);
+      updateSettings(b.app.deps.db, user.id, { videoModel });
+      return user;
+    },
+  };
+}
+
+/** What a data: URL carries, to compare with the file sent. */
+export const dataUrlBytes = (url: unknown): Buffer => {
+  const s = String(url);
+  return Buffer.from(s.slice(s.indexOf(',') + 1), 'base64');
+};

@@ -1,9 +1,7 @@
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateSettings } from '../../../src/accounts/users.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
-import { balanceOf, fund, waitForJob } from '../images/helpers.js';
-import { bodyOf, FAST_ASYNC, videoSubmits } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { balanceOf, waitForJob } from '../images/helpers.js';
+import { bodyOf, dataUrlBytes, useVideoBot, videoSubmits } from './helpers.js';
 
 /** A small MP4 header: what the bot sniffs before sending a clip on. */
 const MP4 = Buffer.concat([
@@ -11,63 +9,48 @@ const MP4 = Buffer.concat([
   Buffer.from('ftypisom'),
   Buffer.alloc(32),
 ]);
-const bytesOf = (url: unknown) => {
-  const s = String(url);
-  return Buffer.from(s.slice(s.indexOf(',') + 1), 'base64');
-};
 
 /** Runway Aleph edits a video the user sends; Act-One makes a photo act out a video. */
 describe('video input: Runway Aleph and Act-One (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({ app: FAST_ASYNC });
-  });
-  afterAll(() => bot.close());
-
-  const newUser = (videoModel: string, language_code = 'en') => {
-    const user = bot.tg.user({ language_code });
-    fund(bot.app, user.id, 10_000);
-    updateSettings(bot.app.deps.db, user.id, { videoModel });
-    return user;
-  };
+  const v = useVideoBot();
 
   it('a video captioned /video on Aleph goes inline as video and video_url, never as a Telegram URL', async () => {
-    const user = newUser('runway-aleph');
-    const before = videoSubmits(bot.gateway).length;
+    const user = v.user('runway-aleph');
+    const before = videoSubmits(v.bot.gateway).length;
     user.sendVideo(MP4, { caption: '/video make it snow' });
     const screen = (await user.waitFor({ button: /Generate/, text: /Works on your video/ }))
       .message as Message;
     await user.press(screen, /Generate/);
-    const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
-    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    const job = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
+    const body = bodyOf(videoSubmits(v.bot.gateway).slice(before)[0]);
     expect(body).toMatchObject({ model: 'runway-aleph', prompt: 'make it snow' });
     expect(String(body.video)).toMatch(/^data:video\/mp4;base64,/);
-    expect(bytesOf(body.video).equals(MP4)).toBe(true);
+    expect(dataUrlBytes(body.video).equals(MP4)).toBe(true);
     expect(body.video_url).toBe(body.video);
-    expect(bot.gateway.leaks).toEqual([]);
-    expect(balanceOf(bot.app, user.id)).toBe(10_000 - job.price);
+    expect(v.bot.gateway.leaks).toEqual([]);
+    expect(balanceOf(v.bot.app, user.id)).toBe(10_000 - job.price);
   });
 
   it('Act-One: a video captioned /video in reply to a photo sends both; without the photo it says what is missing (ru)', async () => {
-    const user = newUser('runway-act_one');
+    const user = v.user('runway-act_one');
     const photo = user.sendPhoto({ width: 48, height: 64 });
-    const before = videoSubmits(bot.gateway).length;
+    const before = videoSubmits(v.bot.gateway).length;
     user.sendVideo(MP4, { caption: '/video the character waves', replyTo: photo });
     const screen = (await user.waitFor({ button: /Generate/ })).message as Message;
     await user.press(screen, /Generate/);
-    await waitForJob(bot.app, user.id, (j) => j.status === 'done');
-    const body = bodyOf(videoSubmits(bot.gateway).slice(before)[0]);
+    await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
+    const body = bodyOf(videoSubmits(v.bot.gateway).slice(before)[0]);
     expect(String(body.image)).toMatch(/^data:image\/png;base64,/);
     expect(String(body.video)).toMatch(/^data:video\/mp4;base64,/);
 
-    const ru = newUser('runway-act_one', 'ru');
+    const ru = v.user('runway-act_one', 'ru');
     ru.sendVideo(MP4, { caption: '/video персонаж машет' });
     const warned = await ru.waitFor({ button: /Создать/ });
     expect(warned.message?.text).toMatch(/нужно изображение/);
   });
 
   it('a model that takes no video is not offered for one, and a too large video is refused before anything', async () => {
-    const user = newUser('kling-video-v2-6');
+    const user = v.user('kling-video-v2-6');
     user.sendVideo(MP4, { caption: '/video slow motion' });
     const screen = (await user.waitFor({ button: /Generate/ })).message as Message;
     expect(screen.text).toMatch(/does not take a video/);

@@ -22,6 +22,16 @@ describe('Midjourney failure reasons', () => {
     ['无可用的账号实例', 'mj_account'],
     ['获取渠道信息失败，请联系管理员，渠道ID：3', 'mj_account'],
     ['[Invalid link] Could not download the image at https://x/y.png', 'mj_image_fetch'],
+    // Titles trueai-org/midjourney-proxy writes.
+    ['[Account usage exhausted] Please renew', 'mj_account'],
+    ['[Blocked] You have been blocked from accessing Midjourney', 'mj_account'],
+    ['[Plan Cancelled] Your subscription was cancelled', 'mj_account'],
+    ['[Image denied] This image may break our rules', 'mj_moderation'],
+    ['[Request cancelled due to output filters] Sorry', 'mj_moderation'],
+    ['[Invalid prompt] The prompt is empty', 'mj_moderation'],
+    // Not failures of that kind: a queued notice, a word that contains "appeal".
+    ['Job queued, 3 ahead', 'task_failed'],
+    ['an appealing error', 'task_failed'],
     ['任务超时', 'deadline'],
     ['上游任务超时（超过1小时）', 'deadline'],
   ])('%s → %s', (reason, code) => {
