@@ -321,15 +321,7 @@ videoFeature.on(
     if (reply.audio) updated.audio = reply.audio;
     else delete updated.audio;
     store.save(updated);
-    const screen = screenFor(ctx, updated, model);
-    await ctx.api
-      .editMessageText(ctx.chat.id, replied.message_id, screen.text, {
-        parse_mode: 'HTML',
-        reply_markup: screen.keyboard,
-      })
-      .catch((err: unknown) => {
-        if (!isNotModified(err)) throw err;
-      });
+    await show(ctx, screenFor(ctx, updated, model), replied.message_id);
     await ctx.reply(
       ctx.t(reply.audio ? 'video-audio-set' : 'video-prompt-set'),
       replyParams(ctx.message.message_id),
@@ -342,9 +334,12 @@ videoFeature.on(['message:photo', 'message:document'], async (ctx, next) => {
   if (!(await videoAlbums.follow(ctx))) return next();
 });
 
-async function show(ctx: Query, screen: Screen): Promise<void> {
+/** Redraws a keyboard: the pressed one, or (`messageId`) the one a reply answered. */
+async function show(ctx: BotContext, screen: Screen, messageId?: number): Promise<void> {
+  const extra = { parse_mode: 'HTML' as const, reply_markup: screen.keyboard };
   try {
-    await ctx.editMessageText(screen.text, { parse_mode: 'HTML', reply_markup: screen.keyboard });
+    if (messageId === undefined) await ctx.editMessageText(screen.text, extra);
+    else await ctx.api.editMessageText(ctx.chat?.id ?? 0, messageId, screen.text, extra);
   } catch (err) {
     if (!isNotModified(err)) throw err;
   }

@@ -113,17 +113,14 @@ export function createVideoFamily(o: VideoFamilyOptions): AsyncFamily {
       const images = await Promise.all(
         params.inputs.map((input) => o.loadInput(input.fileId, INPUT_LIMIT)),
       );
-      const audio = params.audio && (await o.loadInput(params.audio.fileId, AUDIO_LIMIT, 'audio'));
-      const video =
-        params.video && (await o.loadInput(params.video.fileId, VIDEO_INPUT_LIMIT, 'video'));
+      const audio = params.audio
+        ? await o.loadInput(params.audio.fileId, AUDIO_LIMIT, 'audio')
+        : undefined;
+      const video = params.video
+        ? await o.loadInput(params.video.fileId, VIDEO_INPUT_LIMIT, 'video')
+        : undefined;
       const client = await o.gatewayFor(job);
-      const request = toSubmitRequest(
-        job.model,
-        params,
-        images,
-        audio || undefined,
-        video || undefined,
-      );
+      const request = toSubmitRequest(job.model, params, { images, audio, video });
       const submitted = await client.submitVideo(request, { signal });
       // No progress here: the status already says "queued", and an edit now would only use up
       // the status message's edit allowance before the first real progress arrives.

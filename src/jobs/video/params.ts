@@ -54,13 +54,21 @@ export const storedDuration = fields.shape.duration;
  * also goes into `metadata`, which new-api merges into vendor payloads (kling reads it there),
  * while the seed gateway reads the top-level `aspect_ratio`.
  */
+type Bytes = { data: Buffer; mime: string };
+
+/** The job's files, loaded: its photos in order, a sound file to speak, a video to work on. */
+export interface JobFiles {
+  images?: Bytes[];
+  audio?: Bytes | undefined;
+  video?: Bytes | undefined;
+}
+
 export function toSubmitRequest(
   model: string,
   params: VideoJobParams,
-  images: Array<{ data: Buffer; mime: string }> = [],
-  audio?: { data: Buffer; mime: string },
-  video?: { data: Buffer; mime: string },
+  files: JobFiles = {},
 ): SubmitVideoRequest {
+  const { images = [], audio, video } = files;
   const req: SubmitVideoRequest = { model, prompt: params.prompt, duration: params.duration };
   if (params.secondsAs === 'string') req.seconds = String(params.duration);
   if (params.size !== undefined) req.size = params.size;

@@ -167,7 +167,7 @@ describe('prepareVideoJob', () => {
     if (!prepared.ok) return;
     const params = videoJobParams.parse(prepared.draft.params);
     const image = { data: Buffer.from('png'), mime: 'image/png' };
-    expect(toSubmitRequest(soraPro.id, params, [image])).toEqual({
+    expect(toSubmitRequest(soraPro.id, params, { images: [image] })).toEqual({
       model: soraPro.id,
       prompt: 'paper plane',
       duration: 25,
