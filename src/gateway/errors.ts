@@ -276,7 +276,9 @@ export function mjSubmitError(
   const d = { code };
   switch (code) {
     case 3:
-      return new GatewayError('not_found', msg, d);
+      // One code for two things: no Discord account can take the job (a pool state that
+      // passes), or the origin task/button is gone (retrying cannot help).
+      return new GatewayError(/账号|account/i.test(msg) ? 'no_channel' : 'not_found', msg, d);
     case 4:
       return new GatewayError('invalid_request', msg, d);
     case 23:

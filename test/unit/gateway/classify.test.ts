@@ -228,6 +228,8 @@ describe('classify / mjSubmitError: SubmitResultVO (§1.2 #3, §3.2)', () => {
   });
   it.each([
     [3, '关联任务不存在或已失效', 'not_found'],
+    [3, '无可用的账号实例', 'no_channel'],
+    [3, '账号不可用', 'no_channel'],
     [4, '关联任务状态错误', 'invalid_request'],
     [9, '执行动作(modal)超时', 'upstream'],
     [23, '队列已满，请稍后尝试', 'queue_full'],

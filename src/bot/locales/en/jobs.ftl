@@ -58,6 +58,7 @@ job-failed-rate_limited = the gateway is busy. Please try again in a minute.
 job-failed-queue_full = the queue is full right now. Please try again in a few minutes.
 job-failed-no_channel = this model is temporarily unavailable. Try another one in /settings or try again later.
 job-failed-not_implemented = this operation is not supported by the gateway for this model.
+job-failed-not_found = the earlier task this belongs to is no longer on the gateway (it may have expired). Start a new one.
 job-failed-timeout = the model took too long to answer. Please try again.
 job-failed-upstream = the model's provider had an error. Please try again in a moment.
 job-failed-network = the gateway could not be reached. Please try again in a moment.
