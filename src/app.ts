@@ -5,9 +5,12 @@ import type { UserFromGetMe } from 'grammy/types';
 import { createKeyBox, type KeyBox, loadOrCreateSecret } from './accounts/key-box.js';
 import { GatewayWatch } from './alerts/gateway-watch.js';
 import { type OperatorAlert, OperatorAlerts } from './alerts/operator-alerts.js';
+import { referralCreditSince } from './billing/bonuses.js';
 import { totals } from './billing/ledger.js';
 import { formatMoney } from './billing/money.js';
+import { starsTotals } from './billing/star-payments.js';
 import { createAlertSender } from './bot/admin/operator-alerts.js';
+import { dailyReconcile } from './bot/admin/reconcile.js';
 import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
 import type { BotContext } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
@@ -193,10 +196,21 @@ function watchBooks(metrics: Metrics, db: Db): void {
   metrics.setSources({
     jobs: () => countByStatus(db),
     ledger: () => {
-      const { topups, redeemed, charges, refunds, adjustments } = totals(db);
-      return { topups, redeemed, charges, refunds, adjustments };
+      const t = totals(db);
+      return {
+        topups: t.topups,
+        redeemed: t.redeemed,
+        charges: t.charges,
+        refunds: t.refunds,
+        adjustments: t.adjustments,
+        stars: t.stars,
+        bonuses: t.bonuses,
+        reversals: t.reversals,
+        referral: referralCreditSince(db, 0),
+      };
     },
     pollerLagSeconds: () => pollerLagSeconds(db),
+    stars: () => starsTotals(db),
   });
 }
 
@@ -388,6 +402,10 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     jobs: jobWorkers,
     broadcasts: broadcastWorker,
     watch,
+    reconcile: () =>
+      dailyReconcile(bot.api, { db, logger, adminIds: config.ADMIN_IDS }).catch((err) => {
+        logger.warn({ err }, 'stars reconciliation failed');
+      }),
     options,
     onStarted: () => {
       started = true;
@@ -405,6 +423,8 @@ interface LifecycleParts {
   jobs: JobWorkers;
   broadcasts: BroadcastWorker;
   watch: GatewayWatch;
+  /** The daily Stars reconciliation (admins hear of any gap). */
+  reconcile: () => Promise<void>;
   options: AppOptions;
   onStarted: () => void;
 }
@@ -440,6 +460,9 @@ function workerLifecycle(p: LifecycleParts): Pick<App, 'startWorkers' | 'stop'> 
       // The leader probes for everyone: one quota call a minute, whatever the instance count.
       periodic.every(options.alerts?.checkMs ?? 60_000, async () => {
         if (runtime.leader.isLeader()) await p.watch.check();
+      });
+      periodic.every(86_400_000, async () => {
+        if (runtime.leader.isLeader()) await p.reconcile();
       });
       periodic.every(3_600_000, async () => {
         await p.results.sweep(RESULT_RETENTION_MS);

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseMoney } from './billing/money.js';
+import { parseStarsPacks, type StarsPack } from './billing/stars.js';
 
 const TOKEN_RE = /^\d{5,16}:[A-Za-z0-9_-]{30,50}$/;
 /** Telegram's alphabet for secret_token; 32 is ours: a guessable secret lets anyone post updates. */
@@ -138,6 +140,14 @@ const envSchema = z
     CONFIRM_ABOVE: optional(
       z.coerce.number({ message: 'must be a number' }).min(0, 'must be at least 0'),
     ),
+    /** Telegram Stars packs, `Stars:credit` in CURRENCY (src/billing/stars.ts); `off`: none. */
+    STARS_PACKS: withDefault(z.string(), '100:1,500:5,2500:25'),
+    /** Credit for both sides when a referred user first tops up, in CURRENCY; unset: no referrals. */
+    REFERRAL_BONUS: optional(z.string().trim()),
+    /** First-contact credit, in CURRENCY, once per Telegram account; unset: none. */
+    WELCOME_CREDIT: optional(z.string().trim()),
+    /** What /terms shows (Telegram asks bots that sell to have terms); plain text. */
+    TERMS_TEXT: optional(z.string().trim().max(3500)),
     /** Operator alert when the gateway key has less than this many USD left; 0: never. */
     OPERATOR_BALANCE_ALERT_USD: withDefault(
       z.coerce.number({ message: 'must be a number' }).min(0, 'must be at least 0'),
@@ -185,6 +195,10 @@ export interface Config extends Env {
   isCloudBotApi: boolean;
   /** CONFIRM_ABOVE in minor units. */
   confirmAboveMinor?: number;
+  starsPacks: StarsPack[];
+  /** REFERRAL_BONUS and WELCOME_CREDIT in minor units; 0: off. */
+  referralBonusMinor: number;
+  welcomeCreditMinor: number;
 }
 
 export class ConfigError extends Error {
@@ -204,6 +218,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const env = parsed.data;
+  const problems: string[] = [];
+  const packs = parseStarsPacks(env.STARS_PACKS, env.CURRENCY_DECIMALS);
+  if (!packs.ok) problems.push(`STARS_PACKS ${packs.problem}`);
+  const minor = (name: 'REFERRAL_BONUS' | 'WELCOME_CREDIT'): number => {
+    const text = env[name];
+    if (text === undefined) return 0;
+    const parsedMoney = parseMoney(text, env.CURRENCY_DECIMALS, { allowZero: true });
+    if (parsedMoney.ok) return parsedMoney.value;
+    problems.push(`${name} is not an amount in ${env.CURRENCY} (${parsedMoney.error})`);
+    return 0;
+  };
+  const referralBonusMinor = minor('REFERRAL_BONUS');
+  const welcomeCreditMinor = minor('WELCOME_CREDIT');
+  if (problems.length > 0) throw new ConfigError(problems);
   const isCloudBotApi = new URL(env.BOT_API_ROOT).hostname === 'api.telegram.org';
   const uploadLimitMb = env.TELEGRAM_UPLOAD_LIMIT_MB ?? (isCloudBotApi ? 50 : 2000);
   return {
@@ -212,6 +240,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: uploadLimitMb * 1024 * 1024,
     resultBudgetBytes: env.RESULT_BUDGET_MB * 1024 * 1024,
     isCloudBotApi,
+    starsPacks: packs.ok ? packs.packs : [],
+    referralBonusMinor,
+    welcomeCreditMinor,
     ...(env.CONFIRM_ABOVE !== undefined
       ? { confirmAboveMinor: Math.round(env.CONFIRM_ABOVE * 10 ** env.CURRENCY_DECIMALS) }
       : {}),

@@ -34,6 +34,10 @@ export interface User {
   lastSeenAt: number;
 }
 
+/** Created by the update at hand (or within the minute touchUser skips rewriting it). */
+export const isFirstContact = (user: Pick<User, 'createdAt' | 'lastSeenAt'>): boolean =>
+  user.createdAt === user.lastSeenAt;
+
 /** last_seen is refreshed at most this often when nothing else changed. */
 export const TOUCH_INTERVAL_MS = 60_000;
 

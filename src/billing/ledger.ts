@@ -22,7 +22,7 @@ export const jobChargeRef = (jobId: string) => `job:${jobId}:charge`;
 export const jobRefundRef = (jobId: string) => `job:${jobId}:refund`;
 export const redeemRef = (codeId: number, userId: number) => `redeem:${codeId}:${userId}`;
 /** Prefixes only this module writes; topUp refuses them so nobody can forge a job or code entry. */
-const RESERVED_PREFIXES = ['job:', 'redeem:', 'adj:'];
+const RESERVED_PREFIXES = ['job:', 'redeem:', 'adj:', 'stars:', 'bonus:'];
 
 interface EntryInput {
   userId: number;
@@ -131,6 +131,25 @@ function checkJobId(jobId: string): void {
   if (typeof jobId !== 'string' || jobId.length === 0 || jobId.length > 64) {
     throw new LedgerConflictError(String(jobId), 'job id must be 1–64 characters');
   }
+}
+
+export type OnceResult =
+  | { status: 'applied'; balance: number }
+  | { status: 'replay'; balance: number }
+  | { status: 'insufficient_funds'; balance: number };
+
+/**
+ * For billing modules that own a reserved prefix (stars:, bonus:): one entry under its ref,
+ * never twice. The caller holds the transaction and has validated the amount.
+ */
+export function applyOnce(
+  tx: DbOrTx,
+  entry: { userId: number; kind: LedgerKind; amount: number; ref: string; note?: string },
+): OnceResult {
+  checkAmount(entry.amount, { allowNegative: true });
+  if (findByRef(tx, entry.ref)) return { status: 'replay', balance: getBalance(tx, entry.userId) };
+  const outcome = applyEntry(tx, { ...entry, note: entry.note ?? null });
+  return outcome.status === 'applied' ? { status: 'applied', balance: outcome.balance } : outcome;
 }
 
 export type ReserveResult =
@@ -334,6 +353,12 @@ export interface LedgerTotals {
   refunds: number;
   /** Net admin adjustments (may be negative). */
   adjustments: number;
+  /** The part of `topups` bought with Telegram Stars. */
+  stars: number;
+  /** Welcome and referral credit given away. */
+  bonuses: number;
+  /** Stars credit taken back on refunds, as a positive number. */
+  reversals: number;
   /** charges − refunds: what users actually spent. */
   spent: number;
   entries: number;
@@ -350,6 +375,9 @@ export function totals(db: Db, options: { since?: number } = {}): LedgerTotals {
       charges: sumWhere(sql`${ledger.kind} = 'charge'`),
       refunds: sumWhere(sql`${ledger.kind} = 'refund'`),
       adjustments: sumWhere(sql`${ledger.kind} = 'adjustment'`),
+      stars: sumWhere(sql`${ledger.kind} = 'topup' and ${ledger.ref} like 'stars:%'`),
+      bonuses: sumWhere(sql`${ledger.kind} = 'bonus'`),
+      reversals: sumWhere(sql`${ledger.kind} = 'reversal'`),
       entries: sql<number>`count(*)`,
     })
     .from(ledger)
@@ -363,6 +391,9 @@ export function totals(db: Db, options: { since?: number } = {}): LedgerTotals {
     charges,
     refunds,
     adjustments: row?.adjustments ?? 0,
+    stars: row?.stars ?? 0,
+    bonuses: row?.bonuses ?? 0,
+    reversals: 0 - (row?.reversals ?? 0),
     spent: charges - refunds,
     entries: row?.entries ?? 0,
   };

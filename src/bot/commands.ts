@@ -12,11 +12,15 @@ export const PUBLIC_COMMANDS = [
   'models',
   'jobs',
   'balance',
+  'topup',
   'redeem',
+  'invite',
   'key',
   'support',
+  'paysupport',
   'language',
   'help',
+  'terms',
 ] as const;
 
 export function commandMenu(t: TranslateIn, locale: Locale): BotCommand[] {
@@ -41,6 +45,8 @@ export const ADMIN_COMMANDS = [
   'codes',
   'credit',
   'user',
+  'stars',
+  'reconcile',
 ] as const;
 
 export function adminCommandMenu(t: TranslateIn, locale: Locale): BotCommand[] {

@@ -17,6 +17,8 @@ export interface BotExtras {
   log: Logger;
   /** The sender's row, set for every update with a human sender. */
   user?: User;
+  /** The welcome credit this update gave (minor units), for the greeting to mention. */
+  welcomed?: number;
 }
 
 export type BaseContext = Context & I18nFlavor & SessionFlavor<SessionData> & BotExtras;

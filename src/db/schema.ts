@@ -17,6 +17,8 @@ export const users = sqliteTable(
     balance: integer('balance').notNull().default(0),
     blockedBot: integer('blocked_bot', { mode: 'boolean' }).notNull().default(false),
     banned: integer('banned', { mode: 'boolean' }).notNull().default(false),
+    /** The user's invite code (t.me/<bot>?start=ref-<code>), made on first /invite. */
+    refCode: text('ref_code'),
     settings: text('settings', { mode: 'json' })
       .$type<Record<string, unknown>>()
       .notNull()
@@ -27,10 +29,19 @@ export const users = sqliteTable(
   (t) => [
     index('users_username_idx').on(t.username),
     index('users_last_seen_idx').on(t.lastSeenAt),
+    uniqueIndex('users_ref_code_uq').on(t.refCode),
   ],
 );
 
-export const ledgerKinds = ['topup', 'charge', 'refund', 'adjustment'] as const;
+/** bonus: welcome and referral credit (> 0); reversal: a refunded Stars payment taken back (< 0). */
+export const ledgerKinds = [
+  'topup',
+  'charge',
+  'refund',
+  'adjustment',
+  'bonus',
+  'reversal',
+] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /** Append-only. Invariant: users.balance == sum(amount) per user, and never negative. */
@@ -44,7 +55,10 @@ export const ledger = sqliteTable(
     kind: text('kind', { enum: ledgerKinds }).notNull(),
     amount: integer('amount').notNull(),
     balanceAfter: integer('balance_after').notNull(),
-    /** Idempotency key: job:<id>:charge, job:<id>:refund, redeem:<codeId>:<userId>, adj:<uuid>. */
+    /**
+     * Idempotency key: job:<id>:charge, job:<id>:refund, redeem:<codeId>:<userId>, adj:<uuid>,
+     * stars:<charge id> and stars:<charge id>:reversal, bonus:welcome:<user>, bonus:ref:….
+     */
     ref: text('ref').notNull(),
     jobId: text('job_id'),
     actorId: integer('actor_id'),
@@ -95,6 +109,49 @@ export const redemptions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('redemptions_code_user_uq').on(t.codeId, t.userId)],
+);
+
+export const starPaymentStatuses = ['paid', 'refunded'] as const;
+
+/**
+ * A Telegram Stars payment as Telegram confirmed it (successful_payment). The credit it bought is
+ * the ledger row `stars:<charge id>`; a refund reverses at most what is left of it.
+ */
+export const starPayments = sqliteTable(
+  'star_payments',
+  {
+    /** telegram_payment_charge_id: Telegram's id, also the StarTransaction id. */
+    chargeId: text('charge_id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    stars: integer('stars').notNull(),
+    /** Minor units credited. */
+    credit: integer('credit').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: starPaymentStatuses }).notNull().default('paid'),
+    /** Minor units taken back on refund (≤ credit: never below a zero balance). */
+    reversed: integer('reversed').notNull().default(0),
+    createdAt: createdAt(),
+    refundedAt: integer('refunded_at'),
+  },
+  (t) => [index('star_payments_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Who brought whom; rewarded once, at the referred user's first top-up. */
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    userId: integer('user_id')
+      .primaryKey({ autoIncrement: false })
+      .references(() => users.id),
+    referrerId: integer('referrer_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    rewardedAt: integer('rewarded_at'),
+  },
+  (t) => [index('referrals_referrer_idx').on(t.referrerId)],
 );
 
 /** A user's own gateway key, AES-256-GCM encrypted. */

@@ -8,6 +8,7 @@ export interface ScrapeSources {
   ledger?: () => Record<string, number>;
   /** Seconds the oldest due async job has waited past its poll time (0 when none is late). */
   pollerLagSeconds?: () => number;
+  stars?: () => { stars: number; refundedStars: number };
 }
 
 /**
@@ -28,6 +29,7 @@ export class Metrics {
   readonly ledgerGauge: Gauge<'kind'>;
   readonly pollerLag: Gauge;
   readonly leader: Gauge;
+  readonly starsGauge: Gauge<'kind'>;
   private sources: ScrapeSources = {};
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
@@ -113,6 +115,18 @@ export class Metrics {
       collect() {
         const lag = self.sources.pollerLagSeconds?.();
         if (lag !== undefined) this.set(lag);
+      },
+    });
+    this.starsGauge = new Gauge({
+      name: 'genbot_stars_total',
+      help: 'Telegram Stars received and refunded, all time',
+      labelNames: ['kind'],
+      registers,
+      collect() {
+        const stars = self.sources.stars?.();
+        if (!stars) return;
+        this.set({ kind: 'received' }, stars.stars);
+        this.set({ kind: 'refunded' }, stars.refundedStars);
       },
     });
     this.leader = new Gauge({

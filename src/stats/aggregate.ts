@@ -2,6 +2,7 @@
 /** Turns the raw /stats rows into the report the admin reads. Pure, so it is tested alone. */
 import type { UserCounts } from '../accounts/users.js';
 import type { LedgerTotals } from '../billing/ledger.js';
+import type { StarsDay } from '../billing/star-payments.js';
 import { type JobFamily, type JobStatus, jobFamilies } from '../db/schema.js';
 import type { GatewayWindowSnapshot } from '../infra/gateway-window.js';
 import type { TicketCounts } from '../support/store.js';
@@ -19,7 +20,17 @@ export interface StatsInput {
   /** Failed jobs of the last 24 h by error code. */
   failures24h: Array<{ code: string; count: number }>;
   tickets: TicketCounts;
+  stars: StarsSection;
   gateway?: GatewayWindowSnapshot;
+}
+
+export interface StarsSection {
+  /** The last 7 UTC days with payments or refunds, newest first. */
+  days: StarsDay[];
+  total: { stars: number; refundedStars: number; payments: number };
+  /** Referral credit paid (both sides), minor units. */
+  referralToday: number;
+  referralTotal: number;
 }
 
 const ACTIVE: readonly JobStatus[] = ['queued', 'submitting', 'running', 'delivering'];
@@ -56,6 +67,7 @@ export interface StatsReport {
   overallFailure: Rate;
   topErrors: Array<{ code: string; count: number }>;
   tickets: TicketCounts;
+  stars: StarsSection;
   gateway?: GatewayWindowSnapshot & { percent: number };
 }
 
@@ -121,6 +133,7 @@ export function buildStats(
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
       .slice(0, options.topErrors ?? 5),
     tickets: input.tickets,
+    stars: input.stars,
     ...(input.gateway
       ? {
           gateway: {

@@ -2,7 +2,9 @@
 /** The database side of /stats: a handful of grouped queries, aggregated in aggregate.ts. */
 import { and, desc, gte, inArray, sql } from 'drizzle-orm';
 import { userCounts } from '../accounts/users.js';
+import { referralCreditSince } from '../billing/bonuses.js';
 import { totals } from '../billing/ledger.js';
+import { starsByDay, starsTotals } from '../billing/star-payments.js';
 import type { Db } from '../db/client.js';
 import { jobs, users } from '../db/schema.js';
 import type { GatewayWindowSnapshot } from '../infra/gateway-window.js';
@@ -89,6 +91,12 @@ export function collectStats(
     outcomes24h: outcomes,
     failures24h: failures,
     tickets: ticketCounts(db),
+    stars: {
+      days: starsByDay(db, since7d),
+      total: starsTotals(db),
+      referralToday: referralCreditSince(db, dayStart),
+      referralTotal: referralCreditSince(db, 0),
+    },
     ...(options.gateway ? { gateway: options.gateway } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // Support, domain side (tickets, relay; no grammY). Its Telegram side is src/bot/support.
 /** Who wrote to support: the facts an operator needs to answer without asking back. */
 import { getUser, type User } from '../accounts/users.js';
+import { starPaymentsOf } from '../billing/star-payments.js';
 import type { Db } from '../db/client.js';
 import { listUserJobs } from '../jobs/store.js';
 
@@ -17,6 +18,8 @@ export interface UserCard
     | 'banned'
     | 'blockedBot'
   > {
+  /** The latest Telegram Stars payments, newest first (at most three). */
+  starPayments?: Array<{ chargeId: string; stars: number; status: string; createdAt: number }>;
   lastJob?: {
     id: string;
     family: string;
@@ -32,7 +35,14 @@ export function loadUserCard(db: Db, userId: number): UserCard | undefined {
   const user = getUser(db, userId);
   if (!user) return undefined;
   const job = listUserJobs(db, userId, 1)[0];
+  const payments = starPaymentsOf(db, userId, 3).map((p) => ({
+    chargeId: p.chargeId,
+    stars: p.stars,
+    status: p.status,
+    createdAt: p.createdAt,
+  }));
   return {
+    ...(payments.length > 0 ? { starPayments: payments } : {}),
     id: user.id,
     firstName: user.firstName,
     lastName: user.lastName,

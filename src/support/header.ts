@@ -84,6 +84,16 @@ export function renderTicketHeader(card: UserCard, t: Translate, o: HeaderOption
       );
     }
   }
+  // /paysupport: the operator needs the charge ids to look a payment up or refund it.
+  for (const p of card.starPayments ?? []) {
+    lines.push(
+      t(p.status === 'refunded' ? 'support-header-stars-refunded' : 'support-header-stars', {
+        stars: p.stars,
+        charge: escapeHtml(p.chargeId),
+        when: formatUtc(p.createdAt),
+      }),
+    );
+  }
   if (o.opened)
     lines.push('', t(o.forum ? 'support-header-hint-forum' : 'support-header-hint-group'));
   return lines.join('\n');

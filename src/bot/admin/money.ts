@@ -1,8 +1,9 @@
-import { Composer, InputFile } from 'grammy';
+import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { getOwnKeyInfo } from '../../accounts/own-keys.js';
 import { findUser } from '../../accounts/users.js';
 import { adjust, recentEntries } from '../../billing/ledger.js';
 import { MAX_CODE_USES, MAX_MINT_COUNT, mintCodes } from '../../billing/redeem-codes.js';
+import { starPaymentsOf } from '../../billing/star-payments.js';
 import { listUserJobs } from '../../jobs/store.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, splitMessage } from '../format.js';
@@ -18,6 +19,7 @@ import {
   renderUserCard,
   signedMoney,
 } from '../money/render.js';
+import { starsListData } from './stars.js';
 
 /**
  * Admin money tools, in private chats: `/codes` mints redeem codes, `/credit` adjusts a balance
@@ -51,9 +53,15 @@ function amountError(
   });
 }
 
-async function replyHtml(ctx: BotContext, text: string): Promise<void> {
-  for (const part of splitMessage(text)) {
-    await ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+/** Long texts in parts; the keyboard goes under the last one. */
+async function replyHtml(ctx: BotContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
+  const parts = splitMessage(text);
+  for (const [i, part] of parts.entries()) {
+    await ctx.reply(part, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(keyboard && i === parts.length - 1 ? { reply_markup: keyboard } : {}),
+    });
   }
 }
 
@@ -198,5 +206,12 @@ admin.command('user', async (ctx) => {
     jobs: listUserJobs(db, user.id, USER_JOBS),
     ledger: withModels(ctx.deps, recentEntries(db, user.id, USER_LEDGER)),
   });
-  await replyHtml(ctx, text);
+  const paid = starPaymentsOf(db, user.id, 1).length > 0;
+  await replyHtml(
+    ctx,
+    text,
+    paid
+      ? new InlineKeyboard().text(ctx.t('user-stars-button'), starsListData(user.id))
+      : undefined,
+  );
 });

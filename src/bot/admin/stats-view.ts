@@ -96,5 +96,33 @@ export function renderStats(
     }
   }
   lines.push('', t('stats-tickets', { open: r.tickets.open, total: r.tickets.total }));
+  lines.push('', ...starsLines(r.stars, t, money));
   return lines.join('\n');
+}
+
+function starsLines(s: StatsReport['stars'], t: Translate, money: (n: number) => string): string[] {
+  const lines = [
+    t('stats-stars-total', {
+      stars: s.total.stars,
+      refunded: s.total.refundedStars,
+      payments: s.total.payments,
+    }),
+  ];
+  for (const d of s.days) {
+    lines.push(
+      t('stats-stars-day', {
+        day: d.day,
+        stars: d.stars,
+        refunded: d.refundedStars,
+        payments: d.payments,
+      }),
+    );
+  }
+  lines.push(
+    t('stats-referral', {
+      today: escapeHtml(money(s.referralToday)),
+      total: escapeHtml(money(s.referralTotal)),
+    }),
+  );
+  return lines;
 }

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.js';
 import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js';
 import { countActiveJobs, getJobByStartKey, type JobRow } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
-import { topUpLine, topUpOf } from '../money/top-up.js';
+import { starsButton, topUpLine, topUpOf } from '../money/top-up.js';
 import { replyParams } from '../transport/reply-params.js';
 import { jobButton } from './callback-data.js';
 import { chargeLine, withCharge } from './charge-line.js';
@@ -179,7 +179,12 @@ export async function submitJob(
       topUpLine(ctx.t, topUpOf(ctx.deps.config)),
       ctx.t('job-insufficient-own-key'),
     ].join('\n');
-    await ctx.reply(text, { ...replyTo, parse_mode: 'HTML' });
+    const stars = starsButton(ctx.t, ctx.deps.config);
+    await ctx.reply(text, {
+      ...replyTo,
+      parse_mode: 'HTML',
+      ...(stars ? { reply_markup: stars } : {}),
+    });
     return { ok: false, reason: 'insufficient_funds' };
   }
 

@@ -1,5 +1,6 @@
 import type { NextFunction } from 'grammy';
-import { touchUser } from '../../accounts/users.js';
+import { isFirstContact, touchUser } from '../../accounts/users.js';
+import { grantWelcome } from '../../billing/bonuses.js';
 import type { BaseContext } from '../context.js';
 import { negotiateLocale, sharedI18n } from '../i18n.js';
 
@@ -21,7 +22,20 @@ export async function userMiddleware(ctx: BaseContext, next: NextFunction): Prom
   const from = ctx.from;
   if (!from || from.is_bot) return next();
   ctx.user = touchUser(ctx.deps.db, from, { privateChat: ctx.chat?.type === 'private' });
+  const welcome = ctx.deps.config.welcomeCreditMinor;
+  if (welcome > 0 && isFirstContact(ctx.user) && !ctx.user.banned) {
+    const balance = grantWelcome(ctx.deps.db, from.id, welcome);
+    if (balance !== undefined) {
+      ctx.user = { ...ctx.user, balance };
+      ctx.welcomed = welcome;
+    }
+  }
   if (!ctx.user.banned) return next();
+  if (ctx.preCheckoutQuery) {
+    // Unanswered, Telegram would show a bare timeout: say why instead.
+    await ctx.answerPreCheckoutQuery(false, { error_message: bannedNote(ctx) });
+    return;
+  }
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery({ text: bannedNote(ctx) });
     return;

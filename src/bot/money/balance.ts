@@ -4,7 +4,7 @@ import type { BotContext } from '../context.js';
 import { menuData } from '../start/menu.js';
 import { ownKeyState, readerMoney, withModels } from './context.js';
 import { renderBalance } from './render.js';
-import { topUpOf } from './top-up.js';
+import { starsButton, topUpOf } from './top-up.js';
 
 /** /balance and the start menu's balance button. */
 export const balanceFeature = new Composer<BotContext>();
@@ -28,7 +28,12 @@ export async function sendBalance(ctx: BotContext): Promise<void> {
     ...(key ? { key } : {}),
     topUp: topUpOf(config),
   });
-  await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  const stars = starsButton(ctx.t, config);
+  await ctx.reply(text, {
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(stars ? { reply_markup: stars } : {}),
+  });
 }
 
 balanceFeature.command('balance', sendBalance);

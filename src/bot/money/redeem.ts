@@ -5,6 +5,7 @@ import { redeemWithLimit } from '../../billing/redeem-guard.js';
 import type { BotContext } from '../context.js';
 import { readerMoney } from './context.js';
 import { codeFromPayload, redeemFailureText } from './render.js';
+import { payReferral } from './stars.js';
 
 /**
  * Redeem codes: `/redeem CODE`, a code pasted alone in a private chat, and the deep link
@@ -27,6 +28,7 @@ async function redeem(ctx: BotContext, code: string): Promise<void> {
   let text = ctx.t('redeem-ok', { amount: money(result.amount), balance: money(result.balance) });
   if (getOwnKeyInfo(db, user.id)?.status === 'ok') text += `\n\n${ctx.t('redeem-ok-own-key')}`;
   await ctx.reply(text, { parse_mode: 'HTML' });
+  await payReferral(ctx, user.id);
 }
 
 const privateChat = redeemFeature.chatType('private');

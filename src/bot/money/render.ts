@@ -87,6 +87,9 @@ export function modelTitle(catalog: Catalog, id: string): string {
 export function ledgerWhat(t: Translate, entry: LedgerEntry, model?: string): string {
   switch (entry.kind) {
     case 'topup': {
+      if (entry.ref.startsWith('stars:')) {
+        return t('balance-kind-stars', { stars: Number(/^\d+/.exec(entry.note ?? '')?.[0] ?? 0) });
+      }
       if (!entry.ref.startsWith('redeem:')) return t('balance-kind-topup');
       const hint = /^code (\S+)/.exec(entry.note ?? '')?.[1] ?? '';
       return t('balance-kind-code', { hint: escapeHtml(hint) });
@@ -97,6 +100,12 @@ export function ledgerWhat(t: Translate, entry: LedgerEntry, model?: string): st
       return t('balance-kind-refund', { model: escapeHtml(model ?? entry.jobId ?? '?') });
     case 'adjustment':
       return t('balance-kind-adjustment');
+    case 'bonus':
+      return t(
+        entry.ref.startsWith('bonus:ref:') ? 'balance-kind-referral' : 'balance-kind-welcome',
+      );
+    case 'reversal':
+      return t('balance-kind-stars-refund');
   }
 }
 

@@ -17,8 +17,19 @@ function mainMenu(ctx: BotContext): InlineKeyboard {
 
 startFeature.command('start', async (ctx) => {
   const name = escapeHtml(ctx.from?.first_name ?? '');
-  const text = `${ctx.t('start-greeting', { name })}\n\n${topUpLine(ctx.t, topUpOf(ctx.deps.config))}`;
+  const welcome =
+    ctx.welcomed === undefined
+      ? ''
+      : `\n\n${ctx.t('start-welcome-credit', { amount: ctx.deps.money(ctx.welcomed, await ctx.i18n.getLocale()) })}`;
+  const text = `${ctx.t('start-greeting', { name })}${welcome}\n\n${topUpLine(ctx.t, topUpOf(ctx.deps.config))}`;
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
+});
+
+// Telegram asks bots that sell to show their terms; the operator writes them (TERMS_TEXT).
+startFeature.command('terms', async (ctx) => {
+  const terms = ctx.deps.config.TERMS_TEXT;
+  if (terms) await ctx.reply(terms, { link_preview_options: { is_disabled: true } });
+  else await ctx.reply(ctx.t('terms-default'), { parse_mode: 'HTML' });
 });
 
 const sendHelp = (ctx: BotContext) =>

@@ -14,7 +14,13 @@ export const SUPPORT_WAIT_MS = 30 * 60_000;
 export const SUPPORT_SEND = 'support:send';
 export const SUPPORT_CANCEL = 'support:cancel';
 
-export type SupportMode = 'new' | 'reply';
+export type SupportMode = 'new' | 'reply' | 'payment';
+
+const ASK_KEYS: Record<SupportMode, string> = {
+  new: 'support-ask',
+  reply: 'support-ask-reply',
+  payment: 'support-ask-payment',
+};
 
 /**
  * `/support`: one message (text, photo or document), a confirmation, then it goes to the support
@@ -33,7 +39,7 @@ export async function supportConversation(
   // null, not undefined: external results are replayed from JSON.
   const contact = await conversation.external((o) => o.deps.config.SUPPORT_CONTACT ?? null);
   await draftAndConfirm(conversation, ctx, {
-    ask: t(mode === 'reply' ? 'support-ask-reply' : 'support-ask'),
+    ask: t(ASK_KEYS[mode]),
     buttons: {
       send: t('support-button-send'),
       sendData: SUPPORT_SEND,

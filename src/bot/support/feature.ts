@@ -41,11 +41,13 @@ const privateLink = (ctx: BotContext) => `https://t.me/${ctx.me.username}?start=
 
 const inPrivate = supportFeature.chatType('private');
 inPrivate.command('support', (ctx) => openSupport(ctx, 'new'));
+// Telegram requires bots that sell in Stars to answer /paysupport.
+inPrivate.command('paysupport', (ctx) => openSupport(ctx, 'payment'));
 inPrivate.command('start', (ctx, next) =>
   ctx.match.trim() === 'support' ? openSupport(ctx, 'new') : next(),
 );
 
-supportFeature.command('support', (ctx) =>
+supportFeature.command(['support', 'paysupport'], (ctx) =>
   ctx.reply(ctx.t('support-private-only', { link: privateLink(ctx) })),
 );
 

@@ -4,4 +4,5 @@ export const ALLOWED_UPDATES = [
   'edited_message',
   'callback_query',
   'my_chat_member',
+  'pre_checkout_query',
 ] as const;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { grantWelcome } from '../../../src/billing/bonuses.js';
 import {
   InvalidAmountError,
   LedgerConflictError,
@@ -16,6 +17,7 @@ import {
   totals,
 } from '../../../src/billing/ledger.js';
 import { MAX_AMOUNT } from '../../../src/billing/money.js';
+import { creditStarPayment, reverseStarPayment } from '../../../src/billing/star-payments.js';
 import { closeDb, type Db, openDb } from '../../../src/db/client.js';
 import { jobs, ledger, users } from '../../../src/db/schema.js';
 import { tempDb } from '../../helpers/temp-db.js';
@@ -244,6 +246,9 @@ describe('ledger', () => {
       charges: 30,
       refunds: 20,
       adjustments: 5,
+      stars: 0,
+      bonuses: 0,
+      reversals: 0,
       spent: 10,
       entries: 5,
     });
@@ -281,8 +286,12 @@ type Op =
   | { t: 'reserve'; j: number }
   | { t: 'refund'; j: number }
   | { t: 'refundUnknown' }
-  | { t: 'adjust'; u: number; amount: number };
+  | { t: 'adjust'; u: number; amount: number }
+  | { t: 'starsPay'; p: number }
+  | { t: 'starsRefund'; p: number }
+  | { t: 'welcome'; u: number };
 
+const WELCOME = 50;
 const USERS = [1, 2, 3];
 const worldArb = fc.record({
   payments: fc.array(
@@ -308,6 +317,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     u: fc.constantFrom(...USERS),
     amount: fc.integer({ min: -400, max: 400 }).filter((n) => n !== 0),
   }),
+  fc.record({ t: fc.constant('starsPay' as const), p: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({ t: fc.constant('starsRefund' as const), p: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({ t: fc.constant('welcome' as const), u: fc.constantFrom(...USERS) }),
 );
 
 describe('ledger property: balance == sum(ledger), never negative, matches the model', () => {
@@ -317,7 +329,7 @@ describe('ledger property: balance == sum(ledger), never negative, matches the m
     try {
       fc.assert(
         fc.property(worldArb, fc.array(opArb, { maxLength: 60 }), (world, ops) => {
-          mem.$client.exec('DELETE FROM ledger; DELETE FROM users;');
+          mem.$client.exec('DELETE FROM ledger; DELETE FROM star_payments; DELETE FROM users;');
           mem
             .insert(users)
             .values(USERS.map((id) => ({ id })))
@@ -326,6 +338,9 @@ describe('ledger property: balance == sum(ledger), never negative, matches the m
           const paid = new Set<number>();
           const charged = new Set<number>();
           const refunded = new Set<number>();
+          const starsPaid = new Set<number>();
+          const starsRefunded = new Set<number>();
+          const welcomed = new Set<number>();
           const bal = (u: number) => balance.get(u) ?? 0;
 
           for (const op of ops) {
@@ -365,6 +380,38 @@ describe('ledger property: balance == sum(ledger), never negative, matches the m
                 refunded.add(op.j);
                 expect(r).toEqual({ refunded: job.price, status: 'refunded', balance: bal(job.u) });
               }
+            } else if (op.t === 'starsPay') {
+              const p = world.payments[op.p] as { u: number; amount: number };
+              const r = creditStarPayment(mem, {
+                chargeId: `c${op.p}`,
+                userId: p.u,
+                stars: p.amount,
+                credit: p.amount,
+                payload: 'x',
+              });
+              if (!starsPaid.has(op.p)) balance.set(p.u, bal(p.u) + p.amount);
+              const status = starsPaid.has(op.p) ? 'duplicate' : 'credited';
+              expect(r).toEqual({ status, balance: bal(p.u) });
+              starsPaid.add(op.p);
+            } else if (op.t === 'starsRefund') {
+              const p = world.payments[op.p] as { u: number; amount: number };
+              const r = reverseStarPayment(mem, `c${op.p}`);
+              if (!starsPaid.has(op.p)) expect(r).toEqual({ status: 'unknown' });
+              else if (starsRefunded.has(op.p)) expect(r).toMatchObject({ status: 'already' });
+              else {
+                const taken = Math.min(p.amount, bal(p.u));
+                balance.set(p.u, bal(p.u) - taken);
+                starsRefunded.add(op.p);
+                expect(r).toEqual({ status: 'reversed', taken, balance: bal(p.u) });
+              }
+            } else if (op.t === 'welcome') {
+              const r = grantWelcome(mem, op.u, WELCOME);
+              if (welcomed.has(op.u)) expect(r).toBeUndefined();
+              else {
+                balance.set(op.u, bal(op.u) + WELCOME);
+                expect(r).toBe(bal(op.u));
+              }
+              welcomed.add(op.u);
             } else if (op.t === 'refundUnknown') {
               expect(refundJob(mem, 'never-created')).toEqual({
                 refunded: 0,

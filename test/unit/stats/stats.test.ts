@@ -14,6 +14,9 @@ const money0 = {
   charges: 0,
   refunds: 0,
   adjustments: 0,
+  stars: 0,
+  bonuses: 0,
+  reversals: 0,
   spent: 0,
   entries: 0,
 };
@@ -36,6 +39,12 @@ const base: StatsInput = {
   outcomes24h: [],
   failures24h: [],
   tickets: { open: 0, total: 0 },
+  stars: {
+    days: [],
+    total: { stars: 0, refundedStars: 0, payments: 0 },
+    referralToday: 0,
+    referralTotal: 0,
+  },
 };
 
 describe('stats aggregation', () => {

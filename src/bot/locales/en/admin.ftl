@@ -63,3 +63,27 @@ alert-gateway_down =
        *[other] { $minutes } minutes
     }</b> ({ $gateway }). Generations fail or wait.
 alert-gateway_down-cleared = ✅ The gateway answers again.
+
+## Stars in /stats, reconciliation
+stats-stars-total = ⭐ Stars in total: { $stars } received, { $refunded } refunded ({ $payments ->
+    [one] { $payments } payment
+   *[other] { $payments } payments
+})
+stats-stars-day = · { $day }: { $stars } ⭐ received, { $refunded } ⭐ refunded ({ $payments ->
+    [one] { $payments } payment
+   *[other] { $payments } payments
+})
+stats-referral = 🤝 Referral credit paid: today { $today } · in total { $total }
+reconcile-clean = ✅ Stars reconciliation: { $checked ->
+    [one] { $checked } Telegram transaction matches
+   *[other] { $checked } Telegram transactions match
+} the ledger.
+reconcile-title = ⚠️ <b>Stars reconciliation</b> ({ $checked ->
+    [one] { $checked } Telegram transaction read
+   *[other] { $checked } Telegram transactions read
+}):
+reconcile-credited = · credited now: { $stars } ⭐ of user { $user } had no ledger entry (charge <code>{ $chargeId }</code>)
+reconcile-reversed = · refunded on Telegram's side, credit taken back now: { $stars } ⭐ of user { $user } (charge <code>{ $chargeId }</code>)
+reconcile-unmatched = · in the ledger but not at Telegram: { $stars } ⭐ of user { $user } (charge <code>{ $chargeId }</code>): check it by hand
+reconcile-foreign = · a Telegram payment this bot cannot credit: { $stars } ⭐ (charge <code>{ $chargeId }</code>): check it by hand
+reconcile-failed = ❌ Could not read the Stars transactions from Telegram. Try again later.

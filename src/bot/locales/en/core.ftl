@@ -49,3 +49,11 @@ cmd-key = My own gateway key
 cmd-support = Contact support
 cmd-language = Language
 cmd-cancel = Cancel the current action
+cmd-topup = Top up with Telegram Stars
+cmd-invite = Invite friends
+cmd-paysupport = Help with a payment
+cmd-terms = Terms of service
+start-welcome-credit = 🎁 Welcome! You have <b>{ $amount }</b> to try the models.
+terms-default = 📄 <b>Terms</b>
+    Payments in Telegram Stars buy generation balance in this bot; the balance is spent on generations at the prices shown before each one, and a failed generation is refunded to the balance automatically.
+    Questions or problems with a payment: /paysupport. The operator decides on refunds of Stars.

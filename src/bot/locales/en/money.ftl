@@ -143,3 +143,63 @@ user-ledger-title = <b>Ledger</b>
 user-ledger-empty = No entries.
 user-ledger-line = { $amount } → { $after } · { $what } · { $when }{ $extra }
 user-ledger-actor = by <code>{ $actor }</code>
+
+## Telegram Stars
+balance-kind-stars = Telegram Stars, { $stars } ⭐
+balance-kind-stars-refund = Stars payment refunded
+balance-kind-welcome = welcome credit
+balance-kind-referral = referral bonus
+balance-how-to-stars = ⭐ <b>Top up with Telegram Stars:</b> /topup
+stars-button = ⭐ Top up with Stars
+stars-packs = ⭐ <b>Top up with Telegram Stars</b>
+    Choose a pack. Telegram takes the payment, and your balance grows as soon as it is confirmed.
+    Questions about a payment: /paysupport · Terms: /terms
+stars-pack-button = { $stars } ⭐ → { $credit }
+stars-off = Telegram Stars top-ups are not offered here. Send a redeem code instead (/redeem).
+stars-pack-gone = This pack is no longer sold. Open /topup again.
+stars-invoice-title = Balance +{ $credit }
+stars-invoice-description = { $stars ->
+    [one] { $stars } Telegram Star
+   *[other] { $stars } Telegram Stars
+} for { $credit } of generation balance in { $bot }.
+stars-invoice-label = Balance +{ $credit }
+stars-checkout-malformed = This invoice is not one of this bot's packs. Open /topup for a new one.
+stars-checkout-not-yours = This invoice was made for another account. Open /topup in the bot to get your own.
+stars-checkout-changed = This pack has changed since the invoice was made. Open /topup for the current one.
+stars-checkout-gone = This pack is no longer sold. Open /topup to see the current packs.
+stars-paid = ✅ Payment received: { $stars } ⭐ → <b>+{ $credit }</b>. Balance: <b>{ $balance }</b>.
+stars-paid-unreadable = ⚠️ Telegram confirmed a payment that I cannot match to a pack. Nothing is lost: write to /paysupport and the operator will sort it out.
+stars-refunded = ↩️ Your payment of { $stars } ⭐ was refunded. { $taken } was taken back from your balance; balance: <b>{ $balance }</b>.
+
+## Referrals and the welcome credit
+invite-text = 🤝 <b>Invite friends</b>
+    When someone opens the bot through your link and tops up for the first time, you both get <b>{ $bonus }</b>.
+    Your link: { $link }
+    { $invited ->
+        [0] Nobody has joined through it yet.
+        [one] { $invited } person joined through it; { $rewarded } topped up.
+       *[other] { $invited } people joined through it; { $rewarded } topped up.
+    }
+invite-off = Invitations are not offered here.
+invite-refused-self = ℹ️ That is your own invite link: share it with friends instead.
+invite-refused-unknown_code = ℹ️ This invite link is not valid (it may be mistyped).
+invite-refused-not_new = ℹ️ Invite links are for people new to the bot, and you have used it before.
+referral-bonus-referred = 🎁 Thanks for topping up: you got a referral bonus of <b>{ $amount }</b>.
+referral-bonus-referrer = 🎉 A friend you invited just topped up: you got a referral bonus of <b>{ $amount }</b>.
+
+## Admin: Stars payments
+admin-cmd-stars = A user's Stars payments and refunds
+admin-cmd-reconcile = Check Stars payments against Telegram
+user-stars-button = ⭐ Stars payments
+stars-admin-usage = Usage: <code>/stars &lt;id or @username&gt;</code>
+stars-admin-none = { $name } has made no Stars payments.
+stars-admin-title = ⭐ <b>Stars payments of { $name }</b> (newest first, UTC)
+stars-admin-line = { $when } · { $stars } ⭐ → { $credit } · <code>{ $charge }</code>
+stars-admin-line-refunded = { $when } · { $stars } ⭐ → { $credit } · refunded, { $reversed } taken back · <code>{ $charge }</code>
+stars-admin-refund-button = ↩️ Refund { $stars } ⭐ ({ $when })
+stars-admin-refund-anyway = ↩️ Refund anyway
+stars-admin-spent = ⚠️ The user has already spent part of this credit ({ $credit } for { $stars } ⭐). A refund gives back all the Stars but can take back only the { $left } that is left (the balance goes to zero). Refund anyway?
+stars-admin-refunded = ✅ Refunded { $stars } ⭐. { $taken } taken back from the balance; it is now { $balance }.
+stars-admin-refund-failed = ❌ Telegram refused the refund: { $reason }. No money moved.
+stars-admin-already = ℹ️ This payment has already been refunded.
+stars-admin-unknown = This payment is not in the database.

@@ -40,3 +40,6 @@ support-close-where = Use /close inside a user's topic, or as a reply to a ticke
 support-not-staff = Only the bot's operators (ADMIN_IDS) can answer users or close tickets here. Your message stays in this chat and was not sent to the user.
 support-not-staff-chat-admins = Only the bot's operators and this chat's administrators can answer users or close tickets here. Your message stays in this chat and was not sent to the user.
 support-anonymous-admin = Anonymous admins cannot answer users here: the bot cannot tell who you are. Turn off "Remain anonymous" in your admin rights, or ask the operator to set SUPPORT_STAFF=chat-admins. Your message was not sent to the user.
+support-ask-payment = 💳 Tell support what went wrong with your payment, in one message (a screenshot of the receipt helps). Your recent Stars payments are attached for the operator. /cancel to stop.
+support-header-stars = ⭐ Stars payment { $when }: { $stars } ⭐, charge <code>{ $charge }</code>
+support-header-stars-refunded = ⭐ Stars payment { $when }: { $stars } ⭐, refunded, charge <code>{ $charge }</code>

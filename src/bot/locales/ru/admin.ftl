@@ -64,3 +64,31 @@ alert-gateway_down =
        *[many] { $minutes } минут
     }</b> ({ $gateway }). Генерации падают или ждут.
 alert-gateway_down-cleared = ✅ Шлюз снова отвечает.
+
+## Звёзды в /stats, сверка
+stats-stars-total = ⭐ Звёзд всего: получено { $stars }, возвращено { $refunded } ({ $payments ->
+    [one] { $payments } оплата
+    [few] { $payments } оплаты
+   *[many] { $payments } оплат
+})
+stats-stars-day = · { $day }: получено { $stars } ⭐, возвращено { $refunded } ⭐ ({ $payments ->
+    [one] { $payments } оплата
+    [few] { $payments } оплаты
+   *[many] { $payments } оплат
+})
+stats-referral = 🤝 Бонусы за приглашения: сегодня { $today } · всего { $total }
+reconcile-clean = ✅ Сверка звёзд: { $checked ->
+    [one] { $checked } транзакция Telegram совпадает
+    [few] { $checked } транзакции Telegram совпадают
+   *[many] { $checked } транзакций Telegram совпадают
+} с журналом.
+reconcile-title = ⚠️ <b>Сверка звёзд</b> ({ $checked ->
+    [one] прочитана { $checked } транзакция Telegram
+    [few] прочитаны { $checked } транзакции Telegram
+   *[many] прочитано { $checked } транзакций Telegram
+}):
+reconcile-credited = · зачислено сейчас: { $stars } ⭐ пользователя { $user } не было в журнале (платёж <code>{ $chargeId }</code>)
+reconcile-reversed = · возвращено со стороны Telegram, пополнение списано сейчас: { $stars } ⭐ пользователя { $user } (платёж <code>{ $chargeId }</code>)
+reconcile-unmatched = · есть в журнале, но нет в Telegram: { $stars } ⭐ пользователя { $user } (платёж <code>{ $chargeId }</code>) — проверьте вручную
+reconcile-foreign = · оплата в Telegram, которую бот не может зачислить: { $stars } ⭐ (платёж <code>{ $chargeId }</code>) — проверьте вручную
+reconcile-failed = ❌ Не удалось прочитать транзакции звёзд из Telegram. Попробуйте позже.

@@ -143,3 +143,65 @@ user-ledger-title = <b>Журнал операций</b>
 user-ledger-empty = Записей нет.
 user-ledger-line = { $amount } → { $after } · { $what } · { $when }{ $extra }
 user-ledger-actor = от <code>{ $actor }</code>
+
+## Telegram Stars
+balance-kind-stars = Telegram Stars, { $stars } ⭐
+balance-kind-stars-refund = возврат оплаты Stars
+balance-kind-welcome = приветственный бонус
+balance-kind-referral = бонус за приглашение
+balance-how-to-stars = ⭐ <b>Пополнить звёздами Telegram:</b> /topup
+stars-button = ⭐ Пополнить звёздами
+stars-packs = ⭐ <b>Пополнение звёздами Telegram</b>
+    Выберите пакет. Оплату принимает Telegram, баланс пополнится сразу после подтверждения.
+    Вопросы об оплате: /paysupport · Условия: /terms
+stars-pack-button = { $stars } ⭐ → { $credit }
+stars-off = Пополнение звёздами Telegram здесь недоступно. Отправьте код пополнения (/redeem).
+stars-pack-gone = Этот пакет больше не продаётся. Откройте /topup ещё раз.
+stars-invoice-title = Баланс +{ $credit }
+stars-invoice-description = { $stars ->
+    [one] { $stars } звезда Telegram
+    [few] { $stars } звезды Telegram
+   *[many] { $stars } звёзд Telegram
+} за { $credit } баланса для генераций в { $bot }.
+stars-invoice-label = Баланс +{ $credit }
+stars-checkout-malformed = Этот счёт не относится к пакетам бота. Откройте /topup, чтобы получить новый.
+stars-checkout-not-yours = Этот счёт выставлен другому аккаунту. Откройте /topup в боте, чтобы получить свой.
+stars-checkout-changed = Пакет изменился после выставления счёта. Откройте /topup, чтобы получить актуальный.
+stars-checkout-gone = Этот пакет больше не продаётся. Откройте /topup, чтобы увидеть текущие пакеты.
+stars-paid = ✅ Оплата получена: { $stars } ⭐ → <b>+{ $credit }</b>. Баланс: <b>{ $balance }</b>.
+stars-paid-unreadable = ⚠️ Telegram подтвердил оплату, которую я не могу сопоставить с пакетом. Ничего не потеряно: напишите в /paysupport, оператор разберётся.
+stars-refunded = ↩️ Ваша оплата { $stars } ⭐ возвращена. С баланса списано { $taken }; баланс: <b>{ $balance }</b>.
+
+## Приглашения и приветственный бонус
+invite-text = 🤝 <b>Пригласите друзей</b>
+    Когда кто-то откроет бота по вашей ссылке и впервые пополнит баланс, вы оба получите <b>{ $bonus }</b>.
+    Ваша ссылка: { $link }
+    { $invited ->
+        [0] По ней пока никто не пришёл.
+        [one] По ней пришёл { $invited } человек; пополнили баланс: { $rewarded }.
+        [few] По ней пришли { $invited } человека; пополнили баланс: { $rewarded }.
+       *[many] По ней пришли { $invited } человек; пополнили баланс: { $rewarded }.
+    }
+invite-off = Приглашения здесь недоступны.
+invite-refused-self = ℹ️ Это ваша собственная ссылка-приглашение: поделитесь ею с друзьями.
+invite-refused-unknown_code = ℹ️ Эта ссылка-приглашение недействительна (возможно, в ней опечатка).
+invite-refused-not_new = ℹ️ Ссылки-приглашения — для новых пользователей, а вы уже пользовались ботом.
+referral-bonus-referred = 🎁 Спасибо за пополнение: вы получили бонус за приглашение <b>{ $amount }</b>.
+referral-bonus-referrer = 🎉 Приглашённый вами друг пополнил баланс: вы получили бонус <b>{ $amount }</b>.
+
+## Админ: оплаты звёздами
+admin-cmd-stars = Оплаты звёздами и возвраты пользователя
+admin-cmd-reconcile = Сверить оплаты звёздами с Telegram
+user-stars-button = ⭐ Оплаты звёздами
+stars-admin-usage = Использование: <code>/stars &lt;id или @username&gt;</code>
+stars-admin-none = { $name } не платил(а) звёздами.
+stars-admin-title = ⭐ <b>Оплаты звёздами: { $name }</b> (сначала новые, UTC)
+stars-admin-line = { $when } · { $stars } ⭐ → { $credit } · <code>{ $charge }</code>
+stars-admin-line-refunded = { $when } · { $stars } ⭐ → { $credit } · возвращено, списано { $reversed } · <code>{ $charge }</code>
+stars-admin-refund-button = ↩️ Вернуть { $stars } ⭐ ({ $when })
+stars-admin-refund-anyway = ↩️ Всё равно вернуть
+stars-admin-spent = ⚠️ Пользователь уже потратил часть этого пополнения ({ $credit } за { $stars } ⭐). Возврат отдаст все звёзды, но списать можно только оставшиеся { $left } (баланс станет нулевым). Всё равно вернуть?
+stars-admin-refunded = ✅ Возвращено { $stars } ⭐. С баланса списано { $taken }; теперь на нём { $balance }.
+stars-admin-refund-failed = ❌ Telegram отказал в возврате: { $reason }. Деньги не двигались.
+stars-admin-already = ℹ️ Эта оплата уже возвращена.
+stars-admin-unknown = Этой оплаты нет в базе.

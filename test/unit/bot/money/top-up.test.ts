@@ -12,13 +12,23 @@ const minimal = {
 };
 
 describe('top-up line', () => {
-  it('names only /redeem when the operator configured no shop and no contact', () => {
-    const topUp = topUpOf(loadConfig(minimal));
+  it('names only /redeem when the operator configured no shop, no contact and no Stars', () => {
+    const topUp = topUpOf(loadConfig({ ...minimal, STARS_PACKS: 'off' }));
     expect(topUp).toEqual({ kind: 'redeem' });
     for (const locale of ['en', 'ru']) {
       const line = topUpLine(t(locale), topUp);
       expect(line).toContain('/redeem');
       expect(line).not.toMatch(/@|https?:/);
+    }
+  });
+
+  it('puts Stars (/topup) first where packs are sold, the code line after it', () => {
+    const topUp = topUpOf(loadConfig(minimal));
+    expect(topUp).toEqual({ kind: 'redeem', stars: true });
+    for (const locale of ['en', 'ru']) {
+      const [stars, codes] = topUpLine(t(locale), topUp).split('\n');
+      expect(stars).toContain('/topup');
+      expect(codes).toContain('/redeem');
     }
   });
 
