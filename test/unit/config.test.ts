@@ -130,4 +130,22 @@ describe('config', () => {
     expect(loadConfig(base).confirmAboveMinor).toBeUndefined();
     expect(() => loadConfig({ ...base, CONFIRM_ABOVE: '-1' })).toThrow(/CONFIRM_ABOVE/);
   });
+
+  it('Stars packs, the referral bonus and the welcome credit are read in the currency', () => {
+    const c = loadConfig({
+      ...base,
+      STARS_PACKS: '50:0.5',
+      REFERRAL_BONUS: '1',
+      WELCOME_CREDIT: '0.1',
+    });
+    expect(c.starsPacks).toEqual([{ stars: 50, credit: 50 }]);
+    expect([c.referralBonusMinor, c.welcomeCreditMinor]).toEqual([100, 10]);
+    const d = loadConfig(base);
+    expect(d.starsPacks.map((p) => p.stars)).toEqual([100, 500, 2500]);
+    expect([d.referralBonusMinor, d.welcomeCreditMinor]).toEqual([0, 0]);
+    expect(problems({ ...base, STARS_PACKS: '50:x', REFERRAL_BONUS: 'lots' })).toEqual([
+      'STARS_PACKS "50:x": the credit is not_a_number',
+      'REFERRAL_BONUS is not an amount in USD (not_a_number)',
+    ]);
+  });
 });
