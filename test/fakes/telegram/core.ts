@@ -4,6 +4,7 @@ import { Faults } from './faults.js';
 import { FileStore } from './files.js';
 import { FloodControl } from './flood.js';
 import type { Params } from './params.js';
+import { StarsLedger } from './stars.js';
 import { UpdateQueue } from './updates.js';
 import { World } from './world.js';
 
@@ -24,6 +25,15 @@ export interface StandInOptions {
   urlFileLimitBytes?: number;
   /** How long a callback query can be answered (Telegram: about 15 s). */
   callbackQueryTimeoutMs?: number;
+  /** How long a pre_checkout_query can be answered (Telegram: 10 s). */
+  preCheckoutTimeoutMs?: number;
+  /** Stars each user starts with. Default 1000. */
+  initialStars?: number;
+  /**
+   * Whether a bot's own refundStarPayment also sends the bot a refunded_payment message
+   * (unverified for real Telegram; default false). refundFromTelegram always sends one.
+   */
+  refundUpdateOnBotRefund?: boolean;
   /** Pause between webhook delivery retries. */
   webhookRetryMs?: number;
   webhookTimeoutMs?: number;
@@ -54,6 +64,9 @@ export function resolveOptions(o: StandInOptions): ResolvedOptions {
     urlPhotoLimitBytes: o.urlPhotoLimitBytes ?? 5 * MB,
     urlFileLimitBytes: o.urlFileLimitBytes ?? 20 * MB,
     callbackQueryTimeoutMs: o.callbackQueryTimeoutMs ?? 15_000,
+    preCheckoutTimeoutMs: o.preCheckoutTimeoutMs ?? 10_000,
+    initialStars: o.initialStars ?? 1000,
+    refundUpdateOnBotRefund: o.refundUpdateOnBotRefund ?? false,
     webhookRetryMs: o.webhookRetryMs ?? 200,
     webhookTimeoutMs: o.webhookTimeoutMs ?? 10_000,
     now: o.now ?? Date.now,
@@ -103,6 +116,7 @@ export class Core {
   readonly faults = new Faults();
   readonly log = new CallLog();
   readonly queries = new Map<string, PendingQuery>();
+  readonly stars: StarsLedger;
   /** setMyCommands storage keyed by scope + language. */
   readonly commands = new Map<string, BotCommand[]>();
   defaultMenuButton: MenuButton = { type: 'default' };
@@ -117,6 +131,7 @@ export class Core {
   ) {
     this.world = new World(botInfo, options.now);
     this.flood = new FloodControl(options.now);
+    this.stars = new StarsLedger(options.initialStars);
     this.queue = new UpdateQueue({
       now: options.now,
       webhookRetryMs: options.webhookRetryMs,

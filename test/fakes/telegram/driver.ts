@@ -11,6 +11,8 @@ import {
   type ReplyMatcher,
   type ReplyPredicate,
 } from './matcher.js';
+import { postPaymentMessage } from './methods/payments.js';
+import { type CheckoutAnswer, newQueryId } from './stars.js';
 import { commandEntities } from './text.js';
 import type { ChatAction, ChatState } from './world.js';
 
@@ -35,6 +37,20 @@ export interface PressOptions {
    */
   via?: (update: Update) => void;
 }
+
+export interface PayOptions {
+  /** How long to wait for answerPreCheckoutQuery (default: the stand-in's 10 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * How a payment went: paid (the bot got successful_payment), declined by the bot's
+ * answerPreCheckoutQuery, not answered in time, or never started for lack of Stars.
+ */
+export type PayResult =
+  | { ok: true; chargeId: string; message: Message; update: Update }
+  | { ok: false; reason: 'declined'; errorMessage: string }
+  | { ok: false; reason: 'timeout' | 'insufficient_stars'; errorMessage?: undefined };
 
 export interface SendOptions {
   caption?: string;
@@ -312,6 +328,66 @@ export class ChatDriver {
       if (options.via) options.via({ update_id: this.core.queue.takeId(), ...update } as Update);
       else this.core.queue.push(update);
     });
+  }
+
+  /**
+   * Pays an invoice message of this chat with Telegram Stars, as the Pay button does: the bot
+   * gets a pre_checkout_query; if it answers ok, the user's Stars are debited, the charge is
+   * recorded as a StarTransaction and the bot gets a message with successful_payment.
+   */
+  async pay(invoiceMessage: Message | number, options: PayOptions = {}): Promise<PayResult> {
+    const id = typeof invoiceMessage === 'number' ? invoiceMessage : invoiceMessage.message_id;
+    const stars = this.core.stars;
+    const invoice = stars.invoice(this.chatId, id);
+    if (!invoice) throw new Error(`message ${id} in chat ${this.chatId} is not an invoice`);
+    if (invoice.currency === 'XTR' && stars.balance(this.user.id) < invoice.amount)
+      return { ok: false, reason: 'insufficient_stars' };
+    const timeoutMs = options.timeoutMs ?? this.core.options.preCheckoutTimeoutMs;
+    const queryId = newQueryId();
+    const answer = await new Promise<CheckoutAnswer | undefined>((resolve) => {
+      const timer = setTimeout(() => {
+        const c = stars.checkouts.get(queryId);
+        if (c) c.closed = true;
+        resolve(undefined);
+      }, timeoutMs);
+      stars.checkouts.set(queryId, {
+        id: queryId,
+        userId: this.user.id,
+        closed: false,
+        resolve: (a) => {
+          clearTimeout(timer);
+          resolve(a);
+        },
+      });
+      this.core.queue.push({
+        pre_checkout_query: {
+          id: queryId,
+          from: this.user,
+          currency: invoice.currency,
+          total_amount: invoice.amount,
+          invoice_payload: invoice.payload,
+        },
+      });
+    });
+    if (!answer) return { ok: false, reason: 'timeout' };
+    if (!answer.ok) return { ok: false, reason: 'declined', errorMessage: answer.errorMessage };
+    const charge = stars.charge(this.user, this.chatId, {
+      amount: invoice.amount,
+      payload: invoice.payload,
+      currency: invoice.currency,
+      date: this.core.world.date(),
+    });
+    const { message, update } = postPaymentMessage(this.core, charge, {
+      successful_payment: {
+        currency: charge.currency,
+        total_amount: charge.amount,
+        invoice_payload: charge.payload,
+        telegram_payment_charge_id: charge.id,
+        provider_payment_charge_id: charge.providerChargeId,
+      },
+    });
+    charge.update = update;
+    return { ok: true, chargeId: charge.id, message, update };
   }
 
   // ---- what the user sees ----

@@ -41,3 +41,34 @@ export const TEXTS = {
     'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
   queryTooOld: 'query is too old and response timeout expired or query ID is invalid',
 } as const;
+
+/**
+ * Telegram Stars payment texts (all answered as `Bad Request: <text>`).
+ *
+ * Seen in real answers (GitHub issues against Bot API libraries and tdlib):
+ * CHARGE_ALREADY_REFUNDED (tdlib/telegram-bot-api#690), STARS_INVOICE_INVALID (XTR invoice with
+ * tips or several prices, go-telegram-bot-api#751, rubenlagus/TelegramBots#1410),
+ * PAYMENT_PROVIDER_INVALID (a non-Stars currency with no provider token, TelegramBots#1445),
+ * CURRENCY_TOTAL_AMOUNT_INVALID (TelegramBot/Api#136), "can't parse prices JSON object" and
+ * 'parameter "currency" is required' (node-red-contrib-telegrambot#302), QUERY_ID_INVALID.
+ * From tdlib's InputInvoice.cpp: "Total price must be positive".
+ * From MTProto's error list for invoices: INVOICE_PAYLOAD_INVALID, CHARGE_NOT_FOUND.
+ *
+ * Not verified (plausible picks): the title/description texts and the empty error_message text;
+ * STARS_INVOICE_INVALID for an XTR invoice with a provider token.
+ */
+export const STAR_TEXTS = {
+  currencyRequired: 'parameter "currency" is required',
+  pricesUnparsable: "can't parse prices JSON object",
+  totalNotPositive: 'Total price must be positive',
+  totalInvalid: 'CURRENCY_TOTAL_AMOUNT_INVALID',
+  starsInvoiceInvalid: 'STARS_INVOICE_INVALID',
+  providerInvalid: 'PAYMENT_PROVIDER_INVALID',
+  payloadInvalid: 'INVOICE_PAYLOAD_INVALID',
+  titleInvalid: 'INVOICE_TITLE_INVALID',
+  descriptionInvalid: 'INVOICE_DESCRIPTION_INVALID',
+  errorMessageEmpty: 'error_message must be non-empty',
+  queryIdInvalid: 'QUERY_ID_INVALID',
+  chargeNotFound: 'CHARGE_NOT_FOUND',
+  chargeAlreadyRefunded: 'CHARGE_ALREADY_REFUNDED',
+} as const;

@@ -12,6 +12,8 @@ export interface ReplyMatcher {
   document?: boolean;
   animation?: boolean;
   mediaGroup?: boolean;
+  /** Whether the message is an invoice (sendInvoice). */
+  invoice?: boolean;
   /** Whether the message has an inline keyboard. */
   buttons?: boolean;
   /** The message has a button with this text. */
@@ -71,6 +73,7 @@ export function matcherToPredicate(m: ReplyMatcher): ReplyPredicate {
     if (m.animation !== undefined && (msg?.animation !== undefined) !== m.animation) return false;
     if (m.mediaGroup !== undefined && (msg?.media_group_id !== undefined) !== m.mediaGroup)
       return false;
+    if (m.invoice !== undefined && (msg?.invoice !== undefined) !== m.invoice) return false;
     if (m.buttons !== undefined && buttonsOf(msg).length > 0 !== m.buttons) return false;
     if (
       m.button !== undefined &&

@@ -4,6 +4,7 @@ import type {
   BotCommandScope,
   MenuButton,
   Message,
+  StarTransaction,
   Update,
   UserFromGetMe,
   WebhookInfo,
@@ -14,8 +15,10 @@ import { ChatDriver, type UserOptions } from './driver.js';
 import type { ApiErrorBody } from './errors.js';
 import type { FloodConfig, FloodStats } from './flood.js';
 import { Front, parseRequest, readBody, sendJson } from './http.js';
+import { postPaymentMessage, refundedPaymentOf } from './methods/payments.js';
 import { TestGroup, TestUser } from './people.js';
 import { execute } from './pipeline.js';
+import type { InvoiceRecord } from './stars.js';
 import type { NewUpdate } from './updates.js';
 import type { ChatAction } from './world.js';
 
@@ -165,6 +168,78 @@ export class TelegramStandIn {
     const user = this.core.world.users.get(userId);
     if (!chat || !user) throw new Error(`unknown chat ${chatId} or user ${userId}`);
     return new ChatDriver(this.core, user.user, chat, threadId);
+  }
+
+  // ---- Telegram Stars ----
+
+  /** A user's Stars (each user starts with `initialStars`, default 1000). */
+  starBalance(userId: number): number {
+    return this.core.stars.balance(userId);
+  }
+
+  setStarBalance(userId: number, stars: number): void {
+    this.core.stars.setBalance(userId, stars);
+  }
+
+  /** The bot's Stars: payments minus refunds (what getMyStarBalance answers). */
+  botStarBalance(): number {
+    return this.core.stars.botBalance();
+  }
+
+  /** What the stand-in privately keeps about an invoice message (its payload, currency, total). */
+  invoice(chatId: number, messageId: number): InvoiceRecord | undefined {
+    const r = this.core.stars.invoice(chatId, messageId);
+    return r ? { ...r } : undefined;
+  }
+
+  /** The bot's Star transactions, newest first (as getStarTransactions answers). */
+  starTransactions(): StarTransaction[] {
+    return this.core.stars.newestFirst();
+  }
+
+  /** Whether the charge exists and was refunded (undefined: no such charge). */
+  isRefunded(chargeId: string): boolean | undefined {
+    return this.core.stars.charges.get(chargeId)?.refunded;
+  }
+
+  /**
+   * Delivers a payment's successful_payment update again, same update_id, as Telegram does
+   * when the bot did not confirm it (crash before the next getUpdates, a late webhook answer).
+   */
+  redeliverPayment(chargeId: string): Update {
+    const update = this.core.stars.charges.get(chargeId)?.update;
+    if (!update) throw new Error(`no successful_payment update for charge ${chargeId}`);
+    this.core.queue.redeliver(update);
+    return update;
+  }
+
+  /**
+   * A refund made on Telegram's side (support, a dispute): the Stars go back to the user, the
+   * refund is recorded as a StarTransaction and the bot gets a refunded_payment message.
+   * Throws the Bot API error (CHARGE_NOT_FOUND, CHARGE_ALREADY_REFUNDED) for a bad charge.
+   */
+  refundFromTelegram(userId: number, chargeId: string): Message {
+    const charge = this.core.stars.refund(userId, chargeId, this.core.world.date());
+    return postPaymentMessage(this.core, charge, { refunded_payment: refundedPaymentOf(charge) })
+      .message;
+  }
+
+  /**
+   * A Stars payment the bot never heard of (its successful_payment was lost): the user is
+   * debited and the transaction is in getStarTransactions, but no update is sent.
+   * Returns the telegram_payment_charge_id.
+   */
+  plantStarPayment(
+    userId: number,
+    payment: { amount: number; payload: string; chatId?: number },
+  ): string {
+    const user = this.core.world.users.get(userId);
+    if (!user) throw new Error(`unknown user ${userId}`);
+    return this.core.stars.charge(user.user, payment.chatId ?? userId, {
+      amount: payment.amount,
+      payload: payment.payload,
+      date: this.core.world.date(),
+    }).id;
   }
 
   // ---- bot settings ----

@@ -2,6 +2,7 @@ import type { Handler } from '../core.js';
 import { chatMethods } from './chat.js';
 import { editMethods } from './edit.js';
 import { miscMethods } from './misc.js';
+import { paymentMethods } from './payments.js';
 import { sendMethods } from './send.js';
 import { updateMethods } from './updates.js';
 
@@ -13,6 +14,7 @@ const all: Record<string, Handler> = {
   ...chatMethods,
   ...updateMethods,
   ...miscMethods,
+  ...paymentMethods,
 };
 
 /** Bot API method names are case-insensitive. */

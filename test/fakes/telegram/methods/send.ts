@@ -216,6 +216,7 @@ export const FLOOD_METHODS = new Set(
     'sendAudio',
     'sendVoice',
     'sendSticker',
+    'sendInvoice',
     'sendMediaGroup',
     'copyMessage',
     'forwardMessage',
