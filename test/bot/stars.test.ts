@@ -121,6 +121,17 @@ describe('Telegram Stars top-ups, refunds and reconciliation (bot level)', () =>
     expect(recentEntries(db(), ann.id).filter((e) => e.ref.startsWith('stars:'))).toEqual([]);
   });
 
+  it('a banned user is told why at pre-checkout, and nothing is taken', async () => {
+    const user = await newUser();
+    const invoice = await invoiceFor(user, /^50 ⭐/);
+    db().$client.prepare('UPDATE users SET banned = 1 WHERE id = ?').run(user.id);
+    const paid = await user.pay(invoice);
+    expect(paid).toMatchObject({ ok: false, reason: 'declined' });
+    if (!paid.ok && paid.reason === 'declined')
+      expect(paid.errorMessage).toMatch(/access to this bot has been suspended/);
+    expect(bot.tg.starBalance(user.id)).toBe(1000);
+  });
+
   it('an admin refund: Stars back, the credit taken back, asking first when some was spent', async () => {
     const user = await newUser();
     const whole = await buy(user);
