@@ -2,7 +2,7 @@
 import type { Db } from '../db/client.js';
 import { getUser } from './users.js';
 
-export const LOCALES = ['en', 'ru'] as const;
+export const LOCALES = ['en', 'ru', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
@@ -12,10 +12,16 @@ export type Translate = (key: string, vars?: TranslateVars) => string;
 /** Text in any locale: for messages sent outside an update (deliveries, command menus). */
 export type TranslateIn = (locale: Locale, key: string, vars?: TranslateVars) => string;
 
-/** Telegram's language_code → one of our locales (Russian for the languages whose users read it). */
+/**
+ * Telegram's language_code → one of our locales: Russian for the languages whose users read it,
+ * Simplified Chinese for every Chinese code (zh-hans, zh-cn, zh-sg; zh-hant, zh-tw, zh-hk read it
+ * better than English).
+ */
 export function pickLocale(languageCode: string | undefined): Locale {
-  const base = languageCode?.toLowerCase().split('-')[0];
-  return base === 'ru' || base === 'be' || base === 'kk' ? 'ru' : DEFAULT_LOCALE;
+  const base = languageCode?.toLowerCase().split(/[-_]/)[0];
+  if (base === 'ru' || base === 'be' || base === 'kk') return 'ru';
+  if (base === 'zh') return 'zh';
+  return DEFAULT_LOCALE;
 }
 
 export function isLocale(value: unknown): value is Locale {

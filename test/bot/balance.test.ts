@@ -137,6 +137,26 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     await user.waitFor({ text: /Balance: 0\.00 USD/ });
   });
 
+  it('/language switches to Chinese and remembers it', async () => {
+    const user = bot.tg.user({ language_code: 'en' });
+    user.send('/language');
+    const menu = await user.waitFor({ text: /Choose your language/ });
+    expect(menu.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual([
+      '🇬🇧 English',
+      '🇷🇺 Русский',
+      '🇨🇳 中文',
+    ]);
+    const answer = await user.press(menu.message ?? 0, '🇨🇳 中文');
+    expect(answer.text).toBe('✅ 语言：简体中文');
+    await user.waitFor({ text: '✅ 语言：简体中文', edit: true });
+    expect(getSettings(db(), user.id).locale).toBe('zh');
+
+    user.send('/balance');
+    await user.waitFor({ text: /余额：/ });
+    user.send('/language');
+    await user.waitFor({ text: /请选择语言/ });
+  });
+
   it('refuses a forged language button', async () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/language');

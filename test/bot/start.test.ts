@@ -24,6 +24,21 @@ describe('start and help (bot level)', () => {
     expect(help.message?.text).toContain('/imagine');
   });
 
+  it('greets a Chinese app (zh-hans, zh-TW) in Simplified Chinese', async () => {
+    for (const language_code of ['zh-hans', 'zh-TW']) {
+      const user = bot.tg.user({ first_name: '小明', language_code });
+      user.send('/start');
+      const hello = await user.waitFor({ text: /你好，小明！/ });
+      expect(hello.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toContain(
+        '❓ 帮助',
+      );
+      user.send('/help');
+      const help = await user.waitFor({ text: /我能做什么/ });
+      expect(help.message?.text).toContain('/imagine');
+      expect(help.message?.text).not.toMatch(/What I can do|\{help-/);
+    }
+  });
+
   it('answers an unknown command and a stray button', async () => {
     const user = bot.tg.user({ language_code: 'ru' });
     user.send('/nonsense');

@@ -4,13 +4,14 @@ import type { BotContext } from '../context.js';
 import { isLocale } from '../i18n.js';
 import { callbackData } from '../transport/callback-data.js';
 
-/** /language: English or Russian, stored in the user's settings and used from then on. */
+/** /language: English, Russian or Chinese, stored in the user's settings and used from then on. */
 export const languageFeature = new Composer<BotContext>();
 
 const keyboard = (ctx: BotContext) =>
   new InlineKeyboard()
     .text(ctx.t('language-button-en'), callbackData('lang', 'en'))
-    .text(ctx.t('language-button-ru'), callbackData('lang', 'ru'));
+    .text(ctx.t('language-button-ru'), callbackData('lang', 'ru'))
+    .text(ctx.t('language-button-zh'), callbackData('lang', 'zh'));
 
 languageFeature.command('language', async (ctx) => {
   await ctx.reply(ctx.t('language-choose'), { reply_markup: keyboard(ctx) });

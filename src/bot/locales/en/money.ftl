@@ -77,6 +77,7 @@ models-own-key = 🔑 Your own key is linked: your generations are paid on the g
 ## /language
 language-button-en = 🇬🇧 English
 language-button-ru = 🇷🇺 Русский
+language-button-zh = 🇨🇳 中文
 
 ## Amounts typed by admins
 money-amount-not-a-number = ❌ “{ $value }” is not an amount. Write it like 5 or 2.50.

@@ -77,6 +77,7 @@ models-own-key = 🔑 У вас подключён собственный клю
 ## /language
 language-button-en = 🇬🇧 English
 language-button-ru = 🇷🇺 Русский
+language-button-zh = 🇨🇳 中文
 
 ## Суммы, которые вводят админы
 money-amount-not-a-number = ❌ «{ $value }» — не сумма. Пишите так: 5 или 2.50.

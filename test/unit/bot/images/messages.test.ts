@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionData } from '../../../../src/bot/context.js';
-import { createI18n } from '../../../../src/bot/i18n.js';
+import { createI18n, LOCALES } from '../../../../src/bot/i18n.js';
 import {
   AWAIT_TTL_MS,
   clearEditAwaiting,
@@ -28,7 +28,7 @@ const CODES: ProblemCode[] = [
 ];
 
 describe('validation problems → messages', () => {
-  it.each(['en', 'ru'])('every problem code has a %s message that tells the limits', (locale) => {
+  it.each(LOCALES)('every problem code has a %s message that tells the limits', (locale) => {
     for (const code of CODES) {
       const { key, vars } = problemMessage({
         ok: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from '../../../../src/bot/i18n.js';
+import { createI18n, LOCALES } from '../../../../src/bot/i18n.js';
 import { topUpLine, topUpOf } from '../../../../src/bot/money/top-up.js';
 import { loadConfig } from '../../../../src/config.js';
 
@@ -15,7 +15,7 @@ describe('top-up line', () => {
   it('names only /redeem when the operator configured no shop, no contact and no Stars', () => {
     const topUp = topUpOf(loadConfig({ ...minimal, STARS_PACKS: 'off' }));
     expect(topUp).toEqual({ kind: 'redeem' });
-    for (const locale of ['en', 'ru']) {
+    for (const locale of LOCALES) {
       const line = topUpLine(t(locale), topUp);
       expect(line).toContain('/redeem');
       expect(line).not.toMatch(/@|https?:/);
@@ -25,7 +25,7 @@ describe('top-up line', () => {
   it('puts Stars (/topup) first where packs are sold, the code line after it', () => {
     const topUp = topUpOf(loadConfig(minimal));
     expect(topUp).toEqual({ kind: 'redeem', stars: true });
-    for (const locale of ['en', 'ru']) {
+    for (const locale of LOCALES) {
       const [stars, codes] = topUpLine(t(locale), topUp).split('\n');
       expect(stars).toContain('/topup');
       expect(codes).toContain('/redeem');

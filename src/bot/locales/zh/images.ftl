@@ -1,0 +1,63 @@
+# Image generation, photo editing, /settings and /jobs.
+imagine-usage =
+    🎨 在命令后面描述你想要的画面，例如：
+    <code>/imagine a red fox in the snow, watercolor</code>
+
+    在私聊中也可以直接发送描述。加上 <code>--ar 16:9</code>、<code>--size 1024x768</code> 或 <code>--n 2</code> 可以为单次请求覆盖 /settings 中的设置。
+imagine-model-options = ⚙️ { $model } 还支持：<code>{ $flags }</code>
+imagine-no-model = 🎨 目前没有可用的图片模型。请稍后再试。
+edit-no-model = ✏️ 目前没有可用的照片编辑模型。请稍后再试。
+edit-ask = ✏️ 这张照片要怎么改？请用一条消息发送修改说明（或发送 /cancel）。
+edit-ask-album = ✏️ 这 { $count } 张照片要怎么改？请用一条消息发送修改说明（或发送 /cancel）。
+edit-send-photo = 📷 现在请发送要编辑的照片（或发送 /cancel）。
+edit-send-photo-captioned = 📷 请发送要编辑的照片，并把修改说明写在照片说明里，例如“把天空改成紫色”（或发送 /cancel）。
+edit-too-large = 📷 这个文件大小为 { $size }：机器人只能从 Telegram 下载不超过 { $limit } 的文件。请发送更小的照片（以照片而不是文件的形式发送，Telegram 会自动压缩）。未扣费。
+edit-not-image = 📄 这个文件不是我能编辑的图片。请发送照片，或 PNG、JPEG、WebP 文件。未扣费。
+edit-cancelled = ✖️ 已取消。发送描述即可生成图片，发送带说明文字的照片即可编辑它。
+settings-title = ⚙️ <b>设置</b>
+settings-line-model = 🎨 图片模型：<b>{ $model }</b> · { $price }
+settings-line-size = 📐 尺寸：{ $value }
+settings-line-aspect = 📐 宽高比：{ $value }
+settings-line-n = 🔢 每次生成张数：{ $n }（最多 { $max }）
+settings-line-options = ⚙️ 选项：<code>{ $flags }</code>
+settings-line-edit = ✏️ 编辑模型：<b>{ $model }</b> · { $price }
+settings-line-mj = 🖼 Midjourney：<b>{ $model }</b> · { $price }
+settings-line-mj-version = 🧬 版本：<code>{ $flag }</code>
+settings-line-mj-version-default = 🧬 版本：服务默认版本
+settings-button-mj-version-default = 默认
+settings-button-mj = 🖼 Midjourney：速度与版本
+settings-choose-mj = 🖼 各档速度的 Midjourney 和 Niji：relax 更便宜，但可能需要排队；turbo 最快。价格按每张网格图和每次放大计算。最后一行是你的提示词所用的模型版本（价格相同）；如果提示词里写了版本（例如 --v 6.1），则以提示词为准。
+settings-price-mj = 网格图 { $imagine }，放大 { $upscale }
+settings-button-model = 🎨 图片模型
+settings-button-size = 📐 尺寸
+settings-button-aspect = 📐 宽高比
+settings-button-n = 🔢 图片数量
+settings-button-edit = ✏️ 编辑模型
+settings-button-back = ⬅️ 返回
+settings-button-close = ✖️ 关闭
+settings-family-image = 🖼 图片模型（{ $count }）
+settings-family-chat-image = 💬 对话式图片模型（{ $count }）
+settings-family-edit = ✏️ 照片编辑模型（{ $count }）
+settings-choose-family-g = 🎨 想用哪类模型来生成图片？
+settings-choose-family-e = ✏️ 想用哪类模型来编辑照片？
+settings-choose-model-g = 🎨 { $family }：选择生成新图片的模型。
+settings-choose-model-e = ✏️ { $family }：选择编辑照片的模型。
+settings-choose-size = 📐 { $model } 支持的尺寸：
+settings-choose-aspect = 📐 { $model } 支持的宽高比：
+settings-choose-n = 🔢 每次生成几张？{ $model } 最多可生成 { $max } 张，每张单独计费。
+settings-price-image = 每张 { $price }
+settings-price-call = 每次请求 { $price }
+settings-not-yours = 这是别人的设置。发送 /settings 查看你自己的。
+settings-model-gone = 这个模型已下架，请选择其他模型。
+settings-mj-version-gone = 所选的 Midjourney 模型不提供这个版本。请从列出的版本中选择。
+settings-saved-model = ✅ 模型：{ $model }
+settings-saved-value = ✅ 已保存：{ $value }
+settings-no-sizes = { $model } 没有尺寸选项：尺寸由模型自行决定。
+settings-single-n = { $model } 每次请求只生成一张图片。
+jobs-cancel-button = ✖️ 取消 { $id }
+jobs-cancelled-toast = ✖️ 已取消，未扣费。
+jobs-already-cancelled = 已经取消了。
+jobs-again-toast = 🔁 再来一次……
+jobs-model-gone = 模型 { $model } 已下架，无法重复这次生成。请在 /settings 中选择其他模型。
+jobs-not-finished = 这次生成还没有完成。
+jobs-edit-which = 请用 /edit 回复你想修改的图片，并写明要改什么。

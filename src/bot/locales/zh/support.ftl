@@ -1,0 +1,45 @@
+# Support: the user's side, and the operator's support chat (in the operator's language).
+support-contact = 💬 客服：{ $contact }
+    在那里留言，我们会帮你解决。
+support-ask = 💬 请用一条消息写下你想对客服说的话：文字、照片或文件都可以（附上截图会更有帮助）。发送 /cancel 取消。
+support-ask-reply = ✍️ 请写下你给客服的回复：文字、照片或文件都可以。发送 /cancel 取消。
+support-button-send = ✅ 发送
+support-button-cancel = ✖️ 取消
+support-button-reply = 💬 回复客服
+support-confirm = 要把这条消息发给客服吗？
+support-cancelled = 已取消，什么都没有发送。
+support-empty = 消息是空的。请用文字描述你的问题（带说明文字的照片也可以）。
+support-too-long = 消息太长了（{ $length } 个字符，最多 { $max } 个）。请精简一下，或者以文件形式发送。
+support-unsupported = 我只能转发文字、照片和文件。请用一条消息描述你的问题。
+support-sent = ✅ 已提交给客服，工单号 #{ $ticket }。回复会发到这个聊天里。
+support-sent-more = ✅ 已补充到你的工单 #{ $ticket }。
+support-failed = ⚠️ 暂时无法联系到客服。请稍后再试，或直接联系 { $contact }。
+support-failed-no-contact = ⚠️ 暂时无法联系到客服。请稍后再试。
+support-not-set-up = 💬 本机器人尚未设置客服，消息无处可发。非常抱歉。
+support-rate-limited = ⏳ 你联系客服太频繁了，请过几分钟再试。
+support-expired = 这个请求已过期。发送 /support 重新开始。
+support-private-only = 请在私聊中联系客服：{ $link }
+support-closed-user = ✅ 你的客服工单 #{ $ticket } 已关闭。如果还有其他需要，请发送 /support。
+support-header-new = 📩 <b>新工单 #{ $ticket }</b>
+support-header-more = 💬 <b>工单 #{ $ticket }</b>
+support-header-user = 👤 { $name } · <code>{ $id }</code> · { $username } · { $language }
+support-header-balance = 💰 余额：{ $balance }
+support-header-banned = ⛔ 已封禁
+support-header-blocked = 🚫 已屏蔽机器人
+support-header-no-jobs = 🧾 暂无生成记录
+support-header-last-job = 🧾 最近任务：<code>{ $job }</code> · { $family } · { $model } · { $status } · { $when }
+support-header-last-error = ⚠️ 该任务的错误：<code>{ $code }</code> { $message }
+support-header-hint-forum = ↩️ 在此话题中写的所有内容都会发给用户；以 // 开头的消息只留在这里。/close 关闭工单。
+support-header-hint-group = ↩️ 回复这条消息（或下面用户的消息）即可答复。以回复方式发送 /close 可关闭工单。
+support-answer-blocked = ⚠️ 未送达：用户已屏蔽机器人。
+support-answer-failed = ⚠️ 未送达：{ $reason }
+support-not-ticket = 这条消息不属于任何工单。请回复用户的消息或工单标题，或在该用户的话题中发言。
+support-ticket-closed = ✅ 工单 #{ $ticket } 已关闭，并已通知用户。
+support-ticket-already-closed = 工单 #{ $ticket } 已经关闭了。
+support-close-where = 请在用户的话题中使用 /close，或以回复工单消息的方式使用。
+support-not-staff = 只有本机器人的运营人员（ADMIN_IDS）才能在这里答复用户或关闭工单。你的消息只留在本聊天中，没有发给用户。
+support-not-staff-chat-admins = 只有本机器人的运营人员和本群管理员才能在这里答复用户或关闭工单。你的消息只留在本聊天中，没有发给用户。
+support-anonymous-admin = 匿名管理员无法在这里答复用户：机器人无法识别你的身份。请在你的管理员权限中关闭“保持匿名”，或请运营方设置 SUPPORT_STAFF=chat-admins。你的消息没有发给用户。
+support-ask-payment = 💳 请用一条消息告诉客服你的支付出了什么问题（附上收据截图会更有帮助）。你最近的 Stars 支付记录会附给运营人员。发送 /cancel 取消。
+support-header-stars = ⭐ Stars 支付 { $when }：{ $stars } ⭐，交易 <code>{ $charge }</code>
+support-header-stars-refunded = ⭐ Stars 支付 { $when }：{ $stars } ⭐，已退款，交易 <code>{ $charge }</code>
