@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Message } from 'grammy/types';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type GatewaySim,
   type GatewaySimOptions,
@@ -29,14 +30,16 @@ export interface OperatorWorld {
   close(): Promise<void>;
 }
 
+export interface OperatorWorldOptions {
+  support?: 'forum' | 'group' | 'none';
+  env?: Record<string, string>;
+  telegram?: TestBotOptions['telegram'];
+  gateway?: GatewaySimOptions;
+  app?: TestBotOptions['app'];
+}
+
 export async function startOperatorWorld(
-  options: {
-    support?: 'forum' | 'group' | 'none';
-    env?: Record<string, string>;
-    telegram?: TestBotOptions['telegram'];
-    gateway?: GatewaySimOptions;
-    app?: TestBotOptions['app'];
-  } = {},
+  options: OperatorWorldOptions = {},
 ): Promise<OperatorWorld> {
   const tg = await startTelegramStandIn(options.telegram);
   const gateway = await startGatewaySim({ speed: 20, ...options.gateway });
@@ -82,6 +85,30 @@ export async function startOperatorWorld(
     },
   };
   return world;
+}
+
+/**
+ * One operator world for a describe block: beforeAll starts it (then runs `setup`, if given),
+ * afterAll closes it. The returned object reads through to the current world, so `w.bot` is the
+ * new bot after `w.restart()`.
+ */
+export function useOperatorWorld(
+  options: OperatorWorldOptions = {},
+  setup?: (w: OperatorWorld) => Promise<void>,
+): OperatorWorld {
+  let current: OperatorWorld | undefined;
+  beforeAll(async () => {
+    current = await startOperatorWorld(options);
+    await setup?.(current);
+  });
+  afterAll(() => current?.close());
+  return new Proxy({} as OperatorWorld, {
+    get(_target, key) {
+      if (!current) throw new Error('useOperatorWorld: the world is used before beforeAll ran');
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
 
 /** A user the bot has recorded (they pressed /start). */

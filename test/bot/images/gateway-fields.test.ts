@@ -21,45 +21,53 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
     return user;
   };
 
+  /** `/imagine prompt flags` from a new user of `model`: the photo and the body the gateway got for it. */
+  const imagineWith = async (model: string, prompt: string, flags: string) => {
+    const user = newUser(model);
+    user.send(`/imagine ${prompt} ${flags}`);
+    const result = await user.waitFor({ photo: true });
+    const body = generationCalls(bot.gateway).find(
+      (r) => (r.body as { prompt?: string }).prompt === prompt,
+    )?.body;
+    return { user, result, body };
+  };
+
   it('FLUX 1.1 Pro Ultra gets the aspect ratio it was charged for, as aspect_ratio', async () => {
-    const user = newUser('bfl/flux-pro-1.1-ultra');
-    user.send('/imagine a mountain lake at dawn --ar 21:9');
-    await user.waitFor({ photo: true });
-    const call = generationCalls(bot.gateway).find(
-      (r) => (r.body as { prompt?: string }).prompt === 'a mountain lake at dawn',
+    const { body } = await imagineWith(
+      'bfl/flux-pro-1.1-ultra',
+      'a mountain lake at dawn',
+      '--ar 21:9',
     );
-    expect(call?.body).toMatchObject({ model: 'bfl/flux-pro-1.1-ultra', aspect_ratio: '21:9' });
-    expect(call?.body).not.toHaveProperty('size');
+    expect(body).toMatchObject({ model: 'bfl/flux-pro-1.1-ultra', aspect_ratio: '21:9' });
+    expect(body).not.toHaveProperty('size');
   });
 
   it('GPT Image options reach the gateway as OpenAI names them, priced by quality', async () => {
-    const user = newUser('gpt-image-1-mini');
-    user.send('/imagine a glass apple --quality high --bg transparent');
-    const result = await user.waitFor({ photo: true });
-    const call = generationCalls(bot.gateway).find(
-      (r) => (r.body as { prompt?: string }).prompt === 'a glass apple',
+    const { user, result, body } = await imagineWith(
+      'gpt-image-1-mini',
+      'a glass apple',
+      '--quality high --bg transparent',
     );
-    expect(call?.body).toMatchObject({
+    expect(body).toMatchObject({
       model: 'gpt-image-1-mini',
       quality: 'high',
       background: 'transparent',
       output_format: 'png',
     });
-    expect(call?.body).not.toHaveProperty('response_format');
+    expect(body).not.toHaveProperty('response_format');
     // 4 per image at medium, ×3 at high.
     expect(balanceOf(bot.app, user.id)).toBe(1_000 - 12);
     expect(result.message?.caption).toContain('0.12');
   });
 
   it('seed and negative prompt go as seed and negative_prompt to a model that takes them', async () => {
-    const user = newUser('ideogram-generate-v3');
-    user.send('/imagine a lighthouse --no text, boats --seed 42');
-    await user.waitFor({ photo: true });
-    const call = generationCalls(bot.gateway).find(
-      (r) => (r.body as { prompt?: string }).prompt === 'a lighthouse',
+    const { body } = await imagineWith(
+      'ideogram-generate-v3',
+      'a lighthouse',
+      '--no text, boats --seed 42',
     );
-    expect(call?.body).toMatchObject({ seed: 42, negative_prompt: 'text, boats' });
-    expect(call?.body).not.toHaveProperty('quality');
+    expect(body).toMatchObject({ seed: 42, negative_prompt: 'text, boats' });
+    expect(body).not.toHaveProperty('quality');
   });
 
   it.each([
