@@ -15,6 +15,7 @@ import {
   type TestUser,
 } from '../fakes/telegram/index.js';
 import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/bot-harness.js';
+import { readThrough } from '../helpers/read-through.js';
 
 /** A bot whose support chat and admin exist before it starts (their ids go into its config). */
 export interface OperatorWorld {
@@ -102,13 +103,7 @@ export function useOperatorWorld(
     await setup?.(current);
   });
   afterAll(() => current?.close());
-  return new Proxy({} as OperatorWorld, {
-    get(_target, key) {
-      if (!current) throw new Error('useOperatorWorld: the world is used before beforeAll ran');
-      const value: unknown = Reflect.get(current, key);
-      return typeof value === 'function' ? value.bind(current) : value;
-    },
-  });
+  return readThrough(() => current, 'useOperatorWorld: the world');
 }
 
 /** A user the bot has recorded (they pressed /start). */

@@ -21,11 +21,16 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
     return user;
   };
 
+  /** `/imagine text` from a new user of `model`, answered with a photo. */
+  const imagineAs = async (model: string, text: string) => {
+    const user = newUser(model);
+    user.send(`/imagine ${text}`);
+    return { user, result: await user.waitFor({ photo: true }) };
+  };
+
   /** `/imagine prompt flags` from a new user of `model`: the photo and the body the gateway got for it. */
   const imagineWith = async (model: string, prompt: string, flags: string) => {
-    const user = newUser(model);
-    user.send(`/imagine ${prompt} ${flags}`);
-    const result = await user.waitFor({ photo: true });
+    const { user, result } = await imagineAs(model, `${prompt} ${flags}`);
     const body = generationCalls(bot.gateway).find(
       (r) => (r.body as { prompt?: string }).prompt === prompt,
     )?.body;
@@ -137,25 +142,19 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
   });
 
   it('what the model said comes with the image: DALL-E 3’s revised prompt, a chat model’s text (escaped)', async () => {
-    const dalle = newUser('dall-e-3');
-    dalle.send('/imagine a fox in the snow');
-    const first = await dalle.waitFor({ photo: true });
+    const { result: first } = await imagineAs('dall-e-3', 'a fox in the snow');
     expect(first.message?.caption).toContain(
       '💬 The model says: A vivid depiction of a fox in the snow',
     );
 
-    const chat = newUser('gpt-4o-image');
-    chat.send('/imagine a <b>bold</b> owl');
-    const second = await chat.waitFor({ photo: true });
+    const { result: second } = await imagineAs('gpt-4o-image', 'a <b>bold</b> owl');
     expect(second.message?.caption).toMatch(/💬 The model says: Here you go:/);
     // The caption is HTML: the prompt (and any model text) arrives as text, not markup.
     expect(String(second.call.params.caption)).toContain('&lt;b&gt;bold&lt;/b&gt;');
   });
 
   it('base64 pasted inside the model’s prose is the image; the prose around it is the note', async () => {
-    const user = newUser('gemini-2.5-flash-image');
-    user.send('/imagine a paper boat');
-    const result = await user.waitFor({ photo: true });
+    const { result } = await imagineAs('gemini-2.5-flash-image', 'a paper boat');
     expect(result.message?.caption).toContain(
       '💬 The model says: Sure! Here is your picture: Hope you like it.',
     );
@@ -163,9 +162,7 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
   });
 
   it('a model that only echoes the prompt adds no note', async () => {
-    const user = newUser('flux');
-    user.send('/imagine a quiet harbour');
-    const result = await user.waitFor({ photo: true });
+    const { result } = await imagineAs('flux', 'a quiet harbour');
     expect(result.message?.caption).not.toContain('💬');
   });
 });

@@ -19,6 +19,7 @@ import {
   type TestUser,
 } from '../../fakes/telegram/index.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { readThrough } from '../../helpers/read-through.js';
 
 type AsyncJobs = NonNullable<AppOptions['asyncJobs']>;
 
@@ -87,13 +88,7 @@ export function useMjBot(o: Parameters<typeof startMjBot>[0] = {}): MjHarness {
     expect(current?.sim.leaks).toEqual([]);
     await current?.close();
   });
-  return new Proxy({} as MjHarness, {
-    get(_target, key) {
-      if (!current) throw new Error('useMjBot: the harness is used before beforeAll ran');
-      const value: unknown = Reflect.get(current, key);
-      return typeof value === 'function' ? value.bind(current) : value;
-    },
-  });
+  return readThrough(() => current, 'useMjBot: the harness');
 }
 
 /** Moves virtual time and runs poller ticks until `done` holds. */

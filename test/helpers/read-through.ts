@@ -1,0 +1,15 @@
+/**
+ * A stand-in object for a fixture that beforeAll fills in later: every property read goes to what
+ * `current()` returns at that moment (methods bound to it), so a suite can hold the fixture in a
+ * `const` at describe level and still see a bot that was replaced by a restart.
+ */
+export function readThrough<T extends object>(current: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_target, key) {
+      const now = current();
+      if (!now) throw new Error(`${what} is used before beforeAll ran`);
+      const value: unknown = Reflect.get(now, key);
+      return typeof value === 'function' ? value.bind(now) : value;
+    },
+  });
+}
