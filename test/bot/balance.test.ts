@@ -118,10 +118,16 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     await user.waitFor({ text: /Balance: 0\.00 USD/ });
   });
 
-  it('/language switches to Russian and remembers it', async () => {
+  /** A new English user who sent /language: the user and the menu message. */
+  const languageMenu = async () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/language');
     const menu = await user.waitFor({ text: /Choose your language/ });
+    return { user, menu };
+  };
+
+  it('/language switches to Russian and remembers it', async () => {
+    const { user, menu } = await languageMenu();
     const answer = await user.press(menu.message ?? 0, '🇷🇺 Русский');
     expect(answer.text).toBe('✅ Язык: русский');
     await user.waitFor({ text: '✅ Язык: русский', edit: true });
@@ -138,9 +144,7 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
   });
 
   it('refuses a forged language button', async () => {
-    const user = bot.tg.user({ language_code: 'en' });
-    user.send('/language');
-    const menu = await user.waitFor({ text: /Choose your language/ });
+    const { user, menu } = await languageMenu();
     const answer = await user.pressData(menu.message ?? 0, 'lang:xx');
     expect(answer.text).toMatch(/no longer active/);
     expect(getSettings(db(), user.id).locale).toBeUndefined();
