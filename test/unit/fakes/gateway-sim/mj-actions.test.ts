@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type GatewaySim,
   type GatewaySimOptions,
   startGatewaySim,
 } from '../../../fakes/gateway-sim/index.js';
-import { at, call, errMsg } from './helpers.js';
+import { at, call, closeAfterEach, errMsg } from './helpers.js';
 
 let sim: GatewaySim;
-afterEach(async () => {
-  await sim?.close();
-});
+closeAfterEach(() => sim);
 
 type Button = { customId: string; label: string; emoji: string };
 const TINY_PNG =
