@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getOwnKeyInfo, linkKey } from '../../src/accounts/own-keys.js';
 import { getSettings } from '../../src/accounts/users.js';
 import { adjust, reserveForJob, topUp } from '../../src/billing/ledger.js';
-import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
+import { useTestBot } from '../helpers/bot-harness.js';
 import { insertImageJob } from '../helpers/jobs.js';
 
 const QUOTA_KEY = 'sk-balanceQuotaKey0123456789';
@@ -10,17 +10,15 @@ const UNLIMITED_KEY = 'sk-balanceUnlimitedKey012345';
 const DOOMED_KEY = 'sk-balanceDoomedKey0123456789';
 
 describe('/balance, /models, /language and the start menu (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      env: { BUY_CODES_URL: 'https://shop.example/codes', SUPPORT_CONTACT: '@seller' },
-    });
-    // $10 total, $2.50 used (500 000 quota units = $1).
-    bot.gateway.addKey(QUOTA_KEY, { quota: 3_750_000, usedQuota: 1_250_000 });
-    bot.gateway.addKey(UNLIMITED_KEY, { unlimited: true });
-    bot.gateway.addKey(DOOMED_KEY, { unlimited: true });
-  });
-  afterAll(() => bot.close());
+  const bot = useTestBot(
+    { env: { BUY_CODES_URL: 'https://shop.example/codes', SUPPORT_CONTACT: '@seller' } },
+    ({ gateway }) => {
+      // $10 total, $2.50 used (500 000 quota units = $1).
+      gateway.addKey(QUOTA_KEY, { quota: 3_750_000, usedQuota: 1_250_000 });
+      gateway.addKey(UNLIMITED_KEY, { unlimited: true });
+      gateway.addKey(DOOMED_KEY, { unlimited: true });
+    },
+  );
 
   const db = () => bot.app.deps.db;
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll } from 'vitest';
 import {
   type GatewaySim,
   type GatewaySimOptions,
@@ -15,7 +14,7 @@ import {
   type TestUser,
 } from '../fakes/telegram/index.js';
 import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/bot-harness.js';
-import { readThrough } from '../helpers/read-through.js';
+import { suiteFixture } from '../helpers/read-through.js';
 
 /** A bot whose support chat and admin exist before it starts (their ids go into its config). */
 export interface OperatorWorld {
@@ -97,13 +96,7 @@ export function useOperatorWorld(
   options: OperatorWorldOptions = {},
   setup?: (w: OperatorWorld) => Promise<void>,
 ): OperatorWorld {
-  let current: OperatorWorld | undefined;
-  beforeAll(async () => {
-    current = await startOperatorWorld(options);
-    await setup?.(current);
-  });
-  afterAll(() => current?.close());
-  return readThrough(() => current, 'useOperatorWorld: the world');
+  return suiteFixture('useOperatorWorld: the world', () => startOperatorWorld(options), { setup });
 }
 
 /** A user the bot has recorded (they pressed /start). */

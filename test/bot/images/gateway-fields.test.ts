@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/accounts/users.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { useTestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, generationCalls, waitForJob } from './helpers.js';
 
 describe('what reaches the gateway, and what its envelopes mean (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      gateway: {
-        chatImageVariant: { 'gpt-4o-image': 'mixed', 'gemini-2.5-flash-image': 'prose-base64' },
-      },
-    });
+  const bot = useTestBot({
+    gateway: {
+      chatImageVariant: { 'gpt-4o-image': 'mixed', 'gemini-2.5-flash-image': 'prose-base64' },
+    },
   });
-  afterAll(() => bot.close());
 
   const newUser = (imageModel: string, language_code = 'en') => {
     const user = bot.tg.user({ language_code });

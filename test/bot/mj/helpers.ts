@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { desc } from 'drizzle-orm';
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { AppOptions } from '../../../src/app.js';
 import { getBalance, topUp } from '../../../src/billing/ledger.js';
 import { jobs, users } from '../../../src/db/schema.js';
@@ -19,7 +19,7 @@ import {
   type TestUser,
 } from '../../fakes/telegram/index.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
-import { readThrough } from '../../helpers/read-through.js';
+import { suiteFixture } from '../../helpers/read-through.js';
 
 type AsyncJobs = NonNullable<AppOptions['asyncJobs']>;
 
@@ -80,15 +80,12 @@ export async function startMjBot(
  * Telegram file URL upstream). The handle reads through to the harness once it is running.
  */
 export function useMjBot(o: Parameters<typeof startMjBot>[0] = {}): MjHarness {
-  let current: MjHarness | undefined;
-  beforeAll(async () => {
-    current = await startMjBot(o);
+  return suiteFixture('useMjBot: the harness', () => startMjBot(o), {
+    stop: async (h) => {
+      expect(h.sim.leaks).toEqual([]);
+      await h.close();
+    },
   });
-  afterAll(async () => {
-    expect(current?.sim.leaks).toEqual([]);
-    await current?.close();
-  });
-  return readThrough(() => current, 'useMjBot: the harness');
 }
 
 /** Moves virtual time and runs poller ticks until `done` holds. */

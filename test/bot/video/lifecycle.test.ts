@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/accounts/users.js';
 import { videoResultOf } from '../../../src/jobs/video/result.js';
 import { DEFAULT_TEST_KEY } from '../../fakes/gateway-sim/index.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { startTestBot, type TestBot, useTestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, jobsOf, waitForJob } from '../images/helpers.js';
 import { FAST_ASYNC, startVideo, videoSubmits } from './helpers.js';
 
@@ -22,11 +22,7 @@ const options = {
 };
 
 describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot(options);
-  });
-  afterAll(() => bot.close());
+  const bot = useTestBot(options);
 
   const newUser = (balance = 10_000) => {
     const user = bot.tg.user({ language_code: 'en' });
