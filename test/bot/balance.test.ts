@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getOwnKeyInfo, linkKey } from '../../src/accounts/own-keys.js';
 import { getSettings } from '../../src/accounts/users.js';
 import { adjust, reserveForJob, topUp } from '../../src/billing/ledger.js';
-import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
+import { useTestBot } from '../helpers/bot-harness.js';
 import { insertImageJob } from '../helpers/jobs.js';
 
 const QUOTA_KEY = 'sk-balanceQuotaKey0123456789';
@@ -10,17 +10,15 @@ const UNLIMITED_KEY = 'sk-balanceUnlimitedKey012345';
 const DOOMED_KEY = 'sk-balanceDoomedKey0123456789';
 
 describe('/balance, /models, /language and the start menu (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      env: { BUY_CODES_URL: 'https://shop.example/codes', SUPPORT_CONTACT: '@seller' },
-    });
-    // $10 total, $2.50 used (500 000 quota units = $1).
-    bot.gateway.addKey(QUOTA_KEY, { quota: 3_750_000, usedQuota: 1_250_000 });
-    bot.gateway.addKey(UNLIMITED_KEY, { unlimited: true });
-    bot.gateway.addKey(DOOMED_KEY, { unlimited: true });
-  });
-  afterAll(() => bot.close());
+  const bot = useTestBot(
+    { env: { BUY_CODES_URL: 'https://shop.example/codes', SUPPORT_CONTACT: '@seller' } },
+    ({ gateway }) => {
+      // $10 total, $2.50 used (500 000 quota units = $1).
+      gateway.addKey(QUOTA_KEY, { quota: 3_750_000, usedQuota: 1_250_000 });
+      gateway.addKey(UNLIMITED_KEY, { unlimited: true });
+      gateway.addKey(DOOMED_KEY, { unlimited: true });
+    },
+  );
 
   const db = () => bot.app.deps.db;
 
@@ -118,10 +116,16 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     await user.waitFor({ text: /Balance: 0\.00 USD/ });
   });
 
-  it('/language switches to Russian and remembers it', async () => {
+  /** A new English user who sent /language: the user and the menu message. */
+  const languageMenu = async () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/language');
     const menu = await user.waitFor({ text: /Choose your language/ });
+    return { user, menu };
+  };
+
+  it('/language switches to Russian and remembers it', async () => {
+    const { user, menu } = await languageMenu();
     const answer = await user.press(menu.message ?? 0, '🇷🇺 Русский');
     expect(answer.text).toBe('✅ Язык: русский');
     await user.waitFor({ text: '✅ Язык: русский', edit: true });
@@ -158,9 +162,7 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
   });
 
   it('refuses a forged language button', async () => {
-    const user = bot.tg.user({ language_code: 'en' });
-    user.send('/language');
-    const menu = await user.waitFor({ text: /Choose your language/ });
+    const { user, menu } = await languageMenu();
     const answer = await user.pressData(menu.message ?? 0, 'lang:xx');
     expect(answer.text).toMatch(/no longer active/);
     expect(getSettings(db(), user.id).locale).toBeUndefined();

@@ -66,3 +66,9 @@ export function copiesByChat(w: OperatorWorld, sourceId: number): Map<number, nu
   }
   return out;
 }
+
+/** The admin has pressed /start and been greeted: the setup every broadcast suite starts from. */
+export async function adminStarted(w: OperatorWorld): Promise<void> {
+  w.admin.send('/start');
+  await w.admin.waitFor({ text: /Hi, Olga/ });
+}

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { broadcasts } from '../../src/db/schema.js';
 import {
+  adminStarted,
   audience,
   broadcastRow,
   copiesByChat,
   seedUsers,
   startBroadcast,
 } from './broadcast-helpers.js';
-import { type OperatorWorld, pause, startOperatorWorld } from './operator-helpers.js';
+import { pause, useOperatorWorld } from './operator-helpers.js';
 
 describe('broadcast: restart, Stop, cancel, non-admins (bot level)', () => {
-  let w: OperatorWorld;
+  const w = useOperatorWorld({ env: { BROADCAST_RATE: '100' } }, adminStarted);
   const db = () => w.bot.app.deps.db;
-
-  beforeAll(async () => {
-    w = await startOperatorWorld({ env: { BROADCAST_RATE: '100' } });
-    w.admin.send('/start');
-    await w.admin.waitFor({ text: /Hi, Olga/ });
-  });
-  afterAll(() => w.close());
 
   it('resumes after the last recipient: nobody twice, nobody missed, the same progress message', async () => {
     const users = seedUsers(w, 300);

@@ -1,8 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getUser } from '../../src/accounts/users.js';
 import { broadcasts } from '../../src/db/schema.js';
-import { broadcastRow, copiesByChat, seedUsers, startBroadcast } from './broadcast-helpers.js';
-import { buttonTexts, type OperatorWorld, startOperatorWorld } from './operator-helpers.js';
+import {
+  adminStarted,
+  broadcastRow,
+  copiesByChat,
+  seedUsers,
+  startBroadcast,
+} from './broadcast-helpers.js';
+import { buttonTexts, useOperatorWorld } from './operator-helpers.js';
 
 /**
  * Broadcasts over the Telegram stand-in with its flood control on. The bot is allowed to go
@@ -10,15 +16,8 @@ import { buttonTexts, type OperatorWorld, startOperatorWorld } from './operator-
  * every ~40 messages and the run stays short; production keeps the default 25/s.
  */
 describe('broadcast (bot level)', () => {
-  let w: OperatorWorld;
+  const w = useOperatorWorld({ env: { BROADCAST_RATE: '150' } }, adminStarted);
   const db = () => w.bot.app.deps.db;
-
-  beforeAll(async () => {
-    w = await startOperatorWorld({ env: { BROADCAST_RATE: '150' } });
-    w.admin.send('/start');
-    await w.admin.waitFor({ text: /Hi, Olga/ });
-  });
-  afterAll(() => w.close());
 
   it('nobody to send to: a clear answer, nothing created', async () => {
     w.admin.send('/broadcast');

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestGroup, TestUser } from '../fakes/telegram/index.js';
 import { fund, jobsOf, until } from './images/helpers.js';
-import { knownUser, type OperatorWorld, pause, startOperatorWorld } from './operator-helpers.js';
+import { knownUser, pause, useOperatorWorld } from './operator-helpers.js';
 
 describe('group chats (bot level)', () => {
-  let w: OperatorWorld;
   let user: TestUser;
   let group: TestGroup;
+  const w = useOperatorWorld({}, async (world) => {
+    user = await knownUser(world.tg, { first_name: 'Gus' });
+    group = world.tg.group({ title: 'Friends', members: [user, world.admin] });
+  });
   const botName = () => w.tg.botInfo.username;
   /** The bot's successful calls into the group so far. */
   const botCalls = () =>
     w.tg.calls.filter((c) => String(c.params.chat_id) === String(group.id) && c.response.ok);
-
-  beforeAll(async () => {
-    w = await startOperatorWorld();
-    user = await knownUser(w.tg, { first_name: 'Gus' });
-    group = w.tg.group({ title: 'Friends', members: [user, w.admin] });
-  });
-  afterAll(() => w.close());
 
   it("one member's /describe does not end another member's open prompt", async () => {
     const ann = await knownUser(w.tg, { first_name: 'Ann' });

@@ -14,6 +14,7 @@ import {
   type TestUser,
 } from '../fakes/telegram/index.js';
 import { startTestBot, type TestBot, type TestBotOptions } from '../helpers/bot-harness.js';
+import { suiteFixture } from '../helpers/read-through.js';
 
 /** A bot whose support chat and admin exist before it starts (their ids go into its config). */
 export interface OperatorWorld {
@@ -29,14 +30,16 @@ export interface OperatorWorld {
   close(): Promise<void>;
 }
 
+export interface OperatorWorldOptions {
+  support?: 'forum' | 'group' | 'none';
+  env?: Record<string, string>;
+  telegram?: TestBotOptions['telegram'];
+  gateway?: GatewaySimOptions;
+  app?: TestBotOptions['app'];
+}
+
 export async function startOperatorWorld(
-  options: {
-    support?: 'forum' | 'group' | 'none';
-    env?: Record<string, string>;
-    telegram?: TestBotOptions['telegram'];
-    gateway?: GatewaySimOptions;
-    app?: TestBotOptions['app'];
-  } = {},
+  options: OperatorWorldOptions = {},
 ): Promise<OperatorWorld> {
   const tg = await startTelegramStandIn(options.telegram);
   const gateway = await startGatewaySim({ speed: 20, ...options.gateway });
@@ -82,6 +85,18 @@ export async function startOperatorWorld(
     },
   };
   return world;
+}
+
+/**
+ * One operator world for a describe block: beforeAll starts it (then runs `setup`, if given),
+ * afterAll closes it. The returned object reads through to the current world, so `w.bot` is the
+ * new bot after `w.restart()`.
+ */
+export function useOperatorWorld(
+  options: OperatorWorldOptions = {},
+  setup?: (w: OperatorWorld) => Promise<void>,
+): OperatorWorld {
+  return suiteFixture('useOperatorWorld: the world', () => startOperatorWorld(options), { setup });
 }
 
 /** A user the bot has recorded (they pressed /start). */

@@ -1,14 +1,10 @@
 import type { User } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getUser } from '../../src/accounts/users.js';
-import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
+import { useTestBot } from '../helpers/bot-harness.js';
 
 describe('start and help (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(() => bot.close());
+  const bot = useTestBot();
 
   it('greets a new user, records them, and lists the commands in /help', async () => {
     const user = bot.tg.user({ first_name: 'Ada', language_code: 'en' });
@@ -89,11 +85,7 @@ describe('start and help (bot level)', () => {
 });
 
 describe('start with a contact the operator configured (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({ env: { SUPPORT_CONTACT: '@our_codes' } });
-  });
-  afterAll(() => bot.close());
+  const bot = useTestBot({ env: { SUPPORT_CONTACT: '@our_codes' } });
 
   it('/start, /balance and a short balance name that contact to buy codes from', async () => {
     const user = bot.tg.user({ first_name: 'Cy', language_code: 'en' });

@@ -1,16 +1,10 @@
 import type { ForumTopic, Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getUser } from '../../src/accounts/users.js';
 import { supportMessages, supportTickets } from '../../src/db/schema.js';
 import { insertJob } from '../../src/jobs/store.js';
 import type { BotReply, CallRecord, TestUser } from '../fakes/telegram/index.js';
-import {
-  buttonTexts,
-  knownUser,
-  type OperatorWorld,
-  pause,
-  startOperatorWorld,
-} from './operator-helpers.js';
+import { buttonTexts, knownUser, pause, useOperatorWorld } from './operator-helpers.js';
 
 /** The thread id a createForumTopic call returned. */
 function threadOf(call: CallRecord): number {
@@ -47,11 +41,7 @@ async function writeToSupport(
 }
 
 describe('support in a plain group (bot level)', () => {
-  let w: OperatorWorld;
-  beforeAll(async () => {
-    w = await startOperatorWorld({ support: 'group' });
-  });
-  afterAll(() => w.close());
+  const w = useOperatorWorld({ support: 'group' });
 
   it('a full ticket both ways: header with who wrote, admin reply, user reply, /close', async () => {
     const user = await knownUser(w.tg, { first_name: 'Ann', username: 'ann_k' });
@@ -239,11 +229,7 @@ describe('support in a plain group (bot level)', () => {
 });
 
 describe('support in a forum supergroup (bot level)', () => {
-  let w: OperatorWorld;
-  beforeAll(async () => {
-    w = await startOperatorWorld({ support: 'forum' });
-  });
-  afterAll(() => w.close());
+  const w = useOperatorWorld({ support: 'forum' });
 
   it('one topic per user, both ways, /close, reopened for the next ticket, survives a restart', async () => {
     const group = w.group;
@@ -336,11 +322,7 @@ describe('support in a forum supergroup (bot level)', () => {
 });
 
 describe('support staff are the chat admins (SUPPORT_STAFF=chat-admins)', () => {
-  let w: OperatorWorld;
-  beforeAll(async () => {
-    w = await startOperatorWorld({ support: 'forum', env: { SUPPORT_STAFF: 'chat-admins' } });
-  });
-  afterAll(() => w.close());
+  const w = useOperatorWorld({ support: 'forum', env: { SUPPORT_STAFF: 'chat-admins' } });
 
   it('an admin of the chat, named or anonymous, answers and closes; a member cannot', async () => {
     const group = w.group;
@@ -379,11 +361,7 @@ describe('support staff are the chat admins (SUPPORT_STAFF=chat-admins)', () => 
 });
 
 describe('support without a support chat (bot level)', () => {
-  let w: OperatorWorld;
-  beforeAll(async () => {
-    w = await startOperatorWorld({ support: 'none', env: { SUPPORT_CONTACT: '@seller_help' } });
-  });
-  afterAll(() => w.close());
+  const w = useOperatorWorld({ support: 'none', env: { SUPPORT_CONTACT: '@seller_help' } });
 
   it('/support and the Support buttons show the configured contact', async () => {
     const user = await knownUser(w.tg);

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal, readResponse } from './net.js';
 
 export interface Balancer {
   url: string;
@@ -17,28 +17,17 @@ export async function startBalancer(targets: readonly string[]): Promise<Balance
   let next = 0;
   const served = new Map<string, number>();
   const forward = (target: string, req: http.IncomingMessage, body: Buffer) =>
-    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-      (resolve, reject) => {
-        const out = http.request(`${target}${req.url ?? '/'}`, {
-          method: req.method,
-          headers: { ...req.headers, 'content-length': String(body.length) },
-        });
-        out.once('response', (res) => {
-          const parts: Buffer[] = [];
-          res.on('data', (c: Buffer) => parts.push(c));
-          res.once('end', () =>
-            resolve({
-              status: res.statusCode ?? 502,
-              headers: res.headers,
-              body: Buffer.concat(parts),
-            }),
-          );
-          res.once('error', reject);
-        });
-        out.once('error', reject);
-        out.end(body);
-      },
-    );
+    new Promise<Awaited<ReturnType<typeof readResponse>>>((resolve, reject) => {
+      const out = http.request(`${target}${req.url ?? '/'}`, {
+        method: req.method,
+        headers: { ...req.headers, 'content-length': String(body.length) },
+      });
+      out.once('response', (res) => {
+        readResponse(res).then(resolve, reject);
+      });
+      out.once('error', reject);
+      out.end(body);
+    });
   const server = http.createServer(async (req, res) => {
     const parts: Buffer[] = [];
     for await (const c of req) parts.push(c as Buffer);
@@ -48,7 +37,7 @@ export async function startBalancer(targets: readonly string[]): Promise<Balance
       try {
         const answer = await forward(target, req, body);
         served.set(target, (served.get(target) ?? 0) + 1);
-        res.writeHead(answer.status, {
+        res.writeHead(answer.status || 502, {
           'content-type': answer.headers['content-type'] ?? 'text/plain',
         });
         res.end(answer.body);
@@ -59,15 +48,5 @@ export async function startBalancer(targets: readonly string[]): Promise<Balance
     }
     res.writeHead(502).end('no live target');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    served,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...(await listenLocal(server)), served };
 }

@@ -18,6 +18,7 @@ import {
   startTelegramStandIn,
   type TelegramStandIn,
 } from '../fakes/telegram/index.js';
+import { suiteFixture } from './read-through.js';
 
 export interface TestBot {
   app: App;
@@ -104,4 +105,15 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       }
     },
   };
+}
+
+/**
+ * One test bot for a describe block: beforeAll starts it (then runs `setup`, if given), afterAll
+ * closes it. The returned object reads through to the running bot.
+ */
+export function useTestBot(
+  options: TestBotOptions = {},
+  setup?: (bot: TestBot) => void | Promise<void>,
+): TestBot {
+  return suiteFixture('useTestBot: the bot', () => startTestBot(options), { setup });
 }

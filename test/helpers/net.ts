@@ -13,6 +13,36 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Listens on a free port of 127.0.0.1; `close` also drops open (keep-alive) connections. */
+export async function listenLocal(
+  server: http.Server,
+): Promise<{ url: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A response read to its end. */
+export function readResponse(
+  res: http.IncomingMessage,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    res.on('data', (c: Buffer) => parts.push(c));
+    res.once('end', () =>
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }),
+    );
+    res.once('error', reject);
+  });
+}
+
 export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -35,15 +65,7 @@ export function rawRequest(
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers });
     req.once('response', (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.once('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(parts).toString('utf8'),
-        }),
-      );
+      readResponse(res).then((r) => resolve({ ...r, body: r.body.toString('utf8') }), reject);
     });
     // The server may answer and close before the whole body went out (401, 413): that is fine.
     req.once('error', (err: NodeJS.ErrnoException) => {

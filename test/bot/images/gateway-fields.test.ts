@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/accounts/users.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { useTestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, generationCalls, waitForJob } from './helpers.js';
 
 describe('what reaches the gateway, and what its envelopes mean (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      gateway: {
-        chatImageVariant: { 'gpt-4o-image': 'mixed', 'gemini-2.5-flash-image': 'prose-base64' },
-      },
-    });
+  const bot = useTestBot({
+    gateway: {
+      chatImageVariant: { 'gpt-4o-image': 'mixed', 'gemini-2.5-flash-image': 'prose-base64' },
+    },
   });
-  afterAll(() => bot.close());
 
   const newUser = (imageModel: string, language_code = 'en') => {
     const user = bot.tg.user({ language_code });
@@ -21,45 +17,58 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
     return user;
   };
 
+  /** `/imagine text` from a new user of `model`, answered with a photo. */
+  const imagineAs = async (model: string, text: string) => {
+    const user = newUser(model);
+    user.send(`/imagine ${text}`);
+    return { user, result: await user.waitFor({ photo: true }) };
+  };
+
+  /** `/imagine prompt flags` from a new user of `model`: the photo and the body the gateway got for it. */
+  const imagineWith = async (model: string, prompt: string, flags: string) => {
+    const { user, result } = await imagineAs(model, `${prompt} ${flags}`);
+    const body = generationCalls(bot.gateway).find(
+      (r) => (r.body as { prompt?: string }).prompt === prompt,
+    )?.body;
+    return { user, result, body };
+  };
+
   it('FLUX 1.1 Pro Ultra gets the aspect ratio it was charged for, as aspect_ratio', async () => {
-    const user = newUser('bfl/flux-pro-1.1-ultra');
-    user.send('/imagine a mountain lake at dawn --ar 21:9');
-    await user.waitFor({ photo: true });
-    const call = generationCalls(bot.gateway).find(
-      (r) => (r.body as { prompt?: string }).prompt === 'a mountain lake at dawn',
+    const { body } = await imagineWith(
+      'bfl/flux-pro-1.1-ultra',
+      'a mountain lake at dawn',
+      '--ar 21:9',
     );
-    expect(call?.body).toMatchObject({ model: 'bfl/flux-pro-1.1-ultra', aspect_ratio: '21:9' });
-    expect(call?.body).not.toHaveProperty('size');
+    expect(body).toMatchObject({ model: 'bfl/flux-pro-1.1-ultra', aspect_ratio: '21:9' });
+    expect(body).not.toHaveProperty('size');
   });
 
   it('GPT Image options reach the gateway as OpenAI names them, priced by quality', async () => {
-    const user = newUser('gpt-image-1-mini');
-    user.send('/imagine a glass apple --quality high --bg transparent');
-    const result = await user.waitFor({ photo: true });
-    const call = generationCalls(bot.gateway).find(
-      (r) => (r.body as { prompt?: string }).prompt === 'a glass apple',
+    const { user, result, body } = await imagineWith(
+      'gpt-image-1-mini',
+      'a glass apple',
+      '--quality high --bg transparent',
     );
-    expect(call?.body).toMatchObject({
+    expect(body).toMatchObject({
       model: 'gpt-image-1-mini',
       quality: 'high',
       background: 'transparent',
       output_format: 'png',
     });
-    expect(call?.body).not.toHaveProperty('response_format');
+    expect(body).not.toHaveProperty('response_format');
     // 4 per image at medium, ×3 at high.
     expect(balanceOf(bot.app, user.id)).toBe(1_000 - 12);
     expect(result.message?.caption).toContain('0.12');
   });
 
   it('seed and negative prompt go as seed and negative_prompt to a model that takes them', async () => {
-    const user = newUser('ideogram-generate-v3');
-    user.send('/imagine a lighthouse --no text, boats --seed 42');
-    await user.waitFor({ photo: true });
-    const call = generationCalls(bot.gateway).find(
-      (r) => (r.body as { prompt?: string }).prompt === 'a lighthouse',
+    const { body } = await imagineWith(
+      'ideogram-generate-v3',
+      'a lighthouse',
+      '--no text, boats --seed 42',
     );
-    expect(call?.body).toMatchObject({ seed: 42, negative_prompt: 'text, boats' });
-    expect(call?.body).not.toHaveProperty('quality');
+    expect(body).toMatchObject({ seed: 42, negative_prompt: 'text, boats' });
+    expect(body).not.toHaveProperty('quality');
   });
 
   it.each([
@@ -129,25 +138,19 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
   });
 
   it('what the model said comes with the image: DALL-E 3’s revised prompt, a chat model’s text (escaped)', async () => {
-    const dalle = newUser('dall-e-3');
-    dalle.send('/imagine a fox in the snow');
-    const first = await dalle.waitFor({ photo: true });
+    const { result: first } = await imagineAs('dall-e-3', 'a fox in the snow');
     expect(first.message?.caption).toContain(
       '💬 The model says: A vivid depiction of a fox in the snow',
     );
 
-    const chat = newUser('gpt-4o-image');
-    chat.send('/imagine a <b>bold</b> owl');
-    const second = await chat.waitFor({ photo: true });
+    const { result: second } = await imagineAs('gpt-4o-image', 'a <b>bold</b> owl');
     expect(second.message?.caption).toMatch(/💬 The model says: Here you go:/);
     // The caption is HTML: the prompt (and any model text) arrives as text, not markup.
     expect(String(second.call.params.caption)).toContain('&lt;b&gt;bold&lt;/b&gt;');
   });
 
   it('base64 pasted inside the model’s prose is the image; the prose around it is the note', async () => {
-    const user = newUser('gemini-2.5-flash-image');
-    user.send('/imagine a paper boat');
-    const result = await user.waitFor({ photo: true });
+    const { result } = await imagineAs('gemini-2.5-flash-image', 'a paper boat');
     expect(result.message?.caption).toContain(
       '💬 The model says: Sure! Here is your picture: Hope you like it.',
     );
@@ -155,9 +158,7 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
   });
 
   it('a model that only echoes the prompt adds no note', async () => {
-    const user = newUser('flux');
-    user.send('/imagine a quiet harbour');
-    const result = await user.waitFor({ photo: true });
+    const { result } = await imagineAs('flux', 'a quiet harbour');
     expect(result.message?.caption).not.toContain('💬');
   });
 });

@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/accounts/users.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { useTestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, generationCalls, jobsOf, waitForJob } from './helpers.js';
 
 describe('image generation (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      gateway: {
-        chatImageVariant: {
-          'nano-banana': 'markdown-data',
-          'gemini-2.5-flash-image': 'raw-base64',
-          'gpt-4o-image': 'markdown-url',
-          sora_image: 'images-array',
-          'nano-banana-pro': 'mixed',
-        },
+  const bot = useTestBot({
+    gateway: {
+      chatImageVariant: {
+        'nano-banana': 'markdown-data',
+        'gemini-2.5-flash-image': 'raw-base64',
+        'gpt-4o-image': 'markdown-url',
+        sora_image: 'images-array',
+        'nano-banana-pro': 'mixed',
       },
-    });
+    },
   });
-  afterAll(() => bot.close());
 
   const newUser = (balance = 1000, language_code = 'en') => {
     const user = bot.tg.user({ language_code });

@@ -1,25 +1,21 @@
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkKey } from '../../../src/accounts/own-keys.js';
 import { updateSettings } from '../../../src/accounts/users.js';
 import { DEFAULT_TEST_KEY } from '../../fakes/gateway-sim/index.js';
 import { buttonsOf } from '../../fakes/telegram/matcher.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { useTestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, ensureUser, fund, jobsOf, waitForJob } from './helpers.js';
 
 const OWN_KEY = 'sk-priceFirstOwnKey0123456789';
 
 describe('the price first: the queued message says what was reserved and what is left', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      env: { CURRENCY: 'credits', CURRENCY_DECIMALS: '0' },
-      gateway: {
-        keys: { [DEFAULT_TEST_KEY]: { unlimited: true }, [OWN_KEY]: { unlimited: true } },
-      },
-    });
+  const bot = useTestBot({
+    env: { CURRENCY: 'credits', CURRENCY_DECIMALS: '0' },
+    gateway: {
+      keys: { [DEFAULT_TEST_KEY]: { unlimited: true }, [OWN_KEY]: { unlimited: true } },
+    },
   });
-  afterAll(() => bot.close());
 
   it('a paid image names its price and the balance after it, in the user’s language', async () => {
     for (const [language_code, expected] of [
@@ -59,16 +55,12 @@ describe('the price first: the queued message says what was reserved and what is
 });
 
 describe('CONFIRM_ABOVE: a job over the threshold names its price and waits for ✅', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      env: { CURRENCY: 'credits', CURRENCY_DECIMALS: '0', CONFIRM_ABOVE: '5' },
-      gateway: {
-        keys: { [DEFAULT_TEST_KEY]: { unlimited: true }, [OWN_KEY]: { unlimited: true } },
-      },
-    });
+  const bot = useTestBot({
+    env: { CURRENCY: 'credits', CURRENCY_DECIMALS: '0', CONFIRM_ABOVE: '5' },
+    gateway: {
+      keys: { [DEFAULT_TEST_KEY]: { unlimited: true }, [OWN_KEY]: { unlimited: true } },
+    },
   });
-  afterAll(() => bot.close());
 
   const newUser = (balance: number, language_code: 'en' | 'ru' = 'en') => {
     const user = bot.tg.user({ language_code });

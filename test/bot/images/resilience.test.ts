@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJob, jobsInStatus } from '../../../src/jobs/store.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { startTestBot, type TestBot, useTestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, generationCalls, until, waitForJob } from './helpers.js';
 
 describe('restarts: interrupted and undelivered jobs (bot level)', () => {
@@ -99,15 +99,11 @@ describe('restarts: interrupted and undelivered jobs (bot level)', () => {
 });
 
 describe('a slow gateway never blocks the bot (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      env: { JOB_CONCURRENCY: '64', KEY_CONCURRENCY: '64' },
-      // A manual clock holds every image call until advance(): as slow as the test needs.
-      gateway: { manualClock: true, timings: { imageLatencyMs: 60_000 } },
-    });
+  const bot = useTestBot({
+    env: { JOB_CONCURRENCY: '64', KEY_CONCURRENCY: '64' },
+    // A manual clock holds every image call until advance(): as slow as the test needs.
+    gateway: { manualClock: true, timings: { imageLatencyMs: 60_000 } },
   });
-  afterAll(() => bot.close());
 
   it('while 50 generations are in flight, another user’s /start is answered at once', async () => {
     const { db } = bot.app.deps;

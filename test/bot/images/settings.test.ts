@@ -1,7 +1,7 @@
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getSettings, updateSettings } from '../../../src/accounts/users.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { useTestBot } from '../../helpers/bot-harness.js';
 import { ensureUser, fund, generationCalls } from './helpers.js';
 
 function expectCallbacksFit(message: Message | undefined): void {
@@ -15,11 +15,7 @@ function expectCallbacksFit(message: Message | undefined): void {
 }
 
 describe('/settings (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(() => bot.close());
+  const bot = useTestBot();
 
   const settingsOf = (id: number) => getSettings(bot.app.deps.db, id);
 

@@ -29,6 +29,20 @@ async function imagine(h: MjHarness, user: TestUser, prompt: string): Promise<Jo
 const settle = (h: MjHarness, job: JobRow, status: JobRow['status'], what: string) =>
   pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === status, { what });
 
+/** Imagines `prompt` and waits until the gateway holds its task. */
+async function imagineUpstream(h: MjHarness, user: TestUser, prompt: string) {
+  const job = await imagine(h, user, prompt);
+  await pump(h, () => !!getJob(h.bot.app.deps.db, job.id)?.upstreamId);
+  const task = h.sim.mjTask(getJob(h.bot.app.deps.db, job.id)?.upstreamId ?? '');
+  if (!task) throw new Error('no task');
+  return { job, task };
+}
+
+function expectRefundedOnce(h: MjHarness, user: TestUser, job: JobRow): void {
+  expect(balanceOf(h, user.id)).toBe(100);
+  expect(refundsOf(h, job.id)).toHaveLength(1);
+}
+
 describe('Midjourney failures (bot level)', () => {
   const h = useMjBot({ asyncJobs: { mjDeadlines: { imagine: 60_000 } } });
 
@@ -43,8 +57,7 @@ describe('Midjourney failures (bot level)', () => {
       errorCode: 'banned_prompt',
       upstreamId: null,
     });
-    expect(balanceOf(h, user.id)).toBe(100);
-    expect(refundsOf(h, job.id)).toHaveLength(1);
+    expectRefundedOnce(h, user, job);
   });
 
   it.each([
@@ -82,16 +95,12 @@ describe('Midjourney failures (bot level)', () => {
     expect(told.message?.text).toMatch(/returned to your balance|возвращены на баланс/);
     expect(getJob(h.bot.app.deps.db, job.id)?.errorCode).toBe(c.code);
     await pump(h, () => false, { maxSteps: 10 }).catch(() => {});
-    expect(balanceOf(h, user.id)).toBe(100);
-    expect(refundsOf(h, job.id)).toHaveLength(1);
+    expectRefundedOnce(h, user, job);
   });
 
   it('a task held for review ("Action needed to continue") is explained in the status line, then ends at the deadline, refunded once', async () => {
     const user = fundedUser(h, 100);
-    const job = await imagine(h, user, 'a held prompt');
-    await pump(h, () => !!getJob(h.bot.app.deps.db, job.id)?.upstreamId);
-    const task = h.sim.mjTask(getJob(h.bot.app.deps.db, job.id)?.upstreamId ?? '');
-    if (!task) throw new Error('no task');
+    const { job, task } = await imagineUpstream(h, user, 'a held prompt');
     task.heldAs = 'Action needed to continue';
     await pump(
       h,
@@ -107,24 +116,19 @@ describe('Midjourney failures (bot level)', () => {
     expect(getJob(h.bot.app.deps.db, job.id)?.status).toBe('running');
     await settle(h, job, 'failed', 'the deadline');
     expect(getJob(h.bot.app.deps.db, job.id)?.errorCode).toBe('deadline');
-    expect(balanceOf(h, user.id)).toBe(100);
-    expect(refundsOf(h, job.id)).toHaveLength(1);
+    expectRefundedOnce(h, user, job);
   });
 
   it('a task that never finishes fails at the family deadline and is refunded once', async () => {
     const user = fundedUser(h, 100);
-    const job = await imagine(h, user, 'a never ending story');
-    await pump(h, () => !!getJob(h.bot.app.deps.db, job.id)?.upstreamId);
-    const task = h.sim.mjTask(getJob(h.bot.app.deps.db, job.id)?.upstreamId ?? '');
-    if (!task) throw new Error('no task');
+    const { job, task } = await imagineUpstream(h, user, 'a never ending story');
     task.neverFinish = true;
     await settle(h, job, 'failed', 'the deadline');
     const failed = getJob(h.bot.app.deps.db, job.id);
     expect(failed?.errorCode).toBe('deadline');
     await user.waitFor({ text: /did not finish in time/ });
     await pump(h, () => false, { maxSteps: 10 }).catch(() => {});
-    expect(balanceOf(h, user.id)).toBe(100);
-    expect(refundsOf(h, job.id)).toHaveLength(1);
+    expectRefundedOnce(h, user, job);
   });
 
   it('a task the gateway lost (task_no_found) is looked for twice more, then refunded', async () => {

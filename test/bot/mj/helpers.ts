@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { desc } from 'drizzle-orm';
 import type { Message } from 'grammy/types';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { AppOptions } from '../../../src/app.js';
 import { getBalance, topUp } from '../../../src/billing/ledger.js';
 import { jobs, users } from '../../../src/db/schema.js';
@@ -19,6 +19,7 @@ import {
   type TestUser,
 } from '../../fakes/telegram/index.js';
 import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { suiteFixture } from '../../helpers/read-through.js';
 
 type AsyncJobs = NonNullable<AppOptions['asyncJobs']>;
 
@@ -79,19 +80,10 @@ export async function startMjBot(
  * Telegram file URL upstream). The handle reads through to the harness once it is running.
  */
 export function useMjBot(o: Parameters<typeof startMjBot>[0] = {}): MjHarness {
-  let current: MjHarness | undefined;
-  beforeAll(async () => {
-    current = await startMjBot(o);
-  });
-  afterAll(async () => {
-    expect(current?.sim.leaks).toEqual([]);
-    await current?.close();
-  });
-  return new Proxy({} as MjHarness, {
-    get(_target, key) {
-      if (!current) throw new Error('useMjBot: the harness is used before beforeAll ran');
-      const value: unknown = Reflect.get(current, key);
-      return typeof value === 'function' ? value.bind(current) : value;
+  return suiteFixture('useMjBot: the harness', () => startMjBot(o), {
+    stop: async (h) => {
+      expect(h.sim.leaks).toEqual([]);
+      await h.close();
     },
   });
 }

@@ -32,12 +32,17 @@ describe('Midjourney Custom Zoom (bot level)', () => {
   const h = mj.useMjBot();
   const db = () => h.bot.app.deps.db;
 
-  it('asks for the zoom prompt, continues through /mj/submit/modal and delivers a grid', async () => {
+  /** A funded user's grid for `prompt`, upscaled with `button`: the user and the upscale. */
+  async function upscaledFor(prompt: string, button: string) {
     const user = mj.fundedUser(h, 1_000);
-    const first = await grid(h, user, 'a castle on a hill');
-    const up = await press(h, user, first, 'U1');
+    const first = await grid(h, user, prompt);
+    const up = await press(h, user, first, button);
     await mj.pump(h, () => getJob(db(), up.id)?.status === 'done', { what: 'upscale' });
-    const upscaled = await mj.waitForResult(user);
+    return { user, upscaled: await mj.waitForResult(user) };
+  }
+
+  it('asks for the zoom prompt, continues through /mj/submit/modal and delivers a grid', async () => {
+    const { user, upscaled } = await upscaledFor('a castle on a hill', 'U1');
 
     const zoom = await press(h, user, upscaled, '🔍 Custom Zoom');
     const ask = await user.waitFor({ text: /Custom Zoom/ });
@@ -67,11 +72,7 @@ describe('Midjourney Custom Zoom (bot level)', () => {
   });
 
   it('/cancel in the zoom conversation calls it off: no modal submit, nothing charged', async () => {
-    const user = mj.fundedUser(h, 1_000);
-    const first = await grid(h, user, 'a bridge in fog');
-    const up = await press(h, user, first, 'U2');
-    await mj.pump(h, () => getJob(db(), up.id)?.status === 'done', { what: 'upscale' });
-    const upscaled = await mj.waitForResult(user);
+    const { user, upscaled } = await upscaledFor('a bridge in fog', 'U2');
     const modals = modalBodies(h).length;
     const zoom = await press(h, user, upscaled, '🔍 Custom Zoom');
     await user.waitFor({ text: /Custom Zoom/ });

@@ -13,15 +13,21 @@ const buttonsOf = (m: Message | undefined) =>
 describe('Kling Extend and Lip Sync (bot level)', () => {
   const v = useVideoBot();
 
-  it('⏩ under a Kling 1.6 video opens a continuation that names the earlier task; it can be extended again', async () => {
+  /** A Kling 1.6 video for `prompt` from a new user: the user, the video message and its job. */
+  async function klingVideo(prompt: string) {
     const user = v.user('kling-video-v1-6');
-    await startVideo(user, 'a paper boat on a river');
-    const first = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
-    expect(buttonsOf(first.message)).toEqual(['🔁 Again', '🗣 Lip sync', '⏩ Extend']);
+    await startVideo(user, prompt);
+    const sent = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     const parent = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
+    return { user, video: sent.message as Message, parent };
+  }
+
+  it('⏩ under a Kling 1.6 video opens a continuation that names the earlier task; it can be extended again', async () => {
+    const { user, video: first, parent } = await klingVideo('a paper boat on a river');
+    expect(buttonsOf(first)).toEqual(['🔁 Again', '🗣 Lip sync', '⏩ Extend']);
 
     const before = videoSubmits(v.bot.gateway).length;
-    await user.press(first.message as Message, '⏩ Extend');
+    await user.press(first, '⏩ Extend');
     const screen = await user.waitFor({ button: /Generate/, text: /Continues your earlier video/ });
     expect(screen.message?.text).toContain('Kling Extend');
     await user.press(screen.message as Message, /Generate/);
@@ -44,11 +50,8 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
   });
 
   it('🗣 asks for the words as a reply to its keyboard; they go as text with the chosen voice', async () => {
-    const user = v.user('kling-video-v1-6');
-    await startVideo(user, 'a woman at a market stall');
-    const video = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
-    const parent = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
-    await user.press(video.message as Message, '🗣 Lip sync');
+    const { user, video, parent } = await klingVideo('a woman at a market stall');
+    await user.press(video, '🗣 Lip sync');
     const ask = await user.waitFor({ button: /Generate/, text: /Reply to this message/ });
     const screen = ask.message as Message;
     expect(buttonsOf(screen)).toEqual(
@@ -87,11 +90,8 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
   });
 
   it('🗣 takes a sound file instead of words; a voice note or a huge file is explained, nothing changed', async () => {
-    const user = v.user('kling-video-v1-6');
-    await startVideo(user, 'a man at a podium');
-    const video = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
-    const parent = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
-    await user.press(video.message as Message, '🗣 Lip sync');
+    const { user, video, parent } = await klingVideo('a man at a podium');
+    await user.press(video, '🗣 Lip sync');
     const screen = (await user.waitFor({ button: /Generate/, text: /or with a sound file/ }))
       .message as Message;
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkKey } from '../../../src/accounts/own-keys.js';
 import { getSettings, updateSettings } from '../../../src/accounts/users.js';
 import { DEFAULT_TEST_KEY, type VideoDialect } from '../../fakes/gateway-sim/index.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import { useTestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, jobsOf, waitForJob } from '../images/helpers.js';
 import { bodyOf, confirmData, FAST_ASYNC, openVideo, startVideo, videoSubmits } from './helpers.js';
 
@@ -16,18 +16,14 @@ const DIALECT_MODELS: Record<VideoDialect, string> = {
 };
 
 describe('/video: text-to-video and image-to-video in every dialect (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      gateway: {
-        videoDialect: Object.fromEntries(
-          Object.entries(DIALECT_MODELS).map(([dialect, model]) => [model, dialect]),
-        ) as Record<string, VideoDialect>,
-      },
-      app: FAST_ASYNC,
-    });
+  const bot = useTestBot({
+    gateway: {
+      videoDialect: Object.fromEntries(
+        Object.entries(DIALECT_MODELS).map(([dialect, model]) => [model, dialect]),
+      ) as Record<string, VideoDialect>,
+    },
+    app: FAST_ASYNC,
   });
-  afterAll(() => bot.close());
 
   const db = () => bot.app.deps.db;
 

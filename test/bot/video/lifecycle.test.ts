@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/accounts/users.js';
 import { videoResultOf } from '../../../src/jobs/video/result.js';
 import { DEFAULT_TEST_KEY } from '../../fakes/gateway-sim/index.js';
-import { startTestBot, type TestBot } from '../../helpers/bot-harness.js';
+import type { TestUser } from '../../fakes/telegram/index.js';
+import { startTestBot, type TestBot, useTestBot } from '../../helpers/bot-harness.js';
 import { balanceOf, fund, jobsOf, waitForJob } from '../images/helpers.js';
 import { FAST_ASYNC, startVideo, videoSubmits } from './helpers.js';
 
@@ -21,16 +22,18 @@ const options = {
 };
 
 describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (bot level)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot(options);
-  });
-  afterAll(() => bot.close());
+  const bot = useTestBot(options);
 
   const newUser = (balance = 10_000) => {
     const user = bot.tg.user({ language_code: 'en' });
     fund(bot.app, user.id, balance);
     return user;
+  };
+  /** The user's job failed with `errorCode` and the 10,000 they started with are all back. */
+  const expectRefundedFailure = async (user: TestUser, errorCode: string) => {
+    const job = await waitForJob(bot.app, user.id, (j) => j.status === 'failed');
+    expect(job.errorCode).toBe(errorCode);
+    expect(balanceOf(bot.app, user.id)).toBe(10_000);
   };
 
   it('shows progress on the status message while the task runs', async () => {
@@ -144,9 +147,7 @@ describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (b
     );
     expect(failed.message?.text).toContain('content policy violation: prompt contains "gore"');
     expect(failed.message?.text).toMatch(/0\.35 USD reserved for it has been returned/);
-    const job = await waitForJob(bot.app, user.id, (j) => j.status === 'failed');
-    expect(job.errorCode).toBe('task_failed');
-    expect(balanceOf(bot.app, user.id)).toBe(10_000);
+    await expectRefundedFailure(user, 'task_failed');
   });
 
   it('a task past its deadline is refunded and the user is told', async () => {
@@ -164,9 +165,7 @@ describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (b
     } finally {
       bot.gateway.stallTasks(false);
     }
-    const job = await waitForJob(bot.app, user.id, (j) => j.status === 'failed');
-    expect(job.errorCode).toBe('deadline');
-    expect(balanceOf(bot.app, user.id)).toBe(10_000);
+    await expectRefundedFailure(user, 'deadline');
   });
 
   it('a restart mid-job resumes polling and delivers exactly once', async () => {

@@ -1,5 +1,6 @@
 import type { MessageEntity } from 'grammy/types';
 import { badRequest } from './errors.js';
+import { byteInput, fail, isSpace } from './parse-bytes.js';
 
 /**
  * Telegram's HTML parse mode, following tdlib's parser: same tag set, same
@@ -46,24 +47,13 @@ interface Open {
   outPos: number;
 }
 
-const fail = (msg: string): never => {
-  throw badRequest(`can't parse entities: ${msg}`);
-};
-
-// tdlib's is_space treats NUL as space, which is how its loops stop at the end of input.
-const isSpace = (c: number): boolean =>
-  c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x00 || c === 0x0b;
 const isAlpha = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isHex = (c: number): boolean =>
   isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 
 export function parseHtml(input: string): { text: string; entities: MessageEntity[] } {
-  const src = Buffer.from(input, 'utf8');
-  const n = src.length;
-  const at = (i: number): number => (i < n ? (src[i] ?? 0) : 0);
-  const out: number[] = [];
-  const entities: MessageEntity[] = [];
+  const { src, n, at, out, entities } = byteInput(input);
   const stack: Open[] = [];
   let utf16 = 0;
 

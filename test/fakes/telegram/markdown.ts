@@ -1,5 +1,5 @@
 import type { MessageEntity } from 'grammy/types';
-import { badRequest } from './errors.js';
+import { byteInput, fail, isSpace } from './parse-bytes.js';
 
 /**
  * Telegram's MarkdownV2 and legacy Markdown parse modes, following tdlib's
@@ -39,25 +39,16 @@ const SIMPLE: Partial<Record<Kind, MessageEntity['type']>> = {
   ExpandableBlockQuote: 'expandable_blockquote',
 };
 
-const fail = (msg: string): never => {
-  throw badRequest(`can't parse entities: ${msg}`);
-};
 const reservedError = (c: number): never =>
   fail(
     `Character '${String.fromCharCode(c)}' is reserved and must be escaped with the preceding '\\'`,
   );
-const isSpace = (c: number): boolean =>
-  c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x00 || c === 0x0b;
 const ch = (s: string): number => s.charCodeAt(0);
 const RESERVED = new Set([...'_*[]()~`>#+-=|{}.!\n'].map(ch));
 const IN_CODE = new Set([ch('`')]);
 
 export function parseMarkdownV2(input: string): { text: string; entities: MessageEntity[] } {
-  const src = Buffer.from(input, 'utf8');
-  const n = src.length;
-  const at = (i: number): number => (i < n ? (src[i] ?? 0) : 0);
-  const out: number[] = [];
-  const entities: MessageEntity[] = [];
+  const { src, n, at, out, entities } = byteInput(input);
   const stack: Open[] = [];
   let utf16 = 0;
   let haveQuote = false;
@@ -265,10 +256,7 @@ function push(
  * nesting; an unterminated entity fails like Telegram does.
  */
 export function parseMarkdownV1(input: string): { text: string; entities: MessageEntity[] } {
-  const src = Buffer.from(input, 'utf8');
-  const n = src.length;
-  const out: number[] = [];
-  const entities: MessageEntity[] = [];
+  const { src, n, out, entities } = byteInput(input);
   let utf16 = 0;
   const add = (bytes: Buffer): void => {
     for (const b of bytes) {

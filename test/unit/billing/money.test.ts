@@ -46,26 +46,25 @@ describe('parseMoney', () => {
     expect(parseMoney('007', 0)).toEqual({ ok: true, value: 7 });
   });
 
-  it('returns typed errors', () => {
-    expect(parseMoney('', 2)).toEqual({ ok: false, error: 'empty' });
-    expect(parseMoney('   ', 2)).toEqual({ ok: false, error: 'empty' });
-    for (const bad of ['abc', '1e5', '12.5.1', '0x10', '--1', '.', 'NaN', 'Infinity', '5$']) {
-      expect(parseMoney(bad, 2), bad).toEqual({ ok: false, error: 'not_a_number' });
-    }
-    expect(parseMoney('12.5051', 2)).toEqual({ ok: false, error: 'too_many_decimals' });
-    expect(parseMoney('.505', 2)).toEqual({ ok: false, error: 'too_many_decimals' });
-    expect(parseMoney('1.5', 0)).toEqual({ ok: false, error: 'too_many_decimals' });
+  it.each([
+    ['empty', 2, ['', '   ']],
+    ['not_a_number', 2, ['abc', '1e5', '12.5.1', '0x10', '--1', '.', 'NaN', 'Infinity', '5$']],
+    ['too_many_decimals', 2, ['12.5051', '.505']],
+    ['too_many_decimals', 0, ['1.5']],
     // Grouping or decimals? Never guess: a wrong guess moves 1000× the money.
-    expect(parseMoney('1,000', 2)).toEqual({ ok: false, error: 'ambiguous' });
-    expect(parseMoney('1.000', 0)).toEqual({ ok: false, error: 'ambiguous' });
-    expect(parseMoney('12.500', 2)).toEqual({ ok: false, error: 'ambiguous' });
-    expect(parseMoney('0.125', 2)).toEqual({ ok: false, error: 'ambiguous' });
-    expect(parseMoney('-3', 2)).toEqual({ ok: false, error: 'negative' });
-    expect(parseMoney('−3', 2)).toEqual({ ok: false, error: 'negative' });
-    expect(parseMoney('0', 2)).toEqual({ ok: false, error: 'zero' });
-    expect(parseMoney('0.00', 2)).toEqual({ ok: false, error: 'zero' });
-    expect(parseMoney('99999999999999999999', 2)).toEqual({ ok: false, error: 'too_large' });
-    expect(parseMoney(String(MAX_AMOUNT + 1), 0)).toEqual({ ok: false, error: 'too_large' });
+    ['ambiguous', 2, ['1,000', '12.500', '0.125']],
+    ['ambiguous', 0, ['1.000']],
+    ['negative', 2, ['-3', '−3']],
+    ['zero', 2, ['0', '0.00']],
+    ['too_large', 2, ['99999999999999999999']],
+    ['too_large', 0, [String(MAX_AMOUNT + 1)]],
+  ] as const)('returns the typed error %s (%i decimals)', (error, decimals, inputs) => {
+    for (const input of inputs) {
+      expect(parseMoney(input, decimals), input).toEqual({ ok: false, error });
+    }
+  });
+
+  it('returns too_large above a given max', () => {
     expect(parseMoney('101', 0, { max: 100 })).toEqual({ ok: false, error: 'too_large' });
   });
 

@@ -1,5 +1,29 @@
 import type { ImageModel, MidjourneyModel, VideoModel } from '../../../src/catalog/index.js';
 
+/** The video families the seed document names, as the shipped catalog's model ids. */
+export const SEED_VIDEO_MODELS = [
+  'kling-video-v1',
+  'kling-video-v2-6',
+  'kling-video-v2-master',
+  'kling-effects',
+  'kling-video-extend',
+  'sora-2',
+  'sora-2-pro',
+  'veo3.1',
+  'veo3.1-fast',
+  'veo3.1-pro',
+  'veo3.1-pro-4k',
+  'runwayml-gen3a_turbo',
+  'runwayml-gen4_turbo',
+  'runway-act_one',
+  'runway-aleph',
+  'hailuo',
+  'seedance',
+  'pika',
+  'luma',
+  'pixverse',
+] as const;
+
 /** A small valid catalog; tests break one line of it and check where the error lands. */
 export const MINIMAL_LINES = [
   'version: 1', // 1

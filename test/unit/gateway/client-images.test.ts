@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GatewayClient } from '../../../src/gateway/index.js';
 import { failure, useSim } from './client-setup.js';
 import { type GeneratedImage, sniffMimeForTest } from './test-utils.js';
 
@@ -61,30 +62,36 @@ describe('images/generations', () => {
 });
 
 describe('images/edits', () => {
-  it('one image goes as `image`', async () => {
+  const png = (filename: string) => ({ data: PNG, filename, mime: 'image/png' });
+  /** One edit against a fresh simulator: the result and the body the gateway got. */
+  const sentEdit = async (request: Parameters<GatewayClient['editImage']>[0]) => {
     const { sim, client } = await start();
-    const r = await client.editImage({
+    const r = await client.editImage(request);
+    return { r, body: sim.requests[0]?.body };
+  };
+
+  it('one image goes as `image`', async () => {
+    const { r, body } = await sentEdit({
       model: 'flux-kontext-pro',
       prompt: 'add sunglasses',
-      images: [{ data: PNG, filename: 'cat.png', mime: 'image/png' }],
+      images: [png('cat.png')],
       size: '1024x1024',
     });
     expect(r.images).toHaveLength(1);
-    expect(sim.requests[0]?.body).toEqual({
+    expect(body).toEqual({
       fields: { model: 'flux-kontext-pro', prompt: 'add sunglasses', size: '1024x1024' },
       files: [{ field: 'image', name: 'cat.png', type: 'image/png', size: PNG.length }],
     });
   });
 
   it('declared options go as form fields under their wire names; unset ones not at all', async () => {
-    const { sim, client } = await start();
-    await client.editImage({
+    const { body } = await sentEdit({
       model: 'qwen-image-edit',
       prompt: 'make it autumn',
-      images: [{ data: PNG, filename: 'a.png', mime: 'image/png' }],
+      images: [png('a.png')],
       options: { seed: 7, negativePrompt: 'people', quality: undefined },
     });
-    expect(sim.requests[0]?.body).toEqual({
+    expect(body).toEqual({
       fields: {
         model: 'qwen-image-edit',
         prompt: 'make it autumn',
@@ -96,18 +103,14 @@ describe('images/edits', () => {
   });
 
   it('several images go as repeated `image[]`', async () => {
-    const { sim, client } = await start();
-    await client.editImage({
+    const { body } = await sentEdit({
       model: 'gpt-image-1',
       prompt: 'merge',
       n: 1,
-      images: [
-        { data: PNG, filename: 'a.png', mime: 'image/png' },
-        { data: PNG, filename: 'b.png', mime: 'image/png' },
-      ],
+      images: [png('a.png'), png('b.png')],
     });
-    const body = sim.requests[0]?.body as { files: Array<{ field: string }> };
-    expect(body.files.map((f) => f.field)).toEqual(['image[]', 'image[]']);
+    const { files } = body as { files: Array<{ field: string }> };
+    expect(files.map((f) => f.field)).toEqual(['image[]', 'image[]']);
   });
 
   it('501 on gateways without edits → not_implemented', async () => {

@@ -146,6 +146,15 @@ describe('actions and modals', () => {
     return (await settle(h.sim, h.client, up.taskId, 1_000)).task;
   }
 
+  /** An upscaled U1 whose `prefix` button was pressed: the harness and the action's submit. */
+  async function pressedOnUpscale(prefix: string) {
+    const h = await start();
+    const upscaled = await upscaledU1(h);
+    const button = upscaled.buttons.find((b) => b.customId.startsWith(prefix));
+    const sub = await h.client.action({ taskId: upscaled.id, customId: button?.customId ?? '' });
+    return { h, sub };
+  }
+
   it('U2 → upscale task with the upscale button set', async () => {
     const h = await start();
     const grid = await doneGrid(h);
@@ -164,10 +173,7 @@ describe('actions and modals', () => {
   });
 
   it('CustomZoom keeps code 21 → modal; modal() runs the same id', async () => {
-    const h = await start();
-    const upscaled = await upscaledU1(h);
-    const zoom = upscaled.buttons.find((b) => b.customId.startsWith('MJ::CustomZoom::'));
-    const sub = await h.client.action({ taskId: upscaled.id, customId: zoom?.customId ?? '' });
+    const { h, sub } = await pressedOnUpscale('MJ::CustomZoom::');
     expect(sub.modal).toBe(true);
     expect((await h.client.fetchTask(sub.taskId))?.status).toBe('needs_modal');
     const m = await h.client.modal({ taskId: sub.taskId, prompt: 'a lighthouse --zoom 2' });
@@ -177,10 +183,7 @@ describe('actions and modals', () => {
   });
 
   it('Inpaint modal without a mask → invalid_request; with a mask it runs', async () => {
-    const h = await start();
-    const upscaled = await upscaledU1(h);
-    const inpaint = upscaled.buttons.find((b) => b.customId.startsWith('MJ::Inpaint::'));
-    const sub = await h.client.action({ taskId: upscaled.id, customId: inpaint?.customId ?? '' });
+    const { h, sub } = await pressedOnUpscale('MJ::Inpaint::');
     expect(sub.modal).toBe(true);
     expect((await failure(h.client.modal({ taskId: sub.taskId }))).kind).toBe('invalid_request');
     expect((await h.client.modal({ taskId: sub.taskId, maskBase64: png })).taskId).toBe(sub.taskId);

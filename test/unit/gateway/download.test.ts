@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../../../src/gateway/address-guard.js';
 import { createGatewayClient } from '../../../src/gateway/index.js';
+import { listenLocal } from '../../helpers/net.js';
 import { failure, KEY, useSim } from './client-setup.js';
 
 const start = useSim();
@@ -55,17 +55,7 @@ async function fileHost(): Promise<{
       res.end('<Error><Code>AuthenticationFailed</Code></Error>');
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { ...(await listenLocal(server)), seen };
 }
 
 const hosts: Array<() => Promise<void>> = [];
@@ -342,28 +332,27 @@ describe('download with a mocked dispatcher', () => {
     const agent = new MockAgent();
     agent.disableNetConnect();
     const seen: Array<Record<string, string> | undefined> = [];
-    agent
-      .get('https://gw.test')
-      .intercept({ path: '/v1/videos/task_1/content', method: 'GET' })
-      .reply((opts) => {
-        seen.push(opts.headers as Record<string, string>);
-        return {
-          statusCode: 302,
-          data: '',
-          responseOptions: { headers: { location: 'https://cdn.test/v.mp4' } },
-        };
-      });
-    agent
-      .get('https://cdn.test')
-      .intercept({ path: '/v.mp4', method: 'GET' })
-      .reply((opts) => {
-        seen.push(opts.headers as Record<string, string>);
-        return {
-          statusCode: 200,
-          data: Buffer.from('....ftypisom....'),
-          responseOptions: { headers: { 'content-type': 'video/mp4' } },
-        };
-      });
+    /** One GET on `origin` answered as given; the request headers go to `seen`. */
+    const answer = (
+      origin: string,
+      path: string,
+      statusCode: number,
+      data: string | Buffer,
+      headers: Record<string, string>,
+    ) =>
+      agent
+        .get(origin)
+        .intercept({ path, method: 'GET' })
+        .reply((opts) => {
+          seen.push(opts.headers as Record<string, string>);
+          return { statusCode, data, responseOptions: { headers } };
+        });
+    answer('https://gw.test', '/v1/videos/task_1/content', 302, '', {
+      location: 'https://cdn.test/v.mp4',
+    });
+    answer('https://cdn.test', '/v.mp4', 200, Buffer.from('....ftypisom....'), {
+      'content-type': 'video/mp4',
+    });
     const client = createGatewayClient({
       baseUrl: 'https://gw.test',
       apiKey: KEY,

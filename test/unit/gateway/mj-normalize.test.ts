@@ -132,22 +132,18 @@ describe('normalizeMjTask', () => {
   });
 
   it('SUCCESS with the 9 grid buttons; link buttons dropped; numeric id accepted', () => {
+    const numbered = (action: string, letter: string) =>
+      [1, 2, 3, 4].map((i) => ({
+        customId: `MJ::JOB::${action}::${i}::${HASH}`,
+        emoji: '',
+        label: `${letter}${i}`,
+        type: 2,
+        style: 2,
+      }));
     const buttons = [
-      ...[1, 2, 3, 4].map((i) => ({
-        customId: `MJ::JOB::upsample::${i}::${HASH}`,
-        emoji: '',
-        label: `U${i}`,
-        type: 2,
-        style: 2,
-      })),
+      ...numbered('upsample', 'U'),
       { customId: `MJ::JOB::reroll::0::${HASH}::SOLO`, emoji: '🔄', label: '', type: 2, style: 2 },
-      ...[1, 2, 3, 4].map((i) => ({
-        customId: `MJ::JOB::variation::${i}::${HASH}`,
-        emoji: '',
-        label: `V${i}`,
-        type: 2,
-        style: 2,
-      })),
+      ...numbered('variation', 'V'),
       { label: 'Web', type: 2, style: 5, url: 'https://midjourney.com' },
     ];
     const t = normalizeMjTask(

@@ -60,27 +60,24 @@ describe('parseVideoProgress', () => {
 });
 
 describe('normalizeVideoTask (§4.2–4.5)', () => {
-  it('seed fork: {id, status, video_url}', () => {
-    expect(normalizeVideoTask({ id: 'vid_abc123', status: 'queued' }, BASE)).toEqual({
-      id: 'vid_abc123',
-      status: 'queued',
-      rawStatus: 'queued',
-    });
-    expect(
-      normalizeVideoTask(
-        { id: 'vid_abc123', status: 'completed', video_url: 'https://cdn.x/v.mp4' },
-        BASE,
-      ),
-    ).toEqual({
-      id: 'vid_abc123',
-      status: 'completed',
-      rawStatus: 'completed',
-      videoUrl: 'https://cdn.x/v.mp4',
-    });
-  });
-
-  it('submit response: OpenAI video object with id and task_id', () => {
-    const t = normalizeVideoTask(
+  it.each([
+    [
+      'seed fork: {id, status} queued',
+      { id: 'vid_abc123', status: 'queued' },
+      { id: 'vid_abc123', status: 'queued', rawStatus: 'queued' },
+    ],
+    [
+      'seed fork: {id, status, video_url} completed',
+      { id: 'vid_abc123', status: 'completed', video_url: 'https://cdn.x/v.mp4' },
+      {
+        id: 'vid_abc123',
+        status: 'completed',
+        rawStatus: 'completed',
+        videoUrl: 'https://cdn.x/v.mp4',
+      },
+    ],
+    [
+      'submit response: OpenAI video object with id and task_id',
       {
         id: 'task_3Vq9',
         task_id: 'task_3Vq9',
@@ -90,9 +87,53 @@ describe('normalizeVideoTask (§4.2–4.5)', () => {
         progress: 0,
         created_at: 1760000000,
       },
-      BASE,
-    );
-    expect(t).toEqual({ id: 'task_3Vq9', status: 'queued', rawStatus: 'queued', progress: 0 });
+      { id: 'task_3Vq9', status: 'queued', rawStatus: 'queued', progress: 0 },
+    ],
+    [
+      'Gemini/Vertex realtime shape inside the wrapper (relative content URL resolved)',
+      {
+        code: 'success',
+        message: '',
+        data: {
+          error: null,
+          format: 'mp4',
+          metadata: null,
+          status: 'succeeded',
+          task_id: 'task_v',
+          url: '/v1/videos/task_v/content',
+        },
+      },
+      {
+        id: 'task_v',
+        status: 'completed',
+        rawStatus: 'succeeded',
+        videoUrl: `${BASE}/v1/videos/task_v/content`,
+      },
+    ],
+    [
+      'docs shape {task_id, status, url, format, metadata, error:{code:0,message:""}}',
+      {
+        task_id: 'abcd1234efgh',
+        status: 'completed',
+        url: 'https://example.com/video.mp4',
+        format: 'mp4',
+        metadata: { duration: 5, fps: 30, width: 1280, height: 720, seed: 20231234 },
+        error: { code: 0, message: '' },
+      },
+      {
+        id: 'abcd1234efgh',
+        status: 'completed',
+        rawStatus: 'completed',
+        videoUrl: 'https://example.com/video.mp4',
+      },
+    ],
+    [
+      'docs shape, processing with error placeholder → no error field',
+      { task_id: 'a', status: 'processing', error: { code: 0, message: '' } },
+      { id: 'a', status: 'running', rawStatus: 'processing' },
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(normalizeVideoTask(body, BASE)).toEqual(expected);
   });
 
   it('docs minimal submit {task_id, status}', () => {
@@ -194,63 +235,11 @@ describe('normalizeVideoTask (§4.2–4.5)', () => {
     expect(failed).toMatchObject({ status: 'failed', error: 'upstream refused' });
   });
 
-  it('Gemini/Vertex realtime shape inside the wrapper (relative content URL resolved)', () => {
-    const t = normalizeVideoTask(
-      {
-        code: 'success',
-        message: '',
-        data: {
-          error: null,
-          format: 'mp4',
-          metadata: null,
-          status: 'succeeded',
-          task_id: 'task_v',
-          url: '/v1/videos/task_v/content',
-        },
-      },
-      BASE,
-    );
-    expect(t).toEqual({
-      id: 'task_v',
-      status: 'completed',
-      rawStatus: 'succeeded',
-      videoUrl: `${BASE}/v1/videos/task_v/content`,
-    });
-  });
-
-  it('docs shape {task_id, status, url, format, metadata, error:{code:0,message:""}}', () => {
-    const t = normalizeVideoTask(
-      {
-        task_id: 'abcd1234efgh',
-        status: 'completed',
-        url: 'https://example.com/video.mp4',
-        format: 'mp4',
-        metadata: { duration: 5, fps: 30, width: 1280, height: 720, seed: 20231234 },
-        error: { code: 0, message: '' },
-      },
-      BASE,
-    );
-    expect(t).toEqual({
-      id: 'abcd1234efgh',
-      status: 'completed',
-      rawStatus: 'completed',
-      videoUrl: 'https://example.com/video.mp4',
-    });
-  });
-
-  it('docs shape, processing with error placeholder → no error field', () => {
-    const t = normalizeVideoTask(
-      { task_id: 'a', status: 'processing', error: { code: 0, message: '' } },
-      BASE,
-    );
-    expect(t).toEqual({ id: 'a', status: 'running', rawStatus: 'processing' });
-  });
-
-  it('OpenAI video object completed without URL → gateway content URL', () => {
-    const t = normalizeVideoTask(
+  it.each([
+    [
+      'OpenAI video object completed without URL → gateway content URL',
       {
         id: 'video_68d7',
-        object: 'video',
         created_at: 1,
         status: 'completed',
         model: 'sora-2',
@@ -258,32 +247,24 @@ describe('normalizeVideoTask (§4.2–4.5)', () => {
         seconds: '8',
         size: '1280x720',
       },
-      BASE,
-    );
-    expect(t.videoUrl).toBe(`${BASE}/v1/videos/video_68d7/content`);
-    expect(t.progress).toBe(100);
-  });
-
-  it('OpenAI failed with error.message', () => {
-    const t = normalizeVideoTask(
+      `${BASE}/v1/videos/video_68d7/content`,
+      { progress: 100 },
+    ],
+    [
+      'OpenAI failed with error.message',
       {
         id: 'video_1',
-        object: 'video',
         status: 'failed',
         progress: 12,
         error: { code: 'moderation', message: 'blocked by moderation' },
       },
-      BASE,
-    );
-    expect(t).toMatchObject({ status: 'failed', error: 'blocked by moderation' });
-    expect(t.videoUrl).toBeUndefined();
-  });
-
-  it('kling via /v1/videos: metadata.url', () => {
-    const t = normalizeVideoTask(
+      undefined,
+      { status: 'failed', error: 'blocked by moderation' },
+    ],
+    [
+      'kling via /v1/videos: metadata.url',
       {
         id: 'task_k',
-        object: 'video',
         status: 'completed',
         progress: 100,
         created_at: 1,
@@ -291,9 +272,13 @@ describe('normalizeVideoTask (§4.2–4.5)', () => {
         seconds: '5',
         metadata: { url: 'https://k/m.mp4' },
       },
-      BASE,
-    );
-    expect(t.videoUrl).toBe('https://k/m.mp4');
+      'https://k/m.mp4',
+      {},
+    ],
+  ])('%s', (_name, fields, videoUrl, expected) => {
+    const t = normalizeVideoTask({ object: 'video', ...fields }, BASE);
+    expect(t.videoUrl).toBe(videoUrl);
+    expect(t).toMatchObject(expected);
   });
 
   it('completed but not OpenAI-shaped and no URL → no videoUrl', () => {

@@ -100,6 +100,9 @@ describeRedis('Redis-backed shared state', () => {
     prefix = uniquePrefix(name);
     return prefix;
   };
+  /** A lease on `${p}leader` with a 500 ms TTL renewed every 100 ms. */
+  const shortLease = (p: string, owner: string, on: Redis = redis) =>
+    new RedisLeaderLease({ redis: on, key: `${p}leader`, owner, ttlMs: 500, renewMs: 100 });
 
   dedupContract('Redis', (t) => new RedisDeduper(redis, fresh('dedup'), t));
 
@@ -173,20 +176,8 @@ describeRedis('Redis-backed shared state', () => {
   it('takes over from a leader that died without releasing within the TTL', async () => {
     const p = fresh('leader-dead');
     const dead = connectRedis();
-    const a = new RedisLeaderLease({
-      redis: dead,
-      key: `${p}leader`,
-      owner: 'a',
-      ttlMs: 500,
-      renewMs: 100,
-    });
-    const b = new RedisLeaderLease({
-      redis,
-      key: `${p}leader`,
-      owner: 'b',
-      ttlMs: 500,
-      renewMs: 100,
-    });
+    const a = shortLease(p, 'a', dead);
+    const b = shortLease(p, 'b');
     await a.start();
     await b.start();
     expect(a.isLeader()).toBe(true);
@@ -205,13 +196,7 @@ describeRedis('Redis-backed shared state', () => {
   it('never extends or deletes a lease another instance holds', async () => {
     const p = fresh('leader-cas');
     await redis.set(`${p}leader`, 'someone-else', 'PX', 10_000);
-    const a = new RedisLeaderLease({
-      redis,
-      key: `${p}leader`,
-      owner: 'a',
-      ttlMs: 500,
-      renewMs: 100,
-    });
+    const a = shortLease(p, 'a');
     await a.start();
     expect(a.isLeader()).toBe(false);
     await a.stop();

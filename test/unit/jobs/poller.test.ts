@@ -472,6 +472,22 @@ describe('async submitter', () => {
     return created.job;
   };
 
+  /** One queued job handed to a new submitter and drained. */
+  const submitOne = async (family: AsyncFamily) => {
+    const job = queued();
+    const s = submitter(family);
+    s.enqueue(job.id);
+    await s.drain();
+    return { job, s };
+  };
+
+  /** The job failed with `errorCode`, its user was told it was refunded, the balance is whole. */
+  const expectRefundedFailure = (job: JobRow, errorCode: string) => {
+    expect(getJob(db, job.id)).toMatchObject({ status: 'failed', errorCode });
+    expect(notifier.failures.map((f) => f.refunded)).toEqual([true]);
+    expect(getBalance(db, 1)).toBe(100);
+  };
+
   it('writes submitting before the call, then running with the task id and schedule', async () => {
     const family = new ScriptedFamily(() => pending('1%'));
     const job = queued();
@@ -505,16 +521,11 @@ describe('async submitter', () => {
   it('a refused submit fails the job and refunds it, without a second try', async () => {
     const family = new ScriptedFamily(() => pending('1%'));
     family.submitError = new Error('queue_full');
-    const job = queued();
-    const s = submitter(family);
-    s.enqueue(job.id);
-    await s.drain();
+    const { job, s } = await submitOne(family);
     s.sweepQueued();
     await s.drain();
     expect(family.submits).toEqual([job.id]);
-    expect(getJob(db, job.id)).toMatchObject({ status: 'failed', errorCode: 'queue_full' });
-    expect(notifier.failures.map((f) => f.refunded)).toEqual([true]);
-    expect(getBalance(db, 1)).toBe(100);
+    expectRefundedFailure(job, 'queue_full');
   });
 
   it('a 429 is tried again after each planned pause (or a longer Retry-After), then runs', async () => {
@@ -523,10 +534,7 @@ describe('async submitter', () => {
       new Error('rate_limited'),
       new GatewayError('rate_limited', 'slow down', { retryAfterSec: 3 }),
     ];
-    const job = queued();
-    const s = submitter(family);
-    s.enqueue(job.id);
-    await s.drain();
+    const { job } = await submitOne(family);
     expect(family.submits).toEqual([job.id, job.id, job.id]);
     expect(sleeps).toEqual([5, 3_000]);
     expect(getJob(db, job.id)?.status).toBe('running');
@@ -536,14 +544,9 @@ describe('async submitter', () => {
   it('refusals past the planned retries fail the job, refunded once', async () => {
     const family = new ScriptedFamily(() => pending('1%'));
     family.submitError = new Error('rate_limited');
-    const job = queued();
-    const s = submitter(family);
-    s.enqueue(job.id);
-    await s.drain();
+    const { job } = await submitOne(family);
     expect(family.submits).toHaveLength(3);
-    expect(getJob(db, job.id)).toMatchObject({ status: 'failed', errorCode: 'rate_limited' });
-    expect(notifier.failures.map((f) => f.refunded)).toEqual([true]);
-    expect(getBalance(db, 1)).toBe(100);
+    expectRefundedFailure(job, 'rate_limited');
   });
 
   it('picks up queued jobs after a restart', async () => {

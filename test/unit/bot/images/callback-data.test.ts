@@ -9,6 +9,27 @@ import {
 import { loadCatalog } from '../../../../src/catalog/index.js';
 import { newJobId } from '../../../../src/jobs/ids.js';
 
+const FORGED_JOB_DATA = [
+  'j:abc',
+  'j::again',
+  'j:abc:delete',
+  'x:abc:again',
+  'j:abc:again:1',
+  'j:a b:again',
+];
+const MALFORMED_SETTINGS = [
+  's:',
+  's:homeX',
+  's:fams:x',
+  's:fam:g:video',
+  's:m:g:short',
+  's:n:abc',
+  's:n:1:2',
+  's:ar:wide',
+  's:sz:',
+  'settings:home',
+];
+
 describe('job buttons', () => {
   it('round-trips every action and stays far below 64 bytes', () => {
     for (const action of ['again', 'edit', 'orig', 'cancel'] as const) {
@@ -20,15 +41,7 @@ describe('job buttons', () => {
   });
 
   it('rejects forged or foreign data', () => {
-    for (const data of [
-      'j:abc',
-      'j::again',
-      'j:abc:delete',
-      'x:abc:again',
-      'j:abc:again:1',
-      'j:a b:again',
-    ])
-      expect(parseJobButton(data)).toBeUndefined();
+    for (const data of FORGED_JOB_DATA) expect(parseJobButton(data)).toBeUndefined();
   });
 });
 
@@ -68,19 +81,7 @@ describe('settings buttons', () => {
   });
 
   it('rejects malformed data (the handler then lets the catch-all answer)', () => {
-    for (const data of [
-      's:',
-      's:homeX',
-      's:fams:x',
-      's:fam:g:video',
-      's:m:g:short',
-      's:n:abc',
-      's:n:1:2',
-      's:ar:wide',
-      's:sz:',
-      'settings:home',
-    ])
-      expect(parseSettings(data), data).toBeUndefined();
+    for (const data of MALFORMED_SETTINGS) expect(parseSettings(data), data).toBeUndefined();
   });
 
   it('parses a forged but well-formed size: whether the model allows it is the handler’s call', () => {

@@ -107,12 +107,16 @@ describe('prompt flags', () => {
   });
 });
 
+/** A generate request for the catalog model `id`. */
+const generate = (
+  id: string,
+  prompt: string,
+  extra: Omit<Parameters<typeof prepareImageJob>[0], 'model' | 'kind' | 'prompt'> = {},
+) => prepareImageJob({ model: model(id), kind: 'generate', prompt, ...extra });
+
 describe('job drafts', () => {
   it('forwards the options and prices by quality', () => {
-    const prepared = prepareImageJob({
-      model: model('gpt-image-1-mini'),
-      kind: 'generate',
-      prompt: 'a fox',
+    const prepared = generate('gpt-image-1-mini', 'a fox', {
       n: 2,
       options: { quality: 'high', background: 'transparent' },
     });
@@ -125,10 +129,7 @@ describe('job drafts', () => {
         quality: 'high',
       });
     expect(
-      prepareImageJob({
-        model: model('flux'),
-        kind: 'generate',
-        prompt: 'a fox',
+      generate('flux', 'a fox', {
         options: { quality: 'high' },
       }),
     ).toMatchObject({ ok: false, problem: { code: 'option_not_taken', option: '--quality' } });
@@ -143,10 +144,7 @@ describe('job drafts', () => {
   });
 
   it('images API: params the runner reads, priced per image', () => {
-    const prepared = prepareImageJob({
-      model: model('flux'),
-      kind: 'generate',
-      prompt: ' a fox ',
+    const prepared = generate('flux', ' a fox ', {
       n: 3,
       replyToMessageId: 7,
     });
@@ -172,11 +170,7 @@ describe('job drafts', () => {
   });
 
   it('chat models: priced per call, no response format', () => {
-    const prepared = prepareImageJob({
-      model: model('nano-banana'),
-      kind: 'generate',
-      prompt: 'x',
-    });
+    const prepared = generate('nano-banana', 'x');
     expect(prepared.ok && prepared.draft).toMatchObject({
       family: 'chat-image',
       price: 4,
@@ -209,23 +203,17 @@ describe('job drafts', () => {
   });
 
   it('problems carry what the message needs: the model, the limit, the allowed values, the length', () => {
-    expect(
-      prepareImageJob({ model: model('flux'), kind: 'generate', prompt: '   ' }),
-    ).toMatchObject({
+    expect(generate('flux', '   ')).toMatchObject({
       ok: false,
       problem: { code: 'prompt_empty' },
     });
-    expect(
-      prepareImageJob({ model: model('flux'), kind: 'generate', prompt: '😀'.repeat(2001) }),
-    ).toEqual({
+    expect(generate('flux', '😀'.repeat(2001))).toEqual({
       ok: false,
       model: 'FLUX',
       promptLength: 2001,
       problem: { code: 'prompt_too_long', limit: 2000 },
     });
-    expect(
-      prepareImageJob({ model: model('dall-e-3'), kind: 'generate', prompt: 'x', size: '512x512' }),
-    ).toMatchObject({
+    expect(generate('dall-e-3', 'x', { size: '512x512' })).toMatchObject({
       ok: false,
       problem: { code: 'size_unsupported', allowed: ['1024x1024', '1792x1024', '1024x1792'] },
     });
@@ -238,10 +226,7 @@ describe('job drafts', () => {
       }),
     ).toMatchObject({ ok: false, problem: { code: 'too_many_images', limit: 1 } });
     expect(
-      prepareImageJob({
-        model: model('flux'),
-        kind: 'generate',
-        prompt: 'x',
+      generate('flux', 'x', {
         inputs: [{ fileId: 'a' }],
       }),
     ).toMatchObject({

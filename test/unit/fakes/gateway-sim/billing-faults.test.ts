@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
-import { at, call, errMsg, generate, KEY } from './helpers.js';
+import { at, call, closeAfterEach, errMsg, generate, KEY } from './helpers.js';
 
 let sim: GatewaySim;
-afterEach(async () => {
-  await sim?.close();
-});
+closeAfterEach(() => sim);
 
 describe('gateway-sim billing', () => {
   it('subscription / usage math, with and without /v1; unlimited = 1e8', async () => {

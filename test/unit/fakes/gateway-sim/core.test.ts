@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
-import { at, call, errMsg, KEY } from './helpers.js';
+import { at, call, closeAfterEach, errMsg, KEY } from './helpers.js';
 
 let sim: GatewaySim;
-afterEach(async () => {
-  await sim?.close();
-});
+closeAfterEach(() => sim);
 
 describe('gateway-sim core', () => {
   it('auth: missing / unknown / expired / disabled keys → 401 OpenAI envelope with request id', async () => {

@@ -1,7 +1,15 @@
 /** Raw-fetch helpers for the simulator self-tests. */
+import { afterEach } from 'vitest';
 import type { GatewaySim } from '../../../fakes/gateway-sim/index.js';
 
 export const KEY = 'sk-test-unlimited';
+
+/** Closes the file's simulator (whatever `current()` holds then) after each test. */
+export function closeAfterEach(current: () => GatewaySim | undefined): void {
+  afterEach(async () => {
+    await current()?.close();
+  });
+}
 
 export interface Reply {
   status: number;

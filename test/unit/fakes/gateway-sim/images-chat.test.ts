@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
-import { at, call, errMsg } from './helpers.js';
+import { at, call, closeAfterEach, errMsg } from './helpers.js';
 
 let sim: GatewaySim;
-afterEach(async () => {
-  await sim?.close();
-});
+closeAfterEach(() => sim);
 
 const DATA_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';

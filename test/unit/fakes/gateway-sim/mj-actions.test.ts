@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type GatewaySim,
   type GatewaySimOptions,
   startGatewaySim,
 } from '../../../fakes/gateway-sim/index.js';
-import { at, call, errMsg } from './helpers.js';
+import { at, call, closeAfterEach, errMsg } from './helpers.js';
 
 let sim: GatewaySim;
-afterEach(async () => {
-  await sim?.close();
-});
+closeAfterEach(() => sim);
 
 type Button = { customId: string; label: string; emoji: string };
 const TINY_PNG =
@@ -275,53 +273,23 @@ describe('gateway-sim midjourney actions', () => {
     expect(errMsg(r)).toBe('该令牌无权访问模型 mj_upscale');
 
     sim.addKey('sk-all', { unlimited: true });
-    const g = String(
-      at((await call(sim, 'POST', '/mj/submit/imagine', { prompt: 'y' }, 'sk-all')).body, 'result'),
-    );
+    const asAll = async (path: string, body: unknown) =>
+      call(sim, 'POST', `/mj/submit/${path}`, body, 'sk-all');
+    const g = String(at((await asAll('imagine', { prompt: 'y' })).body, 'result'));
     sim.advance(10_000);
-    const ch = await call(
-      sim,
-      'POST',
-      '/mj/submit/change',
-      { taskId: g, action: 'UPSCALE', index: 2 },
-      'sk-all',
-    );
+    const ch = await asAll('change', { taskId: g, action: 'UPSCALE', index: 2 });
     expect(at(ch.body, 'code')).toBe(1);
-    const sc = await call(
-      sim,
-      'POST',
-      '/mj/submit/simple-change',
-      { content: `${g} V1` },
-      'sk-all',
-    );
+    const sc = await asAll('simple-change', { content: `${g} V1` });
     expect(at(sc.body, 'code')).toBe(1);
-    const noIdx = await call(
-      sim,
-      'POST',
-      '/mj/submit/change',
-      { taskId: g, action: 'REROLL' },
-      'sk-all',
-    );
+    const noIdx = await asAll('change', { taskId: g, action: 'REROLL' });
     expect(noIdx.body).toEqual({
       description: 'index_is_required ',
       type: 'upstream_error',
       code: 4,
     });
-    const bl = await call(
-      sim,
-      'POST',
-      '/mj/submit/blend',
-      { base64Array: [TINY_PNG], dimensions: 'SQUARE' },
-      'sk-all',
-    );
+    const bl = await asAll('blend', { base64Array: [TINY_PNG], dimensions: 'SQUARE' });
     expect(at(bl.body, 'code')).toBe(4);
-    const bl2 = await call(
-      sim,
-      'POST',
-      '/mj/submit/blend',
-      { base64Array: [TINY_PNG, TINY_PNG], dimensions: 'PORTRAIT' },
-      'sk-all',
-    );
+    const bl2 = await asAll('blend', { base64Array: [TINY_PNG, TINY_PNG], dimensions: 'PORTRAIT' });
     expect(at(bl2.body, 'code')).toBe(1);
   });
 

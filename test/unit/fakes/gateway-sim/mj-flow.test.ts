@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
 import { MJ_GRID_LABELS } from '../../../helpers/midjourney.js';
-import { at, call, KEY } from './helpers.js';
+import { at, call, closeAfterEach, KEY } from './helpers.js';
 
 let sim: GatewaySim;
-afterEach(async () => {
-  await sim?.close();
-});
+closeAfterEach(() => sim);
 
 const fetchTask = async (id: string) => (await call(sim, 'GET', `/mj/task/${id}/fetch`)).body;
 

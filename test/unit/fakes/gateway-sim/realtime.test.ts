@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
-import { at, call } from './helpers.js';
+import { at, call, closeAfterEach } from './helpers.js';
 
 let sim: GatewaySim;
-afterEach(async () => {
-  await sim?.close();
-});
+closeAfterEach(() => sim);
 
 describe('gateway-sim real-time clock', () => {
   it('speed 50: an MJ task (4 s sim) finishes in well under a second of real time', async () => {

@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
-import { at, call, KEY } from './helpers.js';
+import { at, call, closeAfterEach, KEY } from './helpers.js';
 
 let sim: GatewaySim;
-afterEach(async () => {
-  await sim?.close();
-});
+closeAfterEach(() => sim);
 
 const DIALECTS = {
   'kling-v2-1-master': 'newapi-wrapper',

@@ -51,35 +51,37 @@ describe('text and caption limits', () => {
     );
     expect(e.description).toBe('Bad Request: message caption is too long');
   });
+});
 
-  it("rejects invalid HTML with Telegram's parser errors", async () => {
+describe("parser errors are Telegram's", () => {
+  it.each([
+    [
+      'HTML',
+      'a <b>bold',
+      'Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "b"',
+    ],
+    [
+      'HTML',
+      'x<br>y',
+      'Bad Request: can\'t parse entities: Unsupported start tag "br" at byte offset 1',
+    ],
+    [
+      'MarkdownV2',
+      'Done. *Saved*',
+      "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
+    ],
+  ] as const)('%s %j is rejected', async (parse_mode, text, description) => {
     h = await harness();
     const u = h.standIn.user();
-    const unclosed = await failure(
-      h.bot.api.sendMessage(u.id, 'a <b>bold', { parse_mode: 'HTML' }),
-    );
-    expect(unclosed.description).toBe(
-      'Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "b"',
-    );
-    const unsupported = await failure(
-      h.bot.api.sendMessage(u.id, 'x<br>y', { parse_mode: 'HTML' }),
-    );
-    expect(unsupported.description).toBe(
-      'Bad Request: can\'t parse entities: Unsupported start tag "br" at byte offset 1',
-    );
+    const e = await failure(h.bot.api.sendMessage(u.id, text, { parse_mode }));
+    expect(e.description).toBe(description);
   });
 });
 
 describe('MarkdownV2 over the API', () => {
-  it('rejects an unescaped reserved character and parses valid markup', async () => {
+  it('parses valid markup', async () => {
     h = await harness();
     const u = h.standIn.user();
-    const e = await failure(
-      h.bot.api.sendMessage(u.id, 'Done. *Saved*', { parse_mode: 'MarkdownV2' }),
-    );
-    expect(e.description).toBe(
-      "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
-    );
     const ok = await h.bot.api.sendMessage(u.id, 'Done\\. *Saved*', { parse_mode: 'MarkdownV2' });
     expect(ok).toMatchObject({
       text: 'Done. Saved',
