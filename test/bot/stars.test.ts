@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkInvariant, getBalance, recentEntries } from '../../src/billing/ledger.js';
 import { getStarPayment } from '../../src/billing/star-payments.js';
 import { encodePayload } from '../../src/billing/stars.js';
 import type { TestUser } from '../fakes/telegram/people.js';
-import { startTestBot, type TestBot } from '../helpers/bot-harness.js';
+import { startTestBot } from '../helpers/bot-harness.js';
+import { suiteFixture } from '../helpers/read-through.js';
 
 const ADMIN_ID = 710_001;
+const BONUSES = { REFERRAL_BONUS: '0.25', WELCOME_CREDIT: '0.10' };
 
 describe('Telegram Stars top-ups, refunds and reconciliation (bot level)', () => {
-  let bot: TestBot;
   let admin: TestUser;
-  const db = () => bot.app.deps.db;
-
-  beforeAll(async () => {
-    bot = await startTestBot({
-      env: {
-        ADMIN_IDS: String(ADMIN_ID),
-        STARS_PACKS: '50:1,250:5.50',
-        REFERRAL_BONUS: '0.25',
-        WELCOME_CREDIT: '0.10',
-      },
-    });
-    admin = bot.tg.user({ id: ADMIN_ID, first_name: 'Boss', language_code: 'en' });
-    admin.send('/start');
-    await admin.waitFor({ text: /Hi/ });
+  const env = { ADMIN_IDS: String(ADMIN_ID), STARS_PACKS: '50:1,250:5.50', ...BONUSES };
+  const bot = suiteFixture('the Stars bot', () => startTestBot({ env }), {
+    setup: async (b) => {
+      admin = b.tg.user({ id: ADMIN_ID, first_name: 'Boss', language_code: 'en' });
+      admin.send('/start');
+      await admin.waitFor({ text: /Hi/ });
+    },
   });
-  afterAll(() => bot.close());
+  const db = () => bot.app.deps.db;
 
   async function newUser(language_code = 'en'): Promise<TestUser> {
     const user = bot.tg.user({ first_name: 'Ann', language_code });
@@ -220,14 +214,9 @@ describe('Telegram Stars top-ups, refunds and reconciliation (bot level)', () =>
 });
 
 describe('welcome credit and referrals (bot level)', () => {
-  let bot: TestBot;
+  const env = { STARS_PACKS: '50:1', ...BONUSES };
+  const bot = suiteFixture('the referral bot', () => startTestBot({ env }));
   const db = () => bot.app.deps.db;
-  beforeAll(async () => {
-    bot = await startTestBot({
-      env: { STARS_PACKS: '50:1', REFERRAL_BONUS: '0.25', WELCOME_CREDIT: '0.10' },
-    });
-  });
-  afterAll(() => bot.close());
 
   it('a new user gets the welcome credit once, and /start says so', async () => {
     const user = bot.tg.user({ first_name: 'Neo', language_code: 'en' });

@@ -132,12 +132,8 @@ describe('config', () => {
   });
 
   it('Stars packs, the referral bonus and the welcome credit are read in the currency', () => {
-    const c = loadConfig({
-      ...base,
-      STARS_PACKS: '50:0.5',
-      REFERRAL_BONUS: '1',
-      WELCOME_CREDIT: '0.1',
-    });
+    const money = { STARS_PACKS: '50:0.5', REFERRAL_BONUS: '1', WELCOME_CREDIT: '0.1' };
+    const c = loadConfig({ ...base, ...money });
     expect(c.starsPacks).toEqual([{ stars: 50, credit: 50 }]);
     expect([c.referralBonusMinor, c.welcomeCreditMinor]).toEqual([100, 10]);
     const d = loadConfig(base);

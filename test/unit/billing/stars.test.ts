@@ -7,19 +7,8 @@ import {
   rewardReferral,
 } from '../../../src/billing/bonuses.js';
 import { checkInvariant, getBalance, topUp } from '../../../src/billing/ledger.js';
-import {
-  creditStarPayment,
-  planStarRefund,
-  reverseStarPayment,
-  spentSome,
-  starsByDay,
-} from '../../../src/billing/star-payments.js';
-import {
-  checkCheckout,
-  decodePayload,
-  encodePayload,
-  parseStarsPacks,
-} from '../../../src/billing/stars.js';
+import * as payments from '../../../src/billing/star-payments.js';
+import * as stars from '../../../src/billing/stars.js';
 import { reconcileIsClean, reconcileStars } from '../../../src/billing/stars-reconcile.js';
 import type { Db } from '../../../src/db/client.js';
 import { users } from '../../../src/db/schema.js';
@@ -27,14 +16,14 @@ import { tempDb } from '../../helpers/temp-db.js';
 
 describe('Stars packs', () => {
   it('parses Stars:credit pairs, sorted, in minor units', () => {
-    expect(parseStarsPacks('250:5.50, 50:1', 2)).toEqual({
+    expect(stars.parseStarsPacks('250:5.50, 50:1', 2)).toEqual({
       ok: true,
       packs: [
         { stars: 50, credit: 100 },
         { stars: 250, credit: 550 },
       ],
     });
-    expect(parseStarsPacks('off', 2)).toEqual({ ok: true, packs: [] });
+    expect(stars.parseStarsPacks('off', 2)).toEqual({ ok: true, packs: [] });
   });
 
   it.each([
@@ -45,7 +34,7 @@ describe('Stars packs', () => {
     ['50:1.0001', 'too_many_decimals'],
     ['50:1,50:2', 'listed twice'],
   ])('refuses %s, naming the problem', (text, problem) => {
-    const r = parseStarsPacks(text, 2);
+    const r = stars.parseStarsPacks(text, 2);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem).toContain(problem);
   });
@@ -53,12 +42,15 @@ describe('Stars packs', () => {
 
 describe('pre-checkout verdict', () => {
   const packs = [{ stars: 50, credit: 100 }];
-  const payload = encodePayload({ stars: 50, credit: 100, userId: 7 });
+  const payload = stars.encodePayload({ stars: 50, credit: 100, userId: 7 });
   const query = { currency: 'XTR', total_amount: 50, invoice_payload: payload, fromId: 7 };
 
   it('accepts the pack as sold, to the user it was made for', () => {
-    expect(decodePayload(payload)).toEqual({ stars: 50, credit: 100, userId: 7 });
-    expect(checkCheckout(query, packs)).toEqual({ ok: true, payload: decodePayload(payload) });
+    expect(stars.decodePayload(payload)).toEqual({ stars: 50, credit: 100, userId: 7 });
+    expect(stars.checkCheckout(query, packs)).toEqual({
+      ok: true,
+      payload: stars.decodePayload(payload),
+    });
   });
 
   it.each([
@@ -68,15 +60,15 @@ describe('pre-checkout verdict', () => {
     [{ total_amount: 49 }, 'wrong_amount'],
     [{ currency: 'USD' }, 'wrong_currency'],
   ] as const)('refuses %o as %s', (change, reason) => {
-    expect(checkCheckout({ ...query, ...change }, packs)).toEqual({ ok: false, reason });
+    expect(stars.checkCheckout({ ...query, ...change }, packs)).toEqual({ ok: false, reason });
   });
 
   it('refuses a pack that has changed its price or is no longer sold', () => {
-    expect(checkCheckout(query, [{ stars: 50, credit: 90 }])).toEqual({
+    expect(stars.checkCheckout(query, [{ stars: 50, credit: 90 }])).toEqual({
       ok: false,
       reason: 'changed',
     });
-    expect(checkCheckout(query, [{ stars: 100, credit: 200 }])).toEqual({
+    expect(stars.checkCheckout(query, [{ stars: 100, credit: 200 }])).toEqual({
       ok: false,
       reason: 'gone',
     });
@@ -94,7 +86,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 const pay = (chargeId: string, userId = 1, credit = 100) =>
-  creditStarPayment(db, { chargeId, userId, stars: 50, credit, payload: 'p' });
+  payments.creditStarPayment(db, { chargeId, userId, stars: 50, credit, payload: 'p' });
 
 describe('Stars payments in the ledger', () => {
   it('credits a payment once, however often it is delivered', () => {
@@ -108,24 +100,32 @@ describe('Stars payments in the ledger', () => {
     pay('c1');
     pay('c2');
     topUp(db, { userId: 1, amount: 20, ref: 'pay:x' });
-    const whole = planStarRefund(db, 'c1');
+    const whole = payments.planStarRefund(db, 'c1');
     expect(whole).toMatchObject({ status: 'refundable', takeBack: 100, balance: 220 });
-    if (whole.status === 'refundable') expect(spentSome(whole)).toBe(false);
-    expect(reverseStarPayment(db, 'c1')).toEqual({ status: 'reversed', taken: 100, balance: 120 });
-    expect(reverseStarPayment(db, 'c1')).toEqual({ status: 'already', taken: 100 });
+    if (whole.status === 'refundable') expect(payments.spentSome(whole)).toBe(false);
+    expect(payments.reverseStarPayment(db, 'c1')).toEqual({
+      status: 'reversed',
+      taken: 100,
+      balance: 120,
+    });
+    expect(payments.reverseStarPayment(db, 'c1')).toEqual({ status: 'already', taken: 100 });
     db.$client.prepare('UPDATE users SET balance = 30 WHERE id = 1').run();
     db.$client
       .prepare(
         "INSERT INTO ledger (user_id, kind, amount, balance_after, ref) VALUES (1, 'charge', -90, 30, 'job:z:charge')",
       )
       .run();
-    const partial = planStarRefund(db, 'c2');
+    const partial = payments.planStarRefund(db, 'c2');
     expect(partial).toMatchObject({ status: 'refundable', takeBack: 30 });
-    if (partial.status === 'refundable') expect(spentSome(partial)).toBe(true);
-    expect(reverseStarPayment(db, 'c2')).toEqual({ status: 'reversed', taken: 30, balance: 0 });
-    expect(reverseStarPayment(db, 'nope')).toEqual({ status: 'unknown' });
+    if (partial.status === 'refundable') expect(payments.spentSome(partial)).toBe(true);
+    expect(payments.reverseStarPayment(db, 'c2')).toEqual({
+      status: 'reversed',
+      taken: 30,
+      balance: 0,
+    });
+    expect(payments.reverseStarPayment(db, 'nope')).toEqual({ status: 'unknown' });
     expect(checkInvariant(db)).toEqual([]);
-    expect(starsByDay(db, 0)).toEqual([
+    expect(payments.starsByDay(db, 0)).toEqual([
       expect.objectContaining({ stars: 100, refundedStars: 100, payments: 2 }),
     ]);
   });
@@ -166,7 +166,7 @@ describe('welcome credit and referrals', () => {
 });
 
 describe('Stars reconciliation', () => {
-  const payload = encodePayload({ stars: 50, credit: 100, userId: 2 });
+  const payload = stars.encodePayload({ stars: 50, credit: 100, userId: 2 });
   const now = Math.floor(Date.now() / 1000);
 
   it('credits a payment whose update was lost, reverses a Telegram refund, reports the rest', () => {
