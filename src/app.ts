@@ -461,8 +461,13 @@ function workerLifecycle(p: LifecycleParts): Pick<App, 'startWorkers' | 'stop'> 
       periodic.every(options.alerts?.checkMs ?? 60_000, async () => {
         if (runtime.leader.isLeader()) await p.watch.check();
       });
-      periodic.every(86_400_000, async () => {
-        if (runtime.leader.isLeader()) await p.reconcile();
+      // Hourly ticks, a run when a day has passed: a bot restarted more often than daily
+      // still reconciles (the first run an hour after start).
+      let reconciledAt = 0;
+      periodic.every(3_600_000, async () => {
+        if (!runtime.leader.isLeader() || Date.now() - reconciledAt < 86_400_000) return;
+        reconciledAt = Date.now();
+        await p.reconcile();
       });
       periodic.every(3_600_000, async () => {
         await p.results.sweep(RESULT_RETENTION_MS);

@@ -52,13 +52,15 @@ function paymentLine(t: Translate, money: FormatMoney, locale: string, p: StarPa
   });
 }
 
-async function sendPayments(ctx: BotContext, userId: number): Promise<void> {
+/** The payments of the user `query` names (an id or @username), with a refund button each. */
+async function sendPayments(ctx: BotContext, query: string): Promise<void> {
   const { db } = ctx.deps;
-  const user = findUser(db, String(userId));
+  const user = findUser(db, query);
   if (!user) {
-    await ctx.reply(ctx.t('user-unknown', { query: String(userId) }), { parse_mode: 'HTML' });
+    await ctx.reply(ctx.t('user-unknown', { query: escapeHtml(query) }), { parse_mode: 'HTML' });
     return;
   }
+  const userId = user.id;
   const { locale, money } = await readerMoney(ctx);
   const payments = starPaymentsOf(db, userId, PAYMENTS_SHOWN);
   const name = escapeHtml(displayName(user));
@@ -91,18 +93,13 @@ admin.command('stars', async (ctx) => {
     await ctx.reply(ctx.t('stars-admin-usage'), { parse_mode: 'HTML' });
     return;
   }
-  const user = findUser(ctx.deps.db, query);
-  if (!user) {
-    await ctx.reply(ctx.t('user-unknown', { query: escapeHtml(query) }), { parse_mode: 'HTML' });
-    return;
-  }
-  await sendPayments(ctx, user.id);
+  await sendPayments(ctx, query);
 });
 
 adminStarsFeature.callbackQuery(/^sp:(\d{1,16})$/, async (ctx) => {
   if (!isAdmin(ctx)) return ctx.answerCallbackQuery();
   await ctx.answerCallbackQuery();
-  await sendPayments(ctx, Number(ctx.match[1]));
+  await sendPayments(ctx, ctx.match[1] ?? '');
 });
 
 adminStarsFeature.callbackQuery(/^(sry?):(\d{1,16}):([\w-]{12})$/, async (ctx) => {
