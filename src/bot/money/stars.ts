@@ -11,9 +11,9 @@ import {
   checkCheckout,
   decodePayload,
   encodePayload,
-  type StarsPack,
 } from '../../billing/stars.js';
 import type { BotContext } from '../context.js';
+import { truncate } from '../format.js';
 import { callbackData } from '../transport/callback-data.js';
 import { readerMoney } from './context.js';
 import { notifyReferrer } from './invite.js';
@@ -55,14 +55,9 @@ starsFeature.callbackQuery(STARS_MENU_DATA, async (ctx) => {
   await sendPacks(ctx);
 });
 
-function clipTitle(text: string): string {
-  const chars = [...text];
-  return chars.length <= TITLE_MAX ? text : `${chars.slice(0, TITLE_MAX - 1).join('')}…`;
-}
-
 starsFeature.callbackQuery(BUY_RE, async (ctx) => {
   const stars = Number(ctx.match[1]);
-  const pack = ctx.deps.config.starsPacks.find((p: StarsPack) => p.stars === stars);
+  const pack = ctx.deps.config.starsPacks.find((p) => p.stars === stars);
   const user = ctx.user;
   if (!pack || !user || ctx.chat?.type !== 'private') {
     await ctx.answerCallbackQuery({ text: ctx.t('stars-pack-gone'), show_alert: true });
@@ -72,7 +67,7 @@ starsFeature.callbackQuery(BUY_RE, async (ctx) => {
   const { money } = await readerMoney(ctx);
   const credit = money(pack.credit);
   await ctx.replyWithInvoice(
-    clipTitle(ctx.t('stars-invoice-title', { credit })),
+    truncate(ctx.t('stars-invoice-title', { credit }), TITLE_MAX),
     ctx.t('stars-invoice-description', { stars, credit, bot: ctx.me.first_name }),
     encodePayload({ stars, credit: pack.credit, userId: user.id }),
     'XTR',
