@@ -17,22 +17,12 @@ admin-reload-ok = ✅ Catálogo recarregado: { $models ->
     [one] { $models } modelo
     [many] { $models } modelos
    *[other] { $models } modelos
-}, { $enabled ->
-    [0] { $enabled } ativos
-    [one] { $enabled } ativo
-    [many] { $enabled } ativos
-   *[other] { $enabled } ativos
-} (antes: { $previous }).
-admin-reload-failed = ❌ O catálogo não foi recarregado; o atual continua valendo ({ $models ->
-    [0] { $models } modelos
-    [one] { $models } modelo
-    [many] { $models } modelos
-   *[other] { $models } modelos
-}).
+} (ativos: { $enabled }, antes: { $previous }).
+admin-reload-failed = ❌ O catálogo não foi recarregado; o atual continua valendo (modelos: { $models }).
 stats-title = 📊 <b>Estatísticas</b> · { $when }
 stats-users = 👥 Usuários: { $total } · ativos hoje { $today } · 7 dias { $week } · novos hoje { $fresh }
 stats-users-flags = bloquearam o bot { $blocked } · banidos { $banned } · com saldo { $funded }
-stats-jobs-title = 🎨 <b>Gerações</b>: { $total } no total, { $today } hoje
+stats-jobs-title = 🎨 <b>Gerações</b>: total { $total }, hoje { $today }
 stats-jobs-family = • { $family }: { $total } (hoje { $today }) · concluídas { $done } · falharam { $failed } · em andamento { $active }
 stats-jobs-none = • nenhuma ainda
 stats-money-today = 💰 Hoje: recargas { $topups } · gasto { $spent } · reembolsos { $refunds }
@@ -42,24 +32,9 @@ stats-model = • { $model }: { $total } ({ $failed }% falharam)
 stats-failures-title = ⚠️ <b>Falhas</b> (24 h): { $failed } de { $finished } ({ $percent }%)
 stats-failure-family = • { $family }: { $failed } de { $finished } ({ $percent }%)
 stats-failure-codes = Motivos: { $codes }
-stats-gateway = 🌐 API gateway (últimos { $minutes } min): { $requests ->
-    [0] { $requests } chamadas
-    [one] { $requests } chamada
-    [many] { $requests } chamadas
-   *[other] { $requests } chamadas
-}, { $errors ->
-    [0] { $errors } erros
-    [one] { $errors } erro
-    [many] { $errors } erros
-   *[other] { $errors } erros
-} ({ $percent }%)
+stats-gateway = 🌐 API gateway (últimos { $minutes } min): chamadas { $requests }, erros { $errors } ({ $percent }%)
 stats-gateway-kinds = Erros: { $kinds }
-stats-tickets = 💬 Suporte: { $open ->
-    [0] { $open } chamados abertos
-    [one] { $open } chamado aberto
-    [many] { $open } chamados abertos
-   *[other] { $open } chamados abertos
-}, { $total } no total
+stats-tickets = 💬 Chamados de suporte: abertos { $open }, total { $total }
 broadcast-ask = 📣 Envie a mensagem para a transmissão (texto, foto, vídeo, documento…). Ela será copiada do jeito que está para { $count ->
     [0] { $count } usuários
     [one] { $count } usuário

@@ -8,11 +8,7 @@ imagine-model-options = ⚙️ { $model } também aceita: <code>{ $flags }</code
 imagine-no-model = 🎨 Nenhum modelo de imagem está disponível agora. Tente de novo mais tarde.
 edit-no-model = ✏️ Nenhum modelo de edição de fotos está disponível agora. Tente de novo mais tarde.
 edit-ask = ✏️ O que devo mudar nesta foto? Envie a instrução em uma mensagem (ou /cancel).
-edit-ask-album = ✏️ O que devo mudar { $count ->
-    [one] nesta foto
-    [many] nestas { $count } fotos
-   *[other] nestas { $count } fotos
-}? Envie a instrução em uma mensagem (ou /cancel).
+edit-ask-album = ✏️ O que devo mudar nestas fotos ({ $count })? Envie a instrução em uma mensagem (ou /cancel).
 edit-send-photo = 📷 Agora envie a foto que você quer editar (ou /cancel).
 edit-send-photo-captioned = 📷 Envie a foto que você quer editar com a instrução na legenda, por exemplo “deixe o céu roxo” (ou /cancel).
 edit-too-large = 📷 Este arquivo tem { $size }: bots só conseguem baixar do Telegram arquivos de até { $limit }. Envie uma foto menor (como foto, não como arquivo: o Telegram a comprime). Nada foi cobrado.

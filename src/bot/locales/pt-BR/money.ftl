@@ -106,7 +106,7 @@ codes-done = ✅ { $count ->
     [many] { $count } códigos
    *[other] { $count } códigos
 } × <b>{ $amount }</b>, { $uses ->
-    [one] { $uses } uso
+    [one] um uso
     [many] { $uses } usos
    *[other] { $uses } usos
 } cada, { $expiry }. Lote <code>{ $batch }</code>.
@@ -118,11 +118,7 @@ codes-file-header =
     Valor: { $amount } por resgate
     Usos por código: { $uses }
     Validade: { $expiry }
-    { $count ->
-        [one] { $count } código, criado
-        [many] { $count } códigos, criados
-       *[other] { $count } códigos, criados
-    } em { $created } UTC pelo admin { $admin }
+    Códigos: { $count }, criados em { $created } UTC pelo admin { $admin }
 codes-file-links = Deep links (abrir um deles no Telegram resgata o código):
 
 ## /credit (admins)

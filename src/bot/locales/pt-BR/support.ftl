@@ -9,11 +9,11 @@ support-button-reply = 💬 Responder ao suporte
 support-confirm = Enviar esta mensagem para o suporte?
 support-cancelled = Cancelado. Nada foi enviado.
 support-empty = A mensagem está vazia. Descreva sua dúvida em palavras (uma foto com legenda também serve).
-support-too-long = A mensagem é longa demais ({ $length ->
-    [one] { $length } caractere
-    [many] { $length } caracteres
-   *[other] { $length } caracteres
-}, no máximo { $max }). Encurte-a ou envie como documento.
+support-too-long = A mensagem é longa demais ({ $length } de no máximo { $max ->
+    [one] { $max } caractere
+    [many] { $max } caracteres
+   *[other] { $max } caracteres
+}). Encurte-a ou envie como documento.
 support-unsupported = Só consigo repassar textos, fotos e documentos. Descreva o problema em uma mensagem.
 support-sent = ✅ Enviado ao suporte como chamado #{ $ticket }. A resposta vai chegar aqui, neste chat.
 support-sent-more = ✅ Adicionado ao seu chamado #{ $ticket }.
