@@ -12,7 +12,7 @@ help-text =
     🎨 /imagine <i>prompt</i> — gerar uma imagem (ou só me envie o texto)
     ✏️ /edit <i>instrução</i> — editar uma foto (envie a foto com legenda)
     🖼 /mj <i>prompt</i> — Midjourney; /blend, /describe
-    🎬 /video <i>prompt</i> — criar um vídeo (na legenda de uma foto, anima a foto)
+    🎬 /video <i>prompt</i> — criar um vídeo (na legenda de uma foto, transforma a foto em vídeo)
     ⚙️ /settings — modelo, tamanho, número de imagens
     📋 /models — modelos e preços
     🧾 /jobs — suas gerações recentes

@@ -1,7 +1,7 @@
 # Job status, delivery and failures (shared by every generation family).
 job-queued = ⏳ Na fila… ({ $model })
-job-queued-charged = 💳 Valor reservado: { $price }; saldo restante: { $balance }. Se falhar, é reembolsado.
-job-status-charged = 💳 Valor reservado: { $price }. Se falhar, é reembolsado.
+job-queued-charged = 💳 Valor reservado: { $price }; saldo restante: { $balance }. Se falhar, o valor volta para o seu saldo.
+job-status-charged = 💳 Valor reservado: { $price }. Se falhar, o valor volta para o seu saldo.
 job-queued-own-key = 🔑 Roda na sua própria chave de API: nada é cobrado aqui.
 job-confirm-question = 💳 { $model } custa { $price }; seu saldo vai ficar em { $balance }. Começar?
 job-confirm-start = ✅ Começar · { $price }
@@ -11,13 +11,13 @@ job-confirm-dropped = ✖️ Não iniciado. Nada foi cobrado.
 job-confirm-expired = Esta pergunta expirou. Envie o pedido de novo.
 job-generating = 🎨 Gerando com { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
-job-held = ⚠️ O Midjourney segurou este prompt para análise ({ $reason }) · { $elapsed }. Ele ainda pode rodar; se não rodar, será recusado e reembolsado.
+job-held = ⚠️ O Midjourney segurou este prompt para análise ({ $reason }) · { $elapsed }. Ele ainda pode rodar; se não rodar, será recusado e o valor volta para o seu saldo.
 job-done-caption = { $model } · { $cost }
 job-result-note = 💬 O modelo diz: { $note }
 job-cost-own-key = sua chave
 job-refunded = O valor reservado ({ $amount }) voltou para o seu saldo.
 job-button-again = 🔁 De novo
-job-button-edit = ✏️ Editar esta
+job-button-edit = ✏️ Editar
 job-button-original = 📎 Arquivo original
 job-button-support = 💬 Suporte
 job-button-cancel = ✖️ Cancelar
@@ -46,9 +46,9 @@ job-failed-key_exhausted = o serviço ficou sem cota de geração por enquanto. 
 job-failed-model_not_allowed = este modelo não está disponível agora. Escolha outro em /settings.
 job-failed-insufficient_balance = o saldo do serviço de geração está baixo demais agora. Tente de novo mais tarde ou fale com o suporte.
 job-failed-own-bad_key = sua chave de API foi recusada (inválida ou expirada). Troque-a com /key, ou remova-a com /key remove para pagar com seu saldo.
-job-failed-own-key_exhausted = sua chave de API está sem cota. Recarregue a cota no serviço, ou remova a chave com /key remove para pagar com seu saldo.
+job-failed-own-key_exhausted = sua chave de API está sem cota. Recarregue no site onde você criou a chave, ou remova-a com /key remove para pagar com seu saldo.
 job-failed-own-model_not_allowed = sua chave de API não tem permissão para este modelo. Escolha outro em /settings ou libere o modelo para a chave.
-job-failed-own-insufficient_balance = o saldo da conta da sua chave de API está baixo demais. Recarregue-o no serviço.
+job-failed-own-insufficient_balance = o saldo da conta da sua chave de API está baixo demais. Recarregue no site onde você criou a chave.
 job-failed-banned_prompt = o prompt contém uma palavra proibida{ $word ->
     [none] {""}
    *[other] {" "}(“{ $word }”)
@@ -115,7 +115,7 @@ job-problem-too_few_images = 📷 { $model } precisa de pelo menos { $limit ->
 job-problem-option_unsupported = ⚙️ { $model } não oferece este valor para { $option }. Escolha entre: { $allowed }. Nada foi cobrado.
 job-problem-option_not_taken = ⚙️ { $model } não aceita { $option }. Envie o pedido sem essa opção, ou escolha outro modelo em /settings. Nada foi cobrado.
 job-problem-seed_invalid = 🎲 O seed precisa ser um número inteiro de 0 a { $limit }, por exemplo --seed 42. Nada foi cobrado.
-job-problem-transparent_format = 🫥 Fundo transparente precisa de PNG ou WebP: adicione --format png. Nada foi cobrado.
+job-problem-transparent_format = 🫥 Para fundo transparente, use PNG ou WebP: adicione --format png. Nada foi cobrado.
 job-problem-effect_unsupported = ✨ { $model } não oferece este efeito. Escolha entre: { $allowed }. Nada foi cobrado.
 job-too-many-active = ⏳ Você já tem { $limit ->
     [one] { $limit } geração em andamento
@@ -128,10 +128,10 @@ job-original-limit = { $seconds ->
    *[other] Originais demais de uma vez: tente de novo em { $seconds } segundos.
 }
 job-button-extend = ⏩ Estender
-job-problem-source_required = ⏩ { $model } trabalha em cima de um dos seus vídeos anteriores: use o botão embaixo do vídeo. Nada foi cobrado.
+job-problem-source_required = ⏩ { $model } usa como base um dos seus vídeos anteriores: use o botão embaixo do vídeo. Nada foi cobrado.
 job-problem-source_not_supported = ⏩ { $model } não funciona com este vídeo. Escolha um dos modelos oferecidos para ele. Nada foi cobrado.
 job-button-lipsync = 🗣 Lip sync
 job-problem-voice_unsupported = 🗣 { $model } não oferece esta voz. Escolha entre: { $allowed }. Nada foi cobrado.
-job-problem-audio_not_supported = 🎵 { $model } só fala texto escrito: envie o texto em vez de um arquivo de áudio. Nada foi cobrado.
-job-problem-video_required = 🎞 { $model } trabalha em cima de um vídeo: envie um com /video e a descrição na legenda. Nada foi cobrado.
+job-problem-audio_not_supported = 🎵 { $model } só aceita texto escrito: envie o texto em vez de um arquivo de áudio. Nada foi cobrado.
+job-problem-video_required = 🎞 { $model } precisa de um vídeo: envie um com /video e a descrição na legenda. Nada foi cobrado.
 job-problem-video_not_supported = 🎞 { $model } não aceita vídeo. Escolha outro modelo no teclado. Nada foi cobrado.

@@ -3,11 +3,11 @@
 
 ## /balance
 balance-title = 💰 <b>Saldo: { $balance }</b>
-balance-key-linked = 🔑 Sua própria chave { $masked } está vinculada: as gerações são pagas no serviço, não com este saldo.
+balance-key-linked = 🔑 Sua própria chave { $masked } está vinculada: as gerações são pagas pela chave, não com este saldo.
 balance-key-quota = Cota da chave: restam <b>{ $remaining }</b> de { $total } (usado: { $used }).
 balance-key-quota-unlimited = Cota da chave: <b>ilimitada</b> (usado: { $used }).
 balance-key-quota-unavailable = Não foi possível consultar a cota da sua chave agora.
-balance-key-exhausted = ⚠️ O serviço informa que sua chave está sem cota. Recarregue a cota no serviço, ou remova a chave com /key remove para pagar com este saldo.
+balance-key-exhausted = ⚠️ O serviço informa que sua chave está sem cota. Recarregue no site onde você criou a chave, ou remova-a com /key remove para pagar com este saldo.
 balance-key-invalid = ⚠️ O serviço recusou sua chave { $masked } (incorreta, desativada ou expirada). Envie uma nova com /key, ou remova-a com /key remove para pagar com este saldo.
 balance-history-title = <b>Transações recentes</b> (UTC)
 balance-history-empty = Nenhuma transação ainda.
@@ -44,16 +44,16 @@ key-ask-replace = 🔑 Sua chave { $masked } está vinculada ({ $status }). Envi
 key-status-ok = funcionando
 key-status-invalid = recusada pelo serviço
 key-cancelled = Cancelado. Nada foi alterado.
-key-linked = ✅ Sua chave { $masked } está vinculada. Agora as gerações rodam com ela e são pagas no serviço, não com seu saldo. /key remove desvincula a chave.
+key-linked = ✅ Sua chave { $masked } está vinculada. Agora as gerações rodam com ela e são pagas pela chave, não com seu saldo. /key remove desvincula a chave.
 key-not-a-key = ❌ Isso não é uma chave de API: as chaves começam com <code>sk-</code> seguido de pelo menos 16 letras e números. Nada foi alterado. Envie /key para tentar de novo.
 key-invalid = ❌ O serviço recusou esta chave (incorreta, desativada ou expirada). Nada foi alterado. Confira e envie /key de novo.
-key-exhausted = ❌ O serviço informa que esta chave está sem cota. Nada foi alterado. Recarregue a cota no serviço e envie /key de novo.
+key-exhausted = ❌ O serviço informa que esta chave está sem cota. Nada foi alterado. Recarregue no site onde você criou a chave e envie /key de novo.
 key-unavailable = ⚠️ Não consegui falar com o serviço para verificar a chave. Nada foi alterado; tente de novo daqui a alguns minutos.
 key-rate-limited = 🔒 Verificações de chave demais. Tente de novo em { $minutes } min.
-key-delete-failed = ⚠️ Não consegui apagar sua mensagem com a chave: apague-a você mesmo.
+key-delete-failed = ⚠️ Não consegui apagar sua mensagem com a chave: apague-a por conta própria.
 key-removed = 🗑 Sua chave { $masked } foi removida. As gerações voltam a ser pagas com seu saldo.
 key-none = Você não tem nenhuma chave vinculada. Envie /key para vincular uma.
-key-group = ⚠️ Nunca poste sua chave em um grupo. Tentei apagar a mensagem; se ela ainda estiver lá, revogue a chave no serviço. Envie /key para mim no chat privado.
+key-group = ⚠️ Nunca poste sua chave em um grupo. Tentei apagar a mensagem; se ela ainda estiver lá, revogue a chave no site onde você a criou. Envie /key para mim no chat privado.
 
 ## /models
 models-title = 📋 <b>Modelos e preços</b>
@@ -72,7 +72,7 @@ models-price-pro = pro ×{ $factor }
 models-price-free = grátis
 models-empty = Nenhum modelo está disponível agora.
 models-footer = Escolha um modelo em /settings. O preço é descontado do seu /balance quando a geração começa e devolvido se ela falhar.
-models-own-key = 🔑 Sua própria chave está vinculada: suas gerações são pagas no serviço, então estes preços não valem para você.
+models-own-key = 🔑 Sua própria chave está vinculada: suas gerações são pagas pela chave, então estes preços não valem para você.
 
 ## /language
 language-button-en = 🇬🇧 English
@@ -161,7 +161,7 @@ balance-kind-referral = bônus de indicação
 balance-how-to-stars = ⭐ <b>Recarregar com Estrelas do Telegram:</b> /topup
 stars-button = ⭐ Recarregar com Estrelas
 stars-packs = ⭐ <b>Recarregar com Estrelas do Telegram</b>
-    Escolha um pacote. O Telegram processa o pagamento, e seu saldo aumenta assim que ele for confirmado.
+    Escolha um pacote. O Telegram processa o pagamento, e o saldo é creditado assim que o pagamento for confirmado.
     Dúvidas sobre um pagamento: /paysupport · Termos: /terms
 stars-pack-button = { $stars } ⭐ → { $credit }
 stars-off = Recargas com Estrelas do Telegram não estão disponíveis aqui. Envie um código de resgate (/redeem).
@@ -188,10 +188,8 @@ invite-text = 🤝 <b>Convide amigos</b>
     { $invited ->
         [0] Ninguém entrou por ele ainda.
         [one] { $invited } pessoa entrou por ele; { $rewarded ->
-            [0] nenhuma recarregou ainda.
-            [one] { $rewarded } recarregou.
-            [many] { $rewarded } recarregaram.
-           *[other] { $rewarded } recarregaram.
+            [0] ela ainda não recarregou.
+           *[other] ela já recarregou.
         }
         [many] { $invited } pessoas entraram por ele; { $rewarded ->
             [0] nenhuma recarregou ainda.
