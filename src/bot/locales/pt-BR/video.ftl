@@ -9,9 +9,9 @@ video-image-too-large = 📷 Este arquivo tem { $size }: bots só conseguem baix
 video-image-not-image = 📄 Isto não é uma imagem que eu consiga animar. Envie uma foto ou um arquivo PNG, JPEG ou WebP, com /video e a descrição na legenda. Nada foi cobrado.
 video-screen-title = 🎬 <b>Vídeo</b> · { $model }
 video-screen-frames = { $count ->
-    [one] 🖼 Começa na sua foto
-    [many] 🖼 Começa na sua primeira foto e termina na segunda
-   *[other] 🖼 Começa na sua primeira foto e termina na segunda
+    [one] 🖼 Começa pela sua foto
+    [many] 🖼 Começa pela sua primeira foto e termina na segunda
+   *[other] 🖼 Começa pela sua primeira foto e termina na segunda
 }
 video-screen-references = { $count ->
     [one] 🖼 Usa sua foto como referência
@@ -77,7 +77,7 @@ video-audio-voice-note = 🎙 Mensagens de voz (OGG) não são um formato aceito
 video-audio-format = 🎵 O lip sync não aceita o formato deste arquivo de áudio: envie MP3, M4A, WAV ou AAC.
 video-audio-not-taken = 🎵 { $model } só aceita texto escrito: responda com o texto.
 video-audio-too-large = 🎵 Este arquivo de áudio é grande demais: o lip sync aceita até { $limit }. Envie um mais curto.
-video-audio-set = ✅ Certo: o vídeo vai falar o seu áudio. Confira o teclado acima e toque em Gerar.
+video-audio-set = ✅ Certo: o vídeo vai usar o seu áudio como fala. Confira o teclado acima e toque em Gerar.
 video-screen-ask-words-or-audio = 🗣 <b>Responda a esta mensagem</b> com o que a pessoa deve falar, ou com um arquivo de áudio (MP3, M4A, WAV, AAC) para ela falar.
 video-input-too-large = 🎞 Este vídeo é grande demais: bots só conseguem baixar do Telegram arquivos de até { $limit }. Envie um mais curto ou menor. Nada foi cobrado.
 video-screen-video = 🎞 Usa o seu vídeo como base
