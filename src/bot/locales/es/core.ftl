@@ -24,7 +24,7 @@ help-text =
     🌐 /language — cambiar el idioma
 unknown-command = No conozco ese comando. Esto es lo que puedo hacer: /help
 unknown-callback = Este botón ya no funciona.
-error-generic = ⚠️ Algo falló de mi lado. No se te cobró nada. Vuelve a intentarlo en un momento.
+error-generic = ⚠️ Algo salió mal de mi parte. No se te cobró nada. Vuelve a intentarlo en un momento.
 banned = ⛔ Tu acceso a este bot está suspendido. Si crees que es un error, escribe a { $contact }.
 banned-no-contact = ⛔ Tu acceso a este bot está suspendido.
 not-in-private = Para eso, escríbeme en un chat privado.

@@ -7,8 +7,8 @@ imagine-usage =
 imagine-model-options = ⚙️ { $model } también acepta: <code>{ $flags }</code>
 imagine-no-model = 🎨 Ahora mismo no hay ningún modelo de imágenes disponible. Vuelve a intentarlo más tarde.
 edit-no-model = ✏️ Ahora mismo no hay ningún modelo para editar fotos disponible. Vuelve a intentarlo más tarde.
-edit-ask = ✏️ ¿Qué cambio en esta foto? Manda la instrucción en un mensaje (o /cancel).
-edit-ask-album = ✏️ ¿Qué cambio en { $count ->
+edit-ask = ✏️ ¿Qué quieres cambiar en esta foto? Manda la instrucción en un mensaje (o /cancel).
+edit-ask-album = ✏️ ¿Qué quieres cambiar en { $count ->
     [one] esta foto
     [many] estas { $count } fotos
    *[other] estas { $count } fotos
@@ -60,7 +60,7 @@ settings-model-gone = Este modelo ya no está disponible. Elige otro.
 settings-mj-version-gone = Esta versión no está disponible para el modelo de Midjourney elegido. Elige una de las versiones que se muestran.
 settings-saved-model = ✅ Modelo: { $model }
 settings-saved-value = ✅ Guardado: { $value }
-settings-no-sizes = { $model } no tiene opciones de tamaño: elige el tamaño por su cuenta.
+settings-no-sizes = { $model } no tiene opciones de tamaño: el tamaño lo elige el propio modelo.
 settings-single-n = { $model } crea una imagen por solicitud.
 jobs-cancel-button = ✖️ Cancelar { $id }
 jobs-cancelled-toast = ✖️ Cancelado, no se te cobró nada.

@@ -46,9 +46,9 @@ job-failed-key_exhausted = el servicio se quedó sin cuota de generación por ah
 job-failed-model_not_allowed = este modelo no está disponible ahora mismo. Elige otro en /settings.
 job-failed-insufficient_balance = el saldo del bot en el servicio de generación es demasiado bajo ahora mismo. Vuelve a intentarlo más tarde o escribe a soporte.
 job-failed-own-bad_key = tu clave API fue rechazada (no es válida o caducó). Cámbiala con /key, o quítala con /key remove para pagar con tu saldo.
-job-failed-own-key_exhausted = tu clave API ya no tiene cuota. Recárgala en el servicio de tu clave, o quítala con /key remove para pagar con tu saldo.
+job-failed-own-key_exhausted = tu clave API ya no tiene cuota. Recárgala en el servicio donde la obtuviste, o quítala con /key remove para pagar con tu saldo.
 job-failed-own-model_not_allowed = tu clave API no tiene permiso para usar este modelo. Elige otro en /settings o habilita el modelo para la clave.
-job-failed-own-insufficient_balance = el saldo de la cuenta de tu clave API es demasiado bajo. Recárgalo en el servicio de tu clave.
+job-failed-own-insufficient_balance = el saldo de la cuenta de tu clave API es demasiado bajo. Recárgalo en el servicio donde obtuviste la clave.
 job-failed-banned_prompt = el prompt contiene una palabra prohibida{ $word ->
     [none] {""}
    *[other] {" "}(“{ $word }”)
@@ -127,7 +127,7 @@ job-original-limit = { $seconds ->
     [many] Demasiados originales a la vez: vuelve a intentarlo en { $seconds } segundos.
    *[other] Demasiados originales a la vez: vuelve a intentarlo en { $seconds } segundos.
 }
-job-button-extend = ⏩ Continuar
+job-button-extend = ⏩ Extender
 job-problem-source_required = ⏩ { $model } trabaja sobre uno de tus videos anteriores: usa su botón debajo del video. No se te cobró nada.
 job-problem-source_not_supported = ⏩ { $model } no puede trabajar con este video. Elige un modelo que se ofrezca para él. No se te cobró nada.
 job-button-lipsync = 🗣 Sincronización labial

@@ -3,11 +3,11 @@
 
 ## /balance
 balance-title = 💰 <b>Saldo: { $balance }</b>
-balance-key-linked = 🔑 Tienes vinculada tu propia clave { $masked }: las generaciones se pagan en el servicio de tu clave, no con este saldo.
+balance-key-linked = 🔑 Tienes vinculada tu propia clave { $masked }: las generaciones se pagan con tu clave, no con este saldo.
 balance-key-quota = Cuota de la clave: quedan <b>{ $remaining }</b> de { $total } (usado: { $used }).
 balance-key-quota-unlimited = Cuota de la clave: <b>ilimitada</b> (usado: { $used }).
 balance-key-quota-unavailable = Ahora mismo no se pudo consultar la cuota de tu clave.
-balance-key-exhausted = ⚠️ El servicio indica que tu clave ya no tiene cuota. Recárgala en el servicio de tu clave, o quítala con /key remove para pagar con este saldo.
+balance-key-exhausted = ⚠️ El servicio indica que tu clave ya no tiene cuota. Recárgala en el servicio donde la obtuviste, o quítala con /key remove para pagar con este saldo.
 balance-key-invalid = ⚠️ El servicio rechazó tu clave { $masked } (incorrecta, desactivada o caducada). Manda una nueva con /key, o quítala con /key remove para pagar con este saldo.
 balance-history-title = <b>Movimientos recientes</b> (UTC)
 balance-history-empty = Aún no hay movimientos.
@@ -44,16 +44,16 @@ key-ask-replace = 🔑 Tienes vinculada tu clave { $masked } ({ $status }). Mand
 key-status-ok = funciona
 key-status-invalid = rechazada por el servicio
 key-cancelled = Cancelado. No se cambió nada.
-key-linked = ✅ Tu clave { $masked } quedó vinculada. Ahora las generaciones se hacen con ella y se pagan en el servicio de tu clave, no con tu saldo. /key remove la desvincula.
+key-linked = ✅ Tu clave { $masked } quedó vinculada. Ahora las generaciones se hacen con ella y se pagan con tu clave, no con tu saldo. /key remove la desvincula.
 key-not-a-key = ❌ Eso no es una clave API: las claves empiezan por <code>sk-</code>, seguido de al menos 16 letras y números. No se cambió nada. Manda /key para volver a intentarlo.
 key-invalid = ❌ El servicio rechazó esta clave (incorrecta, desactivada o caducada). No se cambió nada. Revísala y vuelve a mandar /key.
-key-exhausted = ❌ El servicio indica que esta clave ya no tiene cuota. No se cambió nada. Recárgala y vuelve a mandar /key.
+key-exhausted = ❌ El servicio indica que esta clave ya no tiene cuota. No se cambió nada. Recárgala en el servicio donde la obtuviste y vuelve a mandar /key.
 key-unavailable = ⚠️ No pude conectar con el servicio para comprobar la clave. No se cambió nada; vuelve a intentarlo en unos minutos.
 key-rate-limited = 🔒 Demasiadas comprobaciones de claves. Vuelve a intentarlo en { $minutes } min.
 key-delete-failed = ⚠️ No pude borrar tu mensaje con la clave: bórralo tú, por favor.
 key-removed = 🗑 Tu clave { $masked } se quitó. Las generaciones vuelven a pagarse con tu saldo.
 key-none = No tienes ninguna clave vinculada. Manda /key para vincular una.
-key-group = ⚠️ Nunca publiques tu clave en un grupo. Intenté borrar el mensaje; si sigue ahí, revoca la clave en el servicio donde la creaste. Mándame /key por chat privado.
+key-group = ⚠️ Nunca publiques tu clave en un grupo. Intenté borrar el mensaje; si sigue ahí, revoca la clave en el servicio donde la obtuviste. Mándame /key por chat privado.
 
 ## /models
 models-title = 📋 <b>Modelos y precios</b>
@@ -72,7 +72,7 @@ models-price-pro = pro ×{ $factor }
 models-price-free = gratis
 models-empty = Ahora mismo no hay modelos disponibles.
 models-footer = Elige un modelo en /settings. El precio se descuenta de tu /balance cuando empieza una generación y se te devuelve si falla.
-models-own-key = 🔑 Tienes vinculada tu propia clave: tus generaciones se pagan en el servicio de tu clave, así que estos precios no se te aplican.
+models-own-key = 🔑 Tienes vinculada tu propia clave: tus generaciones se pagan con tu clave, así que estos precios no se te aplican.
 
 ## /language
 language-button-en = 🇬🇧 English
@@ -111,7 +111,7 @@ codes-done = ✅ { $count ->
    *[other] { $uses } usos
 } cada uno, { $expiry }. Lote <code>{ $batch }</code>.
 codes-expiry-never = sin caducidad
-codes-expiry-at = válido hasta el { $date } UTC
+codes-expiry-at = hasta el { $date } UTC
 codes-inline-title = Toca un código para copiarlo:
 codes-file-header =
     Códigos de canje, lote { $batch }
