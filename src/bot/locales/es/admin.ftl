@@ -16,20 +16,12 @@ admin-reload-ok = ✅ Catálogo recargado: { $models ->
     [one] { $models } modelo
     [many] { $models } modelos
    *[other] { $models } modelos
-}, { $enabled ->
-    [one] { $enabled } activo
-    [many] { $enabled } activos
-   *[other] { $enabled } activos
-} (antes: { $previous }).
-admin-reload-failed = ❌ El catálogo no se recargó; se mantiene el actual ({ $models ->
-    [one] { $models } modelo
-    [many] { $models } modelos
-   *[other] { $models } modelos
-}).
+} (activos: { $enabled }, antes: { $previous }).
+admin-reload-failed = ❌ El catálogo no se recargó; se mantiene el actual (modelos: { $models }).
 stats-title = 📊 <b>Estadísticas</b> · { $when }
 stats-users = 👥 Usuarios: { $total } · activos hoy { $today } · 7 días { $week } · nuevos hoy { $fresh }
 stats-users-flags = bloquearon el bot { $blocked } · baneados { $banned } · con saldo { $funded }
-stats-jobs-title = 🎨 <b>Generaciones</b>: { $total } en total, { $today } hoy
+stats-jobs-title = 🎨 <b>Generaciones</b>: total { $total }, hoy { $today }
 stats-jobs-family = • { $family }: { $total } (hoy { $today }) · listas { $done } · fallidas { $failed } · en curso { $active }
 stats-jobs-none = • ninguna todavía
 stats-money-today = 💰 Hoy: recargas { $topups } · gastado { $spent } · reembolsos { $refunds }
@@ -39,21 +31,9 @@ stats-model = • { $model }: { $total } ({ $failed }% fallidas)
 stats-failures-title = ⚠️ <b>Fallos</b> (24 h): { $failed } de { $finished } ({ $percent }%)
 stats-failure-family = • { $family }: { $failed } de { $finished } ({ $percent }%)
 stats-failure-codes = Motivos: { $codes }
-stats-gateway = 🌐 Gateway (últimos { $minutes } min): { $requests ->
-    [one] { $requests } llamada
-    [many] { $requests } llamadas
-   *[other] { $requests } llamadas
-}, { $errors ->
-    [one] { $errors } error
-    [many] { $errors } errores
-   *[other] { $errors } errores
-} ({ $percent }%)
+stats-gateway = 🌐 Gateway (últimos { $minutes } min): llamadas { $requests }, errores { $errors } ({ $percent }%)
 stats-gateway-kinds = Errores: { $kinds }
-stats-tickets = 💬 Soporte: { $open ->
-    [one] { $open } ticket abierto
-    [many] { $open } tickets abiertos
-   *[other] { $open } tickets abiertos
-}, { $total } en total
+stats-tickets = 💬 Tickets de soporte: abiertos { $open }, total { $total }
 broadcast-ask = 📣 Mándame el mensaje para la difusión (texto, foto, video, documento…). Se copiará tal cual a { $count ->
     [one] { $count } usuario
     [many] { $count } usuarios

@@ -8,11 +8,7 @@ imagine-model-options = ⚙️ { $model } también acepta: <code>{ $flags }</cod
 imagine-no-model = 🎨 Ahora mismo no hay ningún modelo de imágenes disponible. Vuelve a intentarlo más tarde.
 edit-no-model = ✏️ Ahora mismo no hay ningún modelo para editar fotos disponible. Vuelve a intentarlo más tarde.
 edit-ask = ✏️ ¿Qué quieres cambiar en esta foto? Manda la instrucción en un mensaje (o /cancel).
-edit-ask-album = ✏️ ¿Qué quieres cambiar en { $count ->
-    [one] esta foto
-    [many] estas { $count } fotos
-   *[other] estas { $count } fotos
-}? Manda la instrucción en un mensaje (o /cancel).
+edit-ask-album = ✏️ ¿Qué quieres cambiar en estas fotos ({ $count })? Manda la instrucción en un mensaje (o /cancel).
 edit-send-photo = 📷 Ahora manda la foto que quieres editar (o /cancel).
 edit-send-photo-captioned = 📷 Manda la foto que quieres editar con la instrucción como pie de foto, por ejemplo “haz el cielo morado” (o /cancel).
 edit-too-large = 📷 Este archivo pesa { $size }: los bots solo pueden descargar de Telegram archivos de hasta { $limit }. Manda una foto más pequeña (como foto, no como archivo; Telegram la comprime). No se te cobró nada.

@@ -106,7 +106,7 @@ codes-done = ✅ { $count ->
     [many] { $count } códigos
    *[other] { $count } códigos
 } × <b>{ $amount }</b>, { $uses ->
-    [one] { $uses } uso
+    [one] un uso
     [many] { $uses } usos
    *[other] { $uses } usos
 } cada uno, { $expiry }. Lote <code>{ $batch }</code>.

@@ -9,11 +9,11 @@ support-button-reply = 💬 Responder a soporte
 support-confirm = ¿Envío este mensaje a soporte?
 support-cancelled = Cancelado. No se envió nada.
 support-empty = El mensaje está vacío. Describe tu consulta con palabras (también vale una foto con pie de foto).
-support-too-long = Es demasiado largo ({ $length ->
-    [one] { $length } carácter
-    [many] { $length } caracteres
-   *[other] { $length } caracteres
-}, máximo { $max }). Acórtalo o mándalo como documento.
+support-too-long = Es demasiado largo ({ $length } de un máximo de { $max ->
+    [one] { $max } carácter
+    [many] { $max } caracteres
+   *[other] { $max } caracteres
+}). Acórtalo o mándalo como documento.
 support-unsupported = Solo puedo reenviar texto, fotos y documentos. Descríbelo en un mensaje.
 support-sent = ✅ Enviado a soporte como solicitud #{ $ticket }. La respuesta llegará aquí, en este chat.
 support-sent-more = ✅ Añadido a tu solicitud #{ $ticket }.
