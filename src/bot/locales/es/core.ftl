@@ -10,7 +10,7 @@ help-text =
     <b>Lo que puedo hacer</b>
 
     🎨 /imagine <i>prompt</i> — generar una imagen (o simplemente mándame un texto)
-    ✏️ /edit <i>instrucción</i> — editar una foto (manda una foto con un pie de foto)
+    ✏️ /edit <i>instrucción</i> — editar una foto (manda la foto con la instrucción como pie)
     🖼 /mj <i>prompt</i> — Midjourney; /blend, /describe
     🎬 /video <i>prompt</i> — crear un video (si mandas una foto con este pie de foto, la animo)
     ⚙️ /settings — modelo, tamaño, número de imágenes

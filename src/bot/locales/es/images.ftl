@@ -64,4 +64,4 @@ jobs-already-cancelled = Ya está cancelado.
 jobs-again-toast = 🔁 Otra vez…
 jobs-model-gone = El modelo { $model } ya no está disponible, así que no puedo repetir esto. Elige otro en /settings.
 jobs-not-finished = Esta generación aún no ha terminado.
-jobs-edit-which = Responde a la imagen que quieres cambiar con /edit y lo que hay que cambiar.
+jobs-edit-which = Responde con /edit a la imagen que quieres cambiar y escribe qué cambiar.
