@@ -129,7 +129,7 @@ job-original-limit = { $seconds ->
 }
 job-button-extend = ⏩ Extender
 job-problem-source_required = ⏩ { $model } trabaja sobre uno de tus videos anteriores: usa su botón debajo del video. No se te cobró nada.
-job-problem-source_not_supported = ⏩ { $model } no puede trabajar con este video. Elige un modelo que se ofrezca para él. No se te cobró nada.
+job-problem-source_not_supported = ⏩ { $model } no puede trabajar con este video. Elige uno de los modelos que se ofrecen para él. No se te cobró nada.
 job-button-lipsync = 🗣 Sincronización labial
 job-problem-voice_unsupported = 🗣 { $model } no ofrece esta voz. Elige una de estas: { $allowed }. No se te cobró nada.
 job-problem-audio_not_supported = 🎵 { $model } solo pronuncia texto escrito: manda el texto en lugar de un archivo de sonido. No se te cobró nada.
