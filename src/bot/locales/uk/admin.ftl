@@ -7,10 +7,10 @@ admin-cmd-reload = Перезавантажити каталог моделей
 admin-usage-ban = Використання: /ban <id користувача або @username> або /ban у відповідь на повідомлення звернення в чаті підтримки.
 admin-usage-unban = Використання: /unban <id користувача або @username>
 admin-user-not-found = Користувача «{ $query }» не знайдено. Він має хоча б раз написати боту.
-admin-banned = ⛔ { $user } забанено: відтепер бот надсилатиме йому лише повідомлення про бан.
-admin-already-banned = { $user } уже забанено.
-admin-unbanned = ✅ { $user } розбанено.
-admin-not-banned = { $user } не був забанений.
+admin-banned = ⛔ Користувача { $user } забанено: відтепер він отримуватиме лише повідомлення про бан.
+admin-already-banned = Користувач { $user } уже був забанений.
+admin-unbanned = ✅ Користувача { $user } розбанено.
+admin-not-banned = Користувач { $user } не був забанений.
 admin-cannot-ban-admin = Адміністраторів банити не можна.
 admin-reload-ok = ✅ Каталог перезавантажено: { $models ->
     [one] { $models } модель

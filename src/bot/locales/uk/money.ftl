@@ -3,7 +3,7 @@
 
 ## /balance
 balance-title = 💰 <b>Баланс: { $balance }</b>
-balance-key-linked = 🔑 Підключено ваш власний ключ { $masked }: генерації оплачуються з рахунку цього ключа в сервісі генерації, а не з цього балансу.
+balance-key-linked = 🔑 Підключено ваш власний ключ { $masked }: за генерації платить ваш рахунок у сервісі генерації, а не цей баланс.
 balance-key-quota = Ліміт ключа: залишилося <b>{ $remaining }</b> з { $total } (використано { $used }).
 balance-key-quota-unlimited = Ліміт ключа: <b>без обмежень</b> (використано { $used }).
 balance-key-quota-unavailable = Зараз не вдалося дізнатися ліміт вашого ключа.
