@@ -38,7 +38,7 @@ describe('admin money tools (bot level)', () => {
     const document = doc.message?.document;
     expect(document?.file_name).toMatch(/^codes-[A-Za-z0-9_-]{8}\.txt$/);
     expect(doc.message?.caption).toMatch(
-      /^✅ 3 codes × 5\.00 USD, 1 use\(s\) each, no expiry\. Batch/,
+      /^✅ 3 codes × 5\.00 USD, one use each, no expiry\. Batch/,
     );
 
     const text = fileText(document?.file_id ?? '');

@@ -104,9 +104,9 @@ describe('admin tools (bot level)', () => {
     );
     expect(text).toContain('Failures (24 h): 2 of 4 (50%)');
     expect(text).toContain('Reasons: content_policy 1, timeout 1');
-    expect(text).toContain('Gateway (last 60 min): 2 calls, 1 errors (50%)');
+    expect(text).toContain('Gateway (last 60 min): calls 2, errors 1 (50%)');
     expect(text).toContain('Errors: rate_limited 1');
-    expect(text).toContain('Support: 0 open tickets, 0 in total');
+    expect(text).toContain('Support tickets: open 0, total 0');
     expect(reply.call.params.parse_mode).toBe('HTML');
   });
 
@@ -176,7 +176,7 @@ describe('admin tools (bot level)', () => {
     w.admin.send('/reload');
     const ok = await w.admin.waitFor({ text: /Catalog reloaded/ });
     expect(ok.message?.text).toBe(
-      `✅ Catalog reloaded: 58 models, ${enabledBefore - 1} enabled (was 58).`,
+      `✅ Catalog reloaded: 58 models (enabled: ${enabledBefore - 1}, before: 58).`,
     );
     expect(w.bot.app.deps.catalog.get('flux-dev')).toBeUndefined();
 
@@ -186,7 +186,7 @@ describe('admin tools (bot level)', () => {
     const line = broken.split('\n').findIndex((l) => l.includes('prise: 7')) + 1;
     w.admin.send('/reload');
     const refused = await w.admin.waitFor({ text: /not reloaded/ });
-    expect(refused.message?.text).toContain('the current one stays (58 models)');
+    expect(refused.message?.text).toContain('the current one stays (models: 58)');
     expect(refused.message?.text).toContain(
       `${catalogFile}:${line}:5 models[2].prise: unknown key`,
     );

@@ -12,12 +12,15 @@ admin-already-banned = { $user } was already banned.
 admin-unbanned = ✅ { $user } is unbanned.
 admin-not-banned = { $user } was not banned.
 admin-cannot-ban-admin = Admins cannot be banned.
-admin-reload-ok = ✅ Catalog reloaded: { $models } models, { $enabled } enabled (was { $previous }).
-admin-reload-failed = ❌ The catalog was not reloaded; the current one stays ({ $models } models).
+admin-reload-ok = ✅ Catalog reloaded: { $models ->
+    [one] { $models } model
+   *[other] { $models } models
+} (enabled: { $enabled }, before: { $previous }).
+admin-reload-failed = ❌ The catalog was not reloaded; the current one stays (models: { $models }).
 stats-title = 📊 <b>Statistics</b> · { $when }
 stats-users = 👥 Users: { $total } · active today { $today } · 7 days { $week } · new today { $fresh }
 stats-users-flags = blocked the bot { $blocked } · banned { $banned } · with a balance { $funded }
-stats-jobs-title = 🎨 <b>Jobs</b>: { $total } in total, { $today } today
+stats-jobs-title = 🎨 <b>Jobs</b>: total { $total }, today { $today }
 stats-jobs-family = • { $family }: { $total } (today { $today }) · done { $done } · failed { $failed } · in progress { $active }
 stats-jobs-none = • none yet
 stats-money-today = 💰 Today: top-ups { $topups } · spent { $spent } · refunds { $refunds }
@@ -27,12 +30,18 @@ stats-model = • { $model }: { $total } ({ $failed }% failed)
 stats-failures-title = ⚠️ <b>Failures</b> (24 h): { $failed } of { $finished } ({ $percent }%)
 stats-failure-family = • { $family }: { $failed } of { $finished } ({ $percent }%)
 stats-failure-codes = Reasons: { $codes }
-stats-gateway = 🌐 Gateway (last { $minutes } min): { $requests } calls, { $errors } errors ({ $percent }%)
+stats-gateway = 🌐 Gateway (last { $minutes } min): calls { $requests }, errors { $errors } ({ $percent }%)
 stats-gateway-kinds = Errors: { $kinds }
-stats-tickets = 💬 Support: { $open } open tickets, { $total } in total
-broadcast-ask = 📣 Send me the message to broadcast (text, photo, video, document…). It will be copied as it is to { $count } users. /cancel to stop.
+stats-tickets = 💬 Support tickets: open { $open }, total { $total }
+broadcast-ask = 📣 Send me the message to broadcast (text, photo, video, document…). It will be copied as it is to { $count ->
+    [one] { $count } user
+   *[other] { $count } users
+}. /cancel to stop.
 broadcast-nobody = Nobody to send to: no user (other than admins) can receive messages yet.
-broadcast-confirm = Send this message to { $count } users?
+broadcast-confirm = Send this message to { $count ->
+    [one] { $count } user
+   *[other] { $count } users
+}?
 broadcast-button-send = 📣 Send
 broadcast-button-cancel = ✖️ Cancel
 broadcast-button-stop = ⏹ Stop
@@ -65,7 +74,7 @@ alert-gateway_down =
 alert-gateway_down-cleared = ✅ The gateway answers again.
 
 ## Stars in /stats, reconciliation
-stats-stars-total = ⭐ Stars in total: { $stars } received, { $refunded } refunded ({ $payments ->
+stats-stars-total = ⭐ Stars in total: received { $stars }, refunded { $refunded } ({ $payments ->
     [one] { $payments } payment
    *[other] { $payments } payments
 })

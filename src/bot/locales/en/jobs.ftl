@@ -86,7 +86,10 @@ job-failed-unknown = something went wrong{ $detail ->
 job-failed-reason = Reason: { $detail }
 # Requests the catalog refuses (any family): nothing is charged. $allowed lists the choices.
 job-problem-prompt_empty = ✍️ The description is empty. Write what you want, for example: a red fox in the snow, watercolor.
-job-problem-prompt_too_long = ✍️ The description is too long: { $length } characters, and { $model } accepts at most { $limit }. Shorten it and send it again. Nothing was charged.
+job-problem-prompt_too_long = ✍️ The description is too long: { $length ->
+    [one] { $length } character
+   *[other] { $length } characters
+}, and { $model } accepts at most { $limit }. Shorten it and send it again. Nothing was charged.
 job-problem-size_unsupported = 📐 { $model } does not offer this size. Choose one of: { $allowed }. Nothing was charged.
 job-problem-aspect_unsupported = 📐 { $model } does not offer this aspect ratio. Choose one of: { $allowed }. Nothing was charged.
 job-problem-n_out_of_range = 🔢 { $model } makes at most { $limit } images per request. Choose one of: { $allowed }. Nothing was charged.

@@ -101,7 +101,13 @@ codes-usage =
 codes-bad-count = ❌ The count must be a whole number from 1 to { $max }.
 codes-bad-uses = ❌ Uses must be a whole number from 1 to { $max }.
 codes-bad-expiry = ❌ “{ $value }” is not an expiry: use 12h, 30d, 2w, a future date like 2026-12-31, or never.
-codes-done = ✅ { $count } codes × <b>{ $amount }</b>, { $uses } use(s) each, { $expiry }. Batch <code>{ $batch }</code>.
+codes-done = ✅ { $count ->
+    [one] { $count } code
+   *[other] { $count } codes
+} × <b>{ $amount }</b>, { $uses ->
+    [one] one use
+   *[other] { $uses } uses
+} each, { $expiry }. Batch <code>{ $batch }</code>.
 codes-expiry-never = no expiry
 codes-expiry-at = valid until { $date } UTC
 codes-inline-title = Tap a code to copy it:
@@ -110,7 +116,7 @@ codes-file-header =
     Amount: { $amount } per redemption
     Uses per code: { $uses }
     Expiry: { $expiry }
-    { $count } codes, created { $created } UTC by admin { $admin }
+    Codes: { $count }, created { $created } UTC by admin { $admin }
 codes-file-links = Deep links (opening one in Telegram redeems the code):
 
 ## /credit (admins)
@@ -178,8 +184,8 @@ invite-text = 🤝 <b>Invite friends</b>
     Your link: { $link }
     { $invited ->
         [0] Nobody has joined through it yet.
-        [one] { $invited } person joined through it; { $rewarded } topped up.
-       *[other] { $invited } people joined through it; { $rewarded } topped up.
+        [one] { $invited } person joined through it; topped up: { $rewarded }.
+       *[other] { $invited } people joined through it; topped up: { $rewarded }.
     }
 invite-off = Invitations are not offered here.
 invite-refused-self = ℹ️ That is your own invite link: share it with friends instead.

@@ -27,12 +27,18 @@ stats-model = • { $model }: { $total } (ошибок { $failed }%)
 stats-failures-title = ⚠️ <b>Ошибки</b> (24 ч): { $failed } из { $finished } ({ $percent }%)
 stats-failure-family = • { $family }: { $failed } из { $finished } ({ $percent }%)
 stats-failure-codes = Причины: { $codes }
-stats-gateway = 🌐 Шлюз (последние { $minutes } мин): { $requests } запросов, { $errors } ошибок ({ $percent }%)
+stats-gateway = 🌐 Шлюз (последние { $minutes } мин): запросов { $requests }, ошибок { $errors } ({ $percent }%)
 stats-gateway-kinds = Ошибки: { $kinds }
 stats-tickets = 💬 Поддержка: открыто { $open }, всего { $total }
-broadcast-ask = 📣 Пришлите сообщение для рассылки (текст, фото, видео, документ…). Оно будет скопировано как есть { $count } пользователям. /cancel — отмена.
+broadcast-ask = 📣 Пришлите сообщение для рассылки (текст, фото, видео, документ…). Оно будет скопировано как есть { $count ->
+    [one] { $count } пользователю
+   *[other] { $count } пользователям
+}. /cancel — отмена.
 broadcast-nobody = Рассылать некому: пока нет пользователей (кроме администраторов), которым можно написать.
-broadcast-confirm = Отправить это сообщение { $count } пользователям?
+broadcast-confirm = Отправить это сообщение { $count ->
+    [one] { $count } пользователю
+   *[other] { $count } пользователям
+}?
 broadcast-button-send = 📣 Отправить
 broadcast-button-cancel = ✖️ Отмена
 broadcast-button-stop = ⏹ Остановить

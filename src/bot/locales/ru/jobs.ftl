@@ -86,7 +86,11 @@ job-failed-unknown = что-то пошло не так{ $detail ->
 job-failed-reason = Причина: { $detail }
 # Requests the catalog refuses (any family): nothing is charged. $allowed lists the choices.
 job-problem-prompt_empty = ✍️ Описание пустое. Напишите, что нужно, например: рыжая лиса в снегу, акварель.
-job-problem-prompt_too_long = ✍️ Описание слишком длинное: { $length } символов, а { $model } принимает не больше { $limit }. Сократите его и пришлите снова. Ничего не списано.
+job-problem-prompt_too_long = ✍️ Описание слишком длинное: { $length ->
+    [one] { $length } символ
+    [few] { $length } символа
+   *[many] { $length } символов
+}, а { $model } принимает не больше { $limit }. Сократите его и пришлите снова. Ничего не списано.
 job-problem-size_unsupported = 📐 { $model } не предлагает такой размер. Выберите один из: { $allowed }. Ничего не списано.
 job-problem-aspect_unsupported = 📐 { $model } не предлагает такое соотношение сторон. Выберите одно из: { $allowed }. Ничего не списано.
 job-problem-n_out_of_range = 🔢 { $model } делает не больше { $limit } изображений за запрос. Выберите: { $allowed }. Ничего не списано.
