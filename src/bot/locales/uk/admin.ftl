@@ -17,7 +17,7 @@ admin-reload-ok = ✅ Каталог перезавантажено: { $models -
     [few] { $models } моделі
     [many] { $models } моделей
    *[other] { $models } моделі
-}, увімкнено { $enabled } (було { $previous }).
+} (увімкнено: { $enabled }, було: { $previous }).
 admin-reload-failed = ❌ Каталог не перезавантажено, залишається поточний (моделей: { $models }).
 stats-title = 📊 <b>Статистика</b> · { $when }
 stats-users = 👥 Користувачі: { $total } · активні сьогодні { $today } · за 7 днів { $week } · нові сьогодні { $fresh }
