@@ -174,7 +174,7 @@ stars-invoice-description = { $stars ->
     [few] { $stars } зірки Telegram
     [many] { $stars } зірок Telegram
    *[other] { $stars } зірки Telegram
-} за { $credit } балансу для генерацій у боті { $bot }.
+} за поповнення балансу для генерацій на { $credit } у боті { $bot }.
 stars-invoice-label = Баланс +{ $credit }
 stars-checkout-malformed = Цей рахунок не відповідає жодному пакету цього бота. Відкрийте /topup, щоб отримати новий.
 stars-checkout-not-yours = Цей рахунок створено для іншого акаунта. Відкрийте /topup у боті, щоб отримати свій.
