@@ -307,12 +307,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const gateway = buildGateway(config, logger, metrics, gatewayStats, watch);
   const keyBox = buildKeyBox(config, logger);
   const results = new ResultStore(path.join(config.dataDir, 'results'));
-  const money = (amount: number, locale?: string) =>
-    formatMoney(amount, {
-      currency: config.CURRENCY,
-      decimals: config.CURRENCY_DECIMALS,
-      ...(locale ? { locale } : {}),
-    });
+  const money = (amount: number, locale: string) =>
+    formatMoney(amount, { currency: config.CURRENCY, decimals: config.CURRENCY_DECIMALS, locale });
 
   let broadcastWorker: BroadcastWorker | undefined;
   const deps: BotDeps = {

@@ -48,5 +48,5 @@ export interface BotDeps {
   results: ResultStore;
   jobs: JobDispatcher;
   /** Integer minor units → "12.50 USD", in the given locale's number format. */
-  money(amount: number, locale?: string): string;
+  money(amount: number, locale: string): string;
 }

@@ -16,6 +16,8 @@ export interface Catalog {
   defaultModel<F extends Family>(family: F): ModelOfFamily<F> | undefined;
   /** Families with at least one enabled model, in menu order. */
   families(): Family[];
+  /** What users read for a model id: its title, disabled models included; the id when unknown. */
+  title(id: string): string;
 }
 
 function ofFamily<F extends Family>(m: ModelSpec, family: F): m is ModelOfFamily<F> {
@@ -49,9 +51,12 @@ export function createCatalog(data: CatalogData): Catalog {
     return family === undefined ? all : all.filter((m) => m.family === family);
   }
 
+  const titles = new Map(frozen.models.map((m) => [m.id, m.title]));
+
   return {
     version: frozen.version,
     models: frozen.models,
+    title: (id) => titles.get(id) ?? id,
     get,
     list,
     defaultModel<F extends Family>(family: F): ModelOfFamily<F> | undefined {

@@ -206,7 +206,7 @@ describe('Telegram Stars top-ups, refunds and reconciliation (bot level)', () =>
   it('/stats and /metrics count Stars received and refunded', async () => {
     admin.send('/stats');
     const stats = await admin.waitFor({ text: /Stars in total/ });
-    expect(stats.message?.text).toMatch(/Stars in total: \d+ received, 100 refunded/);
+    expect(stats.message?.text).toMatch(/Stars in total: received \d+, refunded 100/);
     const { body } = await bot.app.runtime.metrics.render();
     expect(body).toMatch(/genbot_stars_total\{kind="refunded"\} 100\n/);
     expect(body).toMatch(/genbot_ledger_total\{kind="referral"\} 0\n/);
@@ -276,7 +276,7 @@ describe('welcome credit and referrals (bot level)', () => {
     await bob.waitFor({ text: /Оплата получена/ });
     expect(getBalance(db(), ann.id)).toBe(annBefore + 25);
     ann.send('/invite');
-    await ann.waitFor({ text: /1 person joined through it; 1 topped up\./ });
+    await ann.waitFor({ text: /1 person joined through it; topped up: 1\./ });
     expect(checkInvariant(db())).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ export interface DeliveryContext {
   results: ResultStore;
   status: StatusEditor;
   t: TranslateIn;
-  money: (amount: number) => string;
+  /** Integer minor units in the reader's number format (one formatter for every screen). */
+  money: (amount: number, locale: Locale) => string;
   /** What the result buttons may offer (a continuation, say) follows the live catalog. */
   catalog(): Catalog;
 }

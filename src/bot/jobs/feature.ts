@@ -31,6 +31,7 @@ async function jobsScreen(ctx: BotContext, userId: number) {
   return renderJobsList(listUserJobs(ctx.deps.db, userId, LIST_SIZE), (k, v) => ctx.t(k, v), {
     now: Date.now(),
     locale: await localeOf(ctx),
+    title: (model) => ctx.deps.catalog.title(model),
   });
 }
 
@@ -139,7 +140,7 @@ async function again(ctx: JobQuery, job: JobRow): Promise<void> {
   const model = ctx.deps.catalog.get(job.model);
   const params = imageJobParams.safeParse(job.params);
   if (!isImageModel(model) || !params.success) {
-    await ctx.reply(ctx.t('jobs-model-gone', { model: job.model }));
+    await ctx.reply(ctx.t('jobs-model-gone', { model: ctx.deps.catalog.title(job.model) }));
     return;
   }
   const p = params.data;

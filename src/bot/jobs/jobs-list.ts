@@ -33,7 +33,7 @@ export function formatAgo(ms: number, locale: string): string {
 export function renderJobsList(
   jobs: readonly JobRow[],
   t: Translate,
-  options: { now: number; locale: string },
+  options: { now: number; locale: string; title: (model: string) => string },
 ): { text: string; keyboard: InlineKeyboard | undefined } {
   if (jobs.length === 0) return { text: t('jobs-empty'), keyboard: undefined };
   const lines = [t('jobs-title'), ''];
@@ -44,7 +44,7 @@ export function renderJobsList(
       t('jobs-line', {
         icon: ICONS[job.status],
         id: job.id,
-        model: escapeHtml(job.model),
+        model: escapeHtml(options.title(job.model)),
         status: t(`job-status-${job.status}`),
         when: formatAgo(options.now - job.createdAt, options.locale),
       }),

@@ -52,20 +52,25 @@ export class TelegramNotifier implements JobNotifier {
     if (!job.statusMessageId) return;
     const locale = this.locale(job);
     const elapsed = formatElapsed(Date.now() - job.createdAt);
+    const model = this.ctx.catalog().title(job.model);
     const text =
       progress.stage === 'queued'
-        ? this.ctx.t(locale, 'job-queued', { model: job.model })
+        ? this.ctx.t(locale, 'job-queued', { model })
         : progress.stage === 'generating'
-          ? this.ctx.t(locale, 'job-generating', { model: job.model, elapsed })
+          ? this.ctx.t(locale, 'job-generating', { model, elapsed })
           : progress.stage === 'held'
             ? this.ctx.t(locale, 'job-held', { reason: progress.text ?? '', elapsed })
             : this.ctx.t(locale, 'job-running', {
-                model: job.model,
+                model,
                 progress:
                   progress.text ?? (progress.percent !== undefined ? `${progress.percent}%` : '…'),
                 elapsed,
               });
-    const charged = chargeLine((k, v) => this.ctx.t(locale, k, v), job, this.ctx.money);
+    const charged = chargeLine(
+      (k, v) => this.ctx.t(locale, k, v),
+      job,
+      (amount) => this.ctx.money(amount, locale),
+    );
     await this.guard(job, () =>
       this.ctx.status.edit(job.chatId, job.statusMessageId as number, withCharge(text, charged)),
     );
@@ -88,7 +93,7 @@ export class TelegramNotifier implements JobNotifier {
   async failed(job: JobRow, refunded: boolean): Promise<void> {
     const locale = this.locale(job);
     const refund = refunded
-      ? this.ctx.t(locale, 'job-refunded', { amount: this.ctx.money(job.price) })
+      ? this.ctx.t(locale, 'job-refunded', { amount: this.ctx.money(job.price, locale) })
       : '';
     const text = escapeHtml(
       this.ctx

@@ -18,9 +18,10 @@ export function resultCaption(
   locale: Locale,
   o: { headKey?: string; prompt?: string /** Plain text under the head. */; facts?: string[] } = {},
 ): string {
-  const cost = job.payer === 'own_key' ? ctx.t(locale, 'job-cost-own-key') : ctx.money(job.price);
+  const cost =
+    job.payer === 'own_key' ? ctx.t(locale, 'job-cost-own-key') : ctx.money(job.price, locale);
   const head = escapeHtml(
-    ctx.t(locale, o.headKey ?? 'job-done-caption', { model: job.model, cost }),
+    ctx.t(locale, o.headKey ?? 'job-done-caption', { model: ctx.catalog().title(job.model), cost }),
   );
   const prompt = o.prompt ?? (typeof job.params.prompt === 'string' ? job.params.prompt : '');
   const note = typeof job.result?.note === 'string' ? job.result.note : '';

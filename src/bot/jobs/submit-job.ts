@@ -106,7 +106,7 @@ async function askFirst(
   const id = new PendingStarts(db).add({ userId, draft });
   await ctx.reply(
     ctx.t('job-confirm-question', {
-      model: draft.model,
+      model: ctx.deps.catalog.title(draft.model),
       price,
       balance: money(balance - draft.price, locale),
     }),
@@ -199,10 +199,13 @@ export async function submitJob(
   );
   let statusId: number;
   try {
-    const status = await ctx.reply(withCharge(ctx.t('job-queued', { model: job.model }), charged), {
-      reply_markup: cancelKeyboard(ctx, job.id),
-      ...replyTo,
-    });
+    const status = await ctx.reply(
+      withCharge(ctx.t('job-queued', { model: ctx.deps.catalog.title(job.model) }), charged),
+      {
+        reply_markup: cancelKeyboard(ctx, job.id),
+        ...replyTo,
+      },
+    );
     statusId = status.message_id;
   } catch (err) {
     // The user cannot be told about the job: call it off (refunded) rather than run it blind.

@@ -34,7 +34,7 @@ export async function askMjModal(
   const locale = userLocale(ctx.db, job.userId);
   const t = (key: string, vars?: Record<string, string | number>) => ctx.t(locale, key, vars);
   const price =
-    job.payer === 'own_key' ? t('job-cost-own-key') : ctx.money(modalPrice ?? job.price);
+    job.payer === 'own_key' ? t('job-cost-own-key') : ctx.money(modalPrice ?? job.price, locale);
   const text = t('mj-modal-remix-ask', {
     action: escapeHtml(mjActionLabel(t, job.params)),
     prompt: escapeHtml(truncate(modal.finalPrompt || '…', 900)),

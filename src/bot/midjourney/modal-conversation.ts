@@ -8,6 +8,7 @@ import { CANCEL_RE } from '../dialog/draft.js';
 import { escapeHtml, truncate } from '../format.js';
 import { translator } from '../i18n.js';
 import { localeOf } from '../jobs/submit-job.js';
+import { moneyOf } from '../money/context.js';
 import { MJ_WAIT_MS } from './conversation-common.js';
 import { modalPorts } from './mj-jobs.js';
 
@@ -77,7 +78,9 @@ async function cancelFromChat(outside: BaseContext, args: MjModalArgs): Promise<
   if (!failed) return null;
   if (failed.statusMessageId !== null)
     await outside.api.deleteMessage(failed.chatId, failed.statusMessageId).catch(() => {});
-  return failed.price > 0 ? outside.t('job-refunded', { amount: deps.money(failed.price) }) : '';
+  return failed.price > 0
+    ? outside.t('job-refunded', { amount: moneyOf(outside)(failed.price) })
+    : '';
 }
 
 /**

@@ -5,13 +5,8 @@ import { isGatewayError } from '../../gateway/errors.js';
 import { getJob } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import {
-  type FormatMoney,
-  type KeyState,
-  type LedgerItem,
-  modelTitle,
-  toQuotaView,
-} from './render.js';
+import { negotiateLocale } from '../i18n.js';
+import { type FormatMoney, type KeyState, type LedgerItem, toQuotaView } from './render.js';
 
 /** The reader's locale and a money formatter bound to it. */
 export async function readerMoney(
@@ -19,6 +14,12 @@ export async function readerMoney(
 ): Promise<{ locale: string; money: FormatMoney }> {
   const locale = await ctx.i18n.getLocale();
   return { locale, money: (amount: number) => ctx.deps.money(amount, locale) };
+}
+
+/** The same formatter where the code cannot wait for the i18n negotiation (screen builders). */
+export function moneyOf(ctx: BaseContext): FormatMoney {
+  const locale = negotiateLocale(ctx);
+  return (amount: number) => ctx.deps.money(amount, locale);
 }
 
 export function isAdmin(ctx: BaseContext): boolean {
@@ -32,7 +33,7 @@ export function withModels(
 ): LedgerItem[] {
   return entries.map((entry) => {
     const job = entry.jobId ? getJob(deps.db, entry.jobId) : undefined;
-    return job ? { entry, model: modelTitle(deps.catalog, job.model) } : { entry };
+    return job ? { entry, model: deps.catalog.title(job.model) } : { entry };
   });
 }
 

@@ -78,11 +78,6 @@ export function quotaLine(t: Translate, quota: QuotaView, locale: string): strin
       });
 }
 
-/** The catalog title of a model id, disabled models included; the id itself when unknown. */
-export function modelTitle(catalog: Catalog, id: string): string {
-  return catalog.models.find((m) => m.id === id)?.title ?? id;
-}
-
 /** What a ledger row was for, as the user should read it. `model` is the job's model title. */
 export function ledgerWhat(t: Translate, entry: LedgerEntry, model?: string): string {
   switch (entry.kind) {
@@ -358,7 +353,7 @@ export function renderUserCard(
         .map((j) =>
           t('user-job-line', {
             id: escapeHtml(j.id),
-            model: escapeHtml(modelTitle(catalog, j.model)),
+            model: escapeHtml(catalog.title(j.model)),
             status: t(`job-status-${j.status}`),
             price: j.payer === 'own_key' ? t('user-job-own-key') : money(j.price),
             when: formatWhen(j.createdAt, locale),

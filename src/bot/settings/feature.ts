@@ -12,6 +12,7 @@ import { truncate } from '../format.js';
 import { generationModel, isGenerationModel, patchForGenerationModel } from '../images/request.js';
 import { problemMessage } from '../jobs/job-draft.js';
 import { mjModelOf } from '../midjourney/mj-jobs.js';
+import { moneyOf } from '../money/context.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isMessageGone, isNotModified } from '../transport/telegram-errors.js';
 import { parseSettings } from './callback-data.js';
@@ -35,7 +36,7 @@ type Query = CallbackQueryContext<BotContext>;
 const screenDeps = (ctx: BotContext): ScreenDeps => ({
   catalog: ctx.deps.catalog,
   t: (key, vars) => ctx.t(key, vars),
-  money: (amount) => ctx.deps.money(amount),
+  money: moneyOf(ctx),
 });
 
 settingsFeature.command('settings', async (ctx) => {

@@ -49,7 +49,8 @@ export async function sendSupportMessage(
   if (!decision.allowed) return { kind: 'rate_limited' };
   const card = loadUserCard(db, userId);
   if (!card) return { kind: 'failed' };
-  const t = translator(operatorLocale(db, config));
+  const staffLocale = operatorLocale(db, config);
+  const t = translator(staffLocale);
   try {
     const result = await relayToSupport(
       { db, channel: supportChannel(ctx.api, db) },
@@ -63,7 +64,7 @@ export async function sendSupportMessage(
             ticketId: ticket.id,
             opened: ticket.opened,
             forum: ticket.forum,
-            money: (amount) => ctx.deps.money(amount),
+            money: (amount) => ctx.deps.money(amount, staffLocale),
           }),
       },
     );

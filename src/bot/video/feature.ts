@@ -20,6 +20,7 @@ import { captionCommand, type ImagePick, pickImage } from '../images/photo-input
 import { parseJobButton } from '../jobs/callback-data.js';
 import { problemMessage } from '../jobs/job-draft.js';
 import { choosePayer, replyProblem, submitJob } from '../jobs/submit-job.js';
+import { moneyOf } from '../money/context.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isNotModified } from '../transport/telegram-errors.js';
 import { parseVideo, type VideoAction } from './callback-data.js';
@@ -74,7 +75,7 @@ function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Scree
   const deps = {
     catalog: ctx.deps.catalog,
     t: (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars),
-    money: (amount: number) => ctx.deps.money(amount),
+    money: moneyOf(ctx),
     ownKey: choosePayer(ctx.deps.db, draft.userId) === 'own_key',
   };
   if (draft.view === 'models') return modelsScreen(deps, draft);
@@ -521,7 +522,7 @@ async function confirm(ctx: Query, store: VideoDrafts, draft: VideoDraft, model:
   if (outcome.existing) return;
   store.save({ ...draft, jobId: outcome.job.id });
   const price =
-    outcome.job.payer === 'own_key' ? ctx.t('job-cost-own-key') : ctx.deps.money(outcome.job.price);
+    outcome.job.payer === 'own_key' ? ctx.t('job-cost-own-key') : moneyOf(ctx)(outcome.job.price);
   await ctx
     .editMessageText(
       ctx.t('video-started', { model: model.title, seconds: draft.duration, price }),
@@ -590,7 +591,7 @@ async function again(ctx: Query, job: JobRow): Promise<void> {
   const model = ctx.deps.catalog.get(job.model, 'video');
   if (!params.success || !model || ctx.chat === undefined) {
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t('video-again-model-gone', { model: job.model }));
+    await ctx.reply(ctx.t('video-again-model-gone', { model: ctx.deps.catalog.title(job.model) }));
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t('video-again-toast') });

@@ -59,7 +59,7 @@ describe('photo editing (bot level)', () => {
     user.sendPhoto(png, { caption: 'make the sky purple' });
     await user.waitFor({ text: /Queued/ });
     const result = await user.waitFor({ photo: true });
-    expect(result.message?.caption).toContain('flux-kontext-pro');
+    expect(result.message?.caption).toMatch(/^FLUX Kontext Pro · /);
     const call = callWithPrompt('make the sky purple');
     expect(call?.path).toBe('/v1/images/edits');
     const form = call?.body as Multipart | undefined;
@@ -79,7 +79,7 @@ describe('photo editing (bot level)', () => {
     const photo = user.sendPhoto(png);
     await user.waitFor({ text: /What should I change/ });
     user.reply(photo, '/edit add a hat');
-    await user.waitFor({ photo: true, text: /gemini-2.5-flash-image-preview/ });
+    await user.waitFor({ photo: true, text: /Gemini Image Edit/ });
     const call = callWithPrompt('add a hat');
     expect(call?.path).toBe('/v1/chat/completions');
     expect((call?.body as ChatBody | undefined)?.model).toBe('gemini-2.5-flash-image-preview');
@@ -142,7 +142,7 @@ describe('photo editing (bot level)', () => {
   it('an album without a caption asks once, then edits all of it', async () => {
     const user = newUser();
     user.sendAlbum([makePng(10, 10), makePng(11, 11)]);
-    await user.waitFor({ text: /these 2 photos/ });
+    await user.waitFor({ text: /these photos \(2\)/ });
     user.send('same style for both');
     await user.waitFor({ photo: true, text: /same style for both/ });
     expect(chatImages(callWithPrompt('same style for both')?.body)).toHaveLength(2);

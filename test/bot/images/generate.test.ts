@@ -30,7 +30,7 @@ describe('image generation (bot level)', () => {
     const status = await user.waitFor({ text: /Queued/ });
     expect(status.message?.reply_markup?.inline_keyboard.flat()[0]?.text).toMatch(/Cancel/);
     const photo = await user.waitFor({ photo: true });
-    expect(photo.message?.caption).toContain('flux');
+    expect(photo.message?.caption).toMatch(/^FLUX · /);
     expect(photo.message?.caption).toContain('a red fox in the snow');
     const buttons = photo.message?.reply_markup?.inline_keyboard.flat();
     expect(buttons?.map((b) => b.text)).toEqual(['🔁 Again', '✏️ Edit this', '📎 Original file']);
@@ -58,7 +58,7 @@ describe('image generation (bot level)', () => {
     const user = newUser();
     useModel(user.id, 'gpt-image-1-mini');
     user.send('a lighthouse at dusk');
-    await user.waitFor({ photo: true, text: /gpt-image-1-mini/ });
+    await user.waitFor({ photo: true, text: /GPT Image 1 mini/ });
     const call = generationCalls(bot.gateway).find(
       (r) => (r.body as { prompt?: string }).prompt === 'a lighthouse at dusk',
     );

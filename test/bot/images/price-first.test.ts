@@ -38,7 +38,7 @@ describe('the price first: the queued message says what was reserved and what is
     // Slow enough for the first "generating" refresh (1.5 s after the call starts).
     bot.gateway.inject({ route: '/v1/images/generations', times: 1, delayMs: 2_500 });
     user.send('/imagine a windmill');
-    const generating = await user.waitFor({ text: /Generating with flux/, edit: true });
+    const generating = await user.waitFor({ text: /Generating with FLUX/, edit: true });
     expect(generating.message?.text).toContain('💳 3 credits reserved, refunded if it fails.');
   });
 
@@ -75,7 +75,7 @@ describe('CONFIRM_ABOVE: a job over the threshold names its price and waits for 
     user.send('/imagine a glacier');
     const question = await user.waitFor({ text: /costs/ });
     expect(question.message?.text).toBe(
-      '💳 bfl/flux-pro-1.1-ultra costs 7 credits; 93 credits will be left on your balance. Start it?',
+      '💳 FLUX 1.1 Pro Ultra (BFL) costs 7 credits; 93 credits will be left on your balance. Start it?',
     );
     expect(jobsOf(bot.app, user.id)).toHaveLength(0);
     expect(balanceOf(bot.app, user.id)).toBe(100);

@@ -63,7 +63,7 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     for (const p of previews) expect(JSON.stringify(p.params)).not.toContain(h.sim.url);
     expect(user.messages().some((m) => m.caption?.includes('Preview'))).toBe(false);
 
-    expect(grid.message?.caption).toContain('mj_fast');
+    expect(grid.message?.caption).toContain('Midjourney (fast)');
     expect(grid.message?.caption).toContain('a red fox in snow');
     expect(mj.buttonTexts(grid.message)).toEqual([
       ['U1', 'U2', 'U3', 'U4'],

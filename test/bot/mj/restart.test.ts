@@ -17,7 +17,7 @@ describe('Midjourney across restarts (bot level)', () => {
       (c) =>
         c.method === 'sendPhoto' &&
         Number(c.params.chat_id) === user.id &&
-        String(c.params.caption ?? '').includes('mj_fast'),
+        String(c.params.caption ?? '').includes('Midjourney (fast)'),
     );
 
   async function startImagine(user: TestUser, prompt: string) {

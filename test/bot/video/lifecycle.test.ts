@@ -43,7 +43,7 @@ describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (b
     const running = await waitForJob(bot.app, user.id, (j) => j.upstreamId !== null);
     const task = bot.gateway.videoTask(running.upstreamId ?? '');
     if (task) task.neverFinish = true;
-    const progress = await user.waitFor({ text: /kling-video-v2-6: \d+% · /, edit: true });
+    const progress = await user.waitFor({ text: /Kling 2.6: \d+% · /, edit: true });
     expect(progress.call.method).toBe('editMessageText');
     if (task) task.neverFinish = false;
     await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });

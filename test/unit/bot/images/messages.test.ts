@@ -90,9 +90,9 @@ describe('/jobs list', () => {
         job({ status: 'failed', createdAt: 1_000_000 - 3_600_000 }),
       ],
       t,
-      { now: 1_000_000 + 90_000, locale: 'en' },
+      { now: 1_000_000 + 90_000, locale: 'en', title: (id) => (id === 'flux' ? 'FLUX.1' : id) },
     );
-    expect(screen.text).toContain('<code>qqqqqqqqqq</code> · flux · queued · 2 minutes ago');
+    expect(screen.text).toContain('<code>qqqqqqqqqq</code> · FLUX.1 · queued · 2 minutes ago');
     expect(screen.text).toContain('failed · 1 hour ago');
     expect(screen.text).toContain('a &lt;b&gt;bold&lt;/b&gt; fox');
     const buttons = screen.keyboard?.inline_keyboard.flat() ?? [];
@@ -102,7 +102,7 @@ describe('/jobs list', () => {
   });
 
   it('says how to start when there are none', () => {
-    expect(renderJobsList([], t, { now: 0, locale: 'en' })).toEqual({
+    expect(renderJobsList([], t, { now: 0, locale: 'en', title: String })).toEqual({
       text: t('jobs-empty'),
       keyboard: undefined,
     });

@@ -1,0 +1,63 @@
+# Image generation, photo editing, /settings and /jobs.
+imagine-usage =
+    🎨 Опишіть картинку після команди, наприклад:
+    <code>/imagine руда лисиця в снігу, акварель</code>
+
+    В особистому чаті можна просто надіслати опис. Додайте <code>--ar 16:9</code>, <code>--size 1024x768</code> або <code>--n 2</code>, щоб для одного запиту змінити налаштування з /settings.
+imagine-model-options = ⚙️ { $model } також приймає: <code>{ $flags }</code>
+imagine-no-model = 🎨 Зараз немає доступної моделі для зображень. Спробуйте пізніше.
+edit-no-model = ✏️ Зараз немає доступної моделі для редагування фото. Спробуйте пізніше.
+edit-ask = ✏️ Що змінити на цьому фото? Надішліть інструкцію повідомленням (або /cancel).
+edit-ask-album = ✏️ Що змінити на цих фото ({ $count })? Надішліть інструкцію повідомленням (або /cancel).
+edit-send-photo = 📷 Тепер надішліть фото, яке треба відредагувати (або /cancel).
+edit-send-photo-captioned = 📷 Надішліть фото для редагування з інструкцією в підписі, наприклад: «зроби небо фіолетовим» (або /cancel).
+edit-too-large = 📷 Цей файл має розмір { $size }, а боти можуть завантажувати з Telegram лише файли до { $limit }. Надішліть менше фото (саме як фото, а не файлом — Telegram його стисне). Нічого не списано.
+edit-not-image = 📄 Цей файл не є зображенням, яке я можу відредагувати. Надішліть фото або файл PNG, JPEG чи WebP. Нічого не списано.
+edit-cancelled = ✖️ Скасовано. Надішліть опис, щоб створити зображення, або фото з підписом, щоб його відредагувати.
+settings-title = ⚙️ <b>Налаштування</b>
+settings-line-model = 🎨 Модель для зображень: <b>{ $model }</b> · { $price }
+settings-line-size = 📐 Розмір: { $value }
+settings-line-aspect = 📐 Співвідношення сторін: { $value }
+settings-line-n = 🔢 Зображень за запит: { $n } (до { $max })
+settings-line-options = ⚙️ Параметри: <code>{ $flags }</code>
+settings-line-edit = ✏️ Модель для редагування: <b>{ $model }</b> · { $price }
+settings-line-mj = 🖼 Midjourney: <b>{ $model }</b> · { $price }
+settings-line-mj-version = 🧬 Версія: <code>{ $flag }</code>
+settings-line-mj-version-default = 🧬 Версія: стандартна для сервісу
+settings-button-mj-version-default = Стандартна
+settings-button-mj = 🖼 Midjourney: швидкість і версія
+settings-choose-mj = 🖼 Midjourney і Niji на кожній швидкості: relax дешевший, але може чекати в черзі, turbo — найшвидший. Ціни вказано за сітку й за Upscale. В останньому рядку — версія моделі, на якій виконуються ваші промпти (ціна та сама); версія, вказана в самому промпті (наприклад, --v 6.1), має пріоритет.
+settings-price-mj = { $imagine } за сітку, { $upscale } за Upscale
+settings-button-model = 🎨 Модель для зображень
+settings-button-size = 📐 Розмір
+settings-button-aspect = 📐 Співвідношення сторін
+settings-button-n = 🔢 Кількість зображень
+settings-button-edit = ✏️ Модель для редагування
+settings-button-back = ⬅️ Назад
+settings-button-close = ✖️ Закрити
+settings-family-image = 🖼 Моделі зображень ({ $count })
+settings-family-chat-image = 💬 Зображення від чат-моделей ({ $count })
+settings-family-edit = ✏️ Моделі для редагування фото ({ $count })
+settings-choose-family-g = 🎨 Який тип моделі має створювати ваші зображення?
+settings-choose-family-e = ✏️ Який тип моделі має редагувати ваші фото?
+settings-choose-model-g = 🎨 { $family }: оберіть модель для нових зображень.
+settings-choose-model-e = ✏️ { $family }: оберіть модель для редагування фото.
+settings-choose-size = 📐 Розміри, які пропонує { $model }:
+settings-choose-aspect = 📐 Співвідношення сторін, які пропонує { $model }:
+settings-choose-n = 🔢 Скільки зображень робити за один запит? { $model } робить до { $max }; оплачується кожне.
+settings-price-image = { $price } за зображення
+settings-price-call = { $price } за запит
+settings-not-yours = Це чужі налаштування. Надішліть /settings, щоб відкрити свої.
+settings-model-gone = Ця модель більше недоступна. Оберіть іншу.
+settings-mj-version-gone = Ця версія недоступна для обраної моделі Midjourney. Оберіть одну з показаних версій.
+settings-saved-model = ✅ Модель: { $model }
+settings-saved-value = ✅ Збережено: { $value }
+settings-no-sizes = { $model } не має налаштувань розміру: розмір вона обирає сама.
+settings-single-n = { $model } робить одне зображення за запит.
+jobs-cancel-button = ✖️ Скасувати { $id }
+jobs-cancelled-toast = ✖️ Скасовано, нічого не списано.
+jobs-already-cancelled = Уже скасовано.
+jobs-again-toast = 🔁 Ще раз…
+jobs-model-gone = Модель { $model } більше недоступна, тому повторити не вийде. Оберіть іншу в /settings.
+jobs-not-finished = Ця генерація ще не завершилася.
+jobs-edit-which = Дайте відповідь на зображення, яке хочете змінити, командою /edit і напишіть, що змінити.
