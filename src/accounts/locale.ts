@@ -2,9 +2,19 @@
 import type { Db } from '../db/client.js';
 import { getUser } from './users.js';
 
-export const LOCALES = ['en', 'ru', 'zh'] as const;
+export const LOCALES = ['en', 'ru', 'zh', 'es', 'pt-BR', 'uk'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Each language under its own name (what /language shows, whatever the reader's locale). */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: '🇬🇧 English',
+  ru: '🇷🇺 Русский',
+  zh: '🇨🇳 中文',
+  es: '🇪🇸 Español',
+  'pt-BR': '🇧🇷 Português',
+  uk: '🇺🇦 Українська',
+};
 
 export type TranslateVars = Record<string, string | number>;
 /** Text in a locale already chosen (the reader's). */
@@ -12,16 +22,24 @@ export type Translate = (key: string, vars?: TranslateVars) => string;
 /** Text in any locale: for messages sent outside an update (deliveries, command menus). */
 export type TranslateIn = (locale: Locale, key: string, vars?: TranslateVars) => string;
 
-/**
- * Telegram's language_code → one of our locales: Russian for the languages whose users read it,
- * Simplified Chinese for every Chinese code (zh-hans, zh-cn, zh-sg; zh-hant, zh-tw, zh-hk read it
- * better than English).
- */
+/** Telegram's base language code → our locale, where it is not the code itself. */
+const NEAREST: Record<string, Locale> = {
+  // Belarusian and Kazakh users commonly read Russian.
+  be: 'ru',
+  kk: 'ru',
+  // Every Chinese code (zh-hans, zh-cn, zh-sg; zh-hant, zh-tw, zh-hk read it better than English).
+  zh: 'zh',
+  // European Portuguese readers understand Brazilian Portuguese; better than English.
+  pt: 'pt-BR',
+  // Catalan and Galician speakers read Spanish.
+  ca: 'es',
+  gl: 'es',
+};
+
+/** Telegram's language_code (`ru`, `pt-br`, `zh-hans`) → one of our locales. */
 export function pickLocale(languageCode: string | undefined): Locale {
-  const base = languageCode?.toLowerCase().split(/[-_]/)[0];
-  if (base === 'ru' || base === 'be' || base === 'kk') return 'ru';
-  if (base === 'zh') return 'zh';
-  return DEFAULT_LOCALE;
+  const base = languageCode?.toLowerCase().split(/[-_]/)[0] ?? '';
+  return NEAREST[base] ?? (isLocale(base) ? base : DEFAULT_LOCALE);
 }
 
 export function isLocale(value: unknown): value is Locale {

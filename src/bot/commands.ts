@@ -1,6 +1,17 @@
 import type { Api } from 'grammy';
-import type { BotCommand } from 'grammy/types';
+import type { BotCommand, LanguageCode } from 'grammy/types';
 import { LOCALES, type Locale, type TranslateIn } from './i18n.js';
+
+/** Telegram takes two-letter ISO 639-1 codes for per-language menus and descriptions. */
+const MENU_LANGUAGE: Record<Locale, LanguageCode> = {
+  en: 'en',
+  ru: 'ru',
+  zh: 'zh',
+  es: 'es',
+  'pt-BR': 'pt',
+  uk: 'uk',
+};
+const menuLanguage = (locale: Locale): LanguageCode => MENU_LANGUAGE[locale];
 
 /** The public command menu, in menu order. Admin commands are added per admin chat elsewhere. */
 export const PUBLIC_COMMANDS = [
@@ -31,7 +42,7 @@ export function commandMenu(t: TranslateIn, locale: Locale): BotCommand[] {
 export async function publishCommands(api: Api, t: TranslateIn): Promise<void> {
   await api.setMyCommands(commandMenu(t, 'en'));
   for (const locale of LOCALES) {
-    await api.setMyCommands(commandMenu(t, locale), { language_code: locale });
+    await api.setMyCommands(commandMenu(t, locale), { language_code: menuLanguage(locale) });
   }
 }
 
@@ -75,7 +86,10 @@ export async function publishAdminCommands(
     try {
       await api.setMyCommands(adminCommandMenu(t, 'en'), { scope });
       for (const locale of LOCALES) {
-        await api.setMyCommands(adminCommandMenu(t, locale), { scope, language_code: locale });
+        await api.setMyCommands(adminCommandMenu(t, locale), {
+          scope,
+          language_code: menuLanguage(locale),
+        });
       }
     } catch {
       missed.push(chatId);

@@ -15,6 +15,7 @@ import type { BaseContext } from './context.js';
 export {
   DEFAULT_LOCALE,
   isLocale,
+  LANGUAGE_NAMES,
   LOCALES,
   type Locale,
   pickLocale,

@@ -165,7 +165,7 @@ describe('support in a plain group (bot level)', () => {
     user.send('  \u200b  ');
     await user.waitFor({ text: /The message is empty/ });
     user.send('x'.repeat(5000));
-    await user.waitFor({ text: /too long \(5,000 of at most 3,000 characters\)/ });
+    await user.waitFor({ text: /too long \(5,000 characters, at most 3,000\)/ });
     user.sendSticker();
     await user.waitFor({ text: /text, photos and documents only/ });
     user.send('/cancel');

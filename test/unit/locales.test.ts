@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, LOCALES_DIR } from '../../src/bot/i18n.js';
+import {
+  LANGUAGE_NAMES,
+  LOCALES,
+  LOCALES_DIR,
+  pickLocale,
+  translateIn,
+} from '../../src/bot/i18n.js';
+import { callbackData } from '../../src/bot/transport/callback-data.js';
+
+/** Midjourney's own speed names, the same in every locale. */
+const KEPT_AS_IS = new Set(['mj-mode-fast', 'mj-mode-relax', 'mj-mode-turbo']);
 
 /** Message ids (and their variables) of one locale, from every .ftl file of its folder. */
 function readLocale(locale: string): Map<string, Set<string>> {
@@ -38,6 +48,44 @@ describe('locales', () => {
     expect([...other.keys()].sort()).toEqual([...reference.keys()].sort());
     for (const [id, vars] of reference)
       expect([...(other.get(id) ?? [])].sort(), id).toEqual([...vars].sort());
+  });
+
+  it.each(rest)(
+    '%s renders every message, with no missing variable or English fallback',
+    (locale) => {
+      for (const [id, vars] of readLocale(locale)) {
+        const args = Object.fromEntries([...vars].map((v) => [v, 2]));
+        const text = translateIn(locale as (typeof LOCALES)[number], id, args);
+        // A missing message renders as `{id}`.
+        expect(text, id).not.toBe(`{${id}}`);
+        expect(text, id).not.toMatch(/\{\s*\$|\{\?\?\?\}/);
+        const english = translateIn('en', id, args);
+        const words = english.replace(/<[^>]+>|\/[a-z_]+|--[a-z]+/g, '').match(/\b[a-z]{4,}\b/g);
+        // Identical to English although English has words in it: an untranslated (fallback) text.
+        if (words && !KEPT_AS_IS.has(id)) expect(text, id).not.toBe(english);
+      }
+    },
+  );
+
+  it('each language is offered under its own name, and Telegram codes find it', () => {
+    expect(Object.keys(LANGUAGE_NAMES)).toEqual([...LOCALES]);
+    for (const locale of LOCALES) expect(callbackData('lang', locale).length).toBeLessThan(64);
+    const picks: Record<string, string> = {
+      es: 'es',
+      'es-419': 'es',
+      ca: 'es',
+      'pt-br': 'pt-BR',
+      pt: 'pt-BR',
+      'pt-PT': 'pt-BR',
+      uk: 'uk',
+      be: 'ru',
+      kk: 'ru',
+      ru: 'ru',
+      'zh-hans': 'zh',
+      de: 'en',
+      '': 'en',
+    };
+    for (const [code, locale] of Object.entries(picks)) expect(pickLocale(code), code).toBe(locale);
   });
 
   it('every message id used in the code exists', () => {

@@ -11,7 +11,10 @@ export async function replyBadImage(
 ): Promise<void> {
   await ctx.reply(
     pick.reason === 'too_large'
-      ? ctx.t(keys.tooLarge, { size: formatBytes(pick.size), limit: formatBytes(MAX_INPUT_BYTES) })
+      ? ctx.t(keys.tooLarge, {
+          size: formatBytes(pick.size),
+          sizeLimit: formatBytes(MAX_INPUT_BYTES),
+        })
       : ctx.t(keys.notImage),
     replyParams(ctx.msg?.message_id),
   );

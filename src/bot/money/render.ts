@@ -408,6 +408,6 @@ export function amountErrorText(
     case 'ambiguous':
       return t('money-amount-ambiguous', { value: v });
     case 'too_large':
-      return t('money-amount-too-large', { value: v, max: info.max });
+      return t('money-amount-too-large', { value: v, maxAmount: info.max });
   }
 }

@@ -1,20 +1,22 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { updateSettings } from '../../accounts/users.js';
 import type { BotContext } from '../context.js';
-import { isLocale } from '../i18n.js';
+import { isLocale, LANGUAGE_NAMES, LOCALES } from '../i18n.js';
 import { callbackData } from '../transport/callback-data.js';
 
-/** /language: English, Russian or Chinese, stored in the user's settings and used from then on. */
+/** /language: one of LOCALES, stored in the user's settings and used from then on. */
 export const languageFeature = new Composer<BotContext>();
 
-const keyboard = (ctx: BotContext) =>
-  new InlineKeyboard()
-    .text(ctx.t('language-button-en'), callbackData('lang', 'en'))
-    .text(ctx.t('language-button-ru'), callbackData('lang', 'ru'))
-    .text(ctx.t('language-button-zh'), callbackData('lang', 'zh'));
+/** Two languages a row, each under its own name. */
+const keyboard = () =>
+  InlineKeyboard.from([
+    LOCALES.map((locale) =>
+      InlineKeyboard.text(LANGUAGE_NAMES[locale], callbackData('lang', locale)),
+    ),
+  ]).toFlowed(2);
 
 languageFeature.command('language', async (ctx) => {
-  await ctx.reply(ctx.t('language-choose'), { reply_markup: keyboard(ctx) });
+  await ctx.reply(ctx.t('language-choose'), { reply_markup: keyboard() });
 });
 
 languageFeature.callbackQuery(/^lang:(.{1,16})$/, async (ctx) => {

@@ -61,7 +61,7 @@ export function linkText(
   const size =
     result.size !== undefined
       ? formatBytes(result.size)
-      : ctx.t(locale, 'video-size-over', { limit: formatBytes(ctx.config.uploadLimitBytes) });
+      : ctx.t(locale, 'video-size-over', { sizeLimit: formatBytes(ctx.config.uploadLimitBytes) });
   const head = resultCaption(ctx, job, locale);
   const body =
     result.linkable && result.sourceUrl

@@ -198,7 +198,7 @@ async function videoOf(ctx: BotContext, message: Message): Promise<VideoInput | 
   if (!file) return undefined;
   if ((file.file_size ?? 0) > VIDEO_INPUT_LIMIT) {
     await ctx.reply(
-      ctx.t('video-input-too-large', { limit: formatBytes(VIDEO_INPUT_LIMIT) }),
+      ctx.t('video-input-too-large', { sizeLimit: formatBytes(VIDEO_INPUT_LIMIT) }),
       replyParams(message.message_id),
     );
     return null;
@@ -287,7 +287,7 @@ function readReply(ctx: BotContext, model: VideoModel): Reply | undefined {
   if (!model.speech?.audio)
     return { refuse: 'video-audio-not-taken', vars: { model: model.title } };
   if ((file.file_size ?? 0) > AUDIO_LIMIT)
-    return { refuse: 'video-audio-too-large', vars: { limit: formatBytes(AUDIO_LIMIT) } };
+    return { refuse: 'video-audio-too-large', vars: { sizeLimit: formatBytes(AUDIO_LIMIT) } };
   const name = (msg.audio?.title ?? file.file_name ?? '').trim() || '🎵';
   return {
     prompt: truncate(name, model.maxPromptLength),

@@ -92,19 +92,31 @@ job-problem-prompt_too_long = ✍️ The description is too long: { $length ->
 }, and { $model } accepts at most { $limit }. Shorten it and send it again. Nothing was charged.
 job-problem-size_unsupported = 📐 { $model } does not offer this size. Choose one of: { $allowed }. Nothing was charged.
 job-problem-aspect_unsupported = 📐 { $model } does not offer this aspect ratio. Choose one of: { $allowed }. Nothing was charged.
-job-problem-n_out_of_range = 🔢 { $model } makes at most { $limit } images per request. Choose one of: { $allowed }. Nothing was charged.
+job-problem-n_out_of_range = 🔢 { $model } makes at most { $limit ->
+    [one] { $limit } image
+   *[other] { $limit } images
+} per request. Choose one of: { $allowed }. Nothing was charged.
 job-problem-duration_unsupported = ⏱ { $model } does not offer this length. Choose one of: { $allowed }. Nothing was charged.
 job-problem-mode_unsupported = ⚙️ { $model } does not offer this mode. Choose one of: { $allowed }. Nothing was charged.
 job-problem-image_required = 📷 { $model } needs an image: send a photo with the description as its caption. Nothing was charged.
 job-problem-image_not_supported = 📷 { $model } does not take images. Send only a description, or choose another model in /settings. Nothing was charged.
-job-problem-too_many_images = 📷 { $model } takes at most { $limit } images per request. Send fewer. Nothing was charged.
-job-problem-too_few_images = 📷 { $model } needs at least { $limit } images. Send more in one album. Nothing was charged.
+job-problem-too_many_images = 📷 { $model } takes at most { $limit ->
+    [one] { $limit } image
+   *[other] { $limit } images
+} per request. Send fewer. Nothing was charged.
+job-problem-too_few_images = 📷 { $model } needs at least { $limit ->
+    [one] { $limit } image
+   *[other] { $limit } images
+}. Send more in one album. Nothing was charged.
 job-problem-option_unsupported = ⚙️ { $model } does not offer this value for { $option }. Choose one of: { $allowed }. Nothing was charged.
 job-problem-option_not_taken = ⚙️ { $model } does not take { $option }. Send the request without it, or choose another model in /settings. Nothing was charged.
 job-problem-seed_invalid = 🎲 The seed must be a whole number from 0 to { $limit }, for example --seed 42. Nothing was charged.
 job-problem-transparent_format = 🫥 A transparent background needs PNG or WebP: add --format png. Nothing was charged.
 job-problem-effect_unsupported = ✨ { $model } does not offer this effect. Choose one of: { $allowed }. Nothing was charged.
-job-too-many-active = ⏳ You already have { $limit } generations in progress. Wait for one to finish (see /jobs), then try again.
+job-too-many-active = ⏳ You already have { $limit ->
+    [one] { $limit } generation
+   *[other] { $limit } generations
+} in progress. Wait for one to finish (see /jobs), then try again.
 job-original-limit = { $seconds ->
     [one] Too many originals at once: try again in { $seconds } second.
    *[other] Too many originals at once: try again in { $seconds } seconds.

@@ -10,10 +10,16 @@ mj-usage =
     Speed and price: /settings, or <code>--fast</code> / <code>--relax</code> / <code>--turbo</code> in the prompt.
 mj-unavailable = Midjourney is not available right now.
 mj-speed-unavailable = --{ $mode } is not offered here. Speeds you can use: { $offered }. Nothing was charged.
-mj-prompt-too-long = The prompt is too long: at most { $limit } characters.
-mj-too-many-images = At most { $limit } reference photos for this model.
+mj-prompt-too-long = The prompt is too long: at most { $limit ->
+    [one] { $limit } character
+   *[other] { $limit } characters
+}.
+mj-too-many-images = At most { $limit ->
+    [one] { $limit } reference photo
+   *[other] { $limit } reference photos
+} for this model.
 mj-images-not-supported = This model does not take reference photos.
-mj-image-too-large = 📷 This file is { $size }: bots can only download files up to { $limit } from Telegram. Send a smaller photo (as a photo, not as a file: Telegram compresses it). Nothing was charged.
+mj-image-too-large = 📷 This file is { $size }: bots can only download files up to { $sizeLimit } from Telegram. Send a smaller photo (as a photo, not as a file: Telegram compresses it). Nothing was charged.
 mj-image-not-image = 📄 This album item is not an image I can use as a reference: send photos, or PNG, JPEG or WebP files. Nothing was charged.
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = This button can't be used through this gateway.

@@ -75,9 +75,6 @@ models-footer = Choose a model in /settings. The price is charged from your /bal
 models-own-key = 🔑 Your own key is linked: your generations are paid on the gateway, so these prices do not apply to you.
 
 ## /language
-language-button-en = 🇬🇧 English
-language-button-ru = 🇷🇺 Русский
-language-button-zh = 🇨🇳 中文
 
 ## Amounts typed by admins
 money-amount-not-a-number = ❌ “{ $value }” is not an amount. Write it like 5 or 2.50.
@@ -85,7 +82,7 @@ money-amount-zero = ❌ The amount must not be zero.
 money-amount-negative = ❌ The amount must be positive.
 money-amount-decimals = ❌ “{ $value }” has too many decimal places for { $currency }.
 money-amount-ambiguous = ❌ “{ $value }” is ambiguous (thousands or decimals?). Write 1000 or 1.50.
-money-amount-too-large = ❌ “{ $value }” is too large: at most { $max } at a time.
+money-amount-too-large = ❌ “{ $value }” is too large: at most { $maxAmount } at a time.
 
 ## Admin command menu (commands.ts ADMIN_COMMANDS)
 admin-cmd-codes = Mint redeem codes

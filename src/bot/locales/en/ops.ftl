@@ -1,1 +1,4 @@
-generation-rate-limited = ⏳ That is { $limit } generation requests in a minute, the most you can send. Try again in { $seconds } s.
+generation-rate-limited = ⏳ That is { $limit ->
+    [one] { $limit } generation request
+   *[other] { $limit } generation requests
+} in a minute, the most you can send. Try again in { $seconds } s.

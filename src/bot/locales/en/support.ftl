@@ -9,7 +9,10 @@ support-button-reply = 💬 Reply to support
 support-confirm = Send this message to support?
 support-cancelled = Cancelled. Nothing was sent.
 support-empty = The message is empty. Please describe your question in words (a photo with a caption is fine too).
-support-too-long = That is too long ({ $length } of at most { $max } characters). Please shorten it, or send it as a document.
+support-too-long = That is too long ({ $length ->
+    [one] { $length } character
+   *[other] { $length } characters
+}, at most { $max }). Please shorten it, or send it as a document.
 support-unsupported = I can pass on text, photos and documents only. Please describe it in a message.
 support-sent = ✅ Sent to support as request #{ $ticket }. The answer will come here, in this chat.
 support-sent-more = ✅ Added to your request #{ $ticket }.

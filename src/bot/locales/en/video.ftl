@@ -5,7 +5,7 @@ video-usage =
 
     To animate a photo, send it with <code>/video</code> and the description as its caption, or reply to it with <code>/video</code> and the description. Add <code>--duration 10</code>, <code>--ar 9:16</code> or <code>--mode pro</code> to set them for this request.
 video-no-model = 🎬 No video model is available right now. Please try again later.
-video-image-too-large = 📷 This file is { $size }: bots can only download files up to { $limit } from Telegram. Send a smaller photo (as a photo, not as a file: Telegram compresses it). Nothing was charged.
+video-image-too-large = 📷 This file is { $size }: bots can only download files up to { $sizeLimit } from Telegram. Send a smaller photo (as a photo, not as a file: Telegram compresses it). Nothing was charged.
 video-image-not-image = 📄 This is not an image I can animate. Send a photo, or a PNG, JPEG or WebP file, with /video and the description as its caption. Nothing was charged.
 video-screen-title = 🎬 <b>Video</b> · { $model }
 video-screen-frames = { $count ->
@@ -49,7 +49,7 @@ video-cancelled = ✖️ Cancelled, nothing was charged.
 video-started = 🎬 { $model } · { $seconds } s · { $price }: started. I will send the video here when it is ready; videos take a few minutes.
 video-again-toast = 🔁 Once more…
 video-again-model-gone = The model { $model } is no longer offered, so I cannot repeat this. Send /video to choose another one.
-video-size-over = over { $limit }
+video-size-over = over { $sizeLimit }
 video-link = The video is too large to upload here ({ $size }). Download it: { $url }
     The link is the provider’s and may expire within a day.
 video-link-private = The video is ready, but it is too large to upload here ({ $size }), and the gateway hands it out only with the key that made it, so I cannot give you a link. Task: { $task }. Contact support to get the file.
@@ -73,8 +73,8 @@ video-voice-uk_man2 = 🎩 Man (UK)
 video-audio-voice-note = 🎙 Voice notes (OGG) are not a format Kling's lip sync takes. Send the sound as an MP3, M4A, WAV or AAC file, as a reply to the keyboard, or reply with the words to say.
 video-audio-format = 🎵 This sound file's format is not one lip sync takes: send MP3, M4A, WAV or AAC.
 video-audio-not-taken = 🎵 { $model } speaks written words only: reply with the text instead.
-video-audio-too-large = 🎵 This sound file is too large: lip sync takes up to { $limit }. Send a shorter one.
+video-audio-too-large = 🎵 This sound file is too large: lip sync takes up to { $sizeLimit }. Send a shorter one.
 video-audio-set = ✅ Got it: the video will speak your sound file. Check the keyboard above and press Generate.
 video-screen-ask-words-or-audio = 🗣 <b>Reply to this message</b> with the words the person should say, or with a sound file (MP3, M4A, WAV, AAC) to speak.
-video-input-too-large = 🎞 This video is too large: bots can download files up to { $limit } from Telegram. Send a shorter or smaller one. Nothing was charged.
+video-input-too-large = 🎞 This video is too large: bots can download files up to { $sizeLimit } from Telegram. Send a shorter or smaller one. Nothing was charged.
 video-screen-video = 🎞 Works on your video

@@ -21,7 +21,7 @@ mj-too-many-images = Este modelo acepta como máximo { $limit ->
    *[other] { $limit } fotos
 } de referencia.
 mj-images-not-supported = Este modelo no acepta fotos de referencia.
-mj-image-too-large = 📷 Este archivo pesa { $size }: los bots solo pueden descargar de Telegram archivos de hasta { $limit }. Manda una foto más pequeña (como foto, no como archivo: Telegram la comprime). No se te cobró nada.
+mj-image-too-large = 📷 Este archivo pesa { $size }: los bots solo pueden descargar de Telegram archivos de hasta { $sizeLimit }. Manda una foto más pequeña (como foto, no como archivo: Telegram la comprime). No se te cobró nada.
 mj-image-not-image = 📄 Este elemento del álbum no es una imagen que pueda usar como referencia: manda fotos o archivos PNG, JPEG o WebP. No se te cobró nada.
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = Este botón no se puede usar con este servicio.

@@ -75,9 +75,6 @@ models-footer = Elige un modelo en /settings. El precio se descuenta de tu /bala
 models-own-key = 🔑 Tienes vinculada tu propia clave: tus generaciones se pagan con tu clave, así que estos precios no se te aplican.
 
 ## /language
-language-button-en = 🇬🇧 English
-language-button-ru = 🇷🇺 Русский
-language-button-zh = 🇨🇳 中文
 
 ## Amounts typed by admins
 money-amount-not-a-number = ❌ “{ $value }” no es un importe. Escríbelo como 5 o 2.50.
@@ -85,7 +82,7 @@ money-amount-zero = ❌ El importe no puede ser cero.
 money-amount-negative = ❌ El importe debe ser positivo.
 money-amount-decimals = ❌ “{ $value }” tiene demasiados decimales para { $currency }.
 money-amount-ambiguous = ❌ “{ $value }” es ambiguo (¿miles o decimales?). Escribe 1000 o 1.50.
-money-amount-too-large = ❌ “{ $value }” es demasiado: como máximo { $max } cada vez.
+money-amount-too-large = ❌ “{ $value }” es demasiado: como máximo { $maxAmount } cada vez.
 
 ## Admin command menu (commands.ts ADMIN_COMMANDS)
 admin-cmd-codes = Crear códigos de canje

@@ -5,7 +5,7 @@ video-usage =
 
     Para animar una foto, mándala con <code>/video</code> y la descripción en el pie, o respóndele con <code>/video</code> y la descripción. Agrega <code>--duration 10</code>, <code>--ar 9:16</code> o <code>--mode pro</code> para ajustarlos en esta solicitud.
 video-no-model = 🎬 Ahora mismo no hay ningún modelo de video disponible. Vuelve a intentarlo más tarde.
-video-image-too-large = 📷 Este archivo pesa { $size }: los bots solo pueden descargar de Telegram archivos de hasta { $limit }. Manda una foto más pequeña (como foto, no como archivo: Telegram la comprime). No se te cobró nada.
+video-image-too-large = 📷 Este archivo pesa { $size }: los bots solo pueden descargar de Telegram archivos de hasta { $sizeLimit }. Manda una foto más pequeña (como foto, no como archivo: Telegram la comprime). No se te cobró nada.
 video-image-not-image = 📄 Esto no es una imagen que pueda animar. Manda una foto o un archivo PNG, JPEG o WebP con /video y la descripción en el pie. No se te cobró nada.
 video-screen-title = 🎬 <b>Video</b> · { $model }
 video-screen-frames = { $count ->
@@ -52,7 +52,7 @@ video-cancelled = ✖️ Cancelado, no se te cobró nada.
 video-started = 🎬 { $model } · { $seconds } s · { $price }: en marcha. Te mandaré el video aquí cuando esté listo; los videos tardan unos minutos.
 video-again-toast = 🔁 Otra vez…
 video-again-model-gone = El modelo { $model } ya no está disponible, así que no puedo repetir esto. Manda /video para elegir otro.
-video-size-over = más de { $limit }
+video-size-over = más de { $sizeLimit }
 video-link = El video es demasiado grande para subirlo aquí ({ $size }). Descárgalo: { $url }
     El enlace es del proveedor y puede caducar en un día.
 video-link-private = El video está listo, pero es demasiado grande para subirlo aquí ({ $size }), y el servicio de generación solo lo entrega con la clave que lo creó, así que no puedo darte un enlace. Tarea: { $task }. Escribe a soporte para conseguir el archivo.
@@ -76,8 +76,8 @@ video-voice-uk_man2 = 🎩 Hombre (Reino Unido)
 video-audio-voice-note = 🎙 Las notas de voz (OGG) no son un formato que acepte la sincronización labial de Kling. Manda el sonido como archivo MP3, M4A, WAV o AAC, en respuesta al teclado, o responde con las palabras que debe decir.
 video-audio-format = 🎵 La sincronización labial no acepta el formato de este archivo de sonido: manda MP3, M4A, WAV o AAC.
 video-audio-not-taken = 🎵 { $model } solo pronuncia texto escrito: responde con el texto.
-video-audio-too-large = 🎵 Este archivo de sonido es demasiado grande: la sincronización labial acepta hasta { $limit }. Manda uno más corto.
+video-audio-too-large = 🎵 Este archivo de sonido es demasiado grande: la sincronización labial acepta hasta { $sizeLimit }. Manda uno más corto.
 video-audio-set = ✅ Entendido: el video hablará con tu archivo de sonido. Revisa el teclado de arriba y pulsa Generar.
 video-screen-ask-words-or-audio = 🗣 <b>Responde a este mensaje</b> con las palabras que debe decir la persona, o con un archivo de sonido (MP3, M4A, WAV, AAC) para que lo pronuncie.
-video-input-too-large = 🎞 Este video es demasiado grande: los bots pueden descargar de Telegram archivos de hasta { $limit }. Manda uno más corto o más pequeño. No se te cobró nada.
+video-input-too-large = 🎞 Este video es demasiado grande: los bots pueden descargar de Telegram archivos de hasta { $sizeLimit }. Manda uno más corto o más pequeño. No se te cobró nada.
 video-screen-video = 🎞 Trabaja sobre tu video

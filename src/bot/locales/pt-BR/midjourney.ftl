@@ -21,7 +21,7 @@ mj-too-many-images = No máximo { $limit ->
    *[other] { $limit } fotos de referência
 } para este modelo.
 mj-images-not-supported = Este modelo não aceita fotos de referência.
-mj-image-too-large = 📷 Este arquivo tem { $size }: bots só conseguem baixar do Telegram arquivos de até { $limit }. Envie uma foto menor (como foto, não como arquivo: o Telegram a comprime). Nada foi cobrado.
+mj-image-too-large = 📷 Este arquivo tem { $size }: bots só conseguem baixar do Telegram arquivos de até { $sizeLimit }. Envie uma foto menor (como foto, não como arquivo: o Telegram a comprime). Nada foi cobrado.
 mj-image-not-image = 📄 Este item do álbum não é uma imagem que eu possa usar como referência: envie fotos ou arquivos PNG, JPEG ou WebP. Nada foi cobrado.
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = Este botão não funciona com este serviço.

@@ -75,9 +75,6 @@ models-footer = Escolha um modelo em /settings. O preço é descontado do seu /b
 models-own-key = 🔑 Sua própria chave está vinculada: suas gerações são pagas pela chave, então estes preços não valem para você.
 
 ## /language
-language-button-en = 🇬🇧 English
-language-button-ru = 🇷🇺 Русский
-language-button-zh = 🇨🇳 中文
 
 ## Amounts typed by admins
 money-amount-not-a-number = ❌ “{ $value }” não é um valor. Escreva assim: 5 ou 2.50.
@@ -85,7 +82,7 @@ money-amount-zero = ❌ O valor não pode ser zero.
 money-amount-negative = ❌ O valor precisa ser positivo.
 money-amount-decimals = ❌ “{ $value }” tem casas decimais demais para { $currency }.
 money-amount-ambiguous = ❌ “{ $value }” é ambíguo (milhar ou decimais?). Escreva 1000 ou 1.50.
-money-amount-too-large = ❌ “{ $value }” é alto demais: no máximo { $max } de cada vez.
+money-amount-too-large = ❌ “{ $value }” é alto demais: no máximo { $maxAmount } de cada vez.
 
 ## Admin command menu (commands.ts ADMIN_COMMANDS)
 admin-cmd-codes = Gerar códigos de resgate

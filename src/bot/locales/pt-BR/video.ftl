@@ -5,7 +5,7 @@ video-usage =
 
     Para animar uma foto, envie-a com <code>/video</code> e a descrição na legenda, ou responda a ela com <code>/video</code> e a descrição. Adicione <code>--duration 10</code>, <code>--ar 9:16</code> ou <code>--mode pro</code> para definir esses valores só nesse pedido.
 video-no-model = 🎬 Nenhum modelo de vídeo está disponível agora. Tente de novo mais tarde.
-video-image-too-large = 📷 Este arquivo tem { $size }: bots só conseguem baixar do Telegram arquivos de até { $limit }. Envie uma foto menor (como foto, não como arquivo: o Telegram a comprime). Nada foi cobrado.
+video-image-too-large = 📷 Este arquivo tem { $size }: bots só conseguem baixar do Telegram arquivos de até { $sizeLimit }. Envie uma foto menor (como foto, não como arquivo: o Telegram a comprime). Nada foi cobrado.
 video-image-not-image = 📄 Isto não é uma imagem que eu consiga animar. Envie uma foto ou um arquivo PNG, JPEG ou WebP, com /video e a descrição na legenda. Nada foi cobrado.
 video-screen-title = 🎬 <b>Vídeo</b> · { $model }
 video-screen-frames = { $count ->
@@ -52,7 +52,7 @@ video-cancelled = ✖️ Cancelado, nada foi cobrado.
 video-started = 🎬 { $model } · { $seconds } s · { $price }: começou. Vou enviar o vídeo aqui quando estiver pronto; vídeos levam alguns minutos.
 video-again-toast = 🔁 Mais uma vez…
 video-again-model-gone = O modelo { $model } não está mais disponível, então não consigo repetir. Envie /video para escolher outro.
-video-size-over = mais de { $limit }
+video-size-over = mais de { $sizeLimit }
 video-link = O vídeo é grande demais para enviar aqui ({ $size }). Baixe pelo link: { $url }
     O link é do provedor e pode expirar em até um dia.
 video-link-private = O vídeo está pronto, mas é grande demais para enviar aqui ({ $size }), e o serviço só o entrega com a chave que o gerou, então não consigo te passar um link. Tarefa: { $task }. Fale com o suporte para receber o arquivo.
@@ -76,8 +76,8 @@ video-voice-uk_man2 = 🎩 Homem (Reino Unido)
 video-audio-voice-note = 🎙 Mensagens de voz (OGG) não são um formato aceito pelo lip sync do Kling. Envie o som como arquivo MP3, M4A, WAV ou AAC, em resposta ao teclado, ou responda com o que deve ser falado.
 video-audio-format = 🎵 O lip sync não aceita o formato deste arquivo de áudio: envie MP3, M4A, WAV ou AAC.
 video-audio-not-taken = 🎵 { $model } só aceita texto escrito: responda com o texto.
-video-audio-too-large = 🎵 Este arquivo de áudio é grande demais: o lip sync aceita até { $limit }. Envie um mais curto.
+video-audio-too-large = 🎵 Este arquivo de áudio é grande demais: o lip sync aceita até { $sizeLimit }. Envie um mais curto.
 video-audio-set = ✅ Certo: o vídeo vai usar o seu áudio como fala. Confira o teclado acima e toque em Gerar.
 video-screen-ask-words-or-audio = 🗣 <b>Responda a esta mensagem</b> com o que a pessoa deve falar, ou com um arquivo de áudio (MP3, M4A, WAV, AAC) para ela falar.
-video-input-too-large = 🎞 Este vídeo é grande demais: bots só conseguem baixar do Telegram arquivos de até { $limit }. Envie um mais curto ou menor. Nada foi cobrado.
+video-input-too-large = 🎞 Este vídeo é grande demais: bots só conseguem baixar do Telegram arquivos de até { $sizeLimit }. Envie um mais curto ou menor. Nada foi cobrado.
 video-screen-video = 🎞 Usa o seu vídeo como base

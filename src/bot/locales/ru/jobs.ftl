@@ -93,19 +93,35 @@ job-problem-prompt_too_long = ✍️ Описание слишком длинн�
 }, а { $model } принимает не больше { $limit }. Сократите его и пришлите снова. Ничего не списано.
 job-problem-size_unsupported = 📐 { $model } не предлагает такой размер. Выберите один из: { $allowed }. Ничего не списано.
 job-problem-aspect_unsupported = 📐 { $model } не предлагает такое соотношение сторон. Выберите одно из: { $allowed }. Ничего не списано.
-job-problem-n_out_of_range = 🔢 { $model } делает не больше { $limit } изображений за запрос. Выберите: { $allowed }. Ничего не списано.
+job-problem-n_out_of_range = 🔢 { $model } делает не больше { $limit ->
+    [one] { $limit } изображения
+    [few] { $limit } изображений
+   *[many] { $limit } изображений
+} за запрос. Выберите: { $allowed }. Ничего не списано.
 job-problem-duration_unsupported = ⏱ { $model } не предлагает такую длительность. Выберите одну из: { $allowed }. Ничего не списано.
 job-problem-mode_unsupported = ⚙️ { $model } не предлагает такой режим. Выберите один из: { $allowed }. Ничего не списано.
 job-problem-image_required = 📷 { $model } нужно изображение: пришлите фото с описанием в подписи. Ничего не списано.
 job-problem-image_not_supported = 📷 { $model } не принимает изображения. Пришлите только описание или выберите другую модель в /settings. Ничего не списано.
-job-problem-too_many_images = 📷 { $model } принимает не больше { $limit } изображений за запрос. Пришлите меньше. Ничего не списано.
-job-problem-too_few_images = 📷 { $model } нужно не меньше { $limit } изображений. Пришлите больше одним альбомом. Ничего не списано.
+job-problem-too_many_images = 📷 { $model } принимает не больше { $limit ->
+    [one] { $limit } изображения
+    [few] { $limit } изображений
+   *[many] { $limit } изображений
+} за запрос. Пришлите меньше. Ничего не списано.
+job-problem-too_few_images = 📷 { $model } нужно не меньше { $limit ->
+    [one] { $limit } изображения
+    [few] { $limit } изображений
+   *[many] { $limit } изображений
+}. Пришлите больше одним альбомом. Ничего не списано.
 job-problem-option_unsupported = ⚙️ { $model } не поддерживает такое значение { $option }. Выберите одно из: { $allowed }. Ничего не списано.
 job-problem-option_not_taken = ⚙️ { $model } не принимает { $option }. Отправьте запрос без этого параметра или выберите другую модель в /settings. Ничего не списано.
 job-problem-seed_invalid = 🎲 Seed — целое число от 0 до { $limit }, например --seed 42. Ничего не списано.
 job-problem-transparent_format = 🫥 Прозрачный фон возможен только в PNG или WebP: добавьте --format png. Ничего не списано.
 job-problem-effect_unsupported = ✨ { $model } не предлагает такой эффект. Выберите один из: { $allowed }. Ничего не списано.
-job-too-many-active = ⏳ У вас уже { $limit } генераций в работе. Дождитесь завершения одной из них (см. /jobs) и попробуйте снова.
+job-too-many-active = ⏳ У вас уже { $limit ->
+    [one] { $limit } генерация
+    [few] { $limit } генерации
+   *[many] { $limit } генераций
+} в работе. Дождитесь завершения одной из них (см. /jobs) и попробуйте снова.
 job-original-limit = { $seconds ->
     [one] Слишком много оригиналов подряд: попробуйте через { $seconds } секунду.
     [few] Слишком много оригиналов подряд: попробуйте через { $seconds } секунды.

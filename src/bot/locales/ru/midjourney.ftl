@@ -10,10 +10,18 @@ mj-usage =
     Скорость и цена: /settings или <code>--fast</code> / <code>--relax</code> / <code>--turbo</code> в промпте.
 mj-unavailable = Midjourney сейчас недоступен.
 mj-speed-unavailable = Режима --{ $mode } здесь нет. Доступные скорости: { $offered }. Ничего не списано.
-mj-prompt-too-long = Промпт слишком длинный: не больше { $limit } символов.
-mj-too-many-images = Не больше { $limit } фото-референсов для этой модели.
+mj-prompt-too-long = Промпт слишком длинный: не больше { $limit ->
+    [one] { $limit } символа
+    [few] { $limit } символов
+   *[many] { $limit } символов
+}.
+mj-too-many-images = Не больше { $limit ->
+    [one] { $limit } фото-референса
+    [few] { $limit } фото-референсов
+   *[many] { $limit } фото-референсов
+} для этой модели.
 mj-images-not-supported = Эта модель не принимает фото-референсы.
-mj-image-too-large = 📷 Этот файл весит { $size }: боты могут скачивать из Telegram файлы не больше { $limit }. Пришлите фото поменьше (как фото, а не файлом: Telegram его сожмёт). Ничего не списано.
+mj-image-too-large = 📷 Этот файл весит { $size }: боты могут скачивать из Telegram файлы не больше { $sizeLimit }. Пришлите фото поменьше (как фото, а не файлом: Telegram его сожмёт). Ничего не списано.
 mj-image-not-image = 📄 Этот элемент альбома — не изображение, которое можно взять референсом: пришлите фото или файлы PNG, JPEG, WebP. Ничего не списано.
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = Эту кнопку нельзя использовать через этот шлюз.

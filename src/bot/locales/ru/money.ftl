@@ -75,9 +75,6 @@ models-footer = Модель выбирается в /settings. Цена спи�
 models-own-key = 🔑 У вас подключён собственный ключ: генерации оплачиваются на шлюзе, эти цены к вам не относятся.
 
 ## /language
-language-button-en = 🇬🇧 English
-language-button-ru = 🇷🇺 Русский
-language-button-zh = 🇨🇳 中文
 
 ## Суммы, которые вводят админы
 money-amount-not-a-number = ❌ «{ $value }» — не сумма. Пишите так: 5 или 2.50.
@@ -85,7 +82,7 @@ money-amount-zero = ❌ Сумма не может быть нулевой.
 money-amount-negative = ❌ Сумма должна быть положительной.
 money-amount-decimals = ❌ В «{ $value }» слишком много знаков после запятой для { $currency }.
 money-amount-ambiguous = ❌ «{ $value }» неоднозначно (тысячи или дробная часть?). Пишите 1000 или 1.50.
-money-amount-too-large = ❌ «{ $value }» — слишком много: не больше { $max } за раз.
+money-amount-too-large = ❌ «{ $value }» — слишком много: не больше { $maxAmount } за раз.
 
 ## Меню команд админов (ADMIN_COMMANDS в commands.ts)
 admin-cmd-codes = Выпустить коды пополнения

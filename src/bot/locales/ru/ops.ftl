@@ -1,1 +1,5 @@
-generation-rate-limited = ⏳ Это уже { $limit } запросов на генерацию за минуту — больше нельзя. Попробуйте снова через { $seconds } с.
+generation-rate-limited = ⏳ Это уже { $limit ->
+    [one] { $limit } запрос
+    [few] { $limit } запроса
+   *[many] { $limit } запросов
+} на генерацию за минуту — больше нельзя. Попробуйте снова через { $seconds } с.

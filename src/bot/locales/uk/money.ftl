@@ -75,9 +75,6 @@ models-footer = Оберіть модель у /settings. Вартість сп�
 models-own-key = 🔑 У вас підключено власний ключ: ваші генерації оплачуються з рахунку ключа, тож ці ціни на вас не поширюються.
 
 ## /language
-language-button-en = 🇬🇧 English
-language-button-ru = 🇷🇺 Русский
-language-button-zh = 🇨🇳 中文
 
 ## Amounts typed by admins
 money-amount-not-a-number = ❌ «{ $value }» — це не сума. Пишіть, наприклад, 5 або 2.50.
@@ -85,7 +82,7 @@ money-amount-zero = ❌ Сума не може бути нульовою.
 money-amount-negative = ❌ Сума має бути додатною.
 money-amount-decimals = ❌ У «{ $value }» забагато знаків після коми для { $currency }.
 money-amount-ambiguous = ❌ «{ $value }» — неоднозначно (тисячі чи дробова частина?). Напишіть 1000 або 1.50.
-money-amount-too-large = ❌ «{ $value }» — забагато: щонайбільше { $max } за раз.
+money-amount-too-large = ❌ «{ $value }» — забагато: щонайбільше { $maxAmount } за раз.
 
 ## Admin command menu (commands.ts ADMIN_COMMANDS)
 admin-cmd-codes = Створити коди поповнення

@@ -75,9 +75,6 @@ models-footer = 在 /settings 中选择模型。生成开始时从你的 /balanc
 models-own-key = 🔑 已绑定你自己的密钥：你的生成费用在网关上结算，因此这些价格不适用于你。
 
 ## /language
-language-button-en = 🇬🇧 English
-language-button-ru = 🇷🇺 Русский
-language-button-zh = 🇨🇳 中文
 
 ## Amounts typed by admins
 money-amount-not-a-number = ❌ “{ $value }”不是有效金额。请写成 5 或 2.50 这样的格式。
@@ -85,7 +82,7 @@ money-amount-zero = ❌ 金额不能为零。
 money-amount-negative = ❌ 金额必须为正数。
 money-amount-decimals = ❌ “{ $value }”的小数位数超出了 { $currency } 的精度。
 money-amount-ambiguous = ❌ “{ $value }”有歧义（是千位分隔还是小数？）。请写成 1000 或 1.50。
-money-amount-too-large = ❌ “{ $value }”太大了：单次最多 { $max }。
+money-amount-too-large = ❌ “{ $value }”太大了：单次最多 { $maxAmount }。
 
 ## Admin command menu (commands.ts ADMIN_COMMANDS)
 admin-cmd-codes = 生成兑换码

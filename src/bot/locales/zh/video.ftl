@@ -5,7 +5,7 @@ video-usage =
 
     想让照片动起来，就发送照片并附上 <code>/video</code> 和描述作为说明文字，或者用 <code>/video</code> 加描述回复这张照片。加上 <code>--duration 10</code>、<code>--ar 9:16</code> 或 <code>--mode pro</code> 可以为本次请求设置这些参数。
 video-no-model = 🎬 目前没有可用的视频模型。请稍后再试。
-video-image-too-large = 📷 这个文件大小为 { $size }：机器人只能从 Telegram 下载不超过 { $limit } 的文件。请发送更小的照片（以照片而不是文件的形式发送：Telegram 会自动压缩）。未扣费。
+video-image-too-large = 📷 这个文件大小为 { $size }：机器人只能从 Telegram 下载不超过 { $sizeLimit } 的文件。请发送更小的照片（以照片而不是文件的形式发送：Telegram 会自动压缩）。未扣费。
 video-image-not-image = 📄 这不是我能做成动画的图片。请发送照片，或 PNG、JPEG、WebP 文件，并附上 /video 和描述作为说明文字。未扣费。
 video-screen-title = 🎬 <b>视频</b> · { $model }
 video-screen-frames = { $count ->
@@ -49,7 +49,7 @@ video-cancelled = ✖️ 已取消，未扣费。
 video-started = 🎬 { $model } · { $seconds } 秒 · { $price }：已开始。视频做好后我会发到这里；生成视频需要几分钟。
 video-again-toast = 🔁 再来一次……
 video-again-model-gone = 模型 { $model } 已下架，无法重复这次生成。发送 /video 选择其他模型。
-video-size-over = 超过 { $limit }
+video-size-over = 超过 { $sizeLimit }
 video-link = 视频太大，无法在这里上传（{ $size }）。请下载：{ $url }
     该链接由模型提供方提供，可能在一天内失效。
 video-link-private = 视频已经生成好了，但文件太大，无法在这里上传（{ $size }）；而网关只向生成它的密钥提供下载，所以我无法给你链接。任务：{ $task }。请联系客服获取文件。
@@ -73,8 +73,8 @@ video-voice-uk_man2 = 🎩 男士（英式）
 video-audio-voice-note = 🎙 Kling 对口型不支持语音消息（OGG）格式。请以 MP3、M4A、WAV 或 AAC 文件发送音频，作为对键盘消息的回复，或直接回复要说的台词。
 video-audio-format = 🎵 对口型不支持这个音频文件的格式：请发送 MP3、M4A、WAV 或 AAC。
 video-audio-not-taken = 🎵 { $model } 只能朗读文字：请改为回复文字。
-video-audio-too-large = 🎵 这个音频文件太大了：对口型最多支持 { $limit }。请发送更短的音频。
+video-audio-too-large = 🎵 这个音频文件太大了：对口型最多支持 { $sizeLimit }。请发送更短的音频。
 video-audio-set = ✅ 收到：视频将使用你的音频。请检查上方的键盘后点击“生成”。
 video-screen-ask-words-or-audio = 🗣 <b>请回复这条消息</b>，写下人物要说的台词，或发送要朗读的音频文件（MP3、M4A、WAV、AAC）。
-video-input-too-large = 🎞 这个视频太大了：机器人只能从 Telegram 下载不超过 { $limit } 的文件。请发送更短或更小的视频。未扣费。
+video-input-too-large = 🎞 这个视频太大了：机器人只能从 Telegram 下载不超过 { $sizeLimit } 的文件。请发送更短或更小的视频。未扣费。
 video-screen-video = 🎞 基于你的视频
