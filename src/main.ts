@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     logger.flush(() => process.exit(1));
     return;
   }
-  await publishCommands(bot.api, translateIn).catch((err: unknown) =>
+  await publishCommands(bot.api, translateIn, deps.catalog).catch((err: unknown) =>
     logger.warn({ err }, 'could not publish the command menu'),
   );
   // Admin commands appear only in the admins' own chats (BotCommandScopeChat).

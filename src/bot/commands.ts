@@ -1,6 +1,8 @@
 import type { Api } from 'grammy';
 import type { BotCommand, LanguageCode } from 'grammy/types';
+import type { Catalog } from '../catalog/index.js';
 import { LOCALES, type Locale, type TranslateIn } from './i18n.js';
+import { catalogHighlights } from './start/highlights.js';
 
 /** Telegram takes two-letter ISO 639-1 codes for per-language menus and descriptions. */
 const MENU_LANGUAGE: Record<Locale, LanguageCode> = {
@@ -31,19 +33,96 @@ export const PUBLIC_COMMANDS = [
   'paysupport',
   'language',
   'help',
+  'cancel',
   'terms',
 ] as const;
 
-export function commandMenu(t: TranslateIn, locale: Locale): BotCommand[] {
-  return PUBLIC_COMMANDS.map((command) => ({ command, description: t(locale, `cmd-${command}`) }));
+/** Commands that only answer "write to me privately" in a group: not in the groups' menu. */
+const PRIVATE_ONLY: ReadonlySet<string> = new Set([
+  'balance',
+  'topup',
+  'redeem',
+  'invite',
+  'key',
+  'support',
+  'paysupport',
+]);
+
+/** Commands users type that the menu does not list (deep links, Midjourney's extras). */
+const UNLISTED = ['start', 'blend', 'describe'] as const;
+
+export type MenuScope = 'private' | 'group';
+
+export function commandMenu(t: TranslateIn, locale: Locale, scope: MenuScope): BotCommand[] {
+  return PUBLIC_COMMANDS.filter((command) => scope === 'private' || !PRIVATE_ONLY.has(command)).map(
+    (command) => ({ command, description: t(locale, `cmd-${command}`) }),
+  );
 }
 
-/** Sets the menu once per language; the default scope uses English. */
-export async function publishCommands(api: Api, t: TranslateIn): Promise<void> {
-  await api.setMyCommands(commandMenu(t, 'en'));
+/**
+ * The menus per scope and language (the default scope is the private menu in English, for
+ * clients whose language has no menu), and the profile texts: the description shown before
+ * the first /start and the short one on the bot's page.
+ */
+export async function publishCommands(api: Api, t: TranslateIn, catalog: Catalog): Promise<void> {
+  // The description names what the catalog offers, like /start: a few brands, one per kind.
+  const models = catalogHighlights(catalog, 2)
+    .flatMap((h) => h.names)
+    .join(', ');
+  await api.setMyCommands(commandMenu(t, 'en', 'private'));
   for (const locale of LOCALES) {
-    await api.setMyCommands(commandMenu(t, locale), { language_code: menuLanguage(locale) });
+    const language_code = menuLanguage(locale);
+    await api.setMyCommands(commandMenu(t, locale, 'private'), {
+      scope: { type: 'all_private_chats' },
+      language_code,
+    });
+    await api.setMyCommands(commandMenu(t, locale, 'group'), {
+      scope: { type: 'all_group_chats' },
+      language_code,
+    });
+    await api.setMyDescription(t(locale, 'bot-description', { models }), { language_code });
+    await api.setMyShortDescription(t(locale, 'bot-short-description'), { language_code });
   }
+  await api.setMyDescription(t('en', 'bot-description', { models }));
+  await api.setMyShortDescription(t('en', 'bot-short-description'));
+}
+
+/** Optimal string alignment distance: a typo (one wrong, missing, extra or swapped letter) is 1. */
+function typoDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      (d[i] as number[])[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/**
+ * The command a mistyped one most likely meant ("imagien" → "imagine"), if any is close: one
+ * typo for short names, two for names of six letters or more. Admins' commands count for admins.
+ */
+export function nearestCommand(typed: string, admin: boolean): string | undefined {
+  const known: readonly string[] = [
+    ...PUBLIC_COMMANDS,
+    ...UNLISTED,
+    ...(admin ? ADMIN_COMMANDS : []),
+  ];
+  const word = typed.toLowerCase();
+  let best: { command: string; distance: number } | undefined;
+  for (const command of known) {
+    const distance = typoDistance(word, command);
+    const allowed = command.length >= 6 ? 2 : 1;
+    if (distance <= allowed && (!best || distance < best.distance)) best = { command, distance };
+  }
+  return best?.command;
 }
 
 /** Added to the menu of each admin's chat only; descriptions are `admin-cmd-<command>`. */
@@ -62,7 +141,7 @@ export const ADMIN_COMMANDS = [
 
 export function adminCommandMenu(t: TranslateIn, locale: Locale): BotCommand[] {
   return [
-    ...commandMenu(t, locale),
+    ...commandMenu(t, locale, 'private'),
     ...ADMIN_COMMANDS.map((command) => ({
       command,
       description: t(locale, `admin-cmd-${command}`),

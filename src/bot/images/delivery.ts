@@ -6,6 +6,7 @@ import type { Locale } from '../i18n.js';
 import { jobButton } from '../jobs/callback-data.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
 import { resultCaption } from '../jobs/result-caption.js';
+import { showUploading } from '../transport/chat-action.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isPhotoRejected } from '../transport/telegram-errors.js';
 import { contentOf, type ImageSource, photoBytes, previewName } from './photo-fit.js';
@@ -57,6 +58,7 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
     const name = fileName(job, 0, first);
     // Over Telegram's photo limits a smaller copy is shown; 📎 still sends the original.
     const photo = await photoBytes(first, first.mime);
+    await showUploading(ctx.api, job.chatId, photo ? 'upload_photo' : 'upload_document');
     let sent: Message | undefined;
     if (photo) {
       try {
@@ -87,6 +89,7 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
     // one that cannot be shown makes it documents.
     const photos = await Promise.all(files.map((f) => photoBytes(f, f.mime)));
     const asPhotos = photos.every(Boolean);
+    await showUploading(ctx.api, job.chatId, asPhotos ? 'upload_photo' : 'upload_document');
     for (let start = 0; start < files.length; start += 10) {
       const chunk = files.slice(start, start + 10).map((f, j) => {
         const name = fileName(job, start + j, f);
@@ -126,10 +129,12 @@ export const deliverImages: Deliverer = async (ctx, job, locale) => {
         messageIds.push(message.message_id);
       });
     }
-    const buttons = await ctx.api.sendMessage(job.chatId, caption, {
-      parse_mode: 'HTML',
-      reply_markup: keyboard,
-    });
+    // The caption is on the album already; the buttons' own message only says what they are for.
+    const buttons = await ctx.api.sendMessage(
+      job.chatId,
+      ctx.t(locale, 'job-album-buttons', { count: files.length }),
+      { reply_markup: keyboard },
+    );
     messageIds.push(buttons.message_id);
   }
   return { result: { files: updated, messageIds } } satisfies DeliveryReceipt;

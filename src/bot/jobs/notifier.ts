@@ -95,11 +95,15 @@ export class TelegramNotifier implements JobNotifier {
     const refund = refunded
       ? this.ctx.t(locale, 'job-refunded', { amount: this.ctx.money(job.price, locale) })
       : '';
-    const text = escapeHtml(
-      this.ctx
-        .t(locale, 'job-failed', { reason: failureReason(this.ctx, job, locale), refund })
-        .trim(),
-    );
+    // The reason may quote the provider's words: escaped, unlike the template's own tags.
+    const text = this.ctx
+      .t(locale, 'job-failed', {
+        reason: escapeHtml(failureReason(this.ctx, job, locale)),
+        refund: escapeHtml(refund),
+        job: job.id,
+      })
+      .replace(/\n{2,}/g, '\n')
+      .trim();
     const markup = new InlineKeyboard().text(
       this.ctx.t(locale, 'job-button-support'),
       menuData('support'),

@@ -9,6 +9,7 @@ import { fileName } from '../images/delivery.js';
 import { contentOf, fitsAsPhoto, photoPreview, previewName } from '../images/photo-fit.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
 import { resultCaption } from '../jobs/result-caption.js';
+import { showUploading } from '../transport/chat-action.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isPhotoRejected } from '../transport/telegram-errors.js';
 import { keycap, mjDescribeKeyboard, mjResultKeyboard } from './keyboard.js';
@@ -70,7 +71,9 @@ export const deliverMidjourney: Deliverer = async (ctx, job, locale) => {
   const name = fileName(job, 0, file);
   const updated: StoredFile = { ...file };
   let sent: Message | undefined;
-  if (await fitsAsPhoto(file, file.mime)) {
+  const asPhoto = await fitsAsPhoto(file, file.mime);
+  await showUploading(ctx.api, job.chatId, asPhoto ? 'upload_photo' : 'upload_document');
+  if (asPhoto) {
     try {
       sent = await ctx.api.sendPhoto(job.chatId, new InputFile(file.path, name), extra);
       const id = sent.photo?.at(-1)?.file_id;

@@ -1,8 +1,11 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { getOwnKeyInfo } from '../../accounts/own-keys.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
+import { moneyOf } from '../money/context.js';
 import { topUpLine, topUpOf } from '../money/top-up.js';
-import { menuData } from './menu.js';
+import { catalogHighlights, type StartLine } from './highlights.js';
+import { HELP_TOPICS, type HelpTopic, helpData, isHelpTopic, menuData } from './menu.js';
 
 export const startFeature = new Composer<BotContext>();
 
@@ -15,14 +18,32 @@ function mainMenu(ctx: BotContext): InlineKeyboard {
     .text(ctx.t('button-support'), menuData('support'));
 }
 
+/** The catalog's families with a few model names each: what this bot can do today. */
+function catalogLines(ctx: BotContext): string {
+  return catalogHighlights(ctx.deps.catalog)
+    .map(({ line, names, more }) => {
+      const models = escapeHtml(names.join(', '));
+      const listed = more > 0 ? ctx.t('start-and-more', { models, count: more }) : models;
+      return ctx.t(`start-line-${line}`, { models: listed });
+    })
+    .join('\n');
+}
+
+/** How paying works for this user: their balance (or their own key), then how to top up. */
+function payingLines(ctx: BotContext): string {
+  const user = ctx.user;
+  if (user && getOwnKeyInfo(ctx.deps.db, user.id)?.status === 'ok') return ctx.t('start-own-key');
+  const balance = ctx.t('start-balance', { balance: moneyOf(ctx)(user?.balance ?? 0) });
+  return `${balance}\n${topUpLine(ctx.t, topUpOf(ctx.deps.config))}`;
+}
+
 startFeature.command('start', async (ctx) => {
   const name = escapeHtml(ctx.from?.first_name ?? '');
-  const welcome =
-    ctx.welcomed === undefined
-      ? ''
-      : `\n\n${ctx.t('start-welcome-credit', { amount: ctx.deps.money(ctx.welcomed, await ctx.i18n.getLocale()) })}`;
-  const text = `${ctx.t('start-greeting', { name })}${welcome}\n\n${topUpLine(ctx.t, topUpOf(ctx.deps.config))}`;
-  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
+  const parts = [`${ctx.t('start-greeting', { name })}\n${catalogLines(ctx)}`];
+  if (ctx.welcomed !== undefined)
+    parts.push(ctx.t('start-welcome-credit', { amount: moneyOf(ctx)(ctx.welcomed) }));
+  parts.push(payingLines(ctx), ctx.t('start-hint'));
+  await ctx.reply(parts.join('\n\n'), { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
 });
 
 // Telegram asks bots that sell to show their terms; the operator writes them (TERMS_TEXT).
@@ -32,14 +53,41 @@ startFeature.command('terms', async (ctx) => {
   else await ctx.reply(ctx.t('terms-default'), { parse_mode: 'HTML' });
 });
 
+/** Topics about a kind of generation, and the /start lines (catalog families) they need. */
+const NEEDS: Partial<Record<HelpTopic, readonly StartLine[]>> = {
+  images: ['images', 'edit'],
+  midjourney: ['midjourney'],
+  video: ['video'],
+};
+
+/** /help's topics: a family without an enabled model has none. */
+function helpTopics(ctx: BotContext): HelpTopic[] {
+  const lines = new Set(catalogHighlights(ctx.deps.catalog).map((h) => h.line));
+  return HELP_TOPICS.filter((topic) => NEEDS[topic]?.some((l) => lines.has(l)) ?? true);
+}
+
+const helpKeyboard = (ctx: BotContext) =>
+  InlineKeyboard.from([
+    helpTopics(ctx).map((topic) =>
+      InlineKeyboard.text(ctx.t(`help-topic-${topic}`), helpData(topic)),
+    ),
+  ]).toFlowed(2);
+
 const sendHelp = (ctx: BotContext) =>
-  ctx.reply(ctx.t('help-text'), {
-    parse_mode: 'HTML',
-    link_preview_options: { is_disabled: true },
-  });
+  ctx.reply(ctx.t('help-text'), { parse_mode: 'HTML', reply_markup: helpKeyboard(ctx) });
 
 startFeature.command('help', sendHelp);
 startFeature.callbackQuery(menuData('help'), async (ctx) => {
   await ctx.answerCallbackQuery();
   await sendHelp(ctx);
+});
+
+startFeature.callbackQuery(/^help:([a-z]{1,16})$/, async (ctx) => {
+  const topic = ctx.match[1];
+  await ctx.answerCallbackQuery();
+  if (!isHelpTopic(topic)) return;
+  await ctx.reply(ctx.t(`help-${topic}`), {
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+  });
 });

@@ -20,6 +20,7 @@ import { jobButton } from '../jobs/callback-data.js';
 import type { Deliverer, DeliveryContext } from '../jobs/delivery-types.js';
 import { resultCaption } from '../jobs/result-caption.js';
 import { menuData } from '../start/menu.js';
+import { showUploading } from '../transport/chat-action.js';
 import { replyParams } from '../transport/reply-params.js';
 import { isTooLarge } from '../transport/telegram-errors.js';
 import { followUpsFor } from './request.js';
@@ -84,7 +85,7 @@ export const deliverVideo: Deliverer = async (ctx, job, locale) => {
   const file = result.file && (await ctx.results.exists(result.file)) ? result.file : undefined;
   if (file && !result.linkOnly) {
     const name = videoFileName(job, file.mime);
-    await ctx.api.sendChatAction(job.chatId, 'upload_video').catch(() => {});
+    await showUploading(ctx.api, job.chatId, 'upload_video');
     let tooLarge = false;
     try {
       const sent = await ctx.api.sendVideo(job.chatId, new InputFile(file.path, name), {

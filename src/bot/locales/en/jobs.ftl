@@ -2,7 +2,7 @@
 job-queued = ⏳ Queued… ({ $model })
 job-queued-charged = 💳 { $price } reserved, { $balance } left. Refunded if it fails.
 job-status-charged = 💳 { $price } reserved, refunded if it fails.
-job-queued-own-key = 🔑 Runs on your own gateway key: nothing is charged here.
+job-queued-own-key = 🔑 Runs on your own API key: nothing is charged here.
 job-confirm-question = 💳 { $model } costs { $price }; { $balance } will be left on your balance. Start it?
 job-confirm-start = ✅ Start · { $price }
 job-confirm-cancel = ✖️ Cancel
@@ -13,6 +13,10 @@ job-generating = 🎨 Generating with { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-held = ⚠️ Midjourney is holding this prompt for review ({ $reason }) · { $elapsed }. It may still run; if it does not, it is refused and refunded.
 job-done-caption = { $model } · { $cost }
+job-album-buttons = ⬆️ { $count ->
+        [one] { $count } image
+       *[other] { $count } images
+    } above. What next?
 job-result-note = 💬 The model says: { $note }
 job-cost-own-key = your key
 job-refunded = The { $amount } reserved for it has been returned to your balance.
@@ -38,45 +42,46 @@ job-status-done = done
 job-status-failed = failed
 job-status-cancelled = cancelled
 job-insufficient = 💰 Not enough balance: this costs { $price }, you have { $balance }.
-job-insufficient-own-key = 🔑 Or link your own gateway key with /key.
+job-insufficient-own-key = 🔑 Or link your own API key with /key.
 job-failed = ❌ The generation failed: { $reason }
     { $refund }
-job-failed-bad_key = the service's gateway key was rejected, and generations need the operator to fix it. Please try again later or contact support.
-job-failed-key_exhausted = the service has run out of generation quota for now. Please try again later or contact support.
+    🆔 Job ID: <code>{ $job }</code>
+job-failed-bad_key = the bot's own API key was refused, so no generations run until the operator fixes it. Nothing is lost: try again later, or write to /support.
+job-failed-key_exhausted = the bot has used up its generation quota for now. Try again later, or write to /support.
 job-failed-model_not_allowed = this model is not available right now. Choose another one in /settings.
-job-failed-insufficient_balance = the service's gateway balance is too low right now. Please try again later or contact support.
-job-failed-own-bad_key = your gateway key was rejected (invalid or expired). Replace it with /key, or remove it with /key remove to pay from your balance.
-job-failed-own-key_exhausted = your gateway key has no quota left. Top it up on the gateway, or remove it with /key remove to pay from your balance.
-job-failed-own-model_not_allowed = your gateway key may not use this model. Choose another one in /settings or allow the model for the key.
-job-failed-own-insufficient_balance = your gateway account's balance is too low. Top it up on the gateway.
+job-failed-insufficient_balance = the bot's account at the provider is out of funds right now. Try again later, or write to /support.
+job-failed-own-bad_key = your API key was refused (wrong or expired). Send a new one with /key, or remove it with /key remove to pay from your balance.
+job-failed-own-key_exhausted = your API key has no quota left. Top it up where you got the key, or remove it with /key remove to pay from your balance.
+job-failed-own-model_not_allowed = your API key may not use this model. Choose another one in /settings, or allow the model for the key where you got it.
+job-failed-own-insufficient_balance = the account of your API key is out of funds. Top it up where you got the key, or remove it with /key remove to pay from your balance.
 job-failed-banned_prompt = the prompt contains a forbidden word{ $word ->
     [none] {""}
    *[other] {" "}(“{ $word }”)
 }. Rephrase it and try again.
 job-failed-content_policy = the request was refused by the model's content policy. Rephrase the prompt and try again.
-job-failed-rate_limited = the gateway is busy. Please try again in a minute.
+job-failed-rate_limited = the models are busy right now. Try again in a minute.
 job-failed-queue_full = the queue is full right now. Please try again in a few minutes.
 job-failed-no_channel = this model is temporarily unavailable. Try another one in /settings or try again later.
-job-failed-not_implemented = this operation is not supported by the gateway for this model.
-job-failed-not_found = the earlier task this belongs to is no longer on the gateway (it may have expired). Start a new one.
+job-failed-not_implemented = this model does not offer that operation. Choose another model in /settings.
+job-failed-not_found = the earlier result this belongs to has expired at the provider. Start a new generation.
 job-failed-timeout = the model took too long to answer. Please try again.
 job-failed-upstream = the model's provider had an error. Please try again in a moment.
-job-failed-network = the gateway could not be reached. Please try again in a moment.
-job-failed-malformed = the gateway sent an answer I could not read.
-job-failed-invalid_request = the gateway refused the request: { $detail }
-job-failed-too_large = the result is larger than I can send.
-job-failed-interrupted = the bot was restarted while it was working on it.
+job-failed-network = the image service could not be reached. Try again in a minute.
+job-failed-malformed = the model sent back something I could not read. Try again; if it happens again, choose another model in /settings.
+job-failed-invalid_request = the model refused the request. Its words: “{ $detail }”. Change the prompt or the settings and try again.
+job-failed-too_large = the result is larger than I can send here. Write to /support and quote the job ID below.
+job-failed-interrupted = the bot was restarted while it was working on it. Send the request again.
 job-failed-deadline = it did not finish in time. Please try again; a relax queue can take longer, so a faster speed may help.
-job-failed-lost_task = the gateway lost track of the task.
-job-failed-task_failed = the task failed on the gateway: { $detail }
+job-failed-lost_task = the provider lost track of the task. Send the request again.
+job-failed-task_failed = the model could not finish it. Its words: “{ $detail }”. Try again, or choose another model in /settings.
 job-failed-mj_moderation = Midjourney held or refused this prompt under its community guidelines (“{ $detail }”). It will not continue. Rephrase the prompt and try again; if you think it is a mistake, contact support.
 job-failed-mj_invalid_parameter = Midjourney did not accept a parameter of the prompt: { $detail }. Fix it (--ar, --v, --stylize …) and try again.
 job-failed-mj_account = the service's Midjourney account cannot take jobs right now (its plan or fast hours). Please try again later or contact support.
 job-failed-mj_image_fetch = Midjourney could not read one of the images. Send the photo again, or another one.
-job-failed-delivery_failed = I could not send you the result.
-job-failed-input_unavailable = I could not download your photo from Telegram.
+job-failed-delivery_failed = I could not send you the result. Write to /support and quote the job ID below.
+job-failed-input_unavailable = I could not download your photo from Telegram. Send it again.
 job-failed-input_too_large = your photo is larger than Telegram lets bots download (20 MB). Send a smaller one.
-job-failed-input_not_image = the file you sent is not an image I can use.
+job-failed-input_not_image = the file you sent is not an image I can use. Send a JPG, PNG or WebP photo.
 job-failed-input_not_audio = the sound file you sent is not one I can use (MP3, M4A, WAV or AAC).
 job-failed-input_not_video = the file you sent is not a video I can use (MP4, MOV or WebM).
 job-failed-unknown = something went wrong{ $detail ->

@@ -1,14 +1,14 @@
-# Money and account: balance, redeem codes, own gateway key, models, language, admin money tools.
+# Money and account: balance, redeem codes, own API key, models, language, admin money tools.
 # HTML parse mode: variables that carry user text are escaped by the code.
 
 ## /balance
 balance-title = 💰 <b>Balance: { $balance }</b>
-balance-key-linked = 🔑 Your own key { $masked } is linked: generations are paid on the gateway, not from this balance.
-balance-key-quota = Gateway quota: <b>{ $remaining }</b> left of { $total } (used { $used }).
-balance-key-quota-unlimited = Gateway quota: <b>unlimited</b> (used { $used }).
-balance-key-quota-unavailable = The gateway's quota for your key could not be read right now.
-balance-key-exhausted = ⚠️ The gateway says your key has no quota left. Top it up on the gateway, or remove it with /key remove to pay from this balance.
-balance-key-invalid = ⚠️ The gateway rejected your key { $masked } (wrong, disabled or expired). Send a new one with /key, or remove it with /key remove to pay from this balance.
+balance-key-linked = 🔑 Your own API key { $masked } is linked: generations are paid with it, not from this balance.
+balance-key-quota = Key quota: <b>{ $remaining }</b> left of { $total } (used { $used }).
+balance-key-quota-unlimited = Key quota: <b>unlimited</b> (used { $used }).
+balance-key-quota-unavailable = The quota of your key could not be read right now. Try /balance again in a minute.
+balance-key-exhausted = ⚠️ Your API key has no quota left. Top it up where you got the key, or remove it with /key remove to pay from this balance.
+balance-key-invalid = ⚠️ Your API key { $masked } is refused (wrong, disabled or expired). Send a new one with /key, or remove it with /key remove to pay from this balance.
 balance-history-title = <b>Recent transactions</b> (UTC)
 balance-history-empty = No transactions yet.
 balance-line = { $amount } · { $what } · { $when }
@@ -24,7 +24,7 @@ balance-how-to-redeem = 🎟 <b>Top up:</b> send me a redeem code here (or /rede
 ## Redeem codes
 redeem-usage = 🎟 Send me your code: <code>/redeem XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code> — or just paste it here.
 redeem-ok = ✅ Code redeemed: <b>+{ $amount }</b>. Balance: <b>{ $balance }</b>.
-redeem-ok-own-key = Your own gateway key is linked, so generations are paid with it; the balance is used again after /key remove.
+redeem-ok-own-key = Your own API key is linked, so generations are paid with it; this balance is used again after /key remove.
 redeem-malformed = ❌ That is not a redeem code. Codes look like <code>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code>.
 redeem-typo = ❌ This code has a typo: a character is wrong or two are swapped. Check it and try again.
 redeem-not-found = ❌ There is no such code. Check it and try again.
@@ -36,24 +36,22 @@ redeem-attempts-left = Attempts left: { $attempts }.
 redeem-locked = 🔒 Too many wrong codes: redeeming is locked for { $minutes } min.
 redeem-rate-limited = 🔒 Too many wrong codes. Try again in { $minutes } min.
 
-## Own gateway key
-key-ask = 🔑 Send me your gateway key (it starts with <code>sk-</code>). I will delete your message as soon as I have read it.
-
-    /cancel to stop.
+## Own API key
+key-ask = 🔑 Send me your API key (it starts with <code>sk-</code>). I will delete your message as soon as I have read it.
 key-ask-replace = 🔑 Your key { $masked } is linked ({ $status }). Send a new key to replace it, /key remove to unlink it, or /cancel.
 key-status-ok = working
-key-status-invalid = rejected by the gateway
+key-status-invalid = refused (wrong or expired)
 key-cancelled = Cancelled. Nothing was changed.
-key-linked = ✅ Your key { $masked } is linked. Generations now run with it and are paid on the gateway, not from your balance. /key remove unlinks it.
-key-not-a-key = ❌ That is not a gateway key: keys look like <code>sk-</code> followed by at least 16 letters and digits. Nothing was changed. Send /key to try again.
-key-invalid = ❌ The gateway rejected this key (wrong, disabled or expired). Nothing was changed. Check it and send /key again.
-key-exhausted = ❌ The gateway says this key has no quota left. Nothing was changed. Top it up on the gateway and send /key again.
-key-unavailable = ⚠️ I could not reach the gateway to check the key. Nothing was changed; please try again in a few minutes.
+key-linked = ✅ Your key { $masked } is linked. Generations now run on it and are paid with it, not from your balance. /key remove unlinks it.
+key-not-a-key = ❌ That is not an API key: keys look like <code>sk-</code> followed by at least 16 letters and digits. Nothing was changed. Send /key to try again.
+key-invalid = ❌ This key is refused (wrong, disabled or expired). Nothing was changed. Check it and send /key again.
+key-exhausted = ❌ This key has no quota left. Nothing was changed. Top it up where you got it and send /key again.
+key-unavailable = ⚠️ I could not check the key right now: the service did not answer. Nothing was changed; try /key again in a few minutes.
 key-rate-limited = 🔒 Too many key checks. Try again in { $minutes } min.
 key-delete-failed = ⚠️ I could not delete your message with the key: please delete it yourself.
 key-removed = 🗑 Your key { $masked } is removed. Generations are paid from your balance again.
 key-none = You have no key linked. Send /key to link one.
-key-group = ⚠️ Never post your key in a group. I tried to delete the message; if it is still there, revoke the key on the gateway. Send /key to me in a private chat instead.
+key-group = ⚠️ Never post your key in a group. I tried to delete the message; if it is still there, revoke the key where you got it. Send /key to me in a private chat instead.
 
 ## /models
 models-title = 📋 <b>Models and prices</b>
@@ -72,7 +70,7 @@ models-price-pro = pro ×{ $factor }
 models-price-free = free
 models-empty = No models are available right now.
 models-footer = Choose a model in /settings. The price is charged from your /balance when a generation starts and returned if it fails.
-models-own-key = 🔑 Your own key is linked: your generations are paid on the gateway, so these prices do not apply to you.
+models-own-key = 🔑 Your own API key is linked: your generations are paid with it, so these prices do not apply to you.
 
 ## /language
 
@@ -138,7 +136,7 @@ user-flag-blocked = 🚫 blocked the bot
 user-flags-none = ✅ active
 user-key-none = none
 user-key-ok = { $masked } (working)
-user-key-invalid = { $masked } (rejected by the gateway)
+user-key-invalid = { $masked } (refused)
 user-jobs-title = <b>Last jobs</b>
 user-jobs-empty = No jobs.
 user-job-line = <code>{ $id }</code> · { $model } · { $status } · { $price } · { $when }

@@ -22,7 +22,7 @@ video-screen-mode = ⚙️ { $mode ->
    *[std] Standard
 }
 video-screen-price = 💰 Price: { $price }
-video-screen-own-key = 🔑 Paid with your own gateway key
+video-screen-own-key = 🔑 Paid with your own API key
 video-button-model = 🎬 { $model } ▾
 video-duration-label = { $seconds } s
 video-mode-label = { $mode ->
@@ -52,7 +52,7 @@ video-again-model-gone = The model { $model } is no longer offered, so I cannot 
 video-size-over = over { $sizeLimit }
 video-link = The video is too large to upload here ({ $size }). Download it: { $url }
     The link is the provider’s and may expire within a day.
-video-link-private = The video is ready, but it is too large to upload here ({ $size }), and the gateway hands it out only with the key that made it, so I cannot give you a link. Task: { $task }. Contact support to get the file.
+video-link-private = The video is ready, but it is too large to upload here ({ $size }), and the provider gives it out only to the key that made it, so I cannot send a link. Write to /support with the task ID { $task } to get the file.
 video-effect-squish = 🫳 Squish
 video-effect-expansion = 🎈 Inflate
 video-effect-fuzzyfuzzy = 🧸 Fuzzy

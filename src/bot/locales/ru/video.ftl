@@ -24,7 +24,7 @@ video-screen-mode = ⚙️ { $mode ->
    *[std] Стандарт
 }
 video-screen-price = 💰 Цена: { $price }
-video-screen-own-key = 🔑 Оплачивается вашим ключом шлюза
+video-screen-own-key = 🔑 Оплачивается вашим API-ключом
 video-button-model = 🎬 { $model } ▾
 video-duration-label = { $seconds } с
 video-mode-label = { $mode ->
@@ -56,7 +56,7 @@ video-again-model-gone = Модель { $model } больше недоступн
 video-size-over = больше { $sizeLimit }
 video-link = Видео слишком большое для загрузки сюда ({ $size }). Скачайте его: { $url }
     Ссылка от провайдера и может перестать работать в течение суток.
-video-link-private = Видео готово, но оно слишком большое для загрузки сюда ({ $size }), а шлюз отдаёт его только по ключу, которым оно создано, поэтому ссылку дать не могу. Задача: { $task }. Напишите в поддержку, чтобы получить файл.
+video-link-private = Видео готово, но оно слишком большое для загрузки сюда ({ $size }), а поставщик отдаёт его только тому ключу, которым оно создано, поэтому ссылку дать не могу. Напишите в /support и укажите номер задачи { $task } — вам пришлют файл.
 video-effect-squish = 🫳 Сжать
 video-effect-expansion = 🎈 Надуть
 video-effect-fuzzyfuzzy = 🧸 Пушистик
