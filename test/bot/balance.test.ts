@@ -59,12 +59,12 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     const text = (await user.waitFor({ text: /Balance/ })).message?.text ?? '';
     expect(text).toContain('sk-ba…6789');
     expect(text).not.toContain(QUOTA_KEY);
-    expect(text).toContain('Gateway quota: $7.50 left of $10.00 (used $2.50)');
+    expect(text).toContain('Key quota: $7.50 left of $10.00 (used $2.50)');
 
     linkKey(db(), bot.app.deps.keyBox, user.id, UNLIMITED_KEY);
     user.send('/balance');
     expect((await user.waitFor({ text: /Balance/ })).message?.text).toContain(
-      'Gateway quota: unlimited',
+      'Key quota: unlimited',
     );
   });
 
@@ -76,7 +76,7 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     bot.gateway.key(DOOMED_KEY).disabled = true;
     user.send('/balance');
     const text = (await user.waitFor({ text: /Balance/ })).message?.text ?? '';
-    expect(text).toMatch(/The gateway rejected your key sk-ba…6789/);
+    expect(text).toMatch(/Your API key sk-ba…6789 is refused/);
     expect(text).toContain('/key remove');
     expect(getOwnKeyInfo(db(), user.id)?.status).toBe('invalid');
   });
@@ -145,10 +145,13 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/language');
     const menu = await user.waitFor({ text: /Choose your language/ });
-    expect(menu.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual([
-      '🇬🇧 English',
-      '🇷🇺 Русский',
-      '🇨🇳 中文',
+    // Two a row, each under its own name.
+    expect(
+      menu.message?.reply_markup?.inline_keyboard.map((row) => row.map((b) => b.text)),
+    ).toEqual([
+      ['🇬🇧 English', '🇷🇺 Русский'],
+      ['🇨🇳 中文', '🇪🇸 Español'],
+      ['🇧🇷 Português', '🇺🇦 Українська'],
     ]);
     const answer = await user.press(menu.message ?? 0, '🇨🇳 中文');
     expect(answer.text).toBe('✅ 语言：简体中文');

@@ -61,7 +61,7 @@ describe('bring your own key (bot level)', () => {
     user.send(`/key ${GOOD}`);
     const reply = await user.waitFor({ text: /is linked/ });
     expect(reply.message?.text).toContain('Your key sk-ow…0001 is linked');
-    expect(reply.message?.text).toContain('Gateway quota: $5.00 left of $6.00 (used $1.00).');
+    expect(reply.message?.text).toContain('Key quota: $5.00 left of $6.00 (used $1.00).');
     expect(ownTexts(user)).toEqual([]);
     const deleted = bot.tg.callsTo('deleteMessage').at(-1);
     expect(reply.call.seq).toBeGreaterThan(deleted?.seq ?? Number.POSITIVE_INFINITY);
@@ -90,10 +90,10 @@ describe('bring your own key (bot level)', () => {
   it('rejects what is not a key, and keys the gateway refuses, changing nothing', async () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/key hello there');
-    await user.waitFor({ text: /That is not a gateway key/ });
+    await user.waitFor({ text: /That is not an API key/ });
 
     user.send(`/key ${UNKNOWN}`);
-    await user.waitFor({ text: /The gateway rejected this key/ });
+    await user.waitFor({ text: /This key is refused/ });
 
     user.send(`/key ${EMPTY}`);
     await user.waitFor({ text: /no quota left/ });
@@ -111,7 +111,7 @@ describe('bring your own key (bot level)', () => {
       times: 2,
     });
     user.send(`/key ${GOOD}`);
-    await user.waitFor({ text: /Не удалось связаться со шлюзом/ });
+    await user.waitFor({ text: /Сейчас не удалось проверить ключ/ });
     expect(getOwnKeyInfo(db(), user.id)).toBeNull();
     expect(ownTexts(user)).toEqual([]);
   });
@@ -121,14 +121,14 @@ describe('bring your own key (bot level)', () => {
     bot.gateway.inject({ route: BILLING, status: 404, body: '404 page not found', times: 2 });
     user.send(`/key ${GOOD2}`);
     const text = (await user.waitFor({ text: /is linked/ })).message?.text ?? '';
-    expect(text).not.toContain('Gateway quota');
+    expect(text).not.toContain('Key quota');
     expect(getOwnKey(db(), box(), user.id)).toBe(GOOD2);
   });
 
   it('/key then the key: a short conversation that stores nothing of the key but the ciphertext', async () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/key');
-    await user.waitFor({ text: /Send me your gateway key/ });
+    await user.waitFor({ text: /Send me your API key/ });
     user.send(GOOD3);
     await user.waitFor({ text: /Your key sk-ow…0003 is linked/ });
     expect(ownTexts(user)).toEqual(['/key']);
@@ -154,7 +154,7 @@ describe('bring your own key (bot level)', () => {
       );
     const before = await throttled();
     user.send('/key');
-    await user.waitFor({ text: /Send me your gateway key/ });
+    await user.waitFor({ text: /Send me your API key/ });
     // The prompt comes from inside the conversation: answered 429 once, then sent again.
     bot.tg.failNext('sendMessage', {
       error_code: 429,
@@ -175,10 +175,10 @@ describe('bring your own key (bot level)', () => {
     await user.waitFor({ text: /is linked/ });
     bot.gateway.key(doomed).disabled = true;
     user.send('/balance');
-    await user.waitFor({ text: /The gateway rejected your key sk-ow…0001/ });
+    await user.waitFor({ text: /Your API key sk-ow…0001 is refused/ });
 
     user.send('/key');
-    await user.waitFor({ text: /Your key sk-ow…0001 is linked \(rejected by the gateway\)/ });
+    await user.waitFor({ text: /Your key sk-ow…0001 is linked \(refused \(wrong or expired\)\)/ });
     user.send(GOOD2);
     await user.waitFor({ text: /sk-ow…0002 is linked/ });
     expect(getOwnKeyInfo(db(), user.id)?.status).toBe('ok');
@@ -198,7 +198,7 @@ describe('bring your own key (bot level)', () => {
     await user.waitFor({ text: /Queued|Generating/ });
     user.send(`/key ${fresh}`);
     await user.waitFor({ text: /sk-ow…0002 is linked/ });
-    await user.waitFor({ text: /rejected/ });
+    await user.waitFor({ text: /refused/ });
     expect(getOwnKeyInfo(db(), user.id)?.status).toBe('ok');
     expect(getOwnKey(db(), box(), user.id)).toBe(fresh);
   });
@@ -206,12 +206,12 @@ describe('bring your own key (bot level)', () => {
   it('/cancel ends the conversation; other commands leave it and run', async () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/key');
-    await user.waitFor({ text: /Send me your gateway key/ });
+    await user.waitFor({ text: /Send me your API key/ });
     user.send('/cancel');
     await user.waitFor({ text: 'Cancelled. Nothing was changed.' });
 
     user.send('/key');
-    await user.waitFor({ text: /Send me your gateway key/ });
+    await user.waitFor({ text: /Send me your API key/ });
     // The waiting conversation is stored once the update is done.
     await vi.waitFor(() => expect(conversationRows(user)).toHaveLength(1));
     user.send('/balance');
@@ -226,18 +226,18 @@ describe('bring your own key (bot level)', () => {
     user.send('/start');
     const hello = await user.waitFor({ text: /Hi/ });
     user.send('/key');
-    await user.waitFor({ text: /Send me your gateway key/ });
+    await user.waitFor({ text: /Send me your API key/ });
     // A button press passes through to its feature and the conversation keeps waiting.
     await user.press(hello.message ?? 0, '💰 Balance');
     await user.waitFor({ text: /Balance: 0\.00 USD/ });
     user.send('my key is on the other phone');
-    await user.waitFor({ text: /That is not a gateway key/ });
+    await user.waitFor({ text: /That is not an API key/ });
     expect(ownTexts(user)).toEqual(['/start', '/key']);
 
     user.send('/key');
-    await user.waitFor({ text: /Send me your gateway key/ });
+    await user.waitFor({ text: /Send me your API key/ });
     user.send(UNKNOWN);
-    await user.waitFor({ text: /The gateway rejected this key/ });
+    await user.waitFor({ text: /This key is refused/ });
     expect(getOwnKeyInfo(db(), user.id)).toBeNull();
   });
 
@@ -262,7 +262,7 @@ describe('bring your own key (bot level)', () => {
     const user = bot.tg.user({ language_code: 'en' });
     for (let i = 0; i < KEY_CHECK_RULE.limit; i++) {
       user.send(`/key ${UNKNOWN}`);
-      await user.waitFor({ text: /rejected this key/ });
+      await user.waitFor({ text: /This key is refused/ });
     }
     user.send(`/key ${GOOD}`);
     await user.waitFor({ text: /Too many key checks\. Try again in 60 min\./ });

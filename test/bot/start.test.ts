@@ -6,7 +6,7 @@ import { useTestBot } from '../helpers/bot-harness.js';
 describe('start and help (bot level)', () => {
   const bot = useTestBot();
 
-  it('greets a new user, records them, and lists the commands in /help', async () => {
+  it('greets a new user with what the catalog offers and how paying works', async () => {
     const user = bot.tg.user({ first_name: 'Ada', language_code: 'en' });
     user.send('/start');
     const hello = await user.waitFor({ text: /Hi, Ada/ });
@@ -14,10 +14,52 @@ describe('start and help (bot level)', () => {
       '❓ Help',
     );
     expect(getUser(bot.app.deps.db, user.id)?.firstName).toBe('Ada');
+    const text = hello.message?.text ?? '';
+    // One line per kind, a few names each (one per brand), from the catalog, not a fixed list.
+    expect(text).toMatch(
+      /🎨 Images: FLUX, DALL·E 3, GPT Image 1 mini, Recraft V3, Ideogram 3\.0 and \d+ more/,
+    );
+    expect(text).toMatch(/🖼 Midjourney: Midjourney, Niji and 2 more/);
+    expect(text).toMatch(/🎬 Video: Kling 2\.6, Sora 2/);
+    expect(text).toContain('Every generation is paid from your balance');
+    expect(text).toContain('Your balance: 0.00 USD.');
+    expect(text).toContain('Top up: send me a redeem code here');
+  });
 
+  it('/help shows topics; each button answers with that topic’s commands', async () => {
+    const user = bot.tg.user({ first_name: 'Ada', language_code: 'en' });
     user.send('/help');
     const help = await user.waitFor({ text: /What I can do/ });
-    expect(help.message?.text).toContain('/imagine');
+    const buttons = help.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text);
+    expect(buttons).toEqual([
+      '🎨 Images',
+      '🖼 Midjourney',
+      '🎬 Video',
+      '💰 Balance and payments',
+      '⚙️ Settings and support',
+    ]);
+    await user.press(help.message ?? 0, '🎨 Images');
+    const images = await user.waitFor({ text: /\/imagine prompt: generate an image/ });
+    expect(images.message?.text).toContain('/edit instruction');
+    await user.press(help.message ?? 0, '⚙️ Settings and support');
+    await user.waitFor({ text: /\/cancel: stop what you are doing/ });
+    const forged = await user.pressData(help.message ?? 0, 'help:nothing');
+    expect(forged.text ?? '').toBe('');
+  });
+
+  it('/cancel with nothing open says so; a mistyped command gets a suggestion', async () => {
+    const user = bot.tg.user({ language_code: 'en' });
+    user.send('/cancel');
+    await user.waitFor({ text: /^Nothing to cancel/ });
+    user.send('/imagien a fox');
+    await user.waitFor({ text: "I don't know /imagien. Did you mean /imagine?" });
+    user.send('/blnd');
+    await user.waitFor({ text: /Did you mean \/blend\?/ });
+    user.send('/qwerty');
+    await user.waitFor({ text: /^I don't know that command/ });
+    const ru = bot.tg.user({ language_code: 'ru' });
+    ru.send('/balanse');
+    await ru.waitFor({ text: 'Я не знаю команду /balanse. Может быть, вы имели в виду /balance?' });
   });
 
   it('greets a Chinese app (zh-hans, zh-TW) in Simplified Chinese', async () => {
@@ -30,7 +72,6 @@ describe('start and help (bot level)', () => {
       );
       user.send('/help');
       const help = await user.waitFor({ text: /我能做什么/ });
-      expect(help.message?.text).toContain('/imagine');
       expect(help.message?.text).not.toMatch(/What I can do|\{help-/);
     }
   });

@@ -38,6 +38,8 @@ redeem-rate-limited = 🔒 Too many wrong codes. Try again in { $minutes } min.
 
 ## Own API key
 key-ask = 🔑 Send me your API key (it starts with <code>sk-</code>). I will delete your message as soon as I have read it.
+
+    /cancel to stop.
 key-ask-replace = 🔑 Your key { $masked } is linked ({ $status }). Send a new key to replace it, /key remove to unlink it, or /cancel.
 key-status-ok = working
 key-status-invalid = refused (wrong or expired)
