@@ -1,14 +1,14 @@
-# Money and account: balance, redeem codes, own gateway key, models, language, admin money tools.
+# Money and account: balance, redeem codes, own API key, models, language, admin money tools.
 # HTML parse mode: variables that carry user text are escaped by the code.
 
 ## /balance
 balance-title = 💰 <b>余额：{ $balance }</b>
-balance-key-linked = 🔑 已绑定你自己的 API 密钥 { $masked }：生成费用在网关上结算，不从本余额扣除。
-balance-key-quota = 网关额度：剩余 <b>{ $remaining }</b>，共 { $total }（已用 { $used }）。
-balance-key-quota-unlimited = 网关额度：<b>无限制</b>（已用 { $used }）。
-balance-key-quota-unavailable = 暂时无法读取你的密钥在网关上的额度。
-balance-key-exhausted = ⚠️ 网关显示你的密钥已没有额度。请在网关上充值，或用 /key remove 移除密钥，改为从本余额付费。
-balance-key-invalid = ⚠️ 网关拒绝了你的密钥 { $masked }（密钥错误、已停用或已过期）。请用 /key 发送新密钥，或用 /key remove 移除密钥，改为从本余额付费。
+balance-key-linked = 🔑 已绑定你自己的 API 密钥 { $masked }：生成费用由它支付，不从本余额扣除。
+balance-key-quota = 密钥额度：剩余 <b>{ $remaining }</b>，共 { $total }（已用 { $used }）。
+balance-key-quota-unlimited = 密钥额度：<b>无限制</b>（已用 { $used }）。
+balance-key-quota-unavailable = 暂时无法读取你的密钥额度。请过一分钟再发送 /balance。
+balance-key-exhausted = ⚠️ 你的 API 密钥已没有额度。请到获取该密钥的地方充值，或用 /key remove 移除密钥，改为从本余额付费。
+balance-key-invalid = ⚠️ 你的 API 密钥 { $masked } 被拒绝（密钥错误、已停用或已过期）。请用 /key 发送新密钥，或用 /key remove 移除密钥，改为从本余额付费。
 balance-history-title = <b>最近的交易</b>（UTC）
 balance-history-empty = 暂无交易记录。
 balance-line = { $amount } · { $what } · { $when }
@@ -24,7 +24,7 @@ balance-how-to-redeem = 🎟 <b>充值：</b>把兑换码发到这里（或使�
 ## Redeem codes
 redeem-usage = 🎟 请发送你的兑换码：<code>/redeem XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code> — 或者直接粘贴到这里。
 redeem-ok = ✅ 兑换成功：<b>+{ $amount }</b>。余额：<b>{ $balance }</b>。
-redeem-ok-own-key = 你已绑定自己的 API 密钥，所以生成费用由它支付；执行 /key remove 后会重新使用余额。
+redeem-ok-own-key = 你已绑定自己的 API 密钥，所以生成费用由它支付；执行 /key remove 后会重新使用本余额。
 redeem-malformed = ❌ 这不是兑换码。兑换码的格式是 <code>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code>。
 redeem-typo = ❌ 这个兑换码有输入错误：有一个字符错了，或有两个字符颠倒了。请检查后重试。
 redeem-not-found = ❌ 没有这个兑换码。请检查后重试。
@@ -36,24 +36,22 @@ redeem-attempts-left = 剩余尝试次数：{ $attempts }。
 redeem-locked = 🔒 输错兑换码的次数太多：兑换功能已锁定 { $minutes } 分钟。
 redeem-rate-limited = 🔒 输错兑换码的次数太多。请在 { $minutes } 分钟后再试。
 
-## Own gateway key
+## Own API key
 key-ask = 🔑 请发送你的 API 密钥（以 <code>sk-</code> 开头）。我读取后会立即删除你的消息。
-
-    发送 /cancel 取消。
 key-ask-replace = 🔑 已绑定你的密钥 { $masked }（{ $status }）。发送新密钥即可替换，发送 /key remove 解除绑定，或发送 /cancel。
 key-status-ok = 正常
-key-status-invalid = 被网关拒绝
+key-status-invalid = 被拒绝（密钥错误或已过期）
 key-cancelled = 已取消，没有做任何更改。
-key-linked = ✅ 已绑定你的密钥 { $masked }。之后的生成将使用它运行，费用在网关上结算，不从你的余额扣除。发送 /key remove 可解除绑定。
+key-linked = ✅ 已绑定你的密钥 { $masked }。之后的生成将使用它运行并由它付费，不从你的余额扣除。发送 /key remove 可解除绑定。
 key-not-a-key = ❌ 这不是 API 密钥：密钥的格式是 <code>sk-</code> 后接至少 16 个字母和数字。没有做任何更改。发送 /key 重试。
-key-invalid = ❌ 网关拒绝了这个密钥（密钥错误、已停用或已过期）。没有做任何更改。请检查后重新发送 /key。
-key-exhausted = ❌ 网关显示这个密钥已没有额度。没有做任何更改。请在网关上充值后重新发送 /key。
-key-unavailable = ⚠️ 无法连接网关来验证密钥。没有做任何更改；请过几分钟再试。
+key-invalid = ❌ 这个密钥被拒绝（密钥错误、已停用或已过期）。没有做任何更改。请检查后重新发送 /key。
+key-exhausted = ❌ 这个密钥已没有额度。没有做任何更改。请到获取该密钥的地方充值，然后重新发送 /key。
+key-unavailable = ⚠️ 暂时无法验证密钥：服务没有响应。没有做任何更改；请过几分钟再发送 /key。
 key-rate-limited = 🔒 验证密钥的次数太多。请在 { $minutes } 分钟后再试。
 key-delete-failed = ⚠️ 我无法删除你发送密钥的消息：请自行删除。
 key-removed = 🗑 已移除你的密钥 { $masked }。生成费用将重新从你的余额扣除。
 key-none = 你还没有绑定密钥。发送 /key 进行绑定。
-key-group = ⚠️ 千万不要在群组里发送你的密钥。我已尝试删除那条消息；如果它还在，请到网关上吊销该密钥。请改为在私聊中把 /key 发给我。
+key-group = ⚠️ 千万不要在群组里发送你的密钥。我已尝试删除那条消息；如果它还在，请到获取该密钥的地方吊销它。请改为在私聊中把 /key 发给我。
 
 ## /models
 models-title = 📋 <b>模型与价格</b>
@@ -72,7 +70,7 @@ models-price-pro = pro ×{ $factor }
 models-price-free = 免费
 models-empty = 目前没有可用的模型。
 models-footer = 在 /settings 中选择模型。生成开始时从你的 /balance 余额中扣费，失败则退回。
-models-own-key = 🔑 已绑定你自己的密钥：你的生成费用在网关上结算，因此这些价格不适用于你。
+models-own-key = 🔑 已绑定你自己的 API 密钥：你的生成费用由它支付，因此这些价格不适用于你。
 
 ## /language
 
@@ -132,7 +130,7 @@ user-flag-blocked = 🚫 已屏蔽机器人
 user-flags-none = ✅ 正常
 user-key-none = 无
 user-key-ok = { $masked }（正常）
-user-key-invalid = { $masked }（被网关拒绝）
+user-key-invalid = { $masked }（被拒绝）
 user-jobs-title = <b>最近的任务</b>
 user-jobs-empty = 没有任务。
 user-job-line = <code>{ $id }</code> · { $model } · { $status } · { $price } · { $when }

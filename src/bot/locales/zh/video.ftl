@@ -52,7 +52,7 @@ video-again-model-gone = 模型 { $model } 已下架，无法重复这次生成�
 video-size-over = 超过 { $sizeLimit }
 video-link = 视频太大，无法在这里上传（{ $size }）。请下载：{ $url }
     该链接由模型提供方提供，可能在一天内失效。
-video-link-private = 视频已经生成好了，但文件太大，无法在这里上传（{ $size }）；而网关只向生成它的密钥提供下载，所以我无法给你链接。任务：{ $task }。请联系客服获取文件。
+video-link-private = 视频已经生成好了，但文件太大，无法在这里上传（{ $size }）；而提供方只向生成它的密钥提供该文件，所以我无法给你发送链接。请发送 /support 联系客服，并附上任务编号 { $task }，以获取文件。
 video-effect-squish = 🫳 挤压
 video-effect-expansion = 🎈 膨胀
 video-effect-fuzzyfuzzy = 🧸 毛绒
