@@ -13,6 +13,11 @@ job-generating = 🎨 Generando con { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-held = ⚠️ Midjourney está revisando este prompt ({ $reason }) · { $elapsed }. Puede que aún se ejecute; si no, se rechaza y se te reembolsa.
 job-done-caption = { $model } · { $cost }
+job-album-buttons = ⬆️ Arriba tienes { $count ->
+        [one] { $count } imagen
+        [many] { $count } imágenes
+       *[other] { $count } imágenes
+    }. ¿Qué hacemos ahora?
 job-result-note = 💬 El modelo dice: { $note }
 job-cost-own-key = tu clave
 job-refunded = Los { $amount } reservados se devolvieron a tu saldo.
@@ -41,42 +46,43 @@ job-insufficient = 💰 No tienes saldo suficiente: esto cuesta { $price } y tie
 job-insufficient-own-key = 🔑 O vincula tu propia clave API con /key.
 job-failed = ❌ La generación falló: { $reason }
     { $refund }
-job-failed-bad_key = el servicio de generación rechazó la clave del bot, y el operador tiene que arreglarlo. Vuelve a intentarlo más tarde o escribe a soporte.
-job-failed-key_exhausted = el servicio se quedó sin cuota de generación por ahora. Vuelve a intentarlo más tarde o escribe a soporte.
+    🆔 ID de la generación: <code>{ $job }</code>
+job-failed-bad_key = la clave API propia del bot fue rechazada, así que no se puede generar nada hasta que el operador lo arregle. No se perdió nada: vuelve a intentarlo más tarde, o escribe a /support.
+job-failed-key_exhausted = el bot agotó su cuota de generación por ahora. Vuelve a intentarlo más tarde, o escribe a /support.
 job-failed-model_not_allowed = este modelo no está disponible ahora mismo. Elige otro en /settings.
-job-failed-insufficient_balance = el saldo del bot en el servicio de generación es demasiado bajo ahora mismo. Vuelve a intentarlo más tarde o escribe a soporte.
-job-failed-own-bad_key = tu clave API fue rechazada (no es válida o caducó). Cámbiala con /key, o quítala con /key remove para pagar con tu saldo.
-job-failed-own-key_exhausted = tu clave API ya no tiene cuota. Recárgala en el servicio donde la obtuviste, o quítala con /key remove para pagar con tu saldo.
-job-failed-own-model_not_allowed = tu clave API no tiene permiso para usar este modelo. Elige otro en /settings o habilita el modelo para la clave.
-job-failed-own-insufficient_balance = el saldo de la cuenta de tu clave API es demasiado bajo. Recárgalo en el servicio donde obtuviste la clave.
+job-failed-insufficient_balance = la cuenta del bot en el proveedor se quedó sin fondos por ahora. Vuelve a intentarlo más tarde, o escribe a /support.
+job-failed-own-bad_key = tu clave API fue rechazada (es incorrecta o caducó). Manda una nueva con /key, o quítala con /key remove para pagar con tu saldo.
+job-failed-own-key_exhausted = tu clave API ya no tiene cuota. Recárgala donde la obtuviste, o quítala con /key remove para pagar con tu saldo.
+job-failed-own-model_not_allowed = tu clave API no tiene permiso para usar este modelo. Elige otro en /settings, o habilita el modelo para la clave donde la obtuviste.
+job-failed-own-insufficient_balance = la cuenta de tu clave API se quedó sin fondos. Recárgala donde obtuviste la clave, o quita la clave con /key remove para pagar con tu saldo.
 job-failed-banned_prompt = el prompt contiene una palabra prohibida{ $word ->
     [none] {""}
    *[other] {" "}(“{ $word }”)
 }. Cámbialo y vuelve a intentarlo.
 job-failed-content_policy = la política de contenido del modelo rechazó la solicitud. Cambia el prompt y vuelve a intentarlo.
-job-failed-rate_limited = el servicio de generación está saturado. Vuelve a intentarlo en un minuto.
+job-failed-rate_limited = los modelos están saturados ahora mismo. Vuelve a intentarlo en un minuto.
 job-failed-queue_full = la cola está llena ahora mismo. Vuelve a intentarlo en unos minutos.
 job-failed-no_channel = este modelo no está disponible temporalmente. Prueba otro en /settings o vuelve a intentarlo más tarde.
-job-failed-not_implemented = el servicio de generación no admite esta operación para este modelo.
-job-failed-not_found = la tarea anterior a la que corresponde esto ya no está en el servicio de generación (puede que haya caducado). Empieza una nueva.
+job-failed-not_implemented = este modelo no ofrece esa operación. Elige otro modelo en /settings.
+job-failed-not_found = el resultado anterior al que corresponde esto ya caducó en el proveedor. Empieza una nueva generación.
 job-failed-timeout = el modelo tardó demasiado en responder. Vuelve a intentarlo.
 job-failed-upstream = el proveedor del modelo tuvo un error. Vuelve a intentarlo en un momento.
-job-failed-network = no se pudo conectar con el servicio de generación. Vuelve a intentarlo en un momento.
-job-failed-malformed = el servicio de generación mandó una respuesta que no pude leer.
-job-failed-invalid_request = el servicio de generación rechazó la solicitud: { $detail }
-job-failed-too_large = el resultado es más grande de lo que puedo enviar.
-job-failed-interrupted = el bot se reinició mientras trabajaba en ella.
+job-failed-network = no se pudo conectar con el servicio de generación. Vuelve a intentarlo en un minuto.
+job-failed-malformed = el modelo devolvió algo que no pude leer. Vuelve a intentarlo; si pasa otra vez, elige otro modelo en /settings.
+job-failed-invalid_request = el modelo rechazó la solicitud. Su respuesta: “{ $detail }”. Cambia el prompt o los ajustes y vuelve a intentarlo.
+job-failed-too_large = el resultado es más grande de lo que puedo enviar aquí. Escribe a /support e indica el ID de la generación que aparece abajo.
+job-failed-interrupted = el bot se reinició mientras trabajaba en ella. Vuelve a mandar la solicitud.
 job-failed-deadline = no terminó a tiempo. Vuelve a intentarlo; la cola relax puede tardar más, así que una velocidad más rápida puede ayudar.
-job-failed-lost_task = el servicio de generación perdió el rastro de la tarea.
-job-failed-task_failed = la tarea falló en el servicio de generación: { $detail }
+job-failed-lost_task = el proveedor perdió el rastro de la tarea. Vuelve a mandar la solicitud.
+job-failed-task_failed = el modelo no pudo terminarla. Su respuesta: “{ $detail }”. Vuelve a intentarlo, o elige otro modelo en /settings.
 job-failed-mj_moderation = Midjourney retuvo o rechazó este prompt según sus normas de la comunidad (“{ $detail }”). No va a continuar. Cambia el prompt y vuelve a intentarlo; si crees que es un error, escribe a soporte.
 job-failed-mj_invalid_parameter = Midjourney no aceptó un parámetro del prompt: { $detail }. Corrígelo (--ar, --v, --stylize …) y vuelve a intentarlo.
 job-failed-mj_account = la cuenta de Midjourney del servicio no puede aceptar tareas ahora mismo (por su plan o sus horas fast). Vuelve a intentarlo más tarde o escribe a soporte.
 job-failed-mj_image_fetch = Midjourney no pudo leer una de las imágenes. Vuelve a mandar la foto, u otra.
-job-failed-delivery_failed = no pude enviarte el resultado.
-job-failed-input_unavailable = no pude descargar tu foto de Telegram.
+job-failed-delivery_failed = no pude enviarte el resultado. Escribe a /support e indica el ID de la generación que aparece abajo.
+job-failed-input_unavailable = no pude descargar tu foto de Telegram. Vuelve a mandarla.
 job-failed-input_too_large = tu foto pesa más de lo que Telegram permite descargar a los bots (20 MB). Manda una más pequeña.
-job-failed-input_not_image = el archivo que mandaste no es una imagen que pueda usar.
+job-failed-input_not_image = el archivo que mandaste no es una imagen que pueda usar. Manda una foto JPG, PNG o WebP.
 job-failed-input_not_audio = el archivo de sonido que mandaste no es de un formato que pueda usar (MP3, M4A, WAV o AAC).
 job-failed-input_not_video = el archivo que mandaste no es un video que pueda usar (MP4, MOV o WebM).
 job-failed-unknown = algo salió mal{ $detail ->

@@ -1,14 +1,14 @@
-# Money and account: balance, redeem codes, own gateway key, models, language, admin money tools.
+# Money and account: balance, redeem codes, own API key, models, language, admin money tools.
 # HTML parse mode: variables that carry user text are escaped by the code.
 
 ## /balance
 balance-title = 💰 <b>Saldo: { $balance }</b>
-balance-key-linked = 🔑 Tienes vinculada tu propia clave { $masked }: las generaciones se pagan con tu clave, no con este saldo.
+balance-key-linked = 🔑 Tienes vinculada tu propia clave API { $masked }: las generaciones se pagan con ella, no con este saldo.
 balance-key-quota = Cuota de la clave: quedan <b>{ $remaining }</b> de { $total } (usado: { $used }).
 balance-key-quota-unlimited = Cuota de la clave: <b>ilimitada</b> (usado: { $used }).
-balance-key-quota-unavailable = Ahora mismo no se pudo consultar la cuota de tu clave.
-balance-key-exhausted = ⚠️ El servicio indica que tu clave ya no tiene cuota. Recárgala en el servicio donde la obtuviste, o quítala con /key remove para pagar con este saldo.
-balance-key-invalid = ⚠️ El servicio rechazó tu clave { $masked } (incorrecta, desactivada o caducada). Manda una nueva con /key, o quítala con /key remove para pagar con este saldo.
+balance-key-quota-unavailable = Ahora mismo no se pudo consultar la cuota de tu clave. Vuelve a probar /balance en un minuto.
+balance-key-exhausted = ⚠️ Tu clave API ya no tiene cuota. Recárgala donde la obtuviste, o quítala con /key remove para pagar con este saldo.
+balance-key-invalid = ⚠️ Tu clave API { $masked } fue rechazada (incorrecta, desactivada o caducada). Manda una nueva con /key, o quítala con /key remove para pagar con este saldo.
 balance-history-title = <b>Movimientos recientes</b> (UTC)
 balance-history-empty = Aún no hay movimientos.
 balance-line = { $amount } · { $what } · { $when }
@@ -24,7 +24,7 @@ balance-how-to-redeem = 🎟 <b>Recargar:</b> mándame aquí un código de canje
 ## Redeem codes
 redeem-usage = 🎟 Mándame tu código: <code>/redeem XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code>, o simplemente pégalo aquí.
 redeem-ok = ✅ Código canjeado: <b>+{ $amount }</b>. Saldo: <b>{ $balance }</b>.
-redeem-ok-own-key = Tienes vinculada tu propia clave API, así que las generaciones se pagan con ella; el saldo se vuelve a usar después de /key remove.
+redeem-ok-own-key = Tienes vinculada tu propia clave API, así que las generaciones se pagan con ella; este saldo se vuelve a usar después de /key remove.
 redeem-malformed = ❌ Eso no es un código de canje. Los códigos tienen este aspecto: <code>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code>.
 redeem-typo = ❌ Este código tiene un error: hay un carácter incorrecto o dos intercambiados. Revísalo y vuelve a intentarlo.
 redeem-not-found = ❌ Ese código no existe. Revísalo y vuelve a intentarlo.
@@ -36,24 +36,22 @@ redeem-attempts-left = Intentos restantes: { $attempts }.
 redeem-locked = 🔒 Demasiados códigos incorrectos: el canje está bloqueado durante { $minutes } min.
 redeem-rate-limited = 🔒 Demasiados códigos incorrectos. Vuelve a intentarlo en { $minutes } min.
 
-## Own gateway key
+## Own API key
 key-ask = 🔑 Mándame tu clave API (empieza por <code>sk-</code>). Borraré tu mensaje en cuanto la lea.
-
-    /cancel para salir.
 key-ask-replace = 🔑 Tienes vinculada tu clave { $masked } ({ $status }). Manda una clave nueva para cambiarla, /key remove para desvincularla, o /cancel.
 key-status-ok = funciona
-key-status-invalid = rechazada por el servicio
+key-status-invalid = rechazada (incorrecta o caducada)
 key-cancelled = Cancelado. No se cambió nada.
-key-linked = ✅ Tu clave { $masked } quedó vinculada. Ahora las generaciones se hacen con ella y se pagan con tu clave, no con tu saldo. /key remove la desvincula.
+key-linked = ✅ Tu clave { $masked } quedó vinculada. Ahora las generaciones usan esta clave y se pagan con ella, no con tu saldo. /key remove la desvincula.
 key-not-a-key = ❌ Eso no es una clave API: las claves empiezan por <code>sk-</code>, seguido de al menos 16 letras y números. No se cambió nada. Manda /key para volver a intentarlo.
-key-invalid = ❌ El servicio rechazó esta clave (incorrecta, desactivada o caducada). No se cambió nada. Revísala y vuelve a mandar /key.
-key-exhausted = ❌ El servicio indica que esta clave ya no tiene cuota. No se cambió nada. Recárgala en el servicio donde la obtuviste y vuelve a mandar /key.
-key-unavailable = ⚠️ No pude conectar con el servicio para comprobar la clave. No se cambió nada; vuelve a intentarlo en unos minutos.
+key-invalid = ❌ Esta clave fue rechazada (incorrecta, desactivada o caducada). No se cambió nada. Revísala y vuelve a mandar /key.
+key-exhausted = ❌ Esta clave ya no tiene cuota. No se cambió nada. Recárgala donde la obtuviste y vuelve a mandar /key.
+key-unavailable = ⚠️ Ahora mismo no pude comprobar la clave: el servicio no respondió. No se cambió nada; vuelve a probar /key en unos minutos.
 key-rate-limited = 🔒 Demasiadas comprobaciones de claves. Vuelve a intentarlo en { $minutes } min.
 key-delete-failed = ⚠️ No pude borrar tu mensaje con la clave: bórralo tú, por favor.
 key-removed = 🗑 Tu clave { $masked } se quitó. Las generaciones vuelven a pagarse con tu saldo.
 key-none = No tienes ninguna clave vinculada. Manda /key para vincular una.
-key-group = ⚠️ Nunca publiques tu clave en un grupo. Intenté borrar el mensaje; si sigue ahí, revoca la clave en el servicio donde la obtuviste. Mándame /key por chat privado.
+key-group = ⚠️ Nunca publiques tu clave en un grupo. Intenté borrar el mensaje; si sigue ahí, revoca la clave donde la obtuviste. Mejor mándame /key por chat privado.
 
 ## /models
 models-title = 📋 <b>Modelos y precios</b>
@@ -72,7 +70,7 @@ models-price-pro = pro ×{ $factor }
 models-price-free = gratis
 models-empty = Ahora mismo no hay modelos disponibles.
 models-footer = Elige un modelo en /settings. El precio se descuenta de tu /balance cuando empieza una generación y se te devuelve si falla.
-models-own-key = 🔑 Tienes vinculada tu propia clave: tus generaciones se pagan con tu clave, así que estos precios no se te aplican.
+models-own-key = 🔑 Tienes vinculada tu propia clave API: tus generaciones se pagan con ella, así que estos precios no se te aplican.
 
 ## /language
 
@@ -140,7 +138,7 @@ user-flag-blocked = 🚫 bloqueó el bot
 user-flags-none = ✅ activo
 user-key-none = ninguna
 user-key-ok = { $masked } (funciona)
-user-key-invalid = { $masked } (rechazada por el gateway)
+user-key-invalid = { $masked } (rechazada)
 user-jobs-title = <b>Últimas generaciones</b>
 user-jobs-empty = Sin generaciones.
 user-job-line = <code>{ $id }</code> · { $model } · { $status } · { $price } · { $when }

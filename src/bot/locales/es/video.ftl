@@ -55,7 +55,7 @@ video-again-model-gone = El modelo { $model } ya no está disponible, así que n
 video-size-over = más de { $sizeLimit }
 video-link = El video es demasiado grande para subirlo aquí ({ $size }). Descárgalo: { $url }
     El enlace es del proveedor y puede caducar en un día.
-video-link-private = El video está listo, pero es demasiado grande para subirlo aquí ({ $size }), y el servicio de generación solo lo entrega con la clave que lo creó, así que no puedo darte un enlace. Tarea: { $task }. Escribe a soporte para conseguir el archivo.
+video-link-private = El video está listo, pero es demasiado grande para subirlo aquí ({ $size }), y el proveedor solo lo entrega a la clave que lo creó, así que no puedo mandarte un enlace. Escribe a /support con el ID de la tarea { $task } para conseguir el archivo.
 video-effect-squish = 🫳 Aplastar
 video-effect-expansion = 🎈 Inflar
 video-effect-fuzzyfuzzy = 🧸 Peluche
