@@ -13,6 +13,11 @@ job-generating = 🎨 Gerando com { $model }… { $elapsed }
 job-running = ⏳ { $model }: { $progress } · { $elapsed }
 job-held = ⚠️ O Midjourney segurou este prompt para análise ({ $reason }) · { $elapsed }. Ele ainda pode rodar; se não rodar, será recusado e o valor volta para o seu saldo.
 job-done-caption = { $model } · { $cost }
+job-album-buttons = ⬆️ { $count ->
+        [one] { $count } imagem
+        [many] { $count } imagens
+       *[other] { $count } imagens
+    } acima. O que fazer agora?
 job-result-note = 💬 O modelo diz: { $note }
 job-cost-own-key = sua chave
 job-refunded = O valor reservado ({ $amount }) voltou para o seu saldo.
@@ -41,42 +46,43 @@ job-insufficient = 💰 Saldo insuficiente: isto custa { $price }, e você tem {
 job-insufficient-own-key = 🔑 Ou vincule sua própria chave de API com /key.
 job-failed = ❌ A geração falhou: { $reason }
     { $refund }
-job-failed-bad_key = a chave do serviço de geração foi recusada, e o operador precisa corrigir isso. Tente de novo mais tarde ou fale com o suporte.
-job-failed-key_exhausted = o serviço ficou sem cota de geração por enquanto. Tente de novo mais tarde ou fale com o suporte.
+    🆔 ID da geração: <code>{ $job }</code>
+job-failed-bad_key = a chave de API do próprio bot foi recusada, então nenhuma geração roda até o operador corrigir isso. Nada foi perdido: tente de novo mais tarde, ou escreva em /support.
+job-failed-key_exhausted = o bot esgotou a cota de geração por enquanto. Tente de novo mais tarde, ou escreva em /support.
 job-failed-model_not_allowed = este modelo não está disponível agora. Escolha outro em /settings.
-job-failed-insufficient_balance = o saldo do serviço de geração está baixo demais agora. Tente de novo mais tarde ou fale com o suporte.
-job-failed-own-bad_key = sua chave de API foi recusada (inválida ou expirada). Troque-a com /key, ou remova-a com /key remove para pagar com seu saldo.
+job-failed-insufficient_balance = a conta do bot no provedor está sem saldo agora. Tente de novo mais tarde, ou escreva em /support.
+job-failed-own-bad_key = sua chave de API foi recusada (incorreta ou expirada). Envie uma nova com /key, ou remova-a com /key remove para pagar com seu saldo.
 job-failed-own-key_exhausted = sua chave de API está sem cota. Recarregue no site onde você criou a chave, ou remova-a com /key remove para pagar com seu saldo.
-job-failed-own-model_not_allowed = sua chave de API não tem permissão para este modelo. Escolha outro em /settings ou libere o modelo para a chave.
-job-failed-own-insufficient_balance = o saldo da conta da sua chave de API está baixo demais. Recarregue no site onde você criou a chave.
+job-failed-own-model_not_allowed = sua chave de API não tem permissão para este modelo. Escolha outro em /settings, ou libere o modelo para a chave no site onde você a criou.
+job-failed-own-insufficient_balance = a conta da sua chave de API está sem saldo. Recarregue no site onde você criou a chave, ou remova-a com /key remove para pagar com seu saldo.
 job-failed-banned_prompt = o prompt contém uma palavra proibida{ $word ->
     [none] {""}
    *[other] {" "}(“{ $word }”)
 }. Reformule e tente de novo.
 job-failed-content_policy = o pedido foi recusado pela política de conteúdo do modelo. Reformule o prompt e tente de novo.
-job-failed-rate_limited = o serviço está sobrecarregado. Tente de novo daqui a um minuto.
+job-failed-rate_limited = os modelos estão sobrecarregados agora. Tente de novo daqui a um minuto.
 job-failed-queue_full = a fila está cheia agora. Tente de novo daqui a alguns minutos.
 job-failed-no_channel = este modelo está temporariamente indisponível. Escolha outro em /settings ou tente de novo mais tarde.
-job-failed-not_implemented = o serviço não oferece esta operação para este modelo.
-job-failed-not_found = a tarefa anterior de que isto depende não está mais no serviço (pode ter expirado). Comece uma nova.
+job-failed-not_implemented = este modelo não oferece essa operação. Escolha outro modelo em /settings.
+job-failed-not_found = o resultado anterior de que isto depende expirou no provedor. Comece uma nova geração.
 job-failed-timeout = o modelo demorou demais para responder. Tente de novo.
 job-failed-upstream = o provedor do modelo teve um erro. Tente de novo daqui a pouco.
-job-failed-network = não consegui me conectar ao serviço. Tente de novo daqui a pouco.
-job-failed-malformed = o serviço enviou uma resposta que não consegui ler.
-job-failed-invalid_request = o serviço recusou o pedido: { $detail }
-job-failed-too_large = o resultado é maior do que eu consigo enviar.
-job-failed-interrupted = o bot foi reiniciado enquanto trabalhava nela.
+job-failed-network = não consegui me conectar ao serviço de geração. Tente de novo daqui a um minuto.
+job-failed-malformed = o modelo devolveu algo que não consegui ler. Tente de novo; se acontecer outra vez, escolha outro modelo em /settings.
+job-failed-invalid_request = o modelo recusou o pedido. Nas palavras dele: “{ $detail }”. Mude o prompt ou as configurações e tente de novo.
+job-failed-too_large = o resultado é maior do que eu consigo enviar aqui. Escreva em /support e informe o ID da geração abaixo.
+job-failed-interrupted = o bot foi reiniciado enquanto trabalhava nela. Envie o pedido de novo.
 job-failed-deadline = não terminou a tempo. Tente de novo; na fila relax pode demorar mais, então uma velocidade mais rápida pode ajudar.
-job-failed-lost_task = o serviço perdeu o rastro da tarefa.
-job-failed-task_failed = a tarefa falhou no serviço: { $detail }
+job-failed-lost_task = o provedor perdeu o rastro da tarefa. Envie o pedido de novo.
+job-failed-task_failed = o modelo não conseguiu terminar. Nas palavras dele: “{ $detail }”. Tente de novo, ou escolha outro modelo em /settings.
 job-failed-mj_moderation = o Midjourney segurou ou recusou este prompt pelas diretrizes da comunidade (“{ $detail }”). Ele não vai continuar. Reformule o prompt e tente de novo; se achar que é um engano, fale com o suporte.
 job-failed-mj_invalid_parameter = o Midjourney não aceitou um parâmetro do prompt: { $detail }. Corrija (--ar, --v, --stylize …) e tente de novo.
 job-failed-mj_account = a conta do Midjourney do serviço não pode receber tarefas agora (plano ou horas fast). Tente de novo mais tarde ou fale com o suporte.
 job-failed-mj_image_fetch = o Midjourney não conseguiu ler uma das imagens. Envie a foto de novo, ou outra.
-job-failed-delivery_failed = não consegui te enviar o resultado.
-job-failed-input_unavailable = não consegui baixar sua foto do Telegram.
+job-failed-delivery_failed = não consegui te enviar o resultado. Escreva em /support e informe o ID da geração abaixo.
+job-failed-input_unavailable = não consegui baixar sua foto do Telegram. Envie a foto de novo.
 job-failed-input_too_large = sua foto é maior do que o Telegram deixa os bots baixarem (20 MB). Envie uma menor.
-job-failed-input_not_image = o arquivo que você enviou não é uma imagem que eu consiga usar.
+job-failed-input_not_image = o arquivo que você enviou não é uma imagem que eu consiga usar. Envie uma foto em JPG, PNG ou WebP.
 job-failed-input_not_audio = o áudio que você enviou não está num formato que eu consiga usar (MP3, M4A, WAV ou AAC).
 job-failed-input_not_video = o arquivo que você enviou não é um vídeo que eu consiga usar (MP4, MOV ou WebM).
 job-failed-unknown = algo deu errado{ $detail ->

@@ -1,14 +1,14 @@
-# Money and account: balance, redeem codes, own gateway key, models, language, admin money tools.
+# Money and account: balance, redeem codes, own API key, models, language, admin money tools.
 # HTML parse mode: variables that carry user text are escaped by the code.
 
 ## /balance
 balance-title = 💰 <b>Saldo: { $balance }</b>
-balance-key-linked = 🔑 Sua própria chave { $masked } está vinculada: as gerações são pagas pela chave, não com este saldo.
+balance-key-linked = 🔑 Sua própria chave de API { $masked } está vinculada: as gerações são pagas com ela, não com este saldo.
 balance-key-quota = Cota da chave: restam <b>{ $remaining }</b> de { $total } (usado: { $used }).
 balance-key-quota-unlimited = Cota da chave: <b>ilimitada</b> (usado: { $used }).
-balance-key-quota-unavailable = Não foi possível consultar a cota da sua chave agora.
-balance-key-exhausted = ⚠️ O serviço informa que sua chave está sem cota. Recarregue no site onde você criou a chave, ou remova-a com /key remove para pagar com este saldo.
-balance-key-invalid = ⚠️ O serviço recusou sua chave { $masked } (incorreta, desativada ou expirada). Envie uma nova com /key, ou remova-a com /key remove para pagar com este saldo.
+balance-key-quota-unavailable = Não foi possível consultar a cota da sua chave agora. Tente /balance de novo daqui a um minuto.
+balance-key-exhausted = ⚠️ Sua chave de API está sem cota. Recarregue no site onde você criou a chave, ou remova-a com /key remove para pagar com este saldo.
+balance-key-invalid = ⚠️ Sua chave de API { $masked } foi recusada (incorreta, desativada ou expirada). Envie uma nova com /key, ou remova-a com /key remove para pagar com este saldo.
 balance-history-title = <b>Transações recentes</b> (UTC)
 balance-history-empty = Nenhuma transação ainda.
 balance-line = { $amount } · { $what } · { $when }
@@ -24,7 +24,7 @@ balance-how-to-redeem = 🎟 <b>Recarregar:</b> envie aqui um código de resgate
 ## Redeem codes
 redeem-usage = 🎟 Envie seu código: <code>/redeem XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code> — ou só cole aqui.
 redeem-ok = ✅ Código resgatado: <b>+{ $amount }</b>. Saldo: <b>{ $balance }</b>.
-redeem-ok-own-key = Sua própria chave de API está vinculada, então as gerações são pagas com ela; o saldo volta a ser usado depois de /key remove.
+redeem-ok-own-key = Sua própria chave de API está vinculada, então as gerações são pagas com ela; este saldo volta a ser usado depois de /key remove.
 redeem-malformed = ❌ Isso não é um código de resgate. Os códigos têm este formato: <code>XXXX-XXXX-XXXX-XXXX-XXXX-XXXX</code>.
 redeem-typo = ❌ Este código tem um erro de digitação: um caractere está errado ou dois estão trocados. Confira e tente de novo.
 redeem-not-found = ❌ Esse código não existe. Confira e tente de novo.
@@ -36,19 +36,17 @@ redeem-attempts-left = Tentativas restantes: { $attempts }.
 redeem-locked = 🔒 Códigos errados demais: o resgate está bloqueado por { $minutes } min.
 redeem-rate-limited = 🔒 Códigos errados demais. Tente de novo em { $minutes } min.
 
-## Own gateway key
+## Own API key
 key-ask = 🔑 Envie sua chave de API (ela começa com <code>sk-</code>). Vou apagar sua mensagem assim que ler a chave.
-
-    /cancel para parar.
 key-ask-replace = 🔑 Sua chave { $masked } está vinculada ({ $status }). Envie uma nova chave para substituí-la, /key remove para desvinculá-la, ou /cancel.
 key-status-ok = funcionando
-key-status-invalid = recusada pelo serviço
+key-status-invalid = recusada (incorreta ou expirada)
 key-cancelled = Cancelado. Nada foi alterado.
-key-linked = ✅ Sua chave { $masked } está vinculada. Agora as gerações rodam com ela e são pagas pela chave, não com seu saldo. /key remove desvincula a chave.
+key-linked = ✅ Sua chave { $masked } está vinculada. Agora as gerações rodam nela e são pagas com ela, não com seu saldo. /key remove desvincula a chave.
 key-not-a-key = ❌ Isso não é uma chave de API: as chaves começam com <code>sk-</code> seguido de pelo menos 16 letras e números. Nada foi alterado. Envie /key para tentar de novo.
-key-invalid = ❌ O serviço recusou esta chave (incorreta, desativada ou expirada). Nada foi alterado. Confira e envie /key de novo.
-key-exhausted = ❌ O serviço informa que esta chave está sem cota. Nada foi alterado. Recarregue no site onde você criou a chave e envie /key de novo.
-key-unavailable = ⚠️ Não consegui falar com o serviço para verificar a chave. Nada foi alterado; tente de novo daqui a alguns minutos.
+key-invalid = ❌ Esta chave foi recusada (incorreta, desativada ou expirada). Nada foi alterado. Confira e envie /key de novo.
+key-exhausted = ❌ Esta chave está sem cota. Nada foi alterado. Recarregue no site onde você a criou e envie /key de novo.
+key-unavailable = ⚠️ Não consegui verificar a chave agora: o serviço não respondeu. Nada foi alterado; tente /key de novo daqui a alguns minutos.
 key-rate-limited = 🔒 Verificações de chave demais. Tente de novo em { $minutes } min.
 key-delete-failed = ⚠️ Não consegui apagar sua mensagem com a chave: apague-a por conta própria.
 key-removed = 🗑 Sua chave { $masked } foi removida. As gerações voltam a ser pagas com seu saldo.
@@ -72,7 +70,7 @@ models-price-pro = pro ×{ $factor }
 models-price-free = grátis
 models-empty = Nenhum modelo está disponível agora.
 models-footer = Escolha um modelo em /settings. O preço é descontado do seu /balance quando a geração começa e devolvido se ela falhar.
-models-own-key = 🔑 Sua própria chave está vinculada: suas gerações são pagas pela chave, então estes preços não valem para você.
+models-own-key = 🔑 Sua própria chave de API está vinculada: suas gerações são pagas com ela, então estes preços não valem para você.
 
 ## /language
 
@@ -140,7 +138,7 @@ user-flag-blocked = 🚫 bloqueou o bot
 user-flags-none = ✅ ativo
 user-key-none = nenhuma
 user-key-ok = { $masked } (funcionando)
-user-key-invalid = { $masked } (recusada pelo API gateway)
+user-key-invalid = { $masked } (recusada)
 user-jobs-title = <b>Últimas gerações</b>
 user-jobs-empty = Nenhuma geração.
 user-job-line = <code>{ $id }</code> · { $model } · { $status } · { $price } · { $when }

@@ -55,7 +55,7 @@ video-again-model-gone = O modelo { $model } não está mais disponível, então
 video-size-over = mais de { $sizeLimit }
 video-link = O vídeo é grande demais para enviar aqui ({ $size }). Baixe pelo link: { $url }
     O link é do provedor e pode expirar em até um dia.
-video-link-private = O vídeo está pronto, mas é grande demais para enviar aqui ({ $size }), e o serviço só o entrega com a chave que o gerou, então não consigo te passar um link. Tarefa: { $task }. Fale com o suporte para receber o arquivo.
+video-link-private = O vídeo está pronto, mas é grande demais para enviar aqui ({ $size }), e o provedor só o entrega para a chave que o gerou, então não consigo te mandar um link. Escreva em /support com o ID da tarefa { $task } para receber o arquivo.
 video-effect-squish = 🫳 Amassar
 video-effect-expansion = 🎈 Inflar
 video-effect-fuzzyfuzzy = 🧸 Pelúcia
