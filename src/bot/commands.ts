@@ -66,7 +66,8 @@ export function commandMenu(t: TranslateIn, locale: Locale, scope: MenuScope): B
  */
 export async function publishCommands(api: Api, t: TranslateIn, catalog: Catalog): Promise<void> {
   // The description names what the catalog offers, like /start: a few brands, one per kind.
-  const models = catalogHighlights(catalog, 2)
+  const names = catalogHighlights(catalog, 2)
+    .filter((h) => h.line !== 'edit')
     .flatMap((h) => h.names)
     .join(', ');
   await api.setMyCommands(commandMenu(t, 'en', 'private'));
@@ -80,10 +81,10 @@ export async function publishCommands(api: Api, t: TranslateIn, catalog: Catalog
       scope: { type: 'all_group_chats' },
       language_code,
     });
-    await api.setMyDescription(t(locale, 'bot-description', { models }), { language_code });
+    await api.setMyDescription(t(locale, 'bot-description', { names }), { language_code });
     await api.setMyShortDescription(t(locale, 'bot-short-description'), { language_code });
   }
-  await api.setMyDescription(t('en', 'bot-description', { models }));
+  await api.setMyDescription(t('en', 'bot-description', { names }));
   await api.setMyShortDescription(t('en', 'bot-short-description'));
 }
 

@@ -40,7 +40,7 @@ describe('operator alerts (bot level)', () => {
     fund(world.bot.app, user.id, 100);
     for (const prompt of ['a red fox', 'a blue fox']) {
       user.send(`/imagine ${prompt}`);
-      const failed = await user.waitFor({ text: /rejected/ });
+      const failed = await user.waitFor({ text: /API key was refused/ });
       expect(failed.message?.text).not.toMatch(/has been told/);
     }
     await until(() => alertsIn(world, world.admin.id).length > 0, 'the admin alert');

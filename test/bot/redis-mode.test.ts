@@ -10,7 +10,7 @@ describeRedis('Redis mode (bot level, real Redis)', () => {
   it('keeps conversations in Redis with a TTL, not in SQLite', async () => {
     const user = pair.bot.tg.user({ language_code: 'en' });
     user.send('/key');
-    await user.waitFor({ text: /Send me your gateway key/ });
+    await user.waitFor({ text: /Send me your API key/ });
     // Written when the handler returns, just after the reply went out.
     let keys: string[] = [];
     for (let i = 0; i < 50 && keys.length === 0; i++) {

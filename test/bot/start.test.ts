@@ -19,7 +19,7 @@ describe('start and help (bot level)', () => {
     expect(text).toMatch(
       /🎨 Images: FLUX, DALL·E 3, GPT Image 1 mini, Recraft V3, Ideogram 3\.0 and \d+ more/,
     );
-    expect(text).toMatch(/🖼 Midjourney: Midjourney, Niji and 2 more/);
+    expect(text).toMatch(/🖼 Midjourney, Niji and 2 more/);
     expect(text).toMatch(/🎬 Video: Kling 2\.6, Sora 2/);
     expect(text).toContain('Every generation is paid from your balance');
     expect(text).toContain('Your balance: 0.00 USD.');

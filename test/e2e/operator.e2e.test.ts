@@ -39,9 +39,9 @@ describe('operator tools end to end: the real process (npm start)', () => {
     expect(
       world.tg.commands(scope, 'ru')?.find((c) => c.command === 'broadcast')?.description,
     ).toBe('Рассылка всем пользователям');
-    for (const lang of [undefined, 'en', 'ru']) {
-      expect(world.tg.commands(undefined, lang)?.map((c) => c.command)).not.toContain('stats');
-    }
+    for (const scope of [undefined, { type: 'all_private_chats' as const }])
+      for (const lang of [undefined, 'en', 'ru'])
+        expect(world.tg.commands(scope, lang)?.map((c) => c.command) ?? []).not.toContain('stats');
     expect(world.bot.output()).toMatch(/admin menu set on these admins’ first message/);
     expect(world.bot.output()).toContain(String(GHOST_ADMIN));
   });

@@ -17,11 +17,28 @@ describe('the bot as a separate process, started with the README command', () =>
     await ru.waitFor({ text: /Привет, Иван/ }, { timeoutMs: 10_000 });
   });
 
-  it('publishes the command menu in English and Russian', () => {
-    expect(world.tg.commands(undefined, 'en')?.map((c) => c.command)).toContain('imagine');
+  it('publishes the menus per scope and language, and the profile texts', () => {
+    const privateChats = { type: 'all_private_chats' as const };
+    const groups = { type: 'all_group_chats' as const };
+    expect(world.tg.commands()?.map((c) => c.command)).toContain('imagine');
     expect(
-      world.tg.commands(undefined, 'ru')?.find((c) => c.command === 'balance')?.description,
+      world.tg.commands(privateChats, 'ru')?.find((c) => c.command === 'balance')?.description,
     ).toBe('Баланс');
+    for (const lang of ['en', 'ru', 'zh', 'es', 'pt', 'uk']) {
+      expect(
+        world.tg.commands(privateChats, lang)?.map((c) => c.command),
+        lang,
+      ).toContain('cancel');
+      // Groups get what works there: no money, keys or support (those answer "write privately").
+      const group = world.tg.commands(groups, lang)?.map((c) => c.command) ?? [];
+      expect(group, lang).toEqual(expect.arrayContaining(['imagine', 'mj', 'video', 'cancel']));
+      for (const privateOnly of ['balance', 'redeem', 'key', 'topup', 'support'])
+        expect(group, lang).not.toContain(privateOnly);
+      // The stand-in refuses texts over Telegram's limits (512 and 120), so being set is enough.
+      expect(world.tg.botProfile('description', lang), lang).toMatch(/FLUX/);
+      expect(world.tg.botProfile('short_description', lang), lang).toBeTruthy();
+    }
+    expect(world.tg.botProfile('description')).toMatch(/^I make images and videos/);
   });
 
   it('stops cleanly on SIGTERM and never logs a secret', async () => {

@@ -92,7 +92,11 @@ describe('locales', () => {
     const used = new Set<string>();
     for (const file of sourceFiles(path.resolve(LOCALES_DIR, '../..'))) {
       const text = fs.readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bt\(\s*'([a-z][a-z0-9-]*)'/g)) if (m[1]) used.add(m[1]);
+      // t('key'), t(locale, 'key'), t('en', 'key'): the id is the last quoted argument before a comma or paren.
+      for (const m of text.matchAll(
+        /\bt\(\s*(?:(?:'[a-z]{2}(?:-[A-Z]{2})?'|[a-zA-Z_.]+),\s*)?'([a-z][a-z0-9-]*)'/g,
+      ))
+        if (m[1]) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(5);
     expect([...used].filter((id) => !reference.has(id))).toEqual([]);

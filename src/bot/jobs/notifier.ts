@@ -19,6 +19,12 @@ const OWN_KEY_CODES = new Set([
   'insufficient_balance',
 ]);
 
+/**
+ * Failures whose kind we know but whose cause only the provider can tell: its words (English,
+ * steered by the prompt) are quoted after the reason, as theirs, when it gave any.
+ */
+const QUOTES_PROVIDER = new Set(['invalid_request', 'task_failed']);
+
 /** The user-facing reason for a failed job, in their language. */
 export function failureReason(ctx: DeliveryContext, job: JobRow, locale: Locale): string {
   const code = job.errorCode ?? 'unknown';
@@ -34,6 +40,8 @@ export function failureReason(ctx: DeliveryContext, job: JobRow, locale: Locale)
   const text = ctx.t(locale, key, vars);
   // An unknown id comes back as the id itself: fall back to the generic reason with the detail.
   if (text === key) return ctx.t(locale, 'job-failed-unknown', vars);
+  if (QUOTES_PROVIDER.has(code) && detail)
+    return `${text} ${ctx.t(locale, 'job-failed-provider-words', { detail })}`;
   return text;
 }
 

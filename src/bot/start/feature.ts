@@ -22,9 +22,9 @@ function mainMenu(ctx: BotContext): InlineKeyboard {
 function catalogLines(ctx: BotContext): string {
   return catalogHighlights(ctx.deps.catalog)
     .map(({ line, names, more }) => {
-      const models = escapeHtml(names.join(', '));
-      const listed = more > 0 ? ctx.t('start-and-more', { models, count: more }) : models;
-      return ctx.t(`start-line-${line}`, { models: listed });
+      const listed = escapeHtml(names.join(', '));
+      const all = more > 0 ? ctx.t('start-and-more', { names: listed, count: more }) : listed;
+      return ctx.t(`start-line-${line}`, { names: all });
     })
     .join('\n');
 }

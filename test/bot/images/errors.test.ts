@@ -84,13 +84,14 @@ describe('generation failures (bot level)', () => {
   it('operator key exhausted: try later or contact support', async () => {
     const r = await failWith('a tree', { route: imagesRoute, preset: 'exhausted' });
     expect(r.job.errorCode).toBe('key_exhausted');
-    expect(r.text).toContain('run out of generation quota');
+    expect(r.text).toContain('used up its generation quota');
   });
 
   it('operator key rejected: the operator is told, the user waits', async () => {
     const r = await failWith('a road', { route: imagesRoute, preset: 'bad-key' });
     expect(r.job.errorCode).toBe('bad_key');
-    expect(r.text).toContain('service’s gateway key was rejected'.replace('’', "'"));
+    expect(r.text).toContain("the bot's own API key was refused");
+    expect(r.text).toMatch(/write to \/support\.\n.*\n?🆔 Job ID: \w+/);
   });
 
   it('gateway busy (429) after the allowed retries', async () => {
@@ -101,7 +102,7 @@ describe('generation failures (bot level)', () => {
     });
     expect(r.calls).toBe(3);
     expect(r.job.errorCode).toBe('rate_limited');
-    expect(r.text).toContain('gateway is busy');
+    expect(r.text).toContain('the models are busy right now. Try again in a minute.');
   });
 
   it('a 429 that clears on the retry succeeds without the user noticing', async () => {
@@ -155,7 +156,7 @@ describe('generation failures (bot level)', () => {
     });
     user.sendPhoto({ width: 10, height: 10 }, { caption: 'sharpen' });
     const failure = await user.waitFor({ text: /failed/ });
-    expect(failure.message?.text).toContain('not supported by the gateway');
+    expect(failure.message?.text).toContain('this model does not offer that operation');
     await waitForJob(bot.app, user.id, (j) => j.status === 'failed');
     expect(balanceOf(bot.app, user.id)).toBe(100);
   });
@@ -188,7 +189,7 @@ describe('generation failures (bot level)', () => {
       const user = linked(key);
       user.send('a limited fox');
       const failure = await user.waitFor({ text: /failed/ });
-      expect(failure.message?.text).toContain('your gateway key may not use this model');
+      expect(failure.message?.text).toContain('your API key may not use this model');
       expect(failure.message?.text).not.toContain('returned to your balance');
       expect(balanceOf(bot.app, user.id)).toBe(100);
     });
@@ -199,7 +200,7 @@ describe('generation failures (bot level)', () => {
       const user = linked(key);
       user.send('an empty wallet');
       const failure = await user.waitFor({ text: /failed/ });
-      expect(failure.message?.text).toContain('your gateway key has no quota left');
+      expect(failure.message?.text).toContain('your API key has no quota left');
       expect(getOwnKeyInfo(bot.app.deps.db, user.id)?.status).toBe('invalid');
       // The next request pays from the balance again.
       user.send('from the balance');
@@ -212,7 +213,7 @@ describe('generation failures (bot level)', () => {
       const user = linked(ownKey('Unknown'), 'ru');
       user.send('чужой ключ');
       const failure = await user.waitFor({ text: /не удалась/ });
-      expect(failure.message?.text).toContain('ваш ключ шлюза отклонён');
+      expect(failure.message?.text).toContain('ваш API-ключ отклонён');
       const job = jobsOf(bot.app, user.id)[0];
       expect(getJob(bot.app.deps.db, job?.id ?? '')?.errorCode).toBe('bad_key');
     });

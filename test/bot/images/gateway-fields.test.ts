@@ -131,7 +131,7 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
       body: { error: { message: 'insufficient quota', type: 'one_api_error', code: 403 } },
     });
     user.send('/imagine a lantern');
-    await user.waitFor({ text: /gateway balance is too low/ });
+    await user.waitFor({ text: /account at the provider is out of funds/ });
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'failed');
     expect(job.errorCode).toBe('insufficient_balance');
     expect(balanceOf(bot.app, user.id)).toBe(1_000);

@@ -48,9 +48,7 @@ describe('the price first: the queued message says what was reserved and what is
     expect(linkKey(bot.app.deps.db, bot.app.deps.keyBox, user.id, OWN_KEY).ok).toBe(true);
     user.send('/imagine a lighthouse');
     const queued = await user.waitFor({ text: /Queued/ });
-    expect(queued.message?.text).toContain(
-      'Runs on your own gateway key: nothing is charged here.',
-    );
+    expect(queued.message?.text).toContain('Runs on your own API key: nothing is charged here.');
   });
 });
 
@@ -131,7 +129,7 @@ describe('CONFIRM_ABOVE: a job over the threshold names its price and waits for 
     const keyed = newUser(0);
     expect(linkKey(bot.app.deps.db, bot.app.deps.keyBox, keyed.id, OWN_KEY).ok).toBe(true);
     keyed.send('/imagine a pebble');
-    expect((await keyed.waitFor({ text: /Queued/ })).message?.text).toContain('own gateway key');
+    expect((await keyed.waitFor({ text: /Queued/ })).message?.text).toContain('own API key');
 
     const poor = newUser(6);
     poor.send('/imagine a pebble');

@@ -84,7 +84,7 @@ describe('Midjourney failures (bot level)', () => {
       reason: '[Something new] the sky fell',
       lang: 'en',
       code: 'task_failed',
-      text: 'the task failed on the gateway: [Something new] the sky fell',
+      text: 'the model could not finish it. Try again, or choose another model in /settings. The model said: “[Something new] the sky fell”.',
     },
   ])('a task that fails with $code is explained ($lang) and refunded once', async (c) => {
     const user = fundedUser(h, 100, c.lang);

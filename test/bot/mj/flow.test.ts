@@ -167,7 +167,7 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
     const bookmark = buttons.findIndex((b) => b.customId.startsWith('MJ::BOOKMARK::'));
     expect(bookmark).toBeGreaterThanOrEqual(0);
     expect((await user.pressData(upscaled, `mj:${up.id}:${bookmark}`)).text).toMatch(
-      /can't be used/,
+      /not available for this Midjourney model/,
     );
 
     expect(mj.jobsOf(h, user.id)).toHaveLength(jobs + 1);

@@ -150,7 +150,7 @@ describe('/video: text-to-video and image-to-video in every dialect (bot level)'
     expect(linkKey(db(), bot.app.deps.keyBox, user.id, own).ok).toBe(true);
     updateSettings(db(), user.id, { videoModel: 'sora-2' });
     const screen = await openVideo(user, 'a paper plane at sunset');
-    expect(screen.text).toContain('Paid with your own gateway key');
+    expect(screen.text).toContain('Paid with your own API key');
     await user.press(screen, '✅ Generate (your key)');
     await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');

@@ -124,7 +124,7 @@ describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (b
     const user = newUser();
     updateSettings(bot.app.deps.db, user.id, { videoModel: 'sora-2' });
     await startVideo(user, 'huge sora [[big:2mb]]');
-    const note = await user.waitFor({ text: /cannot give you a link/ }, { timeoutMs: 8_000 });
+    const note = await user.waitFor({ text: /cannot send a link/ }, { timeoutMs: 8_000 });
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');
     const text = note.message?.text ?? '';
     expect(text).toContain(job.upstreamId ?? 'no task id');

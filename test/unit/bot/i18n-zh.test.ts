@@ -19,14 +19,16 @@ describe('Simplified Chinese (zh)', () => {
   it('greets on /start in Chinese', () => {
     const text = zh('start-greeting', { name: '小明' });
     expect(text).toMatch(/^👋 你好，小明！/);
-    expect(text).toContain('Midjourney');
-    expect(zh('start-balance', { balance: '1.00 USD' })).toBe('💰 余额：1.00 USD');
+    expect(zh('start-line-midjourney', { names: 'Midjourney, Niji' })).toBe('🖼 Midjourney, Niji');
+    expect(zh('start-balance', { balance: '1.00 USD' })).toContain('你的余额：<b>1.00 USD</b>。');
   });
 
   it('explains a failed job and its refund', () => {
     const refund = zh('job-refunded', { amount: '0.05 USD' });
-    const text = zh('job-failed', { reason: zh('job-failed-timeout'), refund });
-    expect(text).toBe('❌ 生成失败：模型响应超时。请重试。\n为此预扣的 0.05 USD 已退回你的余额。');
+    const text = zh('job-failed', { reason: zh('job-failed-timeout'), refund, job: 'abc123' });
+    expect(text).toBe(
+      '❌ 生成失败：模型响应超时。请重试。\n为此预扣的 0.05 USD 已退回你的余额。\n🆔 任务编号：<code>abc123</code>',
+    );
     expect(zh('job-failed-banned_prompt', { word: 'none' })).toBe(
       '提示词中含有违禁词。请换个说法再试。',
     );

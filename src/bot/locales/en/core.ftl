@@ -4,11 +4,11 @@ start-greeting = 👋 Hi, { $name }!
     I make pictures and videos from your words:
 start-balance = 💳 Every generation is paid from your balance: you see the price before it starts, and a failed one is refunded. Your balance: <b>{ $balance }</b>.
 start-own-key = 🔑 Your own API key is linked: generations are paid with it, not from the balance.
-start-line-images = 🎨 Images: { $models }
-start-line-edit = ✏️ Photo edits: { $models }
-start-line-midjourney = 🖼 Midjourney: { $models }
-start-line-video = 🎬 Video: { $models }
-start-and-more = { $models } and { $count ->
+start-line-images = 🎨 Images: { $names }
+start-line-edit = ✏️ Photo edits: { $names }
+start-line-midjourney = 🖼 { $names }
+start-line-video = 🎬 Video: { $names }
+start-and-more = { $names } and { $count ->
         [one] { $count } more
        *[other] { $count } more
     }
@@ -59,7 +59,7 @@ unknown-command = I don't know that command. Here is what I can do: /help
 unknown-command-suggest = I don't know /{ $typed }. Did you mean /{ $command }?
 cancel-nothing = Nothing to cancel: no question or draft is open. /help shows what I can do.
 bot-short-description = Images and videos from your words, with the leading AI models in one chat. Pay as you go.
-bot-description = I make images and videos from a description with { $models } and more, all in one chat. I also edit photos and bring them to life.
+bot-description = I make images and videos from a description with { $names } and more, all in one chat. I also edit photos and bring them to life.
 
     Each generation is paid from your balance; the price is shown before it starts, and a failed one is refunded. Press Start to see the models and how to top up.
 unknown-callback = This button is no longer active.

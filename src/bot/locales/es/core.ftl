@@ -4,11 +4,11 @@ start-greeting = 👋 ¡Hola, { $name }!
     Creo imágenes y videos a partir de tus palabras:
 start-balance = 💳 Cada generación se paga con tu saldo: ves el precio antes de que empiece, y si falla, se te reembolsa. Tu saldo: <b>{ $balance }</b>.
 start-own-key = 🔑 Tienes vinculada tu propia clave API: las generaciones se pagan con ella, no con el saldo.
-start-line-images = 🎨 Imágenes: { $models }
-start-line-edit = ✏️ Edición de fotos: { $models }
-start-line-midjourney = 🖼 Midjourney: { $models }
-start-line-video = 🎬 Video: { $models }
-start-and-more = { $models } (y { $count ->
+start-line-images = 🎨 Imágenes: { $names }
+start-line-edit = ✏️ Edición de fotos: { $names }
+start-line-midjourney = 🖼 { $names }
+start-line-video = 🎬 Video: { $names }
+start-and-more = { $names } (y { $count ->
         [one] { $count } más
         [many] { $count } más
        *[other] { $count } más
@@ -60,7 +60,7 @@ unknown-command = No conozco ese comando. Esto es lo que puedo hacer: /help
 unknown-command-suggest = No conozco /{ $typed }. ¿Quisiste decir /{ $command }?
 cancel-nothing = No hay nada que cancelar: no tienes abierta ninguna pregunta ni ningún borrador. /help muestra lo que puedo hacer.
 bot-short-description = Imágenes y videos a partir de tus palabras, con los mejores modelos de IA en un solo chat. Pago por uso.
-bot-description = Creo imágenes y videos a partir de una descripción con modelos como { $models }, todo en un solo chat. También edito fotos y les doy vida.
+bot-description = Creo imágenes y videos a partir de una descripción con modelos como { $names }, todo en un solo chat. También edito fotos y les doy vida.
 
     Cada generación se paga con tu saldo; el precio se muestra antes de que empiece, y si falla, se te reembolsa. Pulsa Iniciar para ver los modelos y cómo recargar.
 unknown-callback = Este botón ya no funciona.

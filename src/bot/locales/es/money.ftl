@@ -38,6 +38,8 @@ redeem-rate-limited = 🔒 Demasiados códigos incorrectos. Vuelve a intentarlo 
 
 ## Own API key
 key-ask = 🔑 Mándame tu clave API (empieza por <code>sk-</code>). Borraré tu mensaje en cuanto la lea.
+
+    /cancel para salir.
 key-ask-replace = 🔑 Tienes vinculada tu clave { $masked } ({ $status }). Manda una clave nueva para cambiarla, /key remove para desvincularla, o /cancel.
 key-status-ok = funciona
 key-status-invalid = rechazada (incorrecta o caducada)

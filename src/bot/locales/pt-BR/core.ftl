@@ -4,11 +4,11 @@ start-greeting = 👋 Olá, { $name }!
     Eu transformo suas palavras em imagens e vídeos:
 start-balance = 💳 Cada geração é paga com o seu saldo: você vê o preço antes de ela começar e, se ela falhar, o valor volta para o saldo. Seu saldo: <b>{ $balance }</b>.
 start-own-key = 🔑 Sua própria chave de API está vinculada: as gerações são pagas com ela, não com o saldo.
-start-line-images = 🎨 Imagens: { $models }
-start-line-edit = ✏️ Edição de fotos: { $models }
-start-line-midjourney = 🖼 Midjourney: { $models }
-start-line-video = 🎬 Vídeo: { $models }
-start-and-more = { $models } (e mais { $count })
+start-line-images = 🎨 Imagens: { $names }
+start-line-edit = ✏️ Edição de fotos: { $names }
+start-line-midjourney = 🖼 { $names }
+start-line-video = 🎬 Vídeo: { $names }
+start-and-more = { $names } (e mais { $count })
 start-hint = ✍️ É só me enviar a descrição de uma imagem, ou usar os botões abaixo.
 help-text = <b>O que eu sei fazer</b>: escolha um tema abaixo, ou só me envie a descrição de uma imagem.
 help-topic-images = 🎨 Imagens
@@ -56,7 +56,7 @@ unknown-command = Não conheço esse comando. Veja o que eu sei fazer: /help
 unknown-command-suggest = Não conheço /{ $typed }. Você quis dizer /{ $command }?
 cancel-nothing = Não há nada para cancelar: nenhuma pergunta ou rascunho está aberto. /help mostra o que eu sei fazer.
 bot-short-description = Imagens e vídeos a partir das suas palavras, com os principais modelos de IA em um só chat. Pague só pelo que usar.
-bot-description = Eu crio imagens e vídeos a partir de uma descrição com modelos como { $models }, tudo em um só chat. Também edito fotos e dou vida a elas.
+bot-description = Eu crio imagens e vídeos a partir de uma descrição com modelos como { $names }, tudo em um só chat. Também edito fotos e dou vida a elas.
 
     Cada geração é paga com o seu saldo; o preço aparece antes de ela começar, e uma geração que falha é reembolsada. Toque em Iniciar para ver os modelos e como recarregar.
 unknown-callback = Este botão não está mais ativo.

@@ -38,6 +38,8 @@ redeem-rate-limited = 🔒 Códigos errados demais. Tente de novo em { $minutes 
 
 ## Own API key
 key-ask = 🔑 Envie sua chave de API (ela começa com <code>sk-</code>). Vou apagar sua mensagem assim que ler a chave.
+
+    /cancel para parar.
 key-ask-replace = 🔑 Sua chave { $masked } está vinculada ({ $status }). Envie uma nova chave para substituí-la, /key remove para desvinculá-la, ou /cancel.
 key-status-ok = funcionando
 key-status-invalid = recusada (incorreta ou expirada)

@@ -4,11 +4,11 @@ start-greeting = 👋 你好，{ $name }！
     我可以根据你的文字生成图片和视频：
 start-balance = 💳 每次生成都从余额中扣费：开始前会显示价格，生成失败会退款。你的余额：<b>{ $balance }</b>。
 start-own-key = 🔑 已绑定你自己的 API 密钥：生成费用由它支付，不从余额扣除。
-start-line-images = 🎨 图片：{ $models }
-start-line-edit = ✏️ 照片编辑：{ $models }
-start-line-midjourney = 🖼 Midjourney：{ $models }
-start-line-video = 🎬 视频：{ $models }
-start-and-more = { $models } 及另外 { $count } 个模型
+start-line-images = 🎨 图片：{ $names }
+start-line-edit = ✏️ 照片编辑：{ $names }
+start-line-midjourney = 🖼 { $names }
+start-line-video = 🎬 视频：{ $names }
+start-and-more = { $names } 及另外 { $count } 个模型
 start-hint = ✍️ 直接发给我一段画面描述就行，也可以使用下面的按钮。
 help-text = <b>我能做什么</b>：请在下面选择一个主题，或者直接发给我一段画面描述。
 help-topic-images = 🎨 图片
@@ -56,7 +56,7 @@ unknown-command = 我不认识这个命令。看看我能做什么：/help
 unknown-command-suggest = 我不认识 /{ $typed }。你是想输入 /{ $command } 吗？
 cancel-nothing = 没有可以取消的操作：目前没有待回答的问题或草稿。发送 /help 看看我能做什么。
 bot-short-description = 用文字生成图片和视频，领先的 AI 模型尽在一个聊天中。按次付费。
-bot-description = 我可以根据描述，用 { $models } 等模型生成图片和视频，全部在一个聊天里完成。我还能编辑照片，让照片动起来。
+bot-description = 我可以根据描述，用 { $names } 等模型生成图片和视频，全部在一个聊天里完成。我还能编辑照片，让照片动起来。
 
     每次生成都从余额中扣费；开始前会显示价格，生成失败会退款。点击“开始”即可查看可用的模型和充值方式。
 unknown-callback = 这个按钮已失效。

@@ -38,6 +38,8 @@ redeem-rate-limited = 🔒 输错兑换码的次数太多。请在 { $minutes } 
 
 ## Own API key
 key-ask = 🔑 请发送你的 API 密钥（以 <code>sk-</code> 开头）。我读取后会立即删除你的消息。
+
+    发送 /cancel 取消。
 key-ask-replace = 🔑 已绑定你的密钥 { $masked }（{ $status }）。发送新密钥即可替换，发送 /key remove 解除绑定，或发送 /cancel。
 key-status-ok = 正常
 key-status-invalid = 被拒绝（密钥错误或已过期）

@@ -184,16 +184,16 @@ describe('renderBalance', () => {
     const quota = { unlimited: false, totalUsd: 10, usedUsd: 2.5, remainingUsd: 7.5 };
     expect(
       renderBalance(en, usd('en'), 'en', { ...base, key: { kind: 'ok', masked, quota } }),
-    ).toContain('Gateway quota: <b>$7.50</b> left of $10.00 (used $2.50).');
+    ).toContain('Key quota: <b>$7.50</b> left of $10.00 (used $2.50).');
     expect(
       renderBalance(en, usd('en'), 'en', {
         ...base,
         key: { kind: 'ok', masked, quota: { ...quota, unlimited: true } },
       }),
-    ).toContain('Gateway quota: <b>unlimited</b>');
+    ).toContain('Key quota: <b>unlimited</b>');
     expect(
       renderBalance(en, usd('en'), 'en', { ...base, key: { kind: 'invalid', masked } }),
-    ).toMatch(/rejected your key <code>sk-ab…wxyz<\/code>/);
+    ).toMatch(/Your API key <code>sk-ab…wxyz<\/code> is refused/);
     expect(
       renderBalance(en, usd('en'), 'en', { ...base, key: { kind: 'exhausted', masked } }),
     ).toMatch(/no quota left/);
@@ -226,7 +226,7 @@ describe('models', () => {
     expect(text).toContain('• Vid — 0.07 USD per second (5/10 s) · pro ×2');
     expect(text).toContain('Choose a model in /settings');
     expect(renderModels(en, usd('en'), catalog, { ownKey: true })).toContain(
-      'Your own key is linked',
+      'Your own API key is linked',
     );
   });
 
