@@ -109,6 +109,15 @@ describe('image generation (bot level)', () => {
     expect(group.messages.every((m) => m.photo)).toBe(true);
     const buttons = await user.waitFor({ button: '🔁 Again' });
     expect(buttons.message?.photo).toBeUndefined();
+    // The caption is on the album; the buttons' message is one short line, not a second caption.
+    expect(group.messages[0]?.caption).toContain('tiny robots');
+    expect(buttons.message?.text).toBe('⬆️ 3 images above. What next?');
+    // "sending a photo…" while the album uploads.
+    expect(
+      bot.tg
+        .callsTo('sendChatAction')
+        .some((c) => c.params.chat_id === user.id && c.params.action === 'upload_photo'),
+    ).toBe(true);
     const call = generationCalls(bot.gateway).find(
       (r) => (r.body as { prompt?: string }).prompt === 'tiny robots',
     );
