@@ -24,7 +24,7 @@ import { deliverMidjourney } from './bot/midjourney/delivery.js';
 import { askMjModal } from './bot/midjourney/modal-ask.js';
 import { MjPreviews, withPreviews } from './bot/midjourney/preview.js';
 import { createSupportStaff } from './bot/support/staff.js';
-import { createTelegramFileLoader } from './bot/transport/input-files.js';
+import { createTelegramFileLoader, TELEGRAM_DOWNLOAD_LIMIT } from './bot/transport/input-files.js';
 import { SendPacer } from './bot/transport/send-pacer.js';
 import { deliverVideo } from './bot/video/delivery.js';
 import { BroadcastWorker } from './broadcast/worker.js';
@@ -36,6 +36,7 @@ import { SqliteKvStorage } from './db/kv-storage.js';
 import type { Quota } from './gateway/billing.js';
 import { createGatewayClient } from './gateway/client.js';
 import { GatewayWindow } from './infra/gateway-window.js';
+import type { SubtreeHandler } from './infra/http-server.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { LoopTurns } from './infra/loop-turns.js';
 import { Metrics } from './infra/metrics.js';
@@ -50,6 +51,8 @@ import { ResultStore } from './jobs/result-store.js';
 import { countByStatus } from './jobs/store.js';
 import type { AsyncSubmitter } from './jobs/submitter.js';
 import { createJobWorkers, type JobTiming, type JobWorkers } from './jobs/wiring.js';
+import { miniAppHandler } from './miniapp/routes.js';
+import { ThumbStore } from './miniapp/thumbs.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -107,6 +110,8 @@ export interface App {
   submitter: AsyncSubmitter;
   /** Recovers jobs a crash interrupted, then starts the periodic sweeps. */
   startWorkers(): Promise<void>;
+  /** The Mini App under MINI_APP_URL's path, served by the caller's HTTP server; off when unset. */
+  miniApp: SubtreeHandler | undefined;
   /** Stops the workers at a safe point and closes the database (the bot's runner is the caller's). */
   stop(): Promise<void>;
 }
@@ -407,7 +412,41 @@ export function createApp(config: Config, options: AppOptions = {}): App {
       started = true;
     },
   });
-  return { config, deps, bot, executor, poller, submitter, runtime, ...lifecycle };
+  const miniApp = buildMiniApp(config, deps, bot);
+  return { config, deps, bot, executor, poller, submitter, runtime, miniApp, ...lifecycle };
+}
+
+/** The Mini App's pages and API (when MINI_APP_URL is set), for the bot's HTTP server. */
+function buildMiniApp(
+  config: Config,
+  deps: BotDeps,
+  bot: Bot<BotContext>,
+): SubtreeHandler | undefined {
+  if (!config.MINI_APP_URL) return undefined;
+  const load = createTelegramFileLoader({
+    api: bot.api,
+    token: config.BOT_TOKEN,
+    apiRoot: config.BOT_API_ROOT,
+    filesDir: config.BOT_API_FILES_DIR,
+  });
+  return miniAppHandler({
+    basePath: new URL(config.MINI_APP_URL).pathname,
+    botToken: config.BOT_TOKEN,
+    db: deps.db,
+    catalog: () => deps.catalog,
+    results: deps.results,
+    thumbs: new ThumbStore(
+      path.join(config.dataDir, 'thumbs'),
+      config.THUMB_CACHE_MB * 1024 * 1024,
+    ),
+    t: translateIn,
+    money: deps.money,
+    fromTelegram: (fileId, kind) =>
+      load(fileId, TELEGRAM_DOWNLOAD_LIMIT, kind).then(
+        (file) => file.data,
+        () => undefined,
+      ),
+  });
 }
 
 interface LifecycleParts {

@@ -82,6 +82,13 @@ const envSchema = z
     /** No default: a contact the operator did not choose would send users to a stranger. */
     SUPPORT_CONTACT: optional(z.string().trim().max(200)),
     BUY_CODES_URL: optional(httpUrl),
+    /**
+     * Where users reach the Mini App (gallery): the public https address at which the operator
+     * exposes PORT (a reverse proxy); its path is where the bot serves the page. Unset: off.
+     */
+    MINI_APP_URL: optional(httpUrl),
+    /** Disk budget for the gallery's thumbnails, in MB. */
+    THUMB_CACHE_MB: withDefault(int(1, 100_000), 200),
     BOT_MODE: withDefault(z.enum(['polling', 'webhook']), 'polling'),
     WEBHOOK_URL: optional(httpUrl),
     WEBHOOK_SECRET: optional(
@@ -159,6 +166,13 @@ const envSchema = z
     REDIS_PREFIX: optional(z.string().trim().max(100)),
   })
   .superRefine((env, ctx) => {
+    // Telegram opens Mini Apps over https only (loopback is for tests and local stand-ins).
+    if (
+      env.MINI_APP_URL &&
+      !env.MINI_APP_URL.startsWith('https://') &&
+      !isLoopbackUrl(env.MINI_APP_URL)
+    )
+      ctx.addIssue({ code: 'custom', path: ['MINI_APP_URL'], message: 'must be https://' });
     if (env.BOT_MODE !== 'webhook') return;
     if (!env.WEBHOOK_URL)
       ctx.addIssue({

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import { type App, createApp, createAppLogger } from './app.js';
-import { publishAdminCommands, publishCommands } from './bot/commands.js';
+import { menuOptions, publishAdminCommands, publishCommands } from './bot/commands.js';
 import { translateIn } from './bot/i18n.js';
 import { ALLOWED_UPDATES } from './bot/transport/allowed-updates.js';
 import { stopRunner } from './bot/transport/stop-runner.js';
@@ -66,11 +66,24 @@ async function main(): Promise<void> {
     logger.flush(() => process.exit(1));
     return;
   }
-  await publishCommands(bot.api, translateIn, deps.catalog).catch((err: unknown) =>
-    logger.warn({ err }, 'could not publish the command menu'),
+  await publishCommands(bot.api, translateIn, deps.catalog, menuOptions(config)).catch(
+    (err: unknown) => logger.warn({ err }, 'could not publish the command menu'),
   );
   // Admin commands appear only in the admins' own chats (BotCommandScopeChat).
-  const adminsWithoutChat = await publishAdminCommands(bot.api, config.ADMIN_IDS, translateIn);
+  const adminsWithoutChat = await publishAdminCommands(
+    bot.api,
+    config.ADMIN_IDS,
+    translateIn,
+    menuOptions(config),
+  );
+  if (config.MINI_APP_URL) {
+    // The chat's menu button opens the gallery (one text for all languages: Telegram's limit).
+    await bot.api
+      .setChatMenuButton({
+        menu_button: { type: 'web_app', text: 'Gallery', web_app: { url: config.MINI_APP_URL } },
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'could not set the menu button'));
+  }
   if (adminsWithoutChat.length > 0)
     logger.info({ admins: adminsWithoutChat }, 'admin menu set on these admins’ first message');
 
@@ -108,6 +121,7 @@ async function main(): Promise<void> {
     host: config.HOST,
     port: config.PORT,
     logger,
+    ...(app.miniApp ? { subtree: app.miniApp } : {}),
   });
   cleanups.push(() => http.close());
   try {

@@ -1,6 +1,7 @@
 import type { Api } from 'grammy';
 import type { BotCommand, LanguageCode } from 'grammy/types';
 import type { Catalog } from '../catalog/index.js';
+import type { Config } from '../config.js';
 import { LOCALES, type Locale, type TranslateIn } from './i18n.js';
 import { catalogHighlights } from './start/highlights.js';
 
@@ -24,6 +25,7 @@ export const PUBLIC_COMMANDS = [
   'settings',
   'models',
   'jobs',
+  'gallery',
   'balance',
   'topup',
   'redeem',
@@ -53,10 +55,26 @@ const UNLISTED = ['start', 'blend', 'describe'] as const;
 
 export type MenuScope = 'private' | 'group';
 
-export function commandMenu(t: TranslateIn, locale: Locale, scope: MenuScope): BotCommand[] {
-  return PUBLIC_COMMANDS.filter((command) => scope === 'private' || !PRIVATE_ONLY.has(command)).map(
-    (command) => ({ command, description: t(locale, `cmd-${command}`) }),
-  );
+/** What the operator switched on: /gallery is listed only with a Mini App. */
+export interface MenuOptions {
+  gallery: boolean;
+}
+
+export const menuOptions = (config: Pick<Config, 'MINI_APP_URL'>): MenuOptions => ({
+  gallery: config.MINI_APP_URL !== undefined,
+});
+
+export function commandMenu(
+  t: TranslateIn,
+  locale: Locale,
+  scope: MenuScope,
+  options: MenuOptions,
+): BotCommand[] {
+  return PUBLIC_COMMANDS.filter(
+    (command) =>
+      (scope === 'private' || !PRIVATE_ONLY.has(command)) &&
+      (command !== 'gallery' || options.gallery),
+  ).map((command) => ({ command, description: t(locale, `cmd-${command}`) }));
 }
 
 /**
@@ -64,20 +82,25 @@ export function commandMenu(t: TranslateIn, locale: Locale, scope: MenuScope): B
  * clients whose language has no menu), and the profile texts: the description shown before
  * the first /start and the short one on the bot's page.
  */
-export async function publishCommands(api: Api, t: TranslateIn, catalog: Catalog): Promise<void> {
+export async function publishCommands(
+  api: Api,
+  t: TranslateIn,
+  catalog: Catalog,
+  options: MenuOptions,
+): Promise<void> {
   // The description names what the catalog offers, like /start: a few brands, one per kind.
   const names = catalogHighlights(catalog, 2)
     .filter((h) => h.line !== 'edit')
     .flatMap((h) => h.names)
     .join(', ');
-  await api.setMyCommands(commandMenu(t, 'en', 'private'));
+  await api.setMyCommands(commandMenu(t, 'en', 'private', options));
   for (const locale of LOCALES) {
     const language_code = menuLanguage(locale);
-    await api.setMyCommands(commandMenu(t, locale, 'private'), {
+    await api.setMyCommands(commandMenu(t, locale, 'private', options), {
       scope: { type: 'all_private_chats' },
       language_code,
     });
-    await api.setMyCommands(commandMenu(t, locale, 'group'), {
+    await api.setMyCommands(commandMenu(t, locale, 'group', options), {
       scope: { type: 'all_group_chats' },
       language_code,
     });
@@ -140,9 +163,13 @@ export const ADMIN_COMMANDS = [
   'reconcile',
 ] as const;
 
-export function adminCommandMenu(t: TranslateIn, locale: Locale): BotCommand[] {
+export function adminCommandMenu(
+  t: TranslateIn,
+  locale: Locale,
+  options: MenuOptions,
+): BotCommand[] {
   return [
-    ...commandMenu(t, locale, 'private'),
+    ...commandMenu(t, locale, 'private', options),
     ...ADMIN_COMMANDS.map((command) => ({
       command,
       description: t(locale, `admin-cmd-${command}`),
@@ -159,14 +186,15 @@ export async function publishAdminCommands(
   api: Api,
   adminIds: readonly number[],
   t: TranslateIn,
+  options: MenuOptions,
 ): Promise<number[]> {
   const missed: number[] = [];
   for (const chatId of adminIds) {
     const scope = { type: 'chat' as const, chat_id: chatId };
     try {
-      await api.setMyCommands(adminCommandMenu(t, 'en'), { scope });
+      await api.setMyCommands(adminCommandMenu(t, 'en', options), { scope });
       for (const locale of LOCALES) {
-        await api.setMyCommands(adminCommandMenu(t, locale), {
+        await api.setMyCommands(adminCommandMenu(t, locale, options), {
           scope,
           language_code: menuLanguage(locale),
         });

@@ -13,6 +13,7 @@ import { adminStarsFeature } from './admin/stars.js';
 import { broadcastFeature } from './broadcast/feature.js';
 import type { BaseContext, BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
+import { galleryFeature } from './gallery/feature.js';
 import { sharedI18n } from './i18n.js';
 import { createEditFeature } from './images/edit.js';
 import { imagineFeature } from './images/imagine.js';
@@ -192,6 +193,7 @@ export function createBot(
   features.use(videoFeature);
   // 5) images: job buttons and /jobs, settings, photo edits, then any remaining text as a prompt.
   features.use(jobsFeature);
+  features.use(galleryFeature);
   features.use(settingsFeature);
   features.use(createEditFeature({ albumStore: deps.albums }));
   features.use(imagineFeature);

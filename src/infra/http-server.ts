@@ -13,16 +13,36 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-/** A tiny router: exact "METHOD /path" keys. Everything else is 404. */
+/** Serves a subtree of paths (the Mini App); false when the path is not its own. */
+export type SubtreeHandler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) => Promise<boolean>;
+
+const notFound = (res: http.ServerResponse) =>
+  res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+
+/** A tiny router: exact "METHOD /path" keys, then the subtree handler. Everything else is 404. */
 export async function startHttpServer(
   routes: Map<string, RouteHandler>,
-  { host, port, logger }: { host: string; port: number; logger: Logger },
+  {
+    host,
+    port,
+    logger,
+    subtree,
+  }: { host: string; port: number; logger: Logger; subtree?: SubtreeHandler },
 ): Promise<HttpServer> {
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
-    const handler = routes.get(`${req.method} ${pathname}`);
+    const route = routes.get(`${req.method} ${pathname}`);
+    const handler: RouteHandler | undefined =
+      route ??
+      (subtree &&
+        (async (rq, rs) => {
+          if (!(await subtree(rq, rs))) notFound(rs);
+        }));
     if (!handler) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      notFound(res);
       return;
     }
     Promise.resolve(handler(req, res)).catch((err: unknown) => {

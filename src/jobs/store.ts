@@ -136,6 +136,16 @@ export function listUserJobs(db: Tx, userId: number, limit = 10): JobRow[] {
     .all();
 }
 
+/** A user's finished jobs, newest first, older than `before` (a createdAt cursor) when given. */
+export function listUserResults(db: Tx, userId: number, limit: number, before?: number): JobRow[] {
+  const where = and(
+    eq(jobs.userId, userId),
+    eq(jobs.status, 'done'),
+    before !== undefined ? sql`${jobs.createdAt} < ${before}` : undefined,
+  );
+  return db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt)).limit(limit).all();
+}
+
 /** Jobs of a user still in the pipeline (not done, failed or cancelled). */
 export function countActiveJobs(db: Tx, userId: number): number {
   return activeCount(db).get({ userId })?.count ?? 0;

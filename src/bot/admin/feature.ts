@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import { findUser, setBanned, type User } from '../../accounts/users.js';
 import { buildStats } from '../../stats/aggregate.js';
 import { collectStats } from '../../stats/collect.js';
-import { publishAdminCommands } from '../commands.js';
+import { menuOptions, publishAdminCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { splitMessage, truncate } from '../format.js';
@@ -36,7 +36,7 @@ admin.use(async (ctx, next) => {
     if (!shown.has(id)) {
       shown.add(id);
       const t = (locale: string, key: string) => ctx.i18n.fluent.translate(locale, key);
-      publishAdminCommands(ctx.api, [id], t).catch((err: unknown) => {
+      publishAdminCommands(ctx.api, [id], t, menuOptions(ctx.deps.config)).catch((err: unknown) => {
         shown.delete(id);
         ctx.log.warn({ err }, 'could not publish the admin menu');
       });

@@ -6,13 +6,14 @@
  */
 
 import type { CallbackQueryContext } from 'grammy';
-import { Composer, InputFile } from 'grammy';
+import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { imageJobParams } from '../../jobs/image-params.js';
 import { cancelJob } from '../../jobs/lifecycle.js';
 import type { StoredFile } from '../../jobs/ports.js';
 import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow, listUserJobs, patchJob } from '../../jobs/store.js';
 import type { BotContext } from '../context.js';
+import { galleryButton } from '../gallery/feature.js';
 import { writeEditAwaiting } from '../images/awaiting.js';
 import { fileName, resultFiles } from '../images/delivery.js';
 import { askInstruction } from '../images/edit.js';
@@ -28,11 +29,20 @@ const IMAGE_FAMILIES = new Set(['image', 'chat-image', 'edit']);
 const LIST_SIZE = 10;
 
 async function jobsScreen(ctx: BotContext, userId: number) {
-  return renderJobsList(listUserJobs(ctx.deps.db, userId, LIST_SIZE), (k, v) => ctx.t(k, v), {
-    now: Date.now(),
-    locale: await localeOf(ctx),
-    title: (model) => ctx.deps.catalog.title(model),
-  });
+  const screen = renderJobsList(
+    listUserJobs(ctx.deps.db, userId, LIST_SIZE),
+    (k, v) => ctx.t(k, v),
+    {
+      now: Date.now(),
+      locale: await localeOf(ctx),
+      title: (model) => ctx.deps.catalog.title(model),
+    },
+  );
+  // Every result, larger, in the Mini App: under the list when there is one.
+  const gallery = galleryButton(ctx);
+  if (!gallery) return screen;
+  const keyboard = screen.keyboard?.row().add(gallery) ?? InlineKeyboard.from([[gallery]]);
+  return { ...screen, keyboard };
 }
 
 jobsFeature.command('jobs', async (ctx) => {

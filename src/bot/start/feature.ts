@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { getOwnKeyInfo } from '../../accounts/own-keys.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
+import { galleryButton } from '../gallery/feature.js';
 import { moneyOf } from '../money/context.js';
 import { topUpLine, topUpOf } from '../money/top-up.js';
 import { catalogHighlights, type StartLine } from './highlights.js';
@@ -10,12 +11,14 @@ import { HELP_TOPICS, type HelpTopic, helpData, isHelpTopic, menuData } from './
 export const startFeature = new Composer<BotContext>();
 
 function mainMenu(ctx: BotContext): InlineKeyboard {
-  return new InlineKeyboard()
+  const menu = new InlineKeyboard()
     .text(ctx.t('button-models'), menuData('models'))
     .text(ctx.t('button-balance'), menuData('balance'))
     .row()
     .text(ctx.t('button-help'), menuData('help'))
     .text(ctx.t('button-support'), menuData('support'));
+  const gallery = galleryButton(ctx);
+  return gallery ? menu.row().add(gallery) : menu;
 }
 
 /** The catalog's families with a few model names each: what this bot can do today. */

@@ -82,6 +82,7 @@ cmd-video = Generate a video
 cmd-settings = Model and parameters
 cmd-models = Models and prices
 cmd-jobs = My generations
+cmd-gallery = My results (gallery)
 cmd-balance = Balance
 cmd-redeem = Redeem a code
 cmd-key = My own API key

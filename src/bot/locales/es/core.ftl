@@ -83,6 +83,7 @@ cmd-video = Generar un video
 cmd-settings = Modelo y parámetros
 cmd-models = Modelos y precios
 cmd-jobs = Mis generaciones
+cmd-gallery = Mis resultados (galería)
 cmd-balance = Saldo
 cmd-redeem = Canjear un código
 cmd-key = Mi propia clave API

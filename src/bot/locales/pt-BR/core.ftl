@@ -79,6 +79,7 @@ cmd-video = Gerar um vídeo
 cmd-settings = Modelo e parâmetros
 cmd-models = Modelos e preços
 cmd-jobs = Minhas gerações
+cmd-gallery = Meus resultados (galeria)
 cmd-balance = Saldo
 cmd-redeem = Resgatar um código
 cmd-key = Minha própria chave de API

@@ -79,6 +79,7 @@ cmd-video = Создать видео
 cmd-settings = Модель и параметры
 cmd-models = Модели и цены
 cmd-jobs = Мои генерации
+cmd-gallery = Мои результаты (галерея)
 cmd-balance = Баланс
 cmd-redeem = Активировать код
 cmd-key = Свой API-ключ

@@ -79,6 +79,7 @@ cmd-video = Створити відео
 cmd-settings = Модель і параметри
 cmd-models = Моделі та ціни
 cmd-jobs = Мої генерації
+cmd-gallery = Мої результати (галерея)
 cmd-balance = Баланс
 cmd-redeem = Активувати код
 cmd-key = Власний API-ключ

@@ -79,6 +79,7 @@ cmd-video = 生成视频
 cmd-settings = 模型与参数
 cmd-models = 模型与价格
 cmd-jobs = 我的生成记录
+cmd-gallery = 我的作品库
 cmd-balance = 余额
 cmd-redeem = 使用兑换码
 cmd-key = 我自己的 API 密钥

@@ -1,0 +1,62 @@
+/** The gallery's view of jobs: which results a page lists, and the files behind each (pure). */
+import { z } from 'zod';
+import type { Catalog } from '../catalog/index.js';
+import { type StoredFile, storedFileSchema } from '../jobs/ports.js';
+import type { JobRow } from '../jobs/store.js';
+
+/** What the page shows of a result; no path, no upstream URL, no file id leaves the bot. */
+export interface GalleryItem {
+  id: string;
+  family: string;
+  kind: string;
+  model: string;
+  prompt: string;
+  price: string;
+  createdAt: number;
+  files: { index: number; media: 'image' | 'video' }[];
+}
+
+const resultShape = z.looseObject({
+  files: z.array(storedFileSchema).optional(),
+  file: storedFileSchema.optional(),
+  videoFileId: z.string().optional(),
+});
+
+/** A result file with the Telegram id of a delivered video (kept beside the video's file). */
+export type GalleryFile = StoredFile & { videoFileId?: string };
+
+/** The stored files of a finished job: images and Midjourney keep `files`, videos one `file`. */
+export function galleryFiles(job: JobRow): GalleryFile[] {
+  const parsed = resultShape.safeParse(job.result ?? {});
+  if (!parsed.success) return [];
+  const { files, file, videoFileId } = parsed.data;
+  if (files) return files;
+  if (!file) return [];
+  return [videoFileId ? { ...file, videoFileId } : file];
+}
+
+const mediaOf = (mime: string): 'image' | 'video' | undefined =>
+  mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : undefined;
+
+export function galleryItem(
+  job: JobRow,
+  catalog: Catalog,
+  money: (amount: number) => string,
+): GalleryItem | undefined {
+  const files = galleryFiles(job).flatMap((f, index) => {
+    const media = mediaOf(f.mime);
+    return media ? [{ index, media }] : [];
+  });
+  if (files.length === 0) return undefined;
+  const prompt = typeof job.params.prompt === 'string' ? job.params.prompt : '';
+  return {
+    id: job.id,
+    family: job.family,
+    kind: job.kind,
+    model: catalog.title(job.model),
+    prompt,
+    price: job.payer === 'own_key' ? '' : money(job.price),
+    createdAt: job.createdAt,
+    files,
+  };
+}

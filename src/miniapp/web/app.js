@@ -1,0 +1,128 @@
+// The gallery: the user's results from the bot's API, authenticated by Telegram's initData.
+// Plain browser JavaScript, no build step; every string comes from the bot in the user's language.
+
+const tg = window.Telegram?.WebApp;
+const base = location.pathname.replace(/[^/]*$/, '');
+const headers = { Authorization: `tma ${tg ? tg.initData : ''}` };
+const $ = (id) => document.getElementById(id);
+let strings = {};
+let next = null;
+
+const say = (key, fallback) => strings[key] || fallback || '';
+
+function applyTheme() {
+  const params = tg?.themeParams || {};
+  for (const [name, value] of Object.entries(params)) {
+    document.documentElement.style.setProperty(`--tg-theme-${name.replace(/_/g, '-')}`, value);
+  }
+}
+
+async function api(path) {
+  const res = await fetch(`${base}api${path}`, { headers });
+  if (!res.ok) {
+    const body = await res.json().catch(() => ({}));
+    const err = new Error(body.message || say('app-error', 'Something went wrong.'));
+    err.status = res.status;
+    throw err;
+  }
+  return res;
+}
+
+/** An image or video from the API as an object URL (an <img src> cannot send the header). */
+async function blobUrl(path) {
+  const res = await api(path);
+  if (res.status === 204) return null;
+  return URL.createObjectURL(await res.blob());
+}
+
+function showError(err) {
+  $('status').textContent = err.message;
+}
+
+function card(item) {
+  const button = document.createElement('button');
+  button.className = 'card';
+  button.dataset.id = item.id;
+  button.title = item.prompt;
+  const badge = document.createElement('span');
+  badge.className = 'badge';
+  badge.textContent = item.model;
+  button.append(badge);
+  const first = item.files[0];
+  if (first && first.media === 'image') {
+    blobUrl(`/results/${item.id}/thumb/${first.index}`)
+      .then((url) => {
+        if (!url) return;
+        const img = document.createElement('img');
+        img.alt = item.prompt;
+        img.src = url;
+        button.prepend(img);
+      })
+      .catch(() => {});
+  } else {
+    badge.textContent = `🎬 ${item.model}`;
+  }
+  button.addEventListener('click', () => openItem(item));
+  return button;
+}
+
+async function loadPage() {
+  const query = next ? `?before=${next}` : '';
+  const page = await (await api(`/results${query}`)).json();
+  for (const item of page.items) $('grid').append(card(item));
+  next = page.next;
+  $('more').hidden = !next;
+  if ($('grid').children.length === 0) $('status').textContent = say('app-empty');
+  else $('status').textContent = '';
+}
+
+async function openItem(item) {
+  $('gallery').hidden = true;
+  $('detail').hidden = false;
+  if (tg) tg.BackButton.show();
+  $('caption').textContent = [item.model, item.price].filter(Boolean).join(' · ');
+  $('prompt').textContent = item.prompt;
+  const media = $('media');
+  media.textContent = say('app-loading');
+  const file = item.files[0];
+  try {
+    const url = await blobUrl(`/results/${item.id}/file/${file.index}`);
+    const el = document.createElement(file.media === 'video' ? 'video' : 'img');
+    if (file.media === 'video') el.controls = true;
+    el.src = url;
+    media.replaceChildren(el);
+    $('original').href = url;
+    $('original').download = `${item.id}-${file.index + 1}`;
+  } catch (err) {
+    media.textContent = err.message;
+  }
+}
+
+function closeItem() {
+  $('detail').hidden = true;
+  $('gallery').hidden = false;
+  if (tg) tg.BackButton.hide();
+}
+
+async function start() {
+  applyTheme();
+  if (tg) {
+    tg.ready();
+    tg.expand();
+    tg.onEvent('themeChanged', applyTheme);
+    tg.BackButton.onClick(closeItem);
+  }
+  try {
+    strings = (await (await api('/me')).json()).strings;
+    document.title = say('app-title', document.title);
+    $('status').textContent = say('app-loading');
+    $('more').textContent = say('app-more');
+    $('original').textContent = say('app-original');
+    $('more').addEventListener('click', () => loadPage().catch(showError));
+    await loadPage();
+  } catch (err) {
+    showError(err);
+  }
+}
+
+start();
