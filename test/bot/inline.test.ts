@@ -153,4 +153,17 @@ describe('inline sharing (bot level)', () => {
     const answer = await gus.inGroup(group).inlineQuery('teapot');
     expect(fileIds(answer)).toEqual([id]);
   });
+
+  it('an answer Telegram refuses as too old does not stop the next one', async () => {
+    const ivy = newUser();
+    const id = await imagine(ivy, 'a paper boat');
+    bot.tg.failNext('answerInlineQuery', {
+      error_code: 400,
+      description:
+        'Bad Request: query is too old and response timeout expired or query ID is invalid',
+    });
+    await expect(ivy.inlineQuery('boat', { timeoutMs: 500 })).rejects.toThrow(/did not answer/);
+    const again = await ivy.inlineQuery('boat');
+    expect(fileIds(again)).toEqual([id]);
+  });
 });

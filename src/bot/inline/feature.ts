@@ -6,6 +6,7 @@
 import { Composer } from 'grammy';
 import { recentUserJobs } from '../../jobs/store.js';
 import type { BotContext } from '../context.js';
+import { isQueryExpired } from '../transport/telegram-errors.js';
 import { inlinePage, RECENT_JOBS } from './matches.js';
 
 /** Short, so a result made a moment ago shows up on the next keystroke. */
@@ -27,17 +28,22 @@ inlineFeature.on('inline_query', async (ctx) => {
   const jobs = recentUserJobs(ctx.deps.db, ctx.from.id, RECENT_JOBS);
   const catalog = ctx.deps.catalog;
   const page = inlinePage(jobs, { query, offset, title: (model) => catalog.title(model) });
-  await ctx.answerInlineQuery(page.results, {
-    ...personal,
-    next_offset: page.nextOffset,
-    ...(page.empty
-      ? {
-          button: {
-            text: ctx.t(page.empty === 'no-match' ? 'inline-no-match' : 'inline-nothing-yet'),
-            start_parameter: INLINE_START_PARAMETER,
-          },
-        }
-      : {}),
-  });
+  const button = page.empty && {
+    text: ctx.t(page.empty === 'no-match' ? 'inline-no-match' : 'inline-nothing-yet'),
+    start_parameter: INLINE_START_PARAMETER,
+  };
+  try {
+    await ctx.answerInlineQuery(page.results, {
+      ...personal,
+      next_offset: page.nextOffset,
+      ...(button ? { button } : {}),
+    });
+  } catch (err) {
+    // Late (a slow moment, or the user kept typing and asked again): nobody is waiting for it,
+    // so it is not a failure to report.
+    if (!isQueryExpired(err)) throw err;
+    ctx.log.info({ query, offset }, 'inline query expired before it was answered');
+    return;
+  }
   ctx.log.debug({ query, offset, results: page.results.length }, 'inline query answered');
 });
