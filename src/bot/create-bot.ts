@@ -17,6 +17,7 @@ import { galleryFeature } from './gallery/feature.js';
 import { sharedI18n } from './i18n.js';
 import { createEditFeature } from './images/edit.js';
 import { imagineFeature } from './images/imagine.js';
+import { inlineFeature } from './inline/feature.js';
 import { jobsFeature } from './jobs/feature.js';
 import { chatLockMiddleware } from './middlewares/chat-lock.js';
 import { dedupMiddleware } from './middlewares/dedup.js';
@@ -170,6 +171,9 @@ export function createBot(
   // video; 5) images, which take any remaining plain text or photo in a private chat as a
   // prompt; 6) the catch-all.
   const features = bot.errorBoundary(errorBoundary);
+  // 0) inline queries (`@bot words` in any chat): an update kind of their own, with no chat,
+  // that no other feature reads; first, so nothing ahead of it can delay the answer.
+  features.use(inlineFeature);
   // 1) the support chat (owned entirely here), the group policy (chatter in other groups stops
   // here), admin tools, broadcast, and the user's side of support.
   features.use(supportChatFeature);

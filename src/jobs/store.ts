@@ -70,6 +70,27 @@ const conditionalUpdate = reusable(
       .returning(),
   ({ from, keys }) => `${from.join(',')}:${byKeys(keys)}`,
 );
+/** What sharing a result needs of a job: no lease, price or scheduling columns. */
+const shareColumns = {
+  id: jobs.id,
+  family: jobs.family,
+  model: jobs.model,
+  status: jobs.status,
+  params: jobs.params,
+  result: jobs.result,
+  createdAt: jobs.createdAt,
+};
+export type RecentJob = Pick<JobRow, keyof typeof shareColumns>;
+const recentOfUser = reusable((db) =>
+  db
+    .select(shareColumns)
+    .from(jobs)
+    .where(eq(jobs.userId, placeholder('userId')))
+    // rowid breaks ties within one millisecond; it is the last key of jobs_user_idx, so the
+    // whole ORDER BY is read off the index (no sort) and LIMIT stops the walk.
+    .orderBy(desc(jobs.createdAt), sql`${jobs}.rowid desc`)
+    .limit(placeholder('limit')),
+);
 const activeCount = reusable((db) =>
   db
     .select({ count: sql<number>`count(*)` })
@@ -144,6 +165,15 @@ export function listUserResults(db: Tx, userId: number, limit: number, before?: 
     before !== undefined ? sql`${jobs.createdAt} < ${before}` : undefined,
   );
   return db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt)).limit(limit).all();
+}
+
+/**
+ * A user's last `limit` jobs, newest first, whatever their status: one walk down
+ * jobs_user_idx that never leaves the user's rows and never reads more than `limit` of them
+ * (filtering by status in SQL would read on past failures without a bound). Inline sharing.
+ */
+export function recentUserJobs(db: Tx, userId: number, limit: number): RecentJob[] {
+  return recentOfUser(db).all({ userId, limit });
 }
 
 /** Jobs of a user still in the pipeline (not done, failed or cancelled). */

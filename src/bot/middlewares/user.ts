@@ -36,6 +36,11 @@ export async function userMiddleware(ctx: BaseContext, next: NextFunction): Prom
     await ctx.answerPreCheckoutQuery(false, { error_message: bannedNote(ctx) });
     return;
   }
+  if (ctx.inlineQuery) {
+    // An empty list, so a banned user's `@bot` shows nothing (not even their old results).
+    await ctx.answerInlineQuery([], { is_personal: true, cache_time: 60 });
+    return;
+  }
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery({ text: bannedNote(ctx) });
     return;

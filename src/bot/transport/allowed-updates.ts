@@ -5,4 +5,6 @@ export const ALLOWED_UPDATES = [
   'callback_query',
   'my_chat_member',
   'pre_checkout_query',
+  // Inline sharing (`@bot words`); also needs inline mode on in @BotFather (/setinline).
+  'inline_query',
 ] as const;

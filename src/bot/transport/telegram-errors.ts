@@ -28,3 +28,9 @@ export const isTooLarge = (err: unknown) =>
   err instanceof GrammyError &&
   (err.error_code === 413 ||
     (err.error_code === 400 && /too big|too large|entity too large/i.test(err.description)));
+
+/** 400 "query is too old…": the user moved on (or 10 s passed); nobody is waiting any more. */
+export const isQueryExpired = (err: unknown) =>
+  err instanceof GrammyError &&
+  err.error_code === 400 &&
+  /query is too old|query id is invalid|QUERY_ID_INVALID/i.test(err.description);

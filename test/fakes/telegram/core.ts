@@ -3,6 +3,7 @@ import { CallLog } from './calls.js';
 import { Faults } from './faults.js';
 import { FileStore } from './files.js';
 import { FloodControl } from './flood.js';
+import type { PendingInlineQuery } from './inline.js';
 import type { Params } from './params.js';
 import { StarsLedger } from './stars.js';
 import { UpdateQueue } from './updates.js';
@@ -25,6 +26,8 @@ export interface StandInOptions {
   urlFileLimitBytes?: number;
   /** How long a callback query can be answered (Telegram: about 15 s). */
   callbackQueryTimeoutMs?: number;
+  /** How long an inline query can be answered (Telegram: 10 s). */
+  inlineQueryTimeoutMs?: number;
   /** How long a pre_checkout_query can be answered (Telegram: 10 s). */
   preCheckoutTimeoutMs?: number;
   /** Stars each user starts with. Default 1000. */
@@ -64,6 +67,7 @@ export function resolveOptions(o: StandInOptions): ResolvedOptions {
     urlPhotoLimitBytes: o.urlPhotoLimitBytes ?? 5 * MB,
     urlFileLimitBytes: o.urlFileLimitBytes ?? 20 * MB,
     callbackQueryTimeoutMs: o.callbackQueryTimeoutMs ?? 15_000,
+    inlineQueryTimeoutMs: o.inlineQueryTimeoutMs ?? 10_000,
     preCheckoutTimeoutMs: o.preCheckoutTimeoutMs ?? 10_000,
     initialStars: o.initialStars ?? 1000,
     refundUpdateOnBotRefund: o.refundUpdateOnBotRefund ?? false,
@@ -116,6 +120,8 @@ export class Core {
   readonly faults = new Faults();
   readonly log = new CallLog();
   readonly queries = new Map<string, PendingQuery>();
+  /** Inline queries sent to the bot, by id, with the answer once accepted. */
+  readonly inlineQueries = new Map<string, PendingInlineQuery>();
   readonly stars: StarsLedger;
   /** setMyCommands storage keyed by scope + language. */
   readonly commands = new Map<string, BotCommand[]>();

@@ -1,9 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { Chat, Message, PhotoSize, ReplyKeyboardMarkup, Update, User } from 'grammy/types';
+import type {
+  Chat,
+  InlineQuery,
+  Message,
+  PhotoSize,
+  ReplyKeyboardMarkup,
+  Update,
+  User,
+} from 'grammy/types';
 import { type CallRecord, summarize } from './calls.js';
 import { stripReply } from './compose.js';
 import type { CallbackAnswer, Core } from './core.js';
 import { makePng, mimeFromName } from './image.js';
+import { INLINE_LIMITS, type InlineAnswer } from './inline.js';
 import {
   type BotReply,
   buttonsOf,
@@ -51,6 +60,18 @@ export type PayResult =
   | { ok: true; chargeId: string; message: Message; update: Update }
   | { ok: false; reason: 'declined'; errorMessage: string }
   | { ok: false; reason: 'timeout' | 'insufficient_stars'; errorMessage?: undefined };
+
+export interface InlineQueryOptions {
+  /** The next_offset of an earlier answer, to read the next page. Default ''. */
+  offset?: string;
+  /**
+   * Where the user is typing. Default: 'sender' in the user's own chat with the bot, the
+   * group's type in a group (Telegram's own values).
+   */
+  chatType?: InlineQuery['chat_type'];
+  /** How long to wait for answerInlineQuery (default: the stand-in's 10 s). */
+  timeoutMs?: number;
+}
 
 export interface SendOptions {
   caption?: string;
@@ -328,6 +349,56 @@ export class ChatDriver {
       if (options.via) options.via({ update_id: this.core.queue.takeId(), ...update } as Update);
       else this.core.queue.push(update);
     });
+  }
+
+  /**
+   * Types `@bot <query>` in this chat, as a client does: the bot gets an inline_query from this
+   * user. Resolves with the answer Telegram accepted (results, next_offset, button, timings);
+   * rejects when none came in time, naming the answers Telegram refused meanwhile.
+   */
+  inlineQuery(query: string, options: InlineQueryOptions = {}): Promise<InlineAnswer> {
+    if ([...query].length > INLINE_LIMITS.queryChars)
+      return Promise.reject(
+        new Error(`an inline query is at most ${INLINE_LIMITS.queryChars} characters`),
+      );
+    const timeoutMs = options.timeoutMs ?? this.core.options.inlineQueryTimeoutMs;
+    const id = BigInt(`0x${randomBytes(8).toString('hex')}`).toString();
+    const offset = options.offset ?? '';
+    const chatType = options.chatType ?? this.inlineChatType();
+    return new Promise<InlineAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const refused = pending.refusals;
+        reject(
+          new Error(
+            `bot did not answer inline query ${JSON.stringify(query)} within ${timeoutMs} ms${refused.length ? `; refused: ${refused.join('; ')}` : ''}`,
+          ),
+        );
+      }, timeoutMs);
+      const pending = {
+        id,
+        userId: this.user.id,
+        query,
+        offset,
+        chatType,
+        createdAt: this.core.options.now(),
+        refusals: [] as string[],
+        resolve: (answer: InlineAnswer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        },
+      };
+      this.core.inlineQueries.set(id, pending);
+      this.core.queue.push({
+        inline_query: { id, from: this.user, query, offset, chat_type: chatType },
+      });
+    });
+  }
+
+  /** InlineQuery.chat_type for this driver's chat. */
+  private inlineChatType(): InlineQuery['chat_type'] {
+    const chat = this.state.chat;
+    if (chat.type === 'private') return chat.id === this.user.id ? 'sender' : 'private';
+    return chat.type;
   }
 
   /**

@@ -1,6 +1,7 @@
 export type { ApiResponse, CallPredicate, CallRecord } from './calls.js';
 export type { CallbackAnswer, StandInOptions } from './core.js';
 export type {
+  InlineQueryOptions,
   PayOptions,
   PayResult,
   PhotoInput,
@@ -14,6 +15,8 @@ export { STAR_TEXTS, TEXTS } from './errors.js';
 export type { FloodConfig, FloodStats } from './flood.js';
 export { parseHtml } from './html.js';
 export { makePng, sniffImage } from './image.js';
+export type { InlineAnswer } from './inline.js';
+export { INLINE_LIMITS, INLINE_TEXTS } from './inline.js';
 export { parseMarkdownV1, parseMarkdownV2 } from './markdown.js';
 export type { BotReply, ReplyMatcher, ReplyPredicate } from './matcher.js';
 export { MAX_STARS_PER_INVOICE } from './methods/payments.js';

@@ -15,6 +15,7 @@ import { ChatDriver, type UserOptions } from './driver.js';
 import type { ApiErrorBody } from './errors.js';
 import type { FloodConfig, FloodStats } from './flood.js';
 import { Front, parseRequest, readBody, sendJson } from './http.js';
+import type { InlineAnswer } from './inline.js';
 import { postPaymentMessage, refundedPaymentOf } from './methods/payments.js';
 import { TestGroup, TestUser } from './people.js';
 import { execute } from './pipeline.js';
@@ -112,6 +113,11 @@ export class TelegramStandIn {
   /** Sends an update the bot already had once more, same update_id (see UpdateQueue.redeliver). */
   redeliver(update: Update): void {
     this.core.queue.redeliver(update);
+  }
+
+  /** Every inline answer Telegram accepted, oldest first. */
+  inlineAnswers(): InlineAnswer[] {
+    return [...this.core.inlineQueries.values()].flatMap((q) => (q.answer ? [q.answer] : []));
   }
 
   // ---- people and chats ----

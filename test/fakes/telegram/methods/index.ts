@@ -1,6 +1,7 @@
 import type { Handler } from '../core.js';
 import { chatMethods } from './chat.js';
 import { editMethods } from './edit.js';
+import { inlineMethods } from './inline.js';
 import { miscMethods } from './misc.js';
 import { paymentMethods } from './payments.js';
 import { sendMethods } from './send.js';
@@ -15,6 +16,7 @@ const all: Record<string, Handler> = {
   ...updateMethods,
   ...miscMethods,
   ...paymentMethods,
+  ...inlineMethods,
 };
 
 /** Bot API method names are case-insensitive. */

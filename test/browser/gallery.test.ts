@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fund, waitForJob } from '../bot/images/helpers.js';
+import { initDataFor, serveMiniApp } from '../bot/miniapp/helpers.js';
+import { useTestBot } from '../helpers/bot-harness.js';
+
+/** Debian's package; no browser is downloaded at install time. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = fs.existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+if (!available && !inCi)
+  console.warn(`[tests] no Chromium at ${CHROMIUM}: skipping the browser test`);
+
+/** Set to a folder (e.g. docs) to keep the screenshots. */
+const SHOTS = process.env.MINI_APP_SCREENSHOTS;
+
+/**
+ * What Telegram's client injects (telegram-web-app.js): signed initData, the theme, and the
+ * back button, whose calls the test reads back.
+ */
+function telegramShim(initData: string, theme: Record<string, string>): string {
+  return `
+    window.__tg = { back: [] };
+    window.Telegram = { WebApp: {
+      initData: ${JSON.stringify(initData)},
+      themeParams: ${JSON.stringify(theme)},
+      ready() {}, expand() {}, onEvent() {},
+      BackButton: {
+        show() { window.__tg.back.push('show'); }, hide() { window.__tg.back.push('hide'); },
+        onClick(fn) { window.__tg.backClick = fn; },
+      },
+    } };`;
+}
+
+const DARK = {
+  bg_color: '#17212b',
+  text_color: '#f5f5f5',
+  hint_color: '#708499',
+  button_color: '#5288c1',
+  button_text_color: '#ffffff',
+  secondary_bg_color: '#232e3c',
+};
+
+(available || inCi ? describe : describe.skip)('the gallery in a real browser', () => {
+  const bot = useTestBot({ env: { MINI_APP_URL: 'http://127.0.0.1/app' } });
+  let server: Awaited<ReturnType<typeof serveMiniApp>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveMiniApp(bot);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A phone-sized page (360 px) with the shim; nothing but the bot's server is reachable. */
+  async function open(initData: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+    );
+    await page.addInitScript(telegramShim(initData, DARK));
+    return page;
+  }
+
+  it('shows the user’s results in their theme and language, opens one, and goes back', async () => {
+    const user = bot.tg.user({ language_code: 'ru' });
+    fund(bot.app, user.id, 100);
+    for (const prompt of ['a red fox in the snow', 'a lighthouse at dusk']) {
+      user.send(`/imagine ${prompt}`);
+      await waitForJob(bot.app, user.id, (j) => j.status === 'done' && j.params.prompt === prompt);
+    }
+    // Someone else's result must not show up.
+    const other = bot.tg.user({ language_code: 'en' });
+    fund(bot.app, other.id, 100);
+    other.send('/imagine a secret garden');
+    await waitForJob(bot.app, other.id, (j) => j.status === 'done');
+
+    const page = await open(initDataFor(bot, { id: user.id, language_code: 'ru' }));
+    const started = Date.now();
+    await page.goto(`${server.url}/app/`);
+    await page.locator('.card img').nth(1).waitFor();
+    const loadedMs = Date.now() - started;
+    console.info(`[gallery] two results with thumbnails shown in ${loadedMs} ms`);
+
+    expect(await page.title()).toBe('Мои результаты');
+    const cards = page.locator('.card');
+    expect(await cards.count()).toBe(2);
+    expect(await cards.nth(0).getAttribute('title')).toBe('a lighthouse at dusk');
+    expect(await page.content()).not.toContain('secret garden');
+    // Two results fit one page: no "show more".
+    expect(await page.locator('#more').isVisible()).toBe(false);
+    // The theme of the client, not a hard-coded one.
+    const bg = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    expect(bg).toBe('rgb(23, 33, 43)');
+    // Fits a 360 px phone: no horizontal scrolling.
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      360,
+    );
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'mini-app-gallery.png') });
+
+    await cards.nth(1).click();
+    await page.locator('#media img').waitFor();
+    expect(await page.locator('#prompt').textContent()).toBe('a red fox in the snow');
+    expect(await page.locator('#caption').textContent()).toBe('FLUX · 0,03 USD');
+    expect(await page.locator('#original').textContent()).toBe('⬇️ Исходный файл');
+    const natural = await page.evaluate<number>(
+      "document.querySelector('#media img')?.naturalWidth ?? 0",
+    );
+    expect(natural).toBeGreaterThan(320); // the full file, not the thumbnail
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'mini-app-result.png') });
+    await page.evaluate('window.__tg.backClick()');
+    await page.locator('#gallery').waitFor();
+    expect(await page.evaluate<string[]>('window.__tg.back')).toEqual(['show', 'hide']);
+    await page.close();
+  });
+
+  it('says so, in the user’s language, when initData is expired or forged', async () => {
+    const stale = initDataFor(
+      bot,
+      { id: 77, language_code: 'es' },
+      Math.floor(Date.now() / 1000) - 3 * 86_400,
+    );
+    const page = await open(stale);
+    await page.goto(`${server.url}/app/`);
+    await page.locator('#status', { hasText: 'no pudo confirmar' }).waitFor();
+    expect(await page.locator('.card').count()).toBe(0);
+    await page.close();
+  });
+});
