@@ -42,6 +42,7 @@ function showError(err) {
 function card(item) {
   const button = document.createElement('button');
   button.className = 'card';
+  button.type = 'button';
   button.dataset.id = item.id;
   button.title = item.prompt;
   const badge = document.createElement('span');
@@ -113,7 +114,9 @@ async function start() {
     tg.BackButton.onClick(closeItem);
   }
   try {
-    strings = (await (await api('/me')).json()).strings;
+    const me = await (await api('/me')).json();
+    strings = me.strings;
+    document.documentElement.lang = me.locale;
     document.title = say('app-title', document.title);
     $('status').textContent = say('app-loading');
     $('more').textContent = say('app-more');
