@@ -27,6 +27,7 @@ export const APP_STRINGS = [
   'app-loading',
   'app-more',
   'app-original',
+  'app-share',
   'app-error',
   'app-error-auth',
   'app-error-gone',

@@ -27,6 +27,7 @@ function telegramShim(initData: string, theme: Record<string, string>): string {
       initData: ${JSON.stringify(initData)},
       themeParams: ${JSON.stringify(theme)},
       ready() {}, expand() {}, onEvent() {},
+      switchInlineQuery(query, types) { window.__tg.inline = [query, types]; },
       BackButton: {
         show() { window.__tg.back.push('show'); }, hide() { window.__tg.back.push('hide'); },
         onClick(fn) { window.__tg.backClick = fn; },
@@ -116,6 +117,12 @@ const DARK = {
     );
     expect(natural).toBeGreaterThan(320); // the full file, not the thumbnail
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'mini-app-result.png') });
+    // ↗️ hands the prompt to inline mode, which finds this result among the user's own.
+    await page.locator('#share', { hasText: 'Отправить в чат' }).click();
+    expect(await page.evaluate<unknown>('window.__tg.inline')).toEqual([
+      'a red fox in the snow',
+      ['users', 'groups', 'channels'],
+    ]);
     await page.evaluate('window.__tg.backClick()');
     await page.locator('#gallery').waitFor();
     expect(await page.evaluate<string[]>('window.__tg.back')).toEqual(['show', 'hide']);

@@ -77,7 +77,21 @@ async function loadPage() {
   else $('status').textContent = '';
 }
 
+/** The words inline mode matches a result by: its prompt, cut at a word within 64 characters. */
+function shareQuery(prompt) {
+  const words = prompt.trim().split(/\s+/);
+  let query = '';
+  for (const word of words) {
+    if (`${query} ${word}`.trim().length > 64) break;
+    query = `${query} ${word}`.trim();
+  }
+  return query;
+}
+
+let shown = null;
+
 async function openItem(item) {
+  shown = item;
   $('gallery').hidden = true;
   $('detail').hidden = false;
   if (tg) tg.BackButton.show();
@@ -121,6 +135,12 @@ async function start() {
     $('status').textContent = say('app-loading');
     $('more').textContent = say('app-more');
     $('original').textContent = say('app-original');
+    $('share').textContent = say('app-share');
+    // Inline mode sends the result, by its Telegram file id, to a chat the user picks.
+    $('share').hidden = !tg?.switchInlineQuery;
+    $('share').addEventListener('click', () => {
+      if (shown) tg.switchInlineQuery(shareQuery(shown.prompt), ['users', 'groups', 'channels']);
+    });
     $('more').addEventListener('click', () => loadPage().catch(showError));
     await loadPage();
   } catch (err) {

@@ -4,6 +4,7 @@ app-empty = Nothing here yet. Your images and videos appear here once they are m
 app-loading = Loading…
 app-more = Show more
 app-original = ⬇️ Original file
+app-share = ↗️ Share in a chat
 app-error = Something went wrong. Close the gallery and open it again.
 app-error-auth = This page could not confirm who you are. Open the gallery again from the bot.
 app-error-gone = This result is no longer available.

@@ -4,6 +4,7 @@ app-empty = 这里还没有内容。你的图片和视频生成后会出现在�
 app-loading = 加载中……
 app-more = 显示更多
 app-original = ⬇️ 原始文件
+app-share = ↗️ 分享到聊天
 app-error = 出了点问题。请关闭作品库后重新打开。
 app-error-auth = 无法确认你的身份。请从机器人中重新打开作品库。
 app-error-gone = 这个结果已不可用。
