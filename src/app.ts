@@ -23,6 +23,7 @@ import { StatusEditor } from './bot/jobs/status-editor.js';
 import { deliverMidjourney } from './bot/midjourney/delivery.js';
 import { askMjModal } from './bot/midjourney/modal-ask.js';
 import { MjPreviews, withPreviews } from './bot/midjourney/preview.js';
+import { offerVaryRegion, regionButton } from './bot/midjourney/region.js';
 import { createSupportStaff } from './bot/support/staff.js';
 import { createTelegramFileLoader, TELEGRAM_DOWNLOAD_LIMIT } from './bot/transport/input-files.js';
 import { SendPacer } from './bot/transport/send-pacer.js';
@@ -441,6 +442,10 @@ function buildMiniApp(
     ),
     t: translateIn,
     money: deps.money,
+    region: {
+      available: (job) => regionButton(job) !== undefined,
+      offer: (job, input, locale) => offerVaryRegion(deps, bot.api, job, input, locale),
+    },
     fromTelegram: (fileId, kind) =>
       load(fileId, TELEGRAM_DOWNLOAD_LIMIT, kind).then(
         (file) => file.data,

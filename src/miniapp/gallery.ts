@@ -14,6 +14,8 @@ export interface GalleryItem {
   price: string;
   createdAt: number;
   files: { index: number; media: 'image' | 'video' }[];
+  /** Midjourney's Vary (Region) can be drawn on it. */
+  region: boolean;
 }
 
 const resultShape = z.looseObject({
@@ -42,6 +44,7 @@ export function galleryItem(
   job: JobRow,
   catalog: Catalog,
   money: (amount: number) => string,
+  region: boolean,
 ): GalleryItem | undefined {
   const files = galleryFiles(job).flatMap((f, index) => {
     const media = mediaOf(f.mime);
@@ -58,5 +61,6 @@ export function galleryItem(
     price: job.payer === 'own_key' ? '' : money(job.price),
     createdAt: job.createdAt,
     files,
+    region,
   };
 }

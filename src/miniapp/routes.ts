@@ -7,15 +7,19 @@ import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { isLocale, type Locale, pickLocale, type TranslateIn } from '../accounts/locale.js';
 import { getSettings, getUser } from '../accounts/users.js';
+import type { RegionOutcome } from '../bot/midjourney/region.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Db } from '../db/client.js';
 import { sendJson } from '../infra/http-server.js';
+import { MAX_MASK_BASE64 } from '../jobs/midjourney/params.js';
 import type { ResultStore } from '../jobs/result-store.js';
-import { getJob, listUserResults } from '../jobs/store.js';
+import { getJob, type JobRow, listUserResults } from '../jobs/store.js';
 import { type GalleryFile, galleryFiles, galleryItem } from './gallery.js';
 import { checkInitData, initDataKey, type MiniAppUser } from './init-data.js';
+import { checkMask } from './mask.js';
 import type { ThumbStore } from './thumbs.js';
 
 export const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web');
@@ -31,7 +35,31 @@ export const APP_STRINGS = [
   'app-error',
   'app-error-auth',
   'app-error-gone',
+  'app-region',
+  'app-region-hint',
+  'app-region-draw',
+  'app-region-erase',
+  'app-region-prompt',
+  'app-region-send',
+  'app-region-sent',
+  'app-region-off',
+  'app-region-bad',
+  'app-region-empty',
 ] as const;
+
+/** What the page may send at once: a mask of a 2048² image is far below this. */
+const MAX_BODY = MAX_MASK_BASE64 + 16 * 1024;
+const MAX_REGION_PROMPT = 1500;
+
+/** The bot's side of Vary (Region): which results have it, and the question in the chat. */
+export interface RegionPort {
+  available(job: JobRow): boolean;
+  offer(
+    job: JobRow,
+    input: { maskPng: Buffer; prompt: string },
+    locale: Locale,
+  ): Promise<RegionOutcome>;
+}
 
 const PAGE_SIZE = 24;
 
@@ -58,6 +86,7 @@ export interface MiniAppDeps {
   money: (amount: number, locale: string) => string;
   /** A delivered file back from Telegram by file id, when the result store no longer has it. */
   fromTelegram: (fileId: string, kind: 'image' | 'video') => Promise<Buffer | undefined>;
+  region: RegionPort;
   now?: () => number;
 }
 
@@ -129,7 +158,12 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
       );
       const catalog = deps.catalog();
       const items = rows.flatMap((job) => {
-        const item = galleryItem(job, catalog, (amount) => deps.money(amount, locale));
+        const item = galleryItem(
+          job,
+          catalog,
+          (amount) => deps.money(amount, locale),
+          deps.region.available(job),
+        );
         return item ? [item] : [];
       });
       const last = rows.at(-1);
@@ -181,9 +215,87 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
         .end(bytes);
       return true;
     }
+    const region = /^\/results\/([\w-]{1,64})\/region$/.exec(api);
+    if (req.method === 'POST' && region) {
+      const refuse = (status: number, error: string, key: string) =>
+        sendJson(res, status, { error, message: deps.t(locale, key) });
+      const job = getJob(deps.db, region[1] ?? '');
+      const image = job && job.userId === user.id ? galleryFiles(job)[0] : undefined;
+      if (!job || job.userId !== user.id || !image) {
+        refuse(404, 'gone', 'app-error-gone');
+        return true;
+      }
+      if (!deps.region.available(job)) {
+        refuse(409, 'no_region', 'app-region-off');
+        return true;
+      }
+      const body = await readBody(req, MAX_BODY);
+      if (body === undefined) {
+        refuse(413, 'too_large', 'app-region-bad');
+        return true;
+      }
+      const input = regionInput.safeParse(parseJson(body));
+      if (!input.success) {
+        refuse(400, 'malformed', 'app-region-bad');
+        return true;
+      }
+      const imageBytes = await fileBytes(image);
+      if (!imageBytes) {
+        refuse(404, 'gone', 'app-error-gone');
+        return true;
+      }
+      const mask = await checkMask(Buffer.from(input.data.mask, 'base64'), imageBytes);
+      if (!mask.ok) {
+        refuse(400, mask.reason, mask.reason === 'empty' ? 'app-region-empty' : 'app-region-bad');
+        return true;
+      }
+      const outcome = await deps.region.offer(
+        job,
+        { maskPng: mask.png, prompt: input.data.prompt },
+        locale,
+      );
+      if (outcome !== 'offered') {
+        refuse(409, outcome, 'app-region-off');
+        return true;
+      }
+      sendJson(res, 200, { ok: true, message: deps.t(locale, 'app-region-sent') });
+      return true;
+    }
     sendJson(res, 404, { error: 'not_found' });
     return true;
   };
+}
+
+const regionInput = z.object({
+  mask: z
+    .string()
+    .min(1)
+    .max(MAX_MASK_BASE64)
+    .regex(/^[A-Za-z0-9+/]+=*$/),
+  prompt: z.string().trim().max(MAX_REGION_PROMPT).default(''),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request body as text, or undefined past `max` bytes (the rest is not read). */
+async function readBody(req: http.IncomingMessage, max: number): Promise<string | undefined> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const part = chunk as Buffer;
+    size += part.length;
+    if (size > max) return undefined;
+    chunks.push(part);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The language_code an unverified initData claims, for wording its refusal and nothing else. */

@@ -6,7 +6,7 @@
  * once however often ✅ is pressed.
  */
 import { randomBytes } from 'node:crypto';
-import { InlineKeyboard } from 'grammy';
+import { type Api, InlineKeyboard } from 'grammy';
 import type { Db } from '../../db/client.js';
 import { SqliteKvStorage } from '../../db/kv-storage.js';
 import type { Translate } from '../i18n.js';
@@ -67,4 +67,18 @@ export function confirmKeyboard(t: Translate, id: string, price: string): Inline
   return new InlineKeyboard()
     .text(t('job-confirm-start', { price }), confirmButton(id, 'go'))
     .text(t('job-confirm-cancel'), confirmButton(id, 'no'));
+}
+
+/**
+ * The same question asked from outside an update (the Mini App's Vary (Region)): the prepared
+ * job waits, and ✅ in the chat starts it through the usual path, priced and limited as always.
+ */
+export async function offerStart(
+  api: Api,
+  db: Db,
+  t: Translate,
+  o: { userId: number; chatId: number; draft: JobDraft; question: string; price: string },
+): Promise<void> {
+  const id = new PendingStarts(db).add({ userId: o.userId, draft: o.draft });
+  await api.sendMessage(o.chatId, o.question, { reply_markup: confirmKeyboard(t, id, o.price) });
 }

@@ -128,7 +128,15 @@ export class MidjourneyFamily implements AsyncFamily {
       case 'action':
         return gateway.action({ taskId: p.taskId, customId: p.customId, mode: p.mode }, opts);
       case 'modal':
-        return gateway.modal({ taskId: p.taskId, prompt: p.prompt, mode: p.mode }, opts);
+        return gateway.modal(
+          {
+            taskId: p.taskId,
+            prompt: p.prompt,
+            mode: p.mode,
+            ...(p.mask !== undefined ? { maskBase64: p.mask } : {}),
+          },
+          opts,
+        );
       case 'blend':
         return gateway.blend(
           { base64Array: await this.inputs(p.inputs), dimensions: p.dimensions, mode: p.mode },

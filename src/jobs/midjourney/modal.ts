@@ -129,6 +129,7 @@ export function continueModal(
       taskId: modal.taskId,
       prompt,
       action: params.action,
+      ...(params.modalMask !== undefined ? { mask: params.modalMask } : {}),
     },
     price,
     payer: action.payer,

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { MJ_BOT_TYPES, MJ_MODES } from '../../catalog/constants.js';
 import { inputRef } from '../image-params.js';
 
+/** A mask is a black-and-white PNG of the image's size: a few hundred KB at most. */
+export const MAX_MASK_BASE64 = 4 * 1024 * 1024;
+
 /**
  * What a Midjourney job carries from the handler to the submitter. `mode` and `botType` are
  * copied from the model when the job is made, so a later catalog edit cannot change the queue
@@ -33,6 +36,8 @@ export const mjJobParams = z.discriminatedUnion('op', [
     modalPrompt: z.string().optional(),
     /** The user is already being asked for the modal prompt: no second question. */
     modalAsked: z.boolean().optional(),
+    /** Vary (Region): the mask drawn in the Mini App (base64 PNG, white = repaint). */
+    modalMask: z.string().max(MAX_MASK_BASE64).optional(),
   }),
   z.object({
     ...common,
@@ -42,6 +47,7 @@ export const mjJobParams = z.discriminatedUnion('op', [
     /** Empty: the gateway reuses the task's final prompt. */
     prompt: z.string(),
     action: z.string(),
+    mask: z.string().max(MAX_MASK_BASE64).optional(),
   }),
   z.object({
     ...common,

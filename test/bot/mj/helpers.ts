@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { AppOptions } from '../../../src/app.js';
 import { getBalance, topUp } from '../../../src/billing/ledger.js';
 import { jobs, users } from '../../../src/db/schema.js';
-import { type JobRow, listUserJobs } from '../../../src/jobs/store.js';
+import { getJob, type JobRow, listUserJobs } from '../../../src/jobs/store.js';
 import {
   type GatewaySim,
   type GatewaySimOptions,
@@ -175,4 +175,24 @@ export async function waitForResult(user: TestUser, timeoutMs = 5_000): Promise<
   );
   if (!reply.message) throw new Error('no result message');
   return reply.message;
+}
+
+/** /mj, then the grid. */
+export async function mjGrid(h: MjHarness, user: TestUser, prompt: string): Promise<Message> {
+  user.send(`/mj ${prompt}`);
+  const job = await jobAppears(h, user.id, (j) => j.params.prompt === prompt);
+  await pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === 'done', { what: 'grid' });
+  return waitForResult(user);
+}
+
+/** Presses a result button and returns the child job it started. */
+export async function pressChild(
+  h: MjHarness,
+  user: TestUser,
+  on: Message,
+  button: string | RegExp,
+): Promise<JobRow> {
+  const before = new Set(jobsOf(h, user.id).map((j) => j.id));
+  await user.press(on, button);
+  return jobAppears(h, user.id, (j) => !before.has(j.id));
 }

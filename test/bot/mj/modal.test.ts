@@ -1,29 +1,9 @@
 import type { Message } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { mjResultOf } from '../../../src/jobs/midjourney/result.js';
-import { getJob, type JobRow } from '../../../src/jobs/store.js';
+import { getJob } from '../../../src/jobs/store.js';
 import type { TestUser } from '../../fakes/telegram/index.js';
 import * as mj from './helpers.js';
-
-/** /mj, then the grid. */
-async function grid(h: mj.MjHarness, user: TestUser, prompt: string): Promise<Message> {
-  user.send(`/mj ${prompt}`);
-  const job = await mj.jobAppears(h, user.id, (j) => j.params.prompt === prompt);
-  await mj.pump(h, () => getJob(h.bot.app.deps.db, job.id)?.status === 'done', { what: 'grid' });
-  return mj.waitForResult(user);
-}
-
-/** Presses a result button and returns the child job it started. */
-async function press(
-  h: mj.MjHarness,
-  user: TestUser,
-  on: Message,
-  button: string | RegExp,
-): Promise<JobRow> {
-  const before = new Set(mj.jobsOf(h, user.id).map((j) => j.id));
-  await user.press(on, button);
-  return mj.jobAppears(h, user.id, (j) => !before.has(j.id));
-}
 
 const modalBodies = (h: mj.MjHarness) =>
   mj.mjSubmits(h.sim, 'modal').map((r) => r.body as { taskId: string; prompt?: string });
@@ -35,8 +15,8 @@ describe('Midjourney Custom Zoom (bot level)', () => {
   /** A funded user's grid for `prompt`, upscaled with `button`: the user and the upscale. */
   async function upscaledFor(prompt: string, button: string) {
     const user = mj.fundedUser(h, 1_000);
-    const first = await grid(h, user, prompt);
-    const up = await press(h, user, first, button);
+    const first = await mj.mjGrid(h, user, prompt);
+    const up = await mj.pressChild(h, user, first, button);
     await mj.pump(h, () => getJob(db(), up.id)?.status === 'done', { what: 'upscale' });
     return { user, upscaled: await mj.waitForResult(user) };
   }
@@ -44,7 +24,7 @@ describe('Midjourney Custom Zoom (bot level)', () => {
   it('asks for the zoom prompt, continues through /mj/submit/modal and delivers a grid', async () => {
     const { user, upscaled } = await upscaledFor('a castle on a hill', 'U1');
 
-    const zoom = await press(h, user, upscaled, '🔍 Custom Zoom');
+    const zoom = await mj.pressChild(h, user, upscaled, '🔍 Custom Zoom');
     const ask = await user.waitFor({ text: /Custom Zoom/ });
     expect(ask.message?.text).toContain('a castle on a hill');
     await mj.pump(h, () => !!mjResultOf(getJob(db(), zoom.id) ?? zoom).modal, { what: 'MODAL' });
@@ -74,7 +54,7 @@ describe('Midjourney Custom Zoom (bot level)', () => {
   it('/cancel in the zoom conversation calls it off: no modal submit, nothing charged', async () => {
     const { user, upscaled } = await upscaledFor('a bridge in fog', 'U2');
     const modals = modalBodies(h).length;
-    const zoom = await press(h, user, upscaled, '🔍 Custom Zoom');
+    const zoom = await mj.pressChild(h, user, upscaled, '🔍 Custom Zoom');
     await user.waitFor({ text: /Custom Zoom/ });
     user.send('/cancel');
     await user.waitFor({ text: /Cancelled/ });
@@ -94,7 +74,7 @@ describe('Midjourney remix variations (bot level)', () => {
 
   /** V<n> on a remix account: the task stops in MODAL and the bot asks. */
   async function remixQuestion(user: TestUser, on: Message, button: string) {
-    const job = await press(h, user, on, button);
+    const job = await mj.pressChild(h, user, on, button);
     await mj.pump(h, () => !!mjResultOf(getJob(db(), job.id) ?? job).modal, { what: 'MODAL' });
     const ask = await user.waitFor({ text: /Remix/ });
     if (!ask.message) throw new Error('no question');
@@ -109,7 +89,7 @@ describe('Midjourney remix variations (bot level)', () => {
 
   it('a new prompt typed in the conversation goes through /mj/submit/modal', async () => {
     const user = mj.fundedUser(h, 1_000);
-    const first = await grid(h, user, 'a red fox');
+    const first = await mj.mjGrid(h, user, 'a red fox');
     const { job, ask } = await remixQuestion(user, first, 'V1');
     // Only the owner may answer.
     const other = mj.fundedUser(h, 0);
@@ -133,7 +113,7 @@ describe('Midjourney remix variations (bot level)', () => {
 
   it('"keep the prompt" submits the modal with a blank prompt', async () => {
     const user = mj.fundedUser(h, 1_000);
-    const first = await grid(h, user, 'a green fox');
+    const first = await mj.mjGrid(h, user, 'a green fox');
     const { job, ask } = await remixQuestion(user, first, 'V2');
     expect((await user.press(ask, '▶️ Keep the prompt')).text).toMatch(/On it/);
     const modalJob = await mj.jobAppears(h, user.id, (j) => j.kind === 'modal');
@@ -147,7 +127,7 @@ describe('Midjourney remix variations (bot level)', () => {
 
   it('cancel refunds the variation and tells the user', async () => {
     const user = mj.fundedUser(h, 1_000);
-    const first = await grid(h, user, 'a grey fox');
+    const first = await mj.mjGrid(h, user, 'a grey fox');
     const { job, ask } = await remixQuestion(user, first, 'V3');
     const modals = modalBodies(h).length;
     await user.press(ask, '✖️ Cancel');
