@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJob } from '../../src/jobs/store.js';
 import { fund, waitForJob } from '../bot/images/helpers.js';
 import { initDataFor, serveMiniApp } from '../bot/miniapp/helpers.js';
+import * as mj from '../bot/mj/helpers.js';
 import { useTestBot } from '../helpers/bot-harness.js';
 
 /** Debian's package; no browser is downloaded at install time. */
@@ -140,5 +143,96 @@ const DARK = {
     await page.locator('#status', { hasText: 'no pudo confirmar' }).waitFor();
     expect(await page.locator('.card').count()).toBe(0);
     await page.close();
+  });
+});
+
+(available || inCi ? describe : describe.skip)('the mask editor in a real browser', () => {
+  const h = mj.useMjBot({ env: { MINI_APP_URL: 'http://127.0.0.1/app' } });
+  let server: Awaited<ReturnType<typeof serveMiniApp>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveMiniApp(h.bot);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('paints a region on an upscale, and the Vary (Region) job reaches Midjourney with that mask', async () => {
+    const user = mj.fundedUser(h, 1_000);
+    const grid = await mj.mjGrid(h, user, 'a castle on a hill');
+    const up = await mj.pressChild(h, user, grid, 'U1');
+    await mj.pump(h, () => getJob(h.bot.app.deps.db, up.id)?.status === 'done', {
+      what: 'upscale',
+    });
+    await mj.waitForResult(user);
+
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.route('**/*', (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
+    );
+    await page.addInitScript(
+      telegramShim(initDataFor(h.bot, { id: user.id, language_code: 'en' }), DARK),
+    );
+    await page.goto(`${server.url}/app/`);
+    await page.locator(`.card[data-id="${up.id}"] img`).waitFor();
+    await page.locator(`.card[data-id="${up.id}"]`).click();
+    await page.locator('#media img').waitFor();
+    await page.locator('#region', { hasText: 'Vary (Region)' }).click();
+    const canvas = page.locator('#region-canvas');
+    await canvas.waitFor();
+    // Sending before painting says what to do; nothing reaches the bot.
+    await page.locator('#region-send').click();
+    await page.locator('#region-status', { hasText: 'Nothing is painted yet' }).waitFor();
+
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no canvas');
+    await page.mouse.move(box.x + 40, box.y + 40);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 40 + i * 12, box.y + 40 + i * 6);
+    await page.mouse.up();
+    await page.locator('#region-prompt').fill('a blue flag');
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'mini-app-editor.png') });
+    await page.locator('#region-send').click();
+    await page.locator('#region-status', { hasText: 'Confirm it in the chat' }).waitFor();
+    await page.close();
+
+    const question = await user.waitFor({ text: /Vary \(Region\) with your mask costs/ });
+    await user.press(question.message ?? grid, /Start/);
+    await mj.pump(h, () => mj.jobsOf(h, user.id).some((j) => j.kind === 'modal'), {
+      what: 'the modal job',
+    });
+    const modal = mj.latestJob(h, user.id, 'modal');
+    await mj.pump(h, () => getJob(h.bot.app.deps.db, modal?.id ?? '')?.status === 'done', {
+      what: 'the region result',
+    });
+    const body = mj.mjSubmits(h.sim, 'modal').at(-1)?.body as {
+      maskBase64?: string;
+      prompt?: string;
+    };
+    expect(body.prompt).toBe('a blue flag');
+    const mask = Buffer.from((body.maskBase64 ?? '').replace(/^data:[^,]*,/, ''), 'base64');
+    const image = mj.jobsOf(h, user.id).find((j) => j.id === up.id);
+    const file =
+      (image?.result as { files?: { path: string }[] } | undefined)?.files?.[0]?.path ?? '';
+    const [maskMeta, imageMeta] = await Promise.all([
+      sharp(mask).metadata(),
+      sharp(file).metadata(),
+    ]);
+    expect([maskMeta.width, maskMeta.height]).toEqual([imageMeta.width, imageMeta.height]);
+    // Painted near the top left, nothing elsewhere: white there, black in the far corner.
+    const { data, info } = await sharp(mask)
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => data[y * info.width + x];
+    const scale = info.width / box.width;
+    expect(at(Math.round(40 * scale), Math.round(40 * scale))).toBe(255);
+    expect(at(info.width - 2, info.height - 2)).toBe(0);
+    await mj.waitForResult(user);
   });
 });

@@ -222,7 +222,9 @@ midjourneyFeature.callbackQuery(MJ_BUTTON_RE, async (ctx) => {
   }
   const action = classifyMjCustomId(button.customId);
   if (action.kind === 'inpaint') {
-    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-region'), show_alert: true });
+    // A mask is painted in the Mini App (when there is one); a chat cannot draw it.
+    const key = ctx.deps.config.MINI_APP_URL ? 'mj-button-region-gallery' : 'mj-button-region';
+    await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
     return;
   }
   const priceKind = mjActionPriceKind(action);

@@ -92,6 +92,7 @@ let shown = null;
 
 async function openItem(item) {
   shown = item;
+  $('region').hidden = !item.region;
   $('gallery').hidden = true;
   $('detail').hidden = false;
   if (tg) tg.BackButton.show();
@@ -114,9 +115,134 @@ async function openItem(item) {
 }
 
 function closeItem() {
+  if (!$('editor').hidden) {
+    $('editor').hidden = true;
+    $('detail').hidden = false;
+    return;
+  }
   $('detail').hidden = true;
   $('gallery').hidden = false;
   if (tg) tg.BackButton.hide();
+}
+
+// ── Vary (Region): paint over the part to redraw; the mask is white there, black elsewhere ──
+
+const editor = { erase: false, drawing: false, painted: false };
+
+/** The canvas has the image's own size, so the mask it becomes needs no scaling. */
+function openEditor() {
+  const img = $('media').querySelector('img');
+  if (!img || !shown) return;
+  $('detail').hidden = true;
+  $('editor').hidden = false;
+  $('region-image').src = img.src;
+  const canvas = $('region-canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+  editor.painted = false;
+  $('region-status').textContent = '';
+  $('region-prompt').value = '';
+}
+
+function paint(event) {
+  const canvas = $('region-canvas');
+  const box = canvas.getBoundingClientRect();
+  const scale = canvas.width / box.width;
+  const ctx = canvas.getContext('2d');
+  ctx.globalCompositeOperation = editor.erase ? 'destination-out' : 'source-over';
+  ctx.fillStyle = '#ff3b30';
+  ctx.beginPath();
+  const radius = Math.max(8, canvas.width / 24);
+  ctx.arc(
+    (event.clientX - box.left) * scale,
+    (event.clientY - box.top) * scale,
+    radius,
+    0,
+    2 * Math.PI,
+  );
+  ctx.fill();
+  if (!editor.erase && !editor.painted) {
+    editor.painted = true;
+    $('region-status').textContent = '';
+  }
+}
+
+function setTool(erase) {
+  editor.erase = erase;
+  $('tool-draw').classList.toggle('active', !erase);
+  $('tool-erase').classList.toggle('active', erase);
+}
+
+/** What was painted, as Midjourney reads a mask: opaque white on black, the image's size. */
+function maskBase64() {
+  const canvas = $('region-canvas');
+  const out = document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height;
+  const ctx = out.getContext('2d');
+  ctx.fillStyle = '#000000';
+  ctx.fillRect(0, 0, out.width, out.height);
+  const white = document.createElement('canvas');
+  white.width = canvas.width;
+  white.height = canvas.height;
+  const w = white.getContext('2d');
+  w.drawImage(canvas, 0, 0);
+  w.globalCompositeOperation = 'source-in';
+  w.fillStyle = '#ffffff';
+  w.fillRect(0, 0, white.width, white.height);
+  ctx.drawImage(white, 0, 0);
+  return out.toDataURL('image/png').replace(/^data:[^,]*,/, '');
+}
+
+async function sendRegion() {
+  if (!shown) return;
+  const status = $('region-status');
+  if (!editor.painted) {
+    status.textContent = say('app-region-empty');
+    return;
+  }
+  $('region-send').disabled = true;
+  try {
+    const res = await fetch(`${base}api/results/${shown.id}/region`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ mask: maskBase64(), prompt: $('region-prompt').value }),
+    });
+    const body = await res.json().catch(() => ({}));
+    status.textContent = body.message || say('app-error');
+  } catch {
+    status.textContent = say('app-error');
+  } finally {
+    $('region-send').disabled = false;
+  }
+}
+
+function setUpEditor() {
+  const canvas = $('region-canvas');
+  canvas.addEventListener('pointerdown', (e) => {
+    editor.drawing = true;
+    canvas.setPointerCapture(e.pointerId);
+    paint(e);
+  });
+  canvas.addEventListener('pointermove', (e) => {
+    if (editor.drawing) paint(e);
+  });
+  for (const end of ['pointerup', 'pointercancel']) {
+    canvas.addEventListener(end, () => {
+      editor.drawing = false;
+    });
+  }
+  $('region').textContent = say('app-region');
+  $('region').addEventListener('click', openEditor);
+  $('region-hint').textContent = say('app-region-hint');
+  $('tool-draw').textContent = say('app-region-draw');
+  $('tool-erase').textContent = say('app-region-erase');
+  $('tool-draw').addEventListener('click', () => setTool(false));
+  $('tool-erase').addEventListener('click', () => setTool(true));
+  $('region-prompt').placeholder = say('app-region-prompt');
+  $('region-send').textContent = say('app-region-send');
+  $('region-send').addEventListener('click', sendRegion);
 }
 
 async function start() {
@@ -142,6 +268,7 @@ async function start() {
       if (shown) tg.switchInlineQuery(shareQuery(shown.prompt), ['users', 'groups', 'channels']);
     });
     $('more').addEventListener('click', () => loadPage().catch(showError));
+    setUpEditor();
     await loadPage();
   } catch (err) {
     showError(err);

@@ -24,6 +24,7 @@ mj-image-not-image = 📄 This album item is not an image I can use as a referen
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = This button is not available for this Midjourney model. Try another button, or start a new /mj.
 mj-button-region = 🖌 Vary (Region) needs a mask drawn on the image, which a chat can't do. Try 🪄 Vary (Subtle) or (Strong), or 🔍 Custom Zoom.
+mj-button-region-gallery = 🖌 Vary (Region) is drawn in the gallery: open /gallery, pick this image and paint the part to redraw.
 mj-button-stale = This button is out of date.
 mj-button-busy = Already on it…
 mj-button-not-yours = These buttons belong to someone else's image.

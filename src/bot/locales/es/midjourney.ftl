@@ -26,6 +26,7 @@ mj-image-not-image = 📄 Este elemento del álbum no es una imagen que pueda us
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = Este botón no está disponible para este modelo de Midjourney. Prueba otro botón, o empieza un nuevo /mj.
 mj-button-region = 🖌 Vary (Region) necesita una máscara dibujada sobre la imagen, y eso no se puede hacer en un chat. Prueba 🪄 Vary (Subtle) o (Strong), o 🔍 Custom Zoom.
+mj-button-region-gallery = 🖌 Vary (Region) se dibuja en la galería: abre /gallery, elige esta imagen y pinta la parte que quieres redibujar.
 mj-button-stale = Este botón ya no es válido.
 mj-button-busy = Ya estoy en ello…
 mj-button-not-yours = Estos botones son de la imagen de otra persona.

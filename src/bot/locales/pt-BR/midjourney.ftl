@@ -26,6 +26,7 @@ mj-image-not-image = 📄 Este item do álbum não é uma imagem que eu possa us
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = Este botão não está disponível para este modelo do Midjourney. Tente outro botão, ou comece um novo /mj.
 mj-button-region = 🖌 Vary (Region) precisa de uma máscara desenhada na imagem, e isso não dá para fazer pelo chat. Experimente 🪄 Vary (Subtle) ou (Strong), ou 🔍 Custom Zoom.
+mj-button-region-gallery = 🖌 Vary (Region) é desenhado na galeria: abra /gallery, escolha esta imagem e pinte a parte que deve ser redesenhada.
 mj-button-stale = Este botão está desatualizado.
 mj-button-busy = Já estou cuidando disso…
 mj-button-not-yours = Estes botões são da imagem de outra pessoa.

@@ -26,6 +26,7 @@ mj-image-not-image = 📄 Этот элемент альбома — не изо
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = Эта кнопка недоступна для этой модели Midjourney. Попробуйте другую кнопку или начните заново с /mj.
 mj-button-region = 🖌 Для Vary (Region) нужна маска, нарисованная на картинке, а в чате её не нарисовать. Попробуйте 🪄 Vary (Subtle) или (Strong), или 🔍 Custom Zoom.
+mj-button-region-gallery = 🖌 Vary (Region) рисуется в галерее: откройте /gallery, выберите это изображение и закрасьте часть, которую нужно перерисовать.
 mj-button-stale = Эта кнопка устарела.
 mj-button-busy = Уже делаю…
 mj-button-not-yours = Эти кнопки относятся к чужой картинке.

@@ -28,6 +28,7 @@ mj-image-not-image = 📄 Цей елемент альбому не є зобр�
 mj-button-working = ⏳ { $action }…
 mj-button-unsupported = Ця кнопка недоступна для цієї моделі Midjourney. Спробуйте іншу кнопку або почніть заново з /mj.
 mj-button-region = 🖌 Для Vary (Region) треба намалювати маску на зображенні, а в чаті це неможливо. Спробуйте 🪄 Vary (Subtle) чи (Strong) або 🔍 Custom Zoom.
+mj-button-region-gallery = 🖌 Vary (Region) малюється в галереї: відкрийте /gallery, оберіть це зображення й зафарбуйте частину, яку треба перемалювати.
 mj-button-stale = Ця кнопка застаріла.
 mj-button-busy = Уже працюю…
 mj-button-not-yours = Ці кнопки належать до чужого зображення.

@@ -18,6 +18,7 @@ mj-image-not-image = 📄 相册中的这一项不是我能用作参考的图片
 mj-button-working = ⏳ { $action }……
 mj-button-unsupported = 这个 Midjourney 模型不支持此按钮。请试试其他按钮，或用 /mj 重新开始。
 mj-button-region = 🖌 局部重绘需要在图片上绘制蒙版，聊天里做不到。可以试试 🪄 轻微变化或强烈变化，或 🔍 自定义缩放。
+mj-button-region-gallery = 🖌 Vary (Region) 需要在作品库中绘制：打开 /gallery，选择这张图片，涂抹需要重绘的部分。
 mj-button-stale = 这个按钮已过期。
 mj-button-busy = 正在处理……
 mj-button-not-yours = 这些按钮属于别人的图片。
