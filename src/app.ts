@@ -15,8 +15,10 @@ import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
 import type { BotContext } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
 import type { BotDeps } from './bot/deps.js';
+import { offerAgain } from './bot/gallery/offers.js';
 import { sharedI18n, translateIn } from './bot/i18n.js';
 import { deliverImages } from './bot/images/delivery.js';
+import { IMAGE_FAMILIES } from './bot/jobs/again.js';
 import type { DeliveryContext } from './bot/jobs/delivery-types.js';
 import { TelegramNotifier } from './bot/jobs/notifier.js';
 import { StatusEditor } from './bot/jobs/status-editor.js';
@@ -442,9 +444,11 @@ function buildMiniApp(
     ),
     t: translateIn,
     money: deps.money,
-    region: {
-      available: (job) => regionButton(job) !== undefined,
-      offer: (job, input, locale) => offerVaryRegion(deps, bot.api, job, input, locale),
+    offers: {
+      regionAvailable: (job) => regionButton(job) !== undefined,
+      offerRegion: (job, input, locale) => offerVaryRegion(deps, bot.api, job, input, locale),
+      againAvailable: (job) => IMAGE_FAMILIES.has(job.family),
+      offerAgain: (job, locale) => offerAgain(deps, bot.api, job, locale),
     },
     fromTelegram: (fileId, kind) =>
       load(fileId, TELEGRAM_DOWNLOAD_LIMIT, kind).then(

@@ -16,6 +16,8 @@ export interface GalleryItem {
   files: { index: number; media: 'image' | 'video' }[];
   /** Midjourney's Vary (Region) can be drawn on it. */
   region: boolean;
+  /** 🔁 repeats it (image jobs). */
+  again: boolean;
 }
 
 const resultShape = z.looseObject({
@@ -44,7 +46,7 @@ export function galleryItem(
   job: JobRow,
   catalog: Catalog,
   money: (amount: number) => string,
-  region: boolean,
+  offers: { region: boolean; again: boolean },
 ): GalleryItem | undefined {
   const files = galleryFiles(job).flatMap((f, index) => {
     const media = mediaOf(f.mime);
@@ -61,6 +63,6 @@ export function galleryItem(
     price: job.payer === 'own_key' ? '' : money(job.price),
     createdAt: job.createdAt,
     files,
-    region,
+    ...offers,
   };
 }

@@ -35,13 +35,14 @@ export const APP_STRINGS = [
   'app-error',
   'app-error-auth',
   'app-error-gone',
+  'app-again',
   'app-region',
   'app-region-hint',
   'app-region-draw',
   'app-region-erase',
   'app-region-prompt',
   'app-region-send',
-  'app-region-sent',
+  'app-sent-to-chat',
   'app-region-off',
   'app-region-bad',
   'app-region-empty',
@@ -51,14 +52,19 @@ export const APP_STRINGS = [
 const MAX_BODY = MAX_MASK_BASE64 + 16 * 1024;
 const MAX_REGION_PROMPT = 1500;
 
-/** The bot's side of Vary (Region): which results have it, and the question in the chat. */
-export interface RegionPort {
-  available(job: JobRow): boolean;
-  offer(
+/**
+ * The bot's side of the gallery's buttons: which results take them, and the question asked in
+ * the chat (✅ there starts the job, priced and limited like any other).
+ */
+export interface ChatOffers {
+  regionAvailable(job: JobRow): boolean;
+  offerRegion(
     job: JobRow,
     input: { maskPng: Buffer; prompt: string },
     locale: Locale,
   ): Promise<RegionOutcome>;
+  againAvailable(job: JobRow): boolean;
+  offerAgain(job: JobRow, locale: Locale): Promise<boolean>;
 }
 
 const PAGE_SIZE = 24;
@@ -86,7 +92,7 @@ export interface MiniAppDeps {
   money: (amount: number, locale: string) => string;
   /** A delivered file back from Telegram by file id, when the result store no longer has it. */
   fromTelegram: (fileId: string, kind: 'image' | 'video') => Promise<Buffer | undefined>;
-  region: RegionPort;
+  offers: ChatOffers;
   now?: () => number;
 }
 
@@ -158,12 +164,10 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
       );
       const catalog = deps.catalog();
       const items = rows.flatMap((job) => {
-        const item = galleryItem(
-          job,
-          catalog,
-          (amount) => deps.money(amount, locale),
-          deps.region.available(job),
-        );
+        const item = galleryItem(job, catalog, (amount) => deps.money(amount, locale), {
+          region: deps.offers.regionAvailable(job),
+          again: deps.offers.againAvailable(job),
+        });
         return item ? [item] : [];
       });
       const last = rows.at(-1);
@@ -225,7 +229,7 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
         refuse(404, 'gone', 'app-error-gone');
         return true;
       }
-      if (!deps.region.available(job)) {
+      if (!deps.offers.regionAvailable(job)) {
         refuse(409, 'no_region', 'app-region-off');
         return true;
       }
@@ -249,7 +253,7 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
         refuse(400, mask.reason, mask.reason === 'empty' ? 'app-region-empty' : 'app-region-bad');
         return true;
       }
-      const outcome = await deps.region.offer(
+      const outcome = await deps.offers.offerRegion(
         job,
         { maskPng: mask.png, prompt: input.data.prompt },
         locale,
@@ -258,7 +262,19 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
         refuse(409, outcome, 'app-region-off');
         return true;
       }
-      sendJson(res, 200, { ok: true, message: deps.t(locale, 'app-region-sent') });
+      sendJson(res, 200, { ok: true, message: deps.t(locale, 'app-sent-to-chat') });
+      return true;
+    }
+    const again = /^\/results\/([\w-]{1,64})\/again$/.exec(api);
+    if (req.method === 'POST' && again) {
+      const job = getJob(deps.db, again[1] ?? '');
+      const offered =
+        job !== undefined &&
+        job.userId === user.id &&
+        deps.offers.againAvailable(job) &&
+        (await deps.offers.offerAgain(job, locale));
+      if (offered) sendJson(res, 200, { ok: true, message: deps.t(locale, 'app-sent-to-chat') });
+      else sendJson(res, 404, { error: 'gone', message: deps.t(locale, 'app-error-gone') });
       return true;
     }
     sendJson(res, 404, { error: 'not_found' });

@@ -4,7 +4,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJob } from '../../src/jobs/store.js';
-import { fund, waitForJob } from '../bot/images/helpers.js';
+import { fund, jobsOf, waitForJob } from '../bot/images/helpers.js';
 import { initDataFor, serveMiniApp } from '../bot/miniapp/helpers.js';
 import * as mj from '../bot/mj/helpers.js';
 import { useTestBot } from '../helpers/bot-harness.js';
@@ -126,6 +126,14 @@ const DARK = {
       'a red fox in the snow',
       ['users', 'groups', 'channels'],
     ]);
+    // 🔁 asks in the chat with the price; ✅ there starts it like any job.
+    await page.locator('#again', { hasText: 'Ещё раз' }).click();
+    await page.locator('#detail-status', { hasText: 'Подтвердите в чате' }).waitFor();
+    const question = await user.waitFor({ text: '🔁 FLUX ещё раз — 0,03 USD. Запустить?' });
+    const jobsBefore = jobsOf(bot.app, user.id).length;
+    await user.press(question.message ?? 0, /0,03 USD/);
+    await waitForJob(bot.app, user.id, (j) => j.status === 'done' && j.parentJobId !== null);
+    expect(jobsOf(bot.app, user.id).length).toBe(jobsBefore + 1);
     await page.evaluate('window.__tg.backClick()');
     await page.locator('#gallery').waitFor();
     expect(await page.evaluate<string[]>('window.__tg.back')).toEqual(['show', 'hide']);

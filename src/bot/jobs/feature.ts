@@ -7,7 +7,6 @@
 
 import type { CallbackQueryContext } from 'grammy';
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
-import { imageJobParams } from '../../jobs/image-params.js';
 import { cancelJob } from '../../jobs/lifecycle.js';
 import type { StoredFile } from '../../jobs/ports.js';
 import { resultUsable } from '../../jobs/state.js';
@@ -17,7 +16,7 @@ import { galleryButton } from '../gallery/feature.js';
 import { writeEditAwaiting } from '../images/awaiting.js';
 import { fileName, resultFiles } from '../images/delivery.js';
 import { askInstruction } from '../images/edit.js';
-import { isImageModel, prepareImageJob } from '../images/request.js';
+import { againJob, IMAGE_FAMILIES } from './again.js';
 import { parseJobButton } from './callback-data.js';
 import { PendingStarts, parseConfirmButton } from './confirm-start.js';
 import { renderJobsList } from './jobs-list.js';
@@ -25,7 +24,6 @@ import { localeOf, submitJob } from './submit-job.js';
 
 export const jobsFeature = new Composer<BotContext>();
 
-const IMAGE_FAMILIES = new Set(['image', 'chat-image', 'edit']);
 const LIST_SIZE = 10;
 
 async function jobsScreen(ctx: BotContext, userId: number) {
@@ -147,29 +145,12 @@ async function cancel(ctx: JobQuery, job: JobRow): Promise<void> {
 /** 🔁: the same request again (validated and priced anew: the catalog may have changed). */
 async function again(ctx: JobQuery, job: JobRow): Promise<void> {
   await ctx.answerCallbackQuery({ text: ctx.t('jobs-again-toast') });
-  const model = ctx.deps.catalog.get(job.model);
-  const params = imageJobParams.safeParse(job.params);
-  if (!isImageModel(model) || !params.success) {
+  const prepared = againJob(ctx.deps.catalog, job, ctx.callbackQuery.message?.message_id);
+  if (!prepared) {
     await ctx.reply(ctx.t('jobs-model-gone', { model: ctx.deps.catalog.title(job.model) }));
     return;
   }
-  const p = params.data;
-  await submitJob(
-    ctx,
-    prepareImageJob({
-      model,
-      kind: job.kind === 'edit' ? 'edit' : 'generate',
-      prompt: p.prompt,
-      n: p.n,
-      ...(p.size ? { size: p.size } : {}),
-      ...(p.aspectRatio ? { aspectRatio: p.aspectRatio } : {}),
-      inputs: p.inputs,
-      parentJobId: job.id,
-      ...(ctx.callbackQuery.message
-        ? { replyToMessageId: ctx.callbackQuery.message.message_id }
-        : {}),
-    }),
-  );
+  await submitJob(ctx, prepared);
 }
 
 /** ✏️: the result becomes the photo to edit; the next text is the instruction. */

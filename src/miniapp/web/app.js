@@ -93,6 +93,8 @@ let shown = null;
 async function openItem(item) {
   shown = item;
   $('region').hidden = !item.region;
+  $('again').hidden = !item.again;
+  $('detail-status').textContent = '';
   $('gallery').hidden = true;
   $('detail').hidden = false;
   if (tg) tg.BackButton.show();
@@ -195,6 +197,21 @@ function maskBase64() {
   return out.toDataURL('image/png').replace(/^data:[^,]*,/, '');
 }
 
+/** Posts a gallery action; the bot asks in the chat (with the price) and ✅ there starts it. */
+async function post(path, body, status) {
+  try {
+    const res = await fetch(`${base}api${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = await res.json().catch(() => ({}));
+    status.textContent = answer.message || say('app-error');
+  } catch {
+    status.textContent = say('app-error');
+  }
+}
+
 async function sendRegion() {
   if (!shown) return;
   const status = $('region-status');
@@ -203,19 +220,9 @@ async function sendRegion() {
     return;
   }
   $('region-send').disabled = true;
-  try {
-    const res = await fetch(`${base}api/results/${shown.id}/region`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ mask: maskBase64(), prompt: $('region-prompt').value }),
-    });
-    const body = await res.json().catch(() => ({}));
-    status.textContent = body.message || say('app-error');
-  } catch {
-    status.textContent = say('app-error');
-  } finally {
-    $('region-send').disabled = false;
-  }
+  const body = { mask: maskBase64(), prompt: $('region-prompt').value };
+  await post(`/results/${shown.id}/region`, body, status);
+  $('region-send').disabled = false;
 }
 
 function setUpEditor() {
@@ -233,6 +240,10 @@ function setUpEditor() {
       editor.drawing = false;
     });
   }
+  $('again').textContent = say('app-again');
+  $('again').addEventListener('click', () => {
+    if (shown) post(`/results/${shown.id}/again`, {}, $('detail-status'));
+  });
   $('region').textContent = say('app-region');
   $('region').addEventListener('click', openEditor);
   $('region-hint').textContent = say('app-region-hint');

@@ -99,6 +99,12 @@ describe('Mini App API (bot level)', () => {
       });
     }
     expect((await get('/api/results/nope/file/0', a.initData)).status).toBe(404);
+    // Nor can B repeat A's generation at B's (or A's) expense.
+    const again = await fetch(`${server.url}/app/api/results/${a.job.id}/again`, {
+      method: 'POST',
+      headers: { authorization: `tma ${b.initData}` },
+    });
+    expect(again.status).toBe(404);
     expect((await get(`/api/results/${a.job.id}/file/7`, a.initData)).status).toBe(404);
   });
 
