@@ -1,0 +1,189 @@
+/**
+ * The gallery's JSON API, one small function per endpoint. Every call is already authenticated
+ * (routes.ts): `call.user` is the one the signed initData names, and every job is checked to be
+ * theirs; another user's job is answered like one that does not exist.
+ */
+import { readFile } from 'node:fs/promises';
+import type http from 'node:http';
+import { z } from 'zod';
+import type { Locale } from '../accounts/locale.js';
+import { sendJson } from '../infra/http-server.js';
+import { MAX_MASK_BASE64 } from '../jobs/midjourney/params.js';
+import { getJob, type JobRow, listUserResults } from '../jobs/store.js';
+import { type GalleryFile, galleryFiles, galleryItem } from './gallery.js';
+import type { MiniAppUser } from './init-data.js';
+import { checkMask } from './mask.js';
+import { APP_STRINGS, type MiniAppDeps } from './ports.js';
+
+export interface ApiCall {
+  deps: MiniAppDeps;
+  user: MiniAppUser;
+  locale: Locale;
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  url: URL;
+}
+
+const PAGE_SIZE = 24;
+/** What the page may send at once: a mask of a 2048² image is far below this. */
+const MAX_BODY = MAX_MASK_BASE64 + 16 * 1024;
+const MAX_REGION_PROMPT = 1500;
+
+type Endpoint = {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  run(call: ApiCall, match: RegExpExecArray): Promise<void>;
+};
+
+const ENDPOINTS: Endpoint[] = [
+  { method: 'GET', path: /^\/me$/, run: me },
+  { method: 'GET', path: /^\/results$/, run: results },
+  { method: 'GET', path: /^\/results\/([\w-]{1,64})\/(thumb|file)\/(\d{1,2})$/, run: media },
+  { method: 'POST', path: /^\/results\/([\w-]{1,64})\/region$/, run: region },
+  { method: 'POST', path: /^\/results\/([\w-]{1,64})\/again$/, run: again },
+];
+
+export async function answerApi(call: ApiCall, path: string): Promise<void> {
+  for (const endpoint of ENDPOINTS) {
+    const match = call.req.method === endpoint.method ? endpoint.path.exec(path) : null;
+    if (match) return endpoint.run(call, match);
+  }
+  sendJson(call.res, 404, { error: 'not_found' });
+}
+
+const refuse = (call: ApiCall, status: number, error: string, key: string) =>
+  sendJson(call.res, status, { error, message: call.deps.t(call.locale, key) });
+
+/** The caller's own finished job, or undefined (refused as gone). */
+function ownResult(call: ApiCall, jobId: string | undefined): JobRow | undefined {
+  const job = jobId ? getJob(call.deps.db, jobId) : undefined;
+  if (job && job.userId === call.user.id && job.status === 'done') return job;
+  refuse(call, 404, 'gone', 'app-error-gone');
+  return undefined;
+}
+
+/** A result file's bytes: from the result store, else back from Telegram by its file id. */
+async function fileBytes(call: ApiCall, file: GalleryFile): Promise<Buffer | undefined> {
+  if (await call.deps.results.exists(file)) return readFile(file.path);
+  const id = file.documentFileId ?? file.photoFileId ?? file.videoFileId;
+  if (!id) return undefined;
+  return call.deps.fromTelegram(id, file.mime.startsWith('video/') ? 'video' : 'image');
+}
+
+async function me(call: ApiCall): Promise<void> {
+  const { deps, locale } = call;
+  const strings = Object.fromEntries(APP_STRINGS.map((k) => [k, deps.t(locale, k)]));
+  sendJson(call.res, 200, { locale, strings });
+}
+
+async function results(call: ApiCall): Promise<void> {
+  const { deps, locale } = call;
+  const before = Number(call.url.searchParams.get('before'));
+  const cursor = Number.isSafeInteger(before) && before > 0 ? before : undefined;
+  const rows = listUserResults(deps.db, call.user.id, PAGE_SIZE, cursor);
+  const catalog = deps.catalog();
+  const items = rows.flatMap((job) => {
+    const item = galleryItem(job, catalog, (amount) => deps.money(amount, locale), {
+      region: deps.offers.regionAvailable(job),
+      again: deps.offers.againAvailable(job),
+    });
+    return item ? [item] : [];
+  });
+  const last = rows.at(-1);
+  const next = rows.length === PAGE_SIZE && last ? last.createdAt : null;
+  sendJson(call.res, 200, { items, next });
+}
+
+async function media(call: ApiCall, [, jobId, what, n]: RegExpExecArray): Promise<void> {
+  const job = ownResult(call, jobId);
+  if (!job) return;
+  const index = Number(n);
+  const file = galleryFiles(job)[index];
+  if (!file) return void refuse(call, 404, 'gone', 'app-error-gone');
+  if (what === 'thumb') {
+    const thumb = file.mime.startsWith('image/')
+      ? await call.deps.thumbs.get(job.id, index, () => fileBytes(call, file))
+      : undefined;
+    if (!thumb) return void call.res.writeHead(204).end();
+    call.res
+      .writeHead(200, { 'content-type': 'image/webp', 'cache-control': 'private, max-age=86400' })
+      .end(thumb);
+    return;
+  }
+  const bytes = await fileBytes(call, file);
+  if (!bytes) return void refuse(call, 404, 'gone', 'app-error-gone');
+  call.res
+    .writeHead(200, {
+      'content-type': file.mime,
+      'content-length': String(bytes.length),
+      'cache-control': 'private, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    })
+    .end(bytes);
+}
+
+const regionInput = z.object({
+  mask: z
+    .string()
+    .min(1)
+    .max(MAX_MASK_BASE64)
+    .regex(/^[A-Za-z0-9+/]+=*$/),
+  prompt: z.string().trim().max(MAX_REGION_PROMPT).default(''),
+});
+
+/** Vary (Region): the mask checked against the image, then the question in the chat. */
+async function region(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> {
+  const job = ownResult(call, jobId);
+  const image = job ? galleryFiles(job)[0] : undefined;
+  if (!job) return;
+  if (!image || !call.deps.offers.regionAvailable(job))
+    return void refuse(call, 409, 'no_region', 'app-region-off');
+  const body = await readBody(call.req, MAX_BODY);
+  if (body === undefined) return void refuse(call, 413, 'too_large', 'app-region-bad');
+  const input = regionInput.safeParse(parseJson(body));
+  if (!input.success) return void refuse(call, 400, 'malformed', 'app-region-bad');
+  const imageBytes = await fileBytes(call, image);
+  if (!imageBytes) return void refuse(call, 404, 'gone', 'app-error-gone');
+  const mask = await checkMask(Buffer.from(input.data.mask, 'base64'), imageBytes);
+  if (!mask.ok) {
+    const key = mask.reason === 'empty' ? 'app-region-empty' : 'app-region-bad';
+    return void refuse(call, 400, mask.reason, key);
+  }
+  const drawn = { maskPng: mask.png, prompt: input.data.prompt };
+  const outcome = await call.deps.offers.offerRegion(job, drawn, call.locale);
+  if (outcome !== 'offered') return void refuse(call, 409, outcome, 'app-region-off');
+  sendJson(call.res, 200, { ok: true, message: call.deps.t(call.locale, 'app-sent-to-chat') });
+}
+
+/** 🔁: the same request again, asked in the chat. */
+async function again(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> {
+  const job = ownResult(call, jobId);
+  if (!job) return;
+  const { offers } = call.deps;
+  if (!offers.againAvailable(job) || !(await offers.offerAgain(job, call.locale)))
+    return void refuse(call, 404, 'gone', 'app-error-gone');
+  sendJson(call.res, 200, { ok: true, message: call.deps.t(call.locale, 'app-sent-to-chat') });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request body as text, or undefined past `max` bytes (the rest is not read). */
+async function readBody(req: http.IncomingMessage, max: number): Promise<string | undefined> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const part = chunk as Buffer;
+    size += part.length;
+    if (size > max) return undefined;
+    chunks.push(part);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

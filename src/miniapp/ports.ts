@@ -1,0 +1,62 @@
+/** What the Mini App needs from the rest of the bot, and the strings its page shows. */
+import type { Locale, TranslateIn } from '../accounts/locale.js';
+import type { RegionOutcome } from '../bot/midjourney/region.js';
+import type { Catalog } from '../catalog/index.js';
+import type { Db } from '../db/client.js';
+import type { ResultStore } from '../jobs/result-store.js';
+import type { JobRow } from '../jobs/store.js';
+import type { ThumbStore } from './thumbs.js';
+
+/** The page's strings, sent in the reader's language (the page has no catalog of its own). */
+export const APP_STRINGS = [
+  'app-title',
+  'app-empty',
+  'app-loading',
+  'app-more',
+  'app-original',
+  'app-share',
+  'app-error',
+  'app-error-auth',
+  'app-error-gone',
+  'app-again',
+  'app-region',
+  'app-region-hint',
+  'app-region-draw',
+  'app-region-erase',
+  'app-region-prompt',
+  'app-region-send',
+  'app-sent-to-chat',
+  'app-region-off',
+  'app-region-bad',
+  'app-region-empty',
+] as const;
+
+/**
+ * The bot's side of the gallery's buttons: which results take them, and the question asked in
+ * the chat (✅ there starts the job, priced and limited like any other).
+ */
+export interface ChatOffers {
+  regionAvailable(job: JobRow): boolean;
+  offerRegion(
+    job: JobRow,
+    input: { maskPng: Buffer; prompt: string },
+    locale: Locale,
+  ): Promise<RegionOutcome>;
+  againAvailable(job: JobRow): boolean;
+  offerAgain(job: JobRow, locale: Locale): Promise<boolean>;
+}
+
+export interface MiniAppDeps {
+  basePath: string;
+  botToken: string;
+  db: Db;
+  catalog: () => Catalog;
+  results: ResultStore;
+  thumbs: ThumbStore;
+  t: TranslateIn;
+  money: (amount: number, locale: string) => string;
+  /** A delivered file back from Telegram by file id, when the result store no longer has it. */
+  fromTelegram: (fileId: string, kind: 'image' | 'video') => Promise<Buffer | undefined>;
+  offers: ChatOffers;
+  now?: () => number;
+}
