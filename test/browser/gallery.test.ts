@@ -35,6 +35,12 @@ function telegramShim(initData: string, theme: Record<string, string>): string {
         show() { window.__tg.back.push('show'); }, hide() { window.__tg.back.push('hide'); },
         onClick(fn) { window.__tg.backClick = fn; },
       },
+      MainButton: {
+        text: '', visible: false,
+        setText(t) { this.text = t; }, show() { this.visible = true; }, hide() { this.visible = false; },
+        showProgress() {}, hideProgress() {},
+        onClick(fn) { window.__tg.mainClick = fn; },
+      },
     } };`;
 }
 
@@ -193,8 +199,15 @@ const DARK = {
     await page.locator('#region', { hasText: 'Vary (Region)' }).click();
     const canvas = page.locator('#region-canvas');
     await canvas.waitFor();
+    // Telegram's main button sends (the page's own button is for other browsers).
+    expect(
+      await page.evaluate<unknown>(
+        '[Telegram.WebApp.MainButton.text, Telegram.WebApp.MainButton.visible]',
+      ),
+    ).toEqual(['Send to Midjourney', true]);
+    expect(await page.locator('#region-send').isVisible()).toBe(false);
     // Sending before painting says what to do; nothing reaches the bot.
-    await page.locator('#region-send').click();
+    await page.evaluate('window.__tg.mainClick()');
     await page.locator('#region-status', { hasText: 'Nothing is painted yet' }).waitFor();
 
     const box = await canvas.boundingBox();
@@ -205,7 +218,7 @@ const DARK = {
     await page.mouse.up();
     await page.locator('#region-prompt').fill('a blue flag');
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'mini-app-editor.png') });
-    await page.locator('#region-send').click();
+    await page.evaluate('window.__tg.mainClick()');
     await page.locator('#region-status', { hasText: 'Confirm it in the chat' }).waitFor();
     await page.close();
 

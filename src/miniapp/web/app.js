@@ -120,6 +120,7 @@ function closeItem() {
   if (!$('editor').hidden) {
     $('editor').hidden = true;
     $('detail').hidden = false;
+    if (tg?.MainButton) tg.MainButton.hide();
     return;
   }
   $('detail').hidden = true;
@@ -145,6 +146,7 @@ function openEditor() {
   editor.painted = false;
   $('region-status').textContent = '';
   $('region-prompt').value = '';
+  if (tg?.MainButton) tg.MainButton.show();
 }
 
 function paint(event) {
@@ -220,9 +222,11 @@ async function sendRegion() {
     return;
   }
   $('region-send').disabled = true;
+  if (tg?.MainButton) tg.MainButton.showProgress();
   const body = { mask: maskBase64(), prompt: $('region-prompt').value };
   await post(`/results/${shown.id}/region`, body, status);
   $('region-send').disabled = false;
+  if (tg?.MainButton) tg.MainButton.hideProgress();
 }
 
 function setUpEditor() {
@@ -254,6 +258,12 @@ function setUpEditor() {
   $('region-prompt').placeholder = say('app-region-prompt');
   $('region-send').textContent = say('app-region-send');
   $('region-send').addEventListener('click', sendRegion);
+  // In Telegram the client's own main button sends; the page's button is for other browsers.
+  if (tg?.MainButton) {
+    $('region-send').hidden = true;
+    tg.MainButton.setText(say('app-region-send'));
+    tg.MainButton.onClick(sendRegion);
+  }
 }
 
 async function start() {
