@@ -16,39 +16,34 @@ const MENU_LANGUAGE: Record<Locale, LanguageCode> = {
 };
 const menuLanguage = (locale: Locale): LanguageCode => MENU_LANGUAGE[locale];
 
-/** The public command menu, in menu order. Admin commands are added per admin chat elsewhere. */
-export const PUBLIC_COMMANDS = [
-  'imagine',
-  'edit',
-  'mj',
-  'video',
-  'settings',
-  'models',
-  'jobs',
-  'gallery',
-  'balance',
-  'topup',
-  'redeem',
-  'invite',
-  'key',
-  'support',
-  'paysupport',
-  'language',
-  'help',
-  'cancel',
-  'terms',
-] as const;
+/**
+ * The public command menu, in menu order, and where each command works: `private` ones only
+ * answer "write to me privately" in a group, so the groups' menu leaves them out. Admin commands
+ * are added per admin chat elsewhere.
+ */
+const MENU: ReadonlyArray<{ command: string; where: 'everywhere' | 'private' }> = [
+  { command: 'imagine', where: 'everywhere' },
+  { command: 'edit', where: 'everywhere' },
+  { command: 'mj', where: 'everywhere' },
+  { command: 'video', where: 'everywhere' },
+  { command: 'settings', where: 'everywhere' },
+  { command: 'models', where: 'everywhere' },
+  { command: 'jobs', where: 'everywhere' },
+  { command: 'gallery', where: 'everywhere' },
+  { command: 'balance', where: 'private' },
+  { command: 'topup', where: 'private' },
+  { command: 'redeem', where: 'private' },
+  { command: 'invite', where: 'private' },
+  { command: 'key', where: 'private' },
+  { command: 'support', where: 'private' },
+  { command: 'paysupport', where: 'private' },
+  { command: 'language', where: 'everywhere' },
+  { command: 'help', where: 'everywhere' },
+  { command: 'cancel', where: 'everywhere' },
+  { command: 'terms', where: 'everywhere' },
+];
 
-/** Commands that only answer "write to me privately" in a group: not in the groups' menu. */
-const PRIVATE_ONLY: ReadonlySet<string> = new Set([
-  'balance',
-  'topup',
-  'redeem',
-  'invite',
-  'key',
-  'support',
-  'paysupport',
-]);
+export const PUBLIC_COMMANDS: readonly string[] = MENU.map((c) => c.command);
 
 /** Commands users type that the menu does not list (deep links, Midjourney's extras). */
 const UNLISTED = ['start', 'blend', 'describe'] as const;
@@ -70,11 +65,10 @@ export function commandMenu(
   scope: MenuScope,
   options: MenuOptions,
 ): BotCommand[] {
-  return PUBLIC_COMMANDS.filter(
-    (command) =>
-      (scope === 'private' || !PRIVATE_ONLY.has(command)) &&
-      (command !== 'gallery' || options.gallery),
-  ).map((command) => ({ command, description: t(locale, `cmd-${command}`) }));
+  return MENU.filter(
+    ({ command, where }) =>
+      (scope === 'private' || where === 'everywhere') && (command !== 'gallery' || options.gallery),
+  ).map(({ command }) => ({ command, description: t(locale, `cmd-${command}`) }));
 }
 
 /**

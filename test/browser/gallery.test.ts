@@ -7,7 +7,7 @@ import { getJob } from '../../src/jobs/store.js';
 import { fund, jobsOf, waitForJob } from '../bot/images/helpers.js';
 import { initDataFor, serveMiniApp } from '../bot/miniapp/helpers.js';
 import * as mj from '../bot/mj/helpers.js';
-import { useTestBot } from '../helpers/bot-harness.js';
+import { type TestBot, useTestBot } from '../helpers/bot-harness.js';
 
 /** Debian's package; no browser is downloaded at install time. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,13 +53,15 @@ const DARK = {
   secondary_bg_color: '#232e3c',
 };
 
-(available || inCi ? describe : describe.skip)('the gallery in a real browser', () => {
-  const bot = useTestBot({ env: { MINI_APP_URL: 'http://127.0.0.1/app' } });
-  let server: Awaited<ReturnType<typeof serveMiniApp>>;
-  let browser: Browser;
-
+/**
+ * Chromium and the bot's HTTP server (the Mini App only) for one suite; `open` makes a
+ * phone-sized page (360 px) with the shim, where nothing but the bot's server is reachable.
+ */
+function useGalleryBrowser(bot: () => TestBot) {
+  let server: Awaited<ReturnType<typeof serveMiniApp>> | undefined;
+  let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await serveMiniApp(bot);
+    server = await serveMiniApp(bot());
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -69,16 +71,27 @@ const DARK = {
     await browser?.close();
     await server?.close();
   });
+  return {
+    url: () => {
+      if (!server) throw new Error('the server has not started');
+      return server.url;
+    },
+    async open(initData: string): Promise<Page> {
+      if (!browser || !server) throw new Error('the browser has not started');
+      const origin = server.url;
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.route('**/*', (route) =>
+        route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+      );
+      await page.addInitScript(telegramShim(initData, DARK));
+      return page;
+    },
+  };
+}
 
-  /** A phone-sized page (360 px) with the shim; nothing but the bot's server is reachable. */
-  async function open(initData: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
-    );
-    await page.addInitScript(telegramShim(initData, DARK));
-    return page;
-  }
+(available || inCi ? describe : describe.skip)('the gallery in a real browser', () => {
+  const bot = useTestBot({ env: { MINI_APP_URL: 'http://127.0.0.1/app' } });
+  const { open, url } = useGalleryBrowser(() => bot);
 
   it('shows the user’s results in their theme and language, opens one, and goes back', async () => {
     const user = bot.tg.user({ language_code: 'ru' });
@@ -95,7 +108,7 @@ const DARK = {
 
     const page = await open(initDataFor(bot, { id: user.id, language_code: 'ru' }));
     const started = Date.now();
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${url()}/app/`);
     await page.locator('.card img').nth(1).waitFor();
     const loadedMs = Date.now() - started;
     console.info(`[gallery] two results with thumbnails shown in ${loadedMs} ms`);
@@ -153,7 +166,7 @@ const DARK = {
       Math.floor(Date.now() / 1000) - 3 * 86_400,
     );
     const page = await open(stale);
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${url()}/app/`);
     await page.locator('#status', { hasText: 'no pudo confirmar' }).waitFor();
     expect(await page.locator('.card').count()).toBe(0);
     await page.close();
@@ -162,19 +175,7 @@ const DARK = {
 
 (available || inCi ? describe : describe.skip)('the mask editor in a real browser', () => {
   const h = mj.useMjBot({ env: { MINI_APP_URL: 'http://127.0.0.1/app' } });
-  let server: Awaited<ReturnType<typeof serveMiniApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveMiniApp(h.bot);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { open, url } = useGalleryBrowser(() => h.bot);
 
   it('paints a region on an upscale, and the Vary (Region) job reaches Midjourney with that mask', async () => {
     const user = mj.fundedUser(h, 1_000);
@@ -185,14 +186,8 @@ const DARK = {
     });
     await mj.waitForResult(user);
 
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith(server.url) ? route.continue() : route.abort(),
-    );
-    await page.addInitScript(
-      telegramShim(initDataFor(h.bot, { id: user.id, language_code: 'en' }), DARK),
-    );
-    await page.goto(`${server.url}/app/`);
+    const page = await open(initDataFor(h.bot, { id: user.id, language_code: 'en' }));
+    await page.goto(`${url()}/app/`);
     await page.locator(`.card[data-id="${up.id}"] img`).waitFor();
     await page.locator(`.card[data-id="${up.id}"]`).click();
     await page.locator('#media img').waitFor();

@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { type Api, InlineKeyboard } from 'grammy';
 import type { Db } from '../../db/client.js';
 import { SqliteKvStorage } from '../../db/kv-storage.js';
-import type { Translate } from '../i18n.js';
+import type { JobRow } from '../../jobs/store.js';
+import { type Locale, type Translate, translator } from '../i18n.js';
 import { callbackData } from '../transport/callback-data.js';
 import type { JobDraft } from './job-draft.js';
 
@@ -70,15 +71,21 @@ export function confirmKeyboard(t: Translate, id: string, price: string): Inline
 }
 
 /**
- * The same question asked from outside an update (the Mini App's Vary (Region)): the prepared
- * job waits, and ✅ in the chat starts it through the usual path, priced and limited as always.
+ * The same question asked from outside an update (the gallery's buttons): the prepared job waits,
+ * and ✅ in the job's chat starts it through the usual path, priced and limited as always.
+ * `question` gets the price as the reader sees it (their own key: "your key").
  */
-export async function offerStart(
-  api: Api,
-  db: Db,
-  t: Translate,
-  o: { userId: number; chatId: number; draft: JobDraft; question: string; price: string },
+export async function offerFollowUp(
+  o: { api: Api; db: Db; money: (amount: number, locale: string) => string },
+  job: JobRow,
+  draft: JobDraft,
+  locale: Locale,
+  question: (t: Translate, price: string) => string,
 ): Promise<void> {
-  const id = new PendingStarts(db).add({ userId: o.userId, draft: o.draft });
-  await api.sendMessage(o.chatId, o.question, { reply_markup: confirmKeyboard(t, id, o.price) });
+  const t = translator(locale);
+  const price = job.payer === 'own_key' ? t('job-cost-own-key') : o.money(draft.price, locale);
+  const id = new PendingStarts(o.db).add({ userId: job.userId, draft });
+  await o.api.sendMessage(job.chatId, question(t, price), {
+    reply_markup: confirmKeyboard(t, id, price),
+  });
 }

@@ -4,8 +4,8 @@ import { classifyMjCustomId } from '../../catalog/index.js';
 import { mjResultOf } from '../../jobs/midjourney/result.js';
 import type { JobRow } from '../../jobs/store.js';
 import type { BotDeps } from '../deps.js';
-import { type Locale, translator } from '../i18n.js';
-import { offerStart } from '../jobs/confirm-start.js';
+import type { Locale } from '../i18n.js';
+import { offerFollowUp } from '../jobs/confirm-start.js';
 import { mjJob } from './mj-jobs.js';
 
 export type RegionOutcome = 'offered' | 'no_region' | 'model_off';
@@ -53,15 +53,12 @@ export async function offerVaryRegion(
     parentJobId: job.id,
   });
   if (!prepared.ok) return 'no_region';
-  const t = translator(locale);
-  const price =
-    job.payer === 'own_key' ? t('job-cost-own-key') : deps.money(prepared.draft.price, locale);
-  await offerStart(api, deps.db, t, {
-    userId: job.userId,
-    chatId: job.chatId,
-    draft: prepared.draft,
-    question: t('mj-region-confirm', { price }),
-    price,
-  });
+  await offerFollowUp(
+    { api, db: deps.db, money: deps.money },
+    job,
+    prepared.draft,
+    locale,
+    (t, price) => t('mj-region-confirm', { price }),
+  );
   return 'offered';
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { touchUser } from '../../../src/accounts/users.js';
 import type { Db } from '../../../src/db/client.js';
-import { insertJob, recentUserJobs } from '../../../src/jobs/store.js';
+import { recentUserJobs } from '../../../src/jobs/store.js';
+import { insertImageJob } from '../../helpers/jobs.js';
 import { tempDb } from '../../helpers/temp-db.js';
 
 describe('recentUserJobs (inline sharing reads)', () => {
@@ -15,19 +16,7 @@ describe('recentUserJobs (inline sharing reads)', () => {
   afterEach(() => cleanup());
 
   const job = (id: string, userId: number, createdAt: number, status: 'done' | 'failed' = 'done') =>
-    insertJob(db, {
-      id,
-      userId,
-      chatId: userId,
-      family: 'image',
-      kind: 'generate',
-      model: 'flux',
-      params: { prompt: id },
-      price: 1,
-      payer: 'balance',
-      status,
-      createdAt,
-    });
+    insertImageJob(db, id, userId, { params: { prompt: id }, price: 1, status, createdAt });
 
   it("reads only the user's rows, newest first, at most `limit`, whatever their status", () => {
     job('a1', 1, 100);
