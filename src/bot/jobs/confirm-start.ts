@@ -81,9 +81,12 @@ export async function offerFollowUp(
   draft: JobDraft,
   locale: Locale,
   question: (t: Translate, price: string) => string,
+  /** What a later step of the same action will reserve too (Midjourney's modal step). */
+  thenReserves = 0,
 ): Promise<void> {
   const t = translator(locale);
-  const price = job.payer === 'own_key' ? t('job-cost-own-key') : o.money(draft.price, locale);
+  const total = draft.price + thenReserves;
+  const price = job.payer === 'own_key' ? t('job-cost-own-key') : o.money(total, locale);
   const id = new PendingStarts(o.db).add({ userId: job.userId, draft });
   await o.api.sendMessage(job.chatId, question(t, price), {
     reply_markup: confirmKeyboard(t, id, price),

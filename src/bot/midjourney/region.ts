@@ -1,6 +1,6 @@
 /** Vary (Region) from the Mini App: the drawn mask becomes an Inpaint action the user confirms. */
 import type { Api } from 'grammy';
-import { classifyMjCustomId } from '../../catalog/index.js';
+import { classifyMjCustomId, modalPriceOf } from '../../catalog/index.js';
 import { mjResultOf } from '../../jobs/midjourney/result.js';
 import type { JobRow } from '../../jobs/store.js';
 import type { BotDeps } from '../deps.js';
@@ -59,6 +59,8 @@ export async function offerVaryRegion(
     prepared.draft,
     locale,
     (t, price) => t('mj-region-confirm', { price }),
+    // Inpaint stops in MODAL; the modal step that sends the mask is priced on its own.
+    modalPriceOf(deps.catalog, job) ?? 0,
   );
   return 'offered';
 }

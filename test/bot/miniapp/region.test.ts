@@ -97,7 +97,10 @@ describe('Mini App: Vary (Region) (bot level)', () => {
       ok: true,
       message: '✅ Sent. Confirm it in the chat: the price is shown there.',
     });
-    const question = await user.waitFor({ text: /Vary \(Region\) with your mask costs/ });
+    // Inpaint is free in the default catalog; the modal step that sends the mask costs 0.10.
+    const question = await user.waitFor({
+      text: '🖌 Vary (Region) with your mask costs 0.10 USD. Start it?',
+    });
     expect(mj.balanceOf(h, user.id)).toBe(before);
 
     await user.press(question.message ?? grid, /Start/);
