@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { type RunnerHandle, run } from '@grammyjs/runner';
 import { type App, createApp, createAppLogger } from './app.js';
 import { menuOptions, publishAdminCommands, publishCommands } from './bot/commands.js';
-import { translateIn } from './bot/i18n.js';
+import { DEFAULT_LOCALE, translateIn } from './bot/i18n.js';
 import { ALLOWED_UPDATES } from './bot/transport/allowed-updates.js';
 import { stopRunner } from './bot/transport/stop-runner.js';
 import { createWebhookHandler } from './bot/transport/webhook.js';
@@ -77,10 +77,12 @@ async function main(): Promise<void> {
     menuOptions(config),
   );
   if (config.MINI_APP_URL) {
-    // The chat's menu button opens the gallery (one text for all languages: Telegram's limit).
+    // The chat's menu button opens the gallery: one text for every chat (the default button
+    // has no per-language variant), so the default locale's.
+    const text = translateIn(DEFAULT_LOCALE, 'button-gallery');
     await bot.api
       .setChatMenuButton({
-        menu_button: { type: 'web_app', text: 'Gallery', web_app: { url: config.MINI_APP_URL } },
+        menu_button: { type: 'web_app', text, web_app: { url: config.MINI_APP_URL } },
       })
       .catch((err: unknown) => logger.warn({ err }, 'could not set the menu button'));
   }

@@ -46,9 +46,12 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** The language a user chose in /language, else the one their Telegram app reports. */
-export function userLocale(db: Db, userId: number): Locale {
+/**
+ * The language a user chose in /language, else the one their Telegram app reports: `appLanguage`
+ * when the caller has it fresh (a Mini App's initData), else the one stored at their last update.
+ */
+export function userLocale(db: Db, userId: number, appLanguage?: string): Locale {
   const user = getUser(db, userId);
   const chosen = user?.settings.locale;
-  return isLocale(chosen) ? chosen : pickLocale(user?.languageCode ?? undefined);
+  return isLocale(chosen) ? chosen : pickLocale(appLanguage ?? user?.languageCode ?? undefined);
 }

@@ -105,6 +105,11 @@ export function getOwnKeyInfo(db: Db, userId: number): OwnKeyInfo | null {
   return statements(db).info.get({ userId }) ?? null;
 }
 
+/** Whether the user's own key is linked and working: then it, not the balance, pays. */
+export function hasWorkingKey(db: Db, userId: number): boolean {
+  return getOwnKeyInfo(db, userId)?.status === 'ok';
+}
+
 /** Removes the key; returns whether there was one. */
 export function unlinkKey(db: Db, userId: number): boolean {
   return db.delete(userKeys).where(eq(userKeys.userId, userId)).run().changes > 0;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Catalog } from '../catalog/index.js';
 import { type StoredFile, storedFileSchema } from '../jobs/ports.js';
 import type { JobRow } from '../jobs/store.js';
+import { videoResultOf } from '../jobs/video/result.js';
 
 /** What the page shows of a result; no path, no upstream URL, no file id leaves the bot. */
 export interface GalleryItem {
@@ -20,23 +21,26 @@ export interface GalleryItem {
   again: boolean;
 }
 
-const resultShape = z.looseObject({
-  files: z.array(storedFileSchema).optional(),
-  file: storedFileSchema.optional(),
-  videoFileId: z.string().optional(),
-});
+const resultFiles = z.array(storedFileSchema);
 
 /** A result file with the Telegram id of a delivered video (kept beside the video's file). */
 export type GalleryFile = StoredFile & { videoFileId?: string };
 
 /** The stored files of a finished job: images and Midjourney keep `files`, videos one `file`. */
 export function galleryFiles(job: JobRow): GalleryFile[] {
-  const parsed = resultShape.safeParse(job.result ?? {});
-  if (!parsed.success) return [];
-  const { files, file, videoFileId } = parsed.data;
-  if (files) return files;
-  if (!file) return [];
-  return [videoFileId ? { ...file, videoFileId } : file];
+  if (job.family === 'video') {
+    const { file, videoFileId, documentFileId } = videoResultOf(job);
+    if (!file) return [];
+    return [
+      {
+        ...file,
+        ...(videoFileId ? { videoFileId } : {}),
+        ...(documentFileId ? { documentFileId } : {}),
+      },
+    ];
+  }
+  const files = resultFiles.safeParse(job.result?.files);
+  return files.success ? files.data : [];
 }
 
 const mediaOf = (mime: string): 'image' | 'video' | undefined =>

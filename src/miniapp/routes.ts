@@ -7,11 +7,10 @@ import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isLocale, type Locale, pickLocale } from '../accounts/locale.js';
-import { getSettings, getUser } from '../accounts/users.js';
+import { pickLocale, userLocale } from '../accounts/locale.js';
 import { sendJson } from '../infra/http-server.js';
 import { type ApiCall, answerApi } from './api.js';
-import { checkInitData, initDataKey, type MiniAppUser } from './init-data.js';
+import { checkInitData, initDataKey } from './init-data.js';
 import type { MiniAppDeps } from './ports.js';
 
 export const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web');
@@ -36,11 +35,6 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
   const base = deps.basePath.replace(/\/+$/, '');
   const nowS = () => Math.floor((deps.now?.() ?? Date.now()) / 1000);
 
-  const localeOf = (user: MiniAppUser): Locale => {
-    const chosen = getUser(deps.db, user.id) ? getSettings(deps.db, user.id).locale : undefined;
-    return isLocale(chosen) ? chosen : pickLocale(user.language_code);
-  };
-
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return false;
@@ -63,7 +57,14 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
       sendJson(res, 401, { error: check.reason, message });
       return true;
     }
-    const call: ApiCall = { deps, user: check.user, locale: localeOf(check.user), req, res, url };
+    const call: ApiCall = {
+      deps,
+      user: check.user,
+      locale: userLocale(deps.db, check.user.id, check.user.language_code),
+      req,
+      res,
+      url,
+    };
     await answerApi(call, rest.slice('/api'.length));
     return true;
   };

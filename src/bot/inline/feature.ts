@@ -17,12 +17,8 @@ export const INLINE_START_PARAMETER = 'inline';
 export const inlineFeature = new Composer<BotContext>();
 
 inlineFeature.on('inline_query', async (ctx) => {
+  // Banned users never get here: the user middleware answers them with an empty list.
   const personal = { is_personal: true, cache_time: CACHE_SECONDS } as const;
-  // The user middleware stops banned users first; this keeps the promise if that ever moves.
-  if (ctx.user?.banned) {
-    await ctx.answerInlineQuery([], personal);
-    return;
-  }
   const { query, offset } = ctx.inlineQuery;
   // By the sender's id only: another user's rows are never read, let alone shown.
   const jobs = recentUserJobs(ctx.deps.db, ctx.from.id, RECENT_JOBS);

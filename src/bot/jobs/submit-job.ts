@@ -6,7 +6,7 @@
  * calls it returns in milliseconds.
  */
 import { InlineKeyboard } from 'grammy';
-import { getOwnKeyInfo } from '../../accounts/own-keys.js';
+import { hasWorkingKey } from '../../accounts/own-keys.js';
 import { getBalance } from '../../billing/ledger.js';
 import type { Db } from '../../db/client.js';
 import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js';
@@ -40,7 +40,7 @@ export type SubmitOutcome =
 
 /** A linked key that the gateway has not rejected pays; otherwise the balance does. */
 export function choosePayer(db: Db, userId: number): 'balance' | 'own_key' {
-  return getOwnKeyInfo(db, userId)?.status === 'ok' ? 'own_key' : 'balance';
+  return hasWorkingKey(db, userId) ? 'own_key' : 'balance';
 }
 
 /** The answer's locale (for number formats in amounts). */

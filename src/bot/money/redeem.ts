@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import { getOwnKeyInfo } from '../../accounts/own-keys.js';
+import { hasWorkingKey } from '../../accounts/own-keys.js';
 import { looksLikeCode } from '../../billing/code-format.js';
 import { redeemWithLimit } from '../../billing/redeem-guard.js';
 import type { BotContext } from '../context.js';
@@ -26,7 +26,7 @@ async function redeem(ctx: BotContext, code: string): Promise<void> {
   ctx.log.info({ codeId: result.codeId, amount: result.amount }, 'code redeemed');
   const { money } = await readerMoney(ctx);
   let text = ctx.t('redeem-ok', { amount: money(result.amount), balance: money(result.balance) });
-  if (getOwnKeyInfo(db, user.id)?.status === 'ok') text += `\n\n${ctx.t('redeem-ok-own-key')}`;
+  if (hasWorkingKey(db, user.id)) text += `\n\n${ctx.t('redeem-ok-own-key')}`;
   await ctx.reply(text, { parse_mode: 'HTML' });
   await payReferral(ctx, user.id);
 }

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { getOwnKeyInfo } from '../../accounts/own-keys.js';
+import { hasWorkingKey } from '../../accounts/own-keys.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { galleryButton } from '../gallery/feature.js';
@@ -35,7 +35,7 @@ function catalogLines(ctx: BotContext): string {
 /** How paying works for this user: their balance (or their own key), then how to top up. */
 function payingLines(ctx: BotContext): string {
   const user = ctx.user;
-  if (user && getOwnKeyInfo(ctx.deps.db, user.id)?.status === 'ok') return ctx.t('start-own-key');
+  if (user && hasWorkingKey(ctx.deps.db, user.id)) return ctx.t('start-own-key');
   const balance = ctx.t('start-balance', { balance: moneyOf(ctx)(user?.balance ?? 0) });
   return `${balance}\n${topUpLine(ctx.t, topUpOf(ctx.deps.config))}`;
 }

@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import { getOwnKeyInfo } from '../../accounts/own-keys.js';
+import { hasWorkingKey } from '../../accounts/own-keys.js';
 import type { BotContext } from '../context.js';
 import { splitMessage } from '../format.js';
 import { readerMoney } from '../money/context.js';
@@ -11,7 +11,7 @@ export const modelsFeature = new Composer<BotContext>();
 
 export async function sendModels(ctx: BotContext): Promise<void> {
   const { money } = await readerMoney(ctx);
-  const ownKey = ctx.user ? getOwnKeyInfo(ctx.deps.db, ctx.user.id)?.status === 'ok' : false;
+  const ownKey = ctx.user ? hasWorkingKey(ctx.deps.db, ctx.user.id) : false;
   const text = renderModels(ctx.t, money, ctx.deps.catalog, { ownKey });
   for (const part of splitMessage(text)) await ctx.reply(part, { parse_mode: 'HTML' });
 }

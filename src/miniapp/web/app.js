@@ -17,8 +17,17 @@ function applyTheme() {
   }
 }
 
-async function api(path) {
-  const res = await fetch(`${base}api${path}`, { headers });
+/** A call to the bot's API; a refusal throws with the bot's own message (in the user's language). */
+async function api(path, body) {
+  const init =
+    body === undefined
+      ? { headers }
+      : {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        };
+  const res = await fetch(`${base}api${path}`, init);
   if (!res.ok) {
     const body = await res.json().catch(() => ({}));
     const err = new Error(body.message || say('app-error', 'Something went wrong.'));
@@ -202,15 +211,10 @@ function maskBase64() {
 /** Posts a gallery action; the bot asks in the chat (with the price) and ✅ there starts it. */
 async function post(path, body, status) {
   try {
-    const res = await fetch(`${base}api${path}`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const answer = await res.json().catch(() => ({}));
+    const answer = await (await api(path, body)).json();
     status.textContent = answer.message || say('app-error');
-  } catch {
-    status.textContent = say('app-error');
+  } catch (err) {
+    status.textContent = err.message;
   }
 }
 
