@@ -3,7 +3,7 @@
  * against the local stand-ins and prints a table per result. Add a scenario by writing a module
  * under scenarios/ and listing it in scenarios/index.ts.
  */
-import { formatTable } from './scenario.js';
+import { formatGoals, formatTable, type GoalRow } from './scenario.js';
 import { scenarios } from './scenarios/index.js';
 
 const args = process.argv.slice(2);
@@ -22,9 +22,14 @@ if (unknown.length > 0) {
 }
 const chosen = names.length > 0 ? scenarios.filter((s) => names.includes(s.name)) : scenarios;
 
+const goals: GoalRow[] = [];
 for (const scenario of chosen) {
   console.log(`\n▶ ${scenario.name}: ${scenario.description}${quick ? ' (quick)' : ''}\n`);
   const results = await scenario.run({ quick });
-  for (const r of results) console.log(`${formatTable(r)}\n`);
+  for (const r of results) {
+    console.log(`${formatTable(r)}\n`);
+    goals.push(...(r.goals ?? []));
+  }
 }
+if (goals.length > 0) console.log(`\n${formatGoals(goals)}\n`);
 process.exit(0);

@@ -11,6 +11,18 @@ export interface BenchResult {
   rows: Array<[metric: string, value: string]>;
   /** Lines printed under the table (configuration, caveats). */
   notes?: string[];
+  /** Figures that have a target; `npm run bench` gathers them into one summary table. */
+  goals?: GoalRow[];
+}
+
+/** One measured figure next to its goal, e.g. idle RSS 92 MB vs < 100 MB. */
+export interface GoalRow {
+  measure: string;
+  value: string;
+  goal: string;
+  held: boolean;
+  /** Why a goal is missed, or what the figure is compared with. */
+  note?: string;
 }
 
 export interface Scenario {
@@ -32,19 +44,36 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** A box-drawn two-column table. */
 export function formatTable(result: BenchResult): string {
-  const w1 = Math.max(6, ...result.rows.map(([k]) => [...k].length));
-  const w2 = Math.max(5, ...result.rows.map(([, v]) => [...v].length));
+  return [
+    result.title,
+    ...boxTable(['metric', 'value'], result.rows),
+    ...(result.notes ?? []).map((n) => `  ${n}`),
+  ].join('\n');
+}
+
+/** Every goal of a run, one line each, with ✅ where it holds and ❌ where it misses. */
+export function formatGoals(goals: readonly GoalRow[]): string {
+  const rows = goals.map((g) => [g.held ? '✅' : '❌', g.measure, g.value, g.goal, g.note ?? '']);
+  return [
+    'Summary: every figure that has a goal',
+    ...boxTable(['', 'measure', 'value', 'goal', 'note'], rows),
+  ].join('\n');
+}
+
+function boxTable(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
+  const widths = head.map((h, i) =>
+    Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)),
+  );
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].length));
   const line = (l: string, m: string, r: string) =>
-    `${l}${'─'.repeat(w1 + 2)}${m}${'─'.repeat(w2 + 2)}${r}`;
-  const out = [
-    result.title,
+    l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r;
+  const row = (cells: readonly string[]) =>
+    `│ ${widths.map((w, i) => pad(cells[i] ?? '', w)).join(' │ ')} │`;
+  return [
     line('┌', '┬', '┐'),
-    `│ ${pad('metric', w1)} │ ${pad('value', w2)} │`,
+    row(head),
     line('├', '┼', '┤'),
-    ...result.rows.map(([k, v]) => `│ ${pad(k, w1)} │ ${pad(v, w2)} │`),
+    ...rows.map(row),
     line('└', '┴', '┘'),
-    ...(result.notes ?? []).map((n) => `  ${n}`),
   ];
-  return out.join('\n');
 }
