@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { describe, it } from 'vitest';
 
 /*
- * External services for tests. Locally a missing Redis skips its tests with a message; with
- * CI=true it is a failure, so CI cannot go green without having exercised the Redis paths.
+ * External services for tests. Locally a missing Redis or PostgreSQL skips its tests with a
+ * message; with CI=true it is a failure, so CI cannot go green without having exercised them.
  */
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** A server where tests may create and drop databases (trust auth on this machine kind). */
+export const PG_ADMIN_URL =
+  process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const inCi = process.env.CI === 'true';
 
 function probeRedis(url: string, timeoutMs = 500): Promise<boolean> {
@@ -27,22 +31,64 @@ function probeRedis(url: string, timeoutMs = 500): Promise<boolean> {
   });
 }
 
+async function probePostgres(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 export const redisAvailable: boolean = await probeRedis(REDIS_URL);
+const postgresAvailable: boolean = await probePostgres(PG_ADMIN_URL);
+
+function describeWith(service: string, url: string, available: boolean) {
+  return (name: string, fn: () => void): void => {
+    if (available) {
+      describe(name, fn);
+    } else if (inCi) {
+      describe(name, () => {
+        it(`needs ${service}`, () => {
+          throw new Error(`${service} is unreachable at ${url} and CI=true requires it`);
+        });
+      });
+    } else {
+      console.warn(`[tests] ${service} unreachable at ${url}: skipping "${name}"`);
+      describe.skip(name, fn);
+    }
+  };
+}
 
 /** `describe` for suites that need Redis: runs, skips with a message, or fails under CI. */
-export function describeRedis(name: string, fn: () => void): void {
-  if (redisAvailable) {
-    describe(name, fn);
-  } else if (inCi) {
-    describe(name, () => {
-      it('needs Redis', () => {
-        throw new Error(`Redis is unreachable at ${REDIS_URL} and CI=true requires it`);
-      });
-    });
-  } else {
-    console.warn(`[tests] Redis unreachable at ${REDIS_URL}: skipping "${name}"`);
-    describe.skip(name, fn);
-  }
+export const describeRedis = describeWith('Redis', REDIS_URL, redisAvailable);
+/** `describe` for suites that need PostgreSQL, likewise. */
+export const describePostgres = describeWith('PostgreSQL', PG_ADMIN_URL, postgresAvailable);
+
+/** A database of its own for one test file, dropped by `drop()` (connections are ended first). */
+export async function freshPgDatabase(
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const database = `genbot_${name.replace(/\W/g, '_')}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database "${database}"`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${database}`;
+  return {
+    url: url.toString(),
+    drop: () => admin(`drop database if exists "${database}" with (force)`),
+  };
 }
 
 /** A client that fails fast instead of retrying forever. */
