@@ -103,7 +103,8 @@ describe('Mini App API (bot level)', () => {
         model: 'FLUX',
         prompt: 'a red fox in the snow',
         price: '0.03 USD',
-        files: [{ index: 0, media: 'image' }],
+        files: [{ index: 0, media: 'image', thumb: true }],
+        mj: [],
       }),
     ]);
     expect(JSON.stringify(mine)).not.toMatch(/path|file_id|FileId|http/);
