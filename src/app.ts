@@ -22,7 +22,9 @@ import { IMAGE_FAMILIES } from './bot/jobs/again.js';
 import type { DeliveryContext } from './bot/jobs/delivery-types.js';
 import { TelegramNotifier } from './bot/jobs/notifier.js';
 import { StatusEditor } from './bot/jobs/status-editor.js';
+import { mjGalleryButtons } from './bot/midjourney/button-action.js';
 import { deliverMidjourney } from './bot/midjourney/delivery.js';
+import { offerMjAction } from './bot/midjourney/gallery-action.js';
 import { askMjModal } from './bot/midjourney/modal-ask.js';
 import { MjPreviews, withPreviews } from './bot/midjourney/preview.js';
 import { offerVaryRegion, regionButton } from './bot/midjourney/region.js';
@@ -449,6 +451,8 @@ function buildMiniApp(
       offerRegion: (job, input, locale) => offerVaryRegion(deps, bot.api, job, input, locale),
       againAvailable: (job) => IMAGE_FAMILIES.has(job.family),
       offerAgain: (job, locale) => offerAgain(deps, bot.api, job, locale),
+      mjButtons: mjGalleryButtons,
+      offerMjAction: (job, input, locale) => offerMjAction(deps, bot.api, job, input, locale),
     },
     fromTelegram: (fileId, kind) =>
       load(fileId, TELEGRAM_DOWNLOAD_LIMIT, kind).then(

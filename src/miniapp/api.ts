@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import { z } from 'zod';
 import type { Locale } from '../accounts/locale.js';
+import type { MjActionOutcome } from '../bot/midjourney/gallery-action.js';
 import { sendJson } from '../infra/http-server.js';
 import { MAX_MASK_BASE64 } from '../jobs/midjourney/params.js';
 import { getJob, type JobRow, listUserResults } from '../jobs/store.js';
@@ -41,6 +42,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', path: /^\/results\/([\w-]{1,64})\/(thumb|file)\/(\d{1,2})$/, run: media },
   { method: 'POST', path: /^\/results\/([\w-]{1,64})\/region$/, run: region },
   { method: 'POST', path: /^\/results\/([\w-]{1,64})\/again$/, run: again },
+  { method: 'POST', path: /^\/results\/([\w-]{1,64})\/action$/, run: mjAction },
 ];
 
 export async function answerApi(call: ApiCall, path: string): Promise<void> {
@@ -53,6 +55,10 @@ export async function answerApi(call: ApiCall, path: string): Promise<void> {
 
 const refuse = (call: ApiCall, status: number, error: string, key: string) =>
   sendJson(call.res, status, { error, message: call.deps.t(call.locale, key) });
+
+/** The question is in the chat now: the page says where to confirm it. */
+const sentToChat = (call: ApiCall) =>
+  sendJson(call.res, 200, { ok: true, message: call.deps.t(call.locale, 'app-sent-to-chat') });
 
 /** The caller's own finished job, or undefined (refused as gone). */
 function ownResult(call: ApiCall, jobId: string | undefined): JobRow | undefined {
@@ -68,6 +74,19 @@ async function fileBytes(call: ApiCall, file: GalleryFile): Promise<Buffer | und
   const id = file.documentFileId ?? file.photoFileId ?? file.videoFileId;
   if (!id) return undefined;
   return call.deps.fromTelegram(id, file.mime.startsWith('video/') ? 'video' : 'image');
+}
+
+/**
+ * What a thumbnail is made from: an image's own bytes; for a video, Telegram's small thumbnail
+ * by its file id (the video itself, up to the upload limit, is never fetched for it).
+ */
+function thumbSource(
+  call: ApiCall,
+  file: GalleryFile,
+): (() => Promise<Buffer | undefined>) | undefined {
+  if (file.mime.startsWith('image/')) return () => fileBytes(call, file);
+  const id = file.thumbFileId;
+  return id ? () => call.deps.fromTelegram(id, 'image') : undefined;
 }
 
 async function me(call: ApiCall): Promise<void> {
@@ -86,6 +105,7 @@ async function results(call: ApiCall): Promise<void> {
     const item = galleryItem(job, catalog, (amount) => deps.money(amount, locale), {
       region: deps.offers.regionAvailable(job),
       again: deps.offers.againAvailable(job),
+      mj: deps.offers.mjButtons(job),
     });
     return item ? [item] : [];
   });
@@ -101,9 +121,8 @@ async function media(call: ApiCall, [, jobId, what, n]: RegExpExecArray): Promis
   const file = galleryFiles(job)[index];
   if (!file) return void refuse(call, 404, 'gone', 'app-error-gone');
   if (what === 'thumb') {
-    const thumb = file.mime.startsWith('image/')
-      ? await call.deps.thumbs.get(job.id, index, () => fileBytes(call, file))
-      : undefined;
+    const source = thumbSource(call, file);
+    const thumb = source ? await call.deps.thumbs.get(job.id, index, source) : undefined;
     if (!thumb) return void call.res.writeHead(204).end();
     call.res
       .writeHead(200, { 'content-type': 'image/webp', 'cache-control': 'private, max-age=86400' })
@@ -152,7 +171,7 @@ async function region(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> 
   const drawn = { maskPng: mask.png, prompt: input.data.prompt };
   const outcome = await call.deps.offers.offerRegion(job, drawn, call.locale);
   if (outcome !== 'offered') return void refuse(call, 409, outcome, 'app-region-off');
-  sendJson(call.res, 200, { ok: true, message: call.deps.t(call.locale, 'app-sent-to-chat') });
+  sentToChat(call);
 }
 
 /** 🔁: the same request again, asked in the chat. */
@@ -162,7 +181,36 @@ async function again(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> {
   const { offers } = call.deps;
   if (!offers.againAvailable(job) || !(await offers.offerAgain(job, call.locale)))
     return void refuse(call, 404, 'gone', 'app-error-gone');
-  sendJson(call.res, 200, { ok: true, message: call.deps.t(call.locale, 'app-sent-to-chat') });
+  sentToChat(call);
+}
+
+const actionInput = z.object({
+  /** The button's place in the list stored with the job (what the page was given). */
+  button: z.number().int().min(0).max(99),
+  prompt: z.string().max(MAX_REGION_PROMPT).optional(),
+});
+const MAX_ACTION_BODY = 8 * 1024;
+const ACTION_REFUSALS: Partial<Record<MjActionOutcome, string>> = {
+  prompt_needed: 'app-mj-prompt-needed',
+  prompt_bad: 'app-mj-prompt-bad',
+};
+
+/** A Midjourney button: checked against the job's own stored buttons, then asked in the chat. */
+async function mjAction(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> {
+  const job = ownResult(call, jobId);
+  if (!job) return;
+  const body = await readBody(call.req, MAX_ACTION_BODY);
+  if (body === undefined) return void refuse(call, 413, 'too_large', 'app-error');
+  const input = actionInput.safeParse(parseJson(body));
+  if (!input.success) return void refuse(call, 400, 'malformed', 'app-mj-off');
+  const { button, prompt } = input.data;
+  const request = { index: button, ...(prompt !== undefined ? { prompt } : {}) };
+  const outcome = await call.deps.offers.offerMjAction(job, request, call.locale);
+  if (outcome !== 'offered') {
+    const key = ACTION_REFUSALS[outcome];
+    return void refuse(call, key ? 400 : 409, outcome, key ?? 'app-mj-off');
+  }
+  sentToChat(call);
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,6 @@
 /** The gallery's view of jobs: which results a page lists, and the files behind each (pure). */
 import { z } from 'zod';
+import type { MjGalleryButton } from '../bot/midjourney/button-action.js';
 import type { Catalog } from '../catalog/index.js';
 import { type StoredFile, storedFileSchema } from '../jobs/ports.js';
 import type { JobRow } from '../jobs/store.js';
@@ -14,27 +15,31 @@ export interface GalleryItem {
   prompt: string;
   price: string;
   createdAt: number;
-  files: { index: number; media: 'image' | 'video' }[];
+  /** `thumb`: a thumbnail can be asked for (images; videos Telegram made one of). */
+  files: { index: number; media: 'image' | 'video'; thumb: boolean }[];
   /** Midjourney's Vary (Region) can be drawn on it. */
   region: boolean;
   /** 🔁 repeats it (image jobs). */
   again: boolean;
+  /** Midjourney's buttons, in the chat keyboard's rows (none for other families). */
+  mj: MjGalleryButton[][];
 }
 
 const resultFiles = z.array(storedFileSchema);
 
-/** A result file with the Telegram id of a delivered video (kept beside the video's file). */
-export type GalleryFile = StoredFile & { videoFileId?: string };
+/** A result file with the Telegram ids of a delivered video and its thumbnail (kept beside it). */
+export type GalleryFile = StoredFile & { videoFileId?: string; thumbFileId?: string };
 
 /** The stored files of a finished job: images and Midjourney keep `files`, videos one `file`. */
 export function galleryFiles(job: JobRow): GalleryFile[] {
   if (job.family === 'video') {
-    const { file, videoFileId, documentFileId } = videoResultOf(job);
+    const { file, videoFileId, thumbFileId, documentFileId } = videoResultOf(job);
     if (!file) return [];
     return [
       {
         ...file,
         ...(videoFileId ? { videoFileId } : {}),
+        ...(thumbFileId ? { thumbFileId } : {}),
         ...(documentFileId ? { documentFileId } : {}),
       },
     ];
@@ -50,11 +55,11 @@ export function galleryItem(
   job: JobRow,
   catalog: Catalog,
   money: (amount: number) => string,
-  offers: { region: boolean; again: boolean },
+  offers: Pick<GalleryItem, 'region' | 'again' | 'mj'>,
 ): GalleryItem | undefined {
   const files = galleryFiles(job).flatMap((f, index) => {
     const media = mediaOf(f.mime);
-    return media ? [{ index, media }] : [];
+    return media ? [{ index, media, thumb: media === 'image' || f.thumbFileId !== undefined }] : [];
   });
   if (files.length === 0) return undefined;
   const prompt = typeof job.params.prompt === 'string' ? job.params.prompt : '';

@@ -1,5 +1,7 @@
 /** What the Mini App needs from the rest of the bot, and the strings its page shows. */
 import type { Locale, TranslateIn } from '../accounts/locale.js';
+import type { MjGalleryButton } from '../bot/midjourney/button-action.js';
+import type { MjActionOutcome } from '../bot/midjourney/gallery-action.js';
 import type { RegionOutcome } from '../bot/midjourney/region.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Db } from '../db/client.js';
@@ -18,6 +20,10 @@ export const APP_STRINGS = [
   'app-error',
   'app-error-auth',
   'app-error-gone',
+  'app-video',
+  'app-mj-prompt',
+  'app-mj-send',
+  'app-mj-prompt-needed',
   'app-again',
   'app-region',
   'app-region-hint',
@@ -44,6 +50,13 @@ export interface ChatOffers {
   ): Promise<RegionOutcome>;
   againAvailable(job: JobRow): boolean;
   offerAgain(job: JobRow, locale: Locale): Promise<boolean>;
+  /** Midjourney's buttons on this result, laid out and filtered as the chat keyboard is. */
+  mjButtons(job: JobRow): MjGalleryButton[][];
+  offerMjAction(
+    job: JobRow,
+    input: { index: number; prompt?: string },
+    locale: Locale,
+  ): Promise<MjActionOutcome>;
 }
 
 export interface MiniAppDeps {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { pickLocale, userLocale } from '../accounts/locale.js';
 import { sendJson } from '../infra/http-server.js';
 import { type ApiCall, answerApi } from './api.js';
+import { AuthDates } from './auth-dates.js';
 import { checkInitData, initDataKey } from './init-data.js';
 import type { MiniAppDeps } from './ports.js';
 
@@ -33,7 +34,9 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<
 export function miniAppHandler(deps: MiniAppDeps): Handler {
   const key = initDataKey(deps.botToken);
   const base = deps.basePath.replace(/\/+$/, '');
-  const nowS = () => Math.floor((deps.now?.() ?? Date.now()) / 1000);
+  const now = () => deps.now?.() ?? Date.now();
+  const nowS = () => Math.floor(now() / 1000);
+  const authDates = new AuthDates(deps.db, now);
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -57,10 +60,15 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
       sendJson(res, 401, { error: check.reason, message });
       return true;
     }
+    const locale = userLocale(deps.db, check.user.id, check.user.language_code);
+    if (!authDates.admit(check.user.id, check.authDate)) {
+      sendJson(res, 401, { error: 'superseded', message: deps.t(locale, 'app-error-reopen') });
+      return true;
+    }
     const call: ApiCall = {
       deps,
       user: check.user,
-      locale: userLocale(deps.db, check.user.id, check.user.language_code),
+      locale,
       req,
       res,
       url,

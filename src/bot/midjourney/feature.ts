@@ -5,22 +5,14 @@
  */
 import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
-import {
-  classifyMjCustomId,
-  type MjAction,
-  mjActionPriceKind,
-  modalPriceOf,
-  modelForSpeed,
-  validateMidjourneyPrompt,
-  withVersion,
-} from '../../catalog/index.js';
+import { modelForSpeed, validateMidjourneyPrompt, withVersion } from '../../catalog/index.js';
 import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
-import { type MjStoredButton, mjResultOf } from '../../jobs/midjourney/result.js';
-import { resultUsable } from '../../jobs/state.js';
+import { mjResultOf } from '../../jobs/midjourney/result.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
 import type { BaseContext, BotContext } from '../context.js';
 import { type AlbumInput, CommandAlbums } from '../images/command-albums.js';
 import { localeOf, submitJob } from '../jobs/submit-job.js';
+import { mjButtonLabel, mjButtonStart, mjThenReserves } from './button-action.js';
 import { MJ_BUTTON_RE, MJ_DESCRIBE_RE, MJ_MODAL_RE } from './keyboard.js';
 import { mjJob, mjModelFor, modalPorts } from './mj-jobs.js';
 import { MJ_MODAL, type MjModalArgs, mjModal } from './modal-conversation.js';
@@ -189,12 +181,6 @@ midjourneyFeature.on('message:photo', async (ctx, next) => {
 
 // ── result buttons ─────────────────────────────────────────────────────────────────────────
 
-function actionLabel(ctx: BotContext, button: MjStoredButton, action: MjAction): string {
-  const named = ctx.t(`mj-action-${action.kind}`);
-  const own = [button.label.trim()].filter(Boolean).join(' ');
-  return own || (named.startsWith('mj-action-') ? action.kind : named);
-}
-
 /** The job behind a button, if the presser may use it; answers the query when not. */
 async function ownJob(ctx: BotContext, jobId: string): Promise<JobRow | undefined> {
   const job = getJob(ctx.deps.db, jobId);
@@ -213,30 +199,21 @@ midjourneyFeature.callbackQuery(MJ_BUTTON_RE, async (ctx) => {
   const [, jobId = '', index = ''] = ctx.match;
   const job = await ownJob(ctx, jobId);
   if (!job) return;
-  const result = mjResultOf(job);
   // Re-validated against the list stored with the job: the data may be stale or forged.
-  const button = result.buttons?.[Number(index)];
-  if (!resultUsable(job.status) || !button || !result.taskId) {
-    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-stale') });
-    return;
-  }
-  const action = classifyMjCustomId(button.customId);
-  if (action.kind === 'inpaint') {
+  const pressed = mjButtonStart(ctx.deps.catalog, job, Number(index));
+  if (!pressed.ok) {
+    const reason = pressed.reason;
+    if (reason === 'stale')
+      return void (await ctx.answerCallbackQuery({ text: ctx.t('mj-button-stale') }));
     // A mask is painted in the Mini App (when there is one); a chat cannot draw it.
-    const key = ctx.deps.config.MINI_APP_URL ? 'mj-button-region-gallery' : 'mj-button-region';
+    const region = ctx.deps.config.MINI_APP_URL ? 'mj-button-region-gallery' : 'mj-button-region';
+    const key = { region, unsupported: 'mj-button-unsupported', model_off: 'mj-button-model-off' }[
+      reason
+    ];
     await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
     return;
   }
-  const priceKind = mjActionPriceKind(action);
-  if (!priceKind) {
-    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-unsupported'), show_alert: true });
-    return;
-  }
-  const model = ctx.deps.catalog.get(job.model, 'midjourney');
-  if (!model) {
-    await ctx.answerCallbackQuery({ text: ctx.t('mj-button-model-off'), show_alert: true });
-    return;
-  }
+  const { button, action, start } = pressed;
   // A double tap must not buy the same upscale twice.
   const press = await ctx.deps.limiter.hit(`mj-press:${job.id}:${index}`, {
     limit: 1,
@@ -247,31 +224,17 @@ midjourneyFeature.callbackQuery(MJ_BUTTON_RE, async (ctx) => {
     return;
   }
   await ctx.answerCallbackQuery({
-    text: ctx.t('mj-button-working', { action: actionLabel(ctx, button, action) }),
+    text: ctx.t('mj-button-working', { action: mjButtonLabel(ctx.t, button, action) }),
   });
 
   const zoom = action.kind === 'custom_zoom';
-  const prompt = result.prompt ?? '';
   // An action is a new paid task upstream like any other request, so it counts against the
   // generation rate limit as well as the active-jobs cap (an exemption would let buttons on old
   // results bypass the pace). The modal step that continues an action is not a new request.
   const started = await submitJob(
     ctx,
     mjJob({
-      kind: 'action',
-      model,
-      params: {
-        op: 'action',
-        taskId: result.taskId,
-        customId: button.customId,
-        action: action.kind,
-        prompt,
-        // Custom Zoom always ends in MODAL: the prompt is asked for right away.
-        ...(zoom ? { modalAsked: true } : {}),
-      },
-      priceKind,
-      payer: job.payer,
-      parentJobId: job.id,
+      ...start,
       ...(ctx.callbackQuery.message
         ? { replyToMessageId: ctx.callbackQuery.message.message_id }
         : {}),
@@ -279,13 +242,13 @@ midjourneyFeature.callbackQuery(MJ_BUTTON_RE, async (ctx) => {
   );
   if (!started.ok || !zoom || !ctx.from) return;
   const locale = await localeOf(ctx);
-  const price = modalPriceOf(ctx.deps.catalog, job) ?? 0;
+  const price = mjThenReserves(ctx.deps.catalog, job, action);
   const entered = await enter(ctx, MJ_MODAL, {
     jobId: started.job.id,
     ownerId: ctx.from.id,
     locale,
     kind: 'zoom',
-    prompt,
+    prompt: mjResultOf(job).prompt ?? '',
     price: job.payer === 'own_key' ? ctx.t('job-cost-own-key') : ctx.deps.money(price, locale),
   } satisfies MjModalArgs);
   if (!entered) cancelModal(ctx.deps.db, started.job.id, ctx.from.id);

@@ -71,6 +71,13 @@ export function linkText(
   return `${head}\n\n${escapeHtml(body)}`;
 }
 
+/** The ids a delivered video is kept by: the video's, and its thumbnail's when Telegram made one. */
+function deliveredVideoIds(sent: Message): Partial<VideoJobResult> {
+  if (!sent.video) return {};
+  const thumb = sent.video.thumbnail?.file_id;
+  return { videoFileId: sent.video.file_id, ...(thumb ? { thumbFileId: thumb } : {}) };
+}
+
 export const deliverVideo: Deliverer = async (ctx, job, locale) => {
   const result = videoResultOf(job);
   const caption = resultCaption(ctx, job, locale);
@@ -92,7 +99,7 @@ export const deliverVideo: Deliverer = async (ctx, job, locale) => {
         ...extra,
         supports_streaming: true,
       });
-      return done('video', sent, sent.video ? { videoFileId: sent.video.file_id } : {});
+      return done('video', sent, deliveredVideoIds(sent));
     } catch (err) {
       if (!isRefused(err)) throw err;
       tooLarge = isTooLarge(err);

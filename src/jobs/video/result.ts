@@ -20,6 +20,8 @@ export interface VideoJobResult {
   linkOnly?: boolean;
   deliveredAs?: VideoDelivery;
   videoFileId?: string;
+  /** Telegram's thumbnail of the delivered video (a small JPEG), for the gallery's thumb. */
+  thumbFileId?: string;
   documentFileId?: string;
   messageIds?: number[];
 }
@@ -33,6 +35,7 @@ const shape = {
   linkOnly: z.boolean(),
   deliveredAs: z.enum(['video', 'document', 'link', 'unlinkable']),
   videoFileId: z.string(),
+  thumbFileId: z.string().min(1).max(256),
   documentFileId: z.string(),
   messageIds: z.array(z.number()),
 };

@@ -48,6 +48,14 @@ function showError(err) {
   $('status').textContent = err.message;
 }
 
+/** What a card shows when there is no thumbnail (a video sent as a file, older results). */
+function placeholder(file) {
+  const box = document.createElement('span');
+  box.className = 'placeholder';
+  box.textContent = file.media === 'video' ? say('app-video', '🎬') : '🖼';
+  return box;
+}
+
 function card(item) {
   const button = document.createElement('button');
   button.className = 'card';
@@ -59,18 +67,18 @@ function card(item) {
   badge.textContent = item.model;
   button.append(badge);
   const first = item.files[0];
-  if (first && first.media === 'image') {
+  if (first?.thumb) {
     blobUrl(`/results/${item.id}/thumb/${first.index}`)
       .then((url) => {
-        if (!url) return;
+        if (!url) return button.prepend(placeholder(first));
         const img = document.createElement('img');
         img.alt = item.prompt;
         img.src = url;
         button.prepend(img);
       })
-      .catch(() => {});
-  } else {
-    badge.textContent = `🎬 ${item.model}`;
+      .catch(() => button.prepend(placeholder(first)));
+  } else if (first) {
+    button.prepend(placeholder(first));
   }
   button.addEventListener('click', () => openItem(item));
   return button;
@@ -103,6 +111,7 @@ async function openItem(item) {
   shown = item;
   $('region').hidden = !item.region;
   $('again').hidden = !item.again;
+  showMjButtons(item);
   $('detail-status').textContent = '';
   $('gallery').hidden = true;
   $('detail').hidden = false;
@@ -135,6 +144,57 @@ function closeItem() {
   $('detail').hidden = true;
   $('gallery').hidden = false;
   if (tg) tg.BackButton.hide();
+}
+
+// ── Midjourney's buttons: the chat keyboard's rows; each is asked in the chat with its price ──
+
+let zoomButton = null;
+
+function showMjButtons(item) {
+  zoomButton = null;
+  $('mj-zoom').hidden = true;
+  const rows = (item.mj || []).map((row) => {
+    const line = document.createElement('div');
+    line.className = 'mj-row';
+    for (const cell of row) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'mj-button';
+      b.textContent = cell.text;
+      b.addEventListener('click', () => pressMj(item, cell));
+      line.append(b);
+    }
+    return line;
+  });
+  $('mj').replaceChildren(...rows);
+}
+
+function pressMj(item, cell) {
+  if (!cell.prompt) {
+    post(`/results/${item.id}/action`, { button: cell.index }, $('detail-status'));
+    return;
+  }
+  // Custom Zoom needs a prompt: asked here, starting from the result's own.
+  zoomButton = cell;
+  $('mj-prompt').value = item.prompt;
+  $('mj-zoom').hidden = false;
+  $('mj-prompt').focus();
+}
+
+function sendZoom() {
+  if (!shown || !zoomButton) return;
+  const prompt = $('mj-prompt').value.trim();
+  if (!prompt) {
+    $('detail-status').textContent = say('app-mj-prompt-needed');
+    return;
+  }
+  post(`/results/${shown.id}/action`, { button: zoomButton.index, prompt }, $('detail-status'));
+}
+
+function setUpMjButtons() {
+  $('mj-prompt').placeholder = say('app-mj-prompt');
+  $('mj-zoom-send').textContent = say('app-mj-send');
+  $('mj-zoom-send').addEventListener('click', sendZoom);
 }
 
 // ── Vary (Region): paint over the part to redraw; the mask is white there, black elsewhere ──
@@ -294,6 +354,7 @@ async function start() {
     });
     $('more').addEventListener('click', () => loadPage().catch(showError));
     setUpEditor();
+    setUpMjButtons();
     await loadPage();
   } catch (err) {
     showError(err);

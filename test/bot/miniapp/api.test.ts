@@ -59,6 +59,38 @@ describe('Mini App API (bot level)', () => {
     });
   });
 
+  it('refuses initData once the user has opened the gallery again (a leaked one is replayed)', async () => {
+    const user = bot.tg.user({ language_code: 'ru' });
+    const nowS = Math.floor(Date.now() / 1000);
+    const opened = (secondsAgo: number) =>
+      initDataFor(bot, { id: user.id, language_code: 'ru' }, nowS - secondsAgo);
+    const leaked = opened(3600);
+    expect((await get('/api/results', leaked)).status).toBe(200);
+    // The user opens the app again: Telegram signs a new initData.
+    expect((await get('/api/me', opened(0))).status).toBe(200);
+    const replayed = await get('/api/results', leaked);
+    expect(replayed.status).toBe(401);
+    expect(await replayed.json()).toEqual({
+      error: 'superseded',
+      message:
+        'С тех пор галерею открыли заново, и эта страница больше не работает. Закройте её и снова откройте галерею из бота.',
+    });
+    // A second device opened a minute earlier keeps working.
+    expect((await get('/api/results', opened(60))).status).toBe(200);
+    // Other users are not affected by this one's openings.
+    const other = bot.tg.user({ language_code: 'en' });
+    const theirs = initDataFor(bot, { id: other.id, language_code: 'en' }, nowS - 3600);
+    expect((await get('/api/results', theirs)).status).toBe(200);
+    // Expired and forged data are refused before any of this.
+    const expired = await get('/api/results', opened(86_400 + 10));
+    expect(await expired.json()).toMatchObject({ error: 'expired' });
+    const forged = leaked.replace(/hash=(.)/, (_, c) => `hash=${c === '0' ? '1' : '0'}`);
+    expect(await (await get('/api/results', forged)).json()).toMatchObject({
+      error: 'bad_signature',
+      message: 'Страница не смогла подтвердить, кто вы. Откройте галерею заново из бота.',
+    });
+  });
+
   it('lists a user’s own results only, with thumbnails and files of their own', async () => {
     const a = await userWithImage('a red fox in the snow');
     const b = await userWithImage('a lighthouse at dusk', 'ru');
@@ -71,7 +103,8 @@ describe('Mini App API (bot level)', () => {
         model: 'FLUX',
         prompt: 'a red fox in the snow',
         price: '0.03 USD',
-        files: [{ index: 0, media: 'image' }],
+        files: [{ index: 0, media: 'image', thumb: true }],
+        mj: [],
       }),
     ]);
     expect(JSON.stringify(mine)).not.toMatch(/path|file_id|FileId|http/);

@@ -107,6 +107,7 @@ export function mediaContent(kind: string, m: ResolvedMedia, p: Params): Partial
         width: int(p, 'width') ?? f.width ?? 1280,
         height: int(p, 'height') ?? f.height ?? 720,
         duration: int(p, 'duration') ?? 1,
+        ...(f.thumbnail ? { thumbnail: f.thumbnail } : {}),
       };
       return { video };
     }

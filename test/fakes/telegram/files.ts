@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { PhotoSize } from 'grammy/types';
 import { extFromMime, sniffImage } from './image.js';
 
-export type FileKind = 'photo' | 'video' | 'document' | 'animation' | 'sticker' | 'audio' | 'voice';
+export type FileKind =
+  | 'photo'
+  | 'video'
+  | 'document'
+  | 'animation'
+  | 'sticker'
+  | 'audio'
+  | 'voice'
+  /** A video's thumbnail: downloadable by getFile, not sendable as a photo. */
+  | 'thumbnail';
 
 export interface StoredFile {
   file_id: string;
@@ -14,6 +23,8 @@ export interface StoredFile {
   file_path: string;
   width?: number;
   height?: number;
+  /** A video's thumbnail, made when it was stored (sent with it again on a resend). */
+  thumbnail?: PhotoSize;
 }
 
 // Real file_ids start with a type-specific prefix; bots sometimes log or compare them.
@@ -25,6 +36,7 @@ const PREFIX: Record<FileKind, string> = {
   sticker: 'CAACAgIAAxkBAAI',
   audio: 'CQACAgIAAxkBAAI',
   voice: 'AwACAgIAAxkBAAI',
+  thumbnail: 'AAMCAgADGQEAAI',
 };
 
 const DIR: Record<FileKind, string> = {
@@ -35,6 +47,7 @@ const DIR: Record<FileKind, string> = {
   sticker: 'stickers',
   audio: 'music',
   voice: 'voice',
+  thumbnail: 'thumbnails',
 };
 
 const rand = (bytes: number): string => randomBytes(bytes).toString('base64url');
@@ -63,7 +76,7 @@ export class FileStore {
       kind,
       bytes,
       mime: meta.mime,
-      file_path: `${DIR[kind]}/file_${n}.${kind === 'photo' ? 'jpg' : ext}`,
+      file_path: `${DIR[kind]}/file_${n}.${kind === 'photo' || kind === 'thumbnail' ? 'jpg' : ext}`,
       ...(meta.filename !== undefined ? { filename: meta.filename } : {}),
       ...(meta.width !== undefined ? { width: meta.width } : {}),
       ...(meta.height !== undefined ? { height: meta.height } : {}),

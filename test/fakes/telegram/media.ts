@@ -1,8 +1,10 @@
 import type { PhotoSize } from 'grammy/types';
+import sharp from 'sharp';
 import type { Core, MethodCall, UploadedFile } from './core.js';
 import { badRequest, entityTooLarge, TEXTS } from './errors.js';
 import type { FileKind, StoredFile } from './files.js';
 import { mimeFromName, sniffImage } from './image.js';
+import { int } from './params.js';
 
 export interface ResolvedMedia {
   file: StoredFile;
@@ -22,20 +24,73 @@ export async function resolveMedia(
   value: unknown,
   kind: FileKind,
 ): Promise<ResolvedMedia> {
-  if (isUpload(value)) return storeUpload(core, value, kind);
+  if (isUpload(value)) return withThumbnail(core, call, storeUpload(core, value, kind), kind);
   if (typeof value !== 'string' || value === '')
     throw badRequest(`there is no ${kind} in the request`);
   if (value.startsWith('attach://')) {
     const part = call.files.get(value.slice('attach://'.length));
     if (!part) throw badRequest(`${kind} not found`);
-    return storeUpload(core, part, kind);
+    return withThumbnail(core, call, storeUpload(core, part, kind), kind);
   }
-  if (/^https?:\/\//i.test(value)) return fetchUrl(core, value, kind, call.signal);
+  if (/^https?:\/\//i.test(value))
+    return withThumbnail(core, call, await fetchUrl(core, value, kind, call.signal), kind);
   const file = core.files.get(value);
   if (!file) throw badRequest(TEXTS.wrongFile);
   if (!compatible(file.kind, kind)) throw badRequest('type of file mismatch');
   if (kind === 'photo') return { file, photo: core.files.photoSet(value) ?? [] };
   return { file };
+}
+
+/**
+ * Telegram reads an uploaded video and answers with a JPEG thumbnail of it (at most 320 px a
+ * side, its own file id). Only a container it can read gets one (MP4/MOV `ftyp`, WebM/Matroska):
+ * anything else arrives as a video without a thumbnail.
+ */
+async function withThumbnail(
+  core: Core,
+  call: MethodCall,
+  m: ResolvedMedia,
+  kind: FileKind,
+): Promise<ResolvedMedia> {
+  const f = m.file;
+  if (kind !== 'video' || f.thumbnail || !readableVideo(f.bytes)) return m;
+  // The frame's shape: what the bot declared, as mediaContent reports it.
+  const w = int(call.params, 'width') ?? f.width ?? 1280;
+  const h = int(call.params, 'height') ?? f.height ?? 720;
+  const scale = 320 / Math.max(w, h);
+  const width = Math.max(1, Math.round(w * scale));
+  const height = Math.max(1, Math.round(h * scale));
+  // A real frame is busy: noise, so the JPEG is as large as Telegram's (~10–30 KB).
+  const jpeg = await sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#000000',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  const thumb = core.files.add(new Uint8Array(jpeg), 'thumbnail', {
+    mime: 'image/jpeg',
+    width,
+    height,
+  });
+  f.thumbnail = {
+    file_id: thumb.file_id,
+    file_unique_id: thumb.file_unique_id,
+    file_size: jpeg.byteLength,
+    width,
+    height,
+  };
+  return m;
+}
+
+function readableVideo(b: Uint8Array): boolean {
+  const ftyp = b.length > 8 && Buffer.from(b.subarray(4, 8)).toString('latin1') === 'ftyp';
+  const ebml = b.length > 4 && b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3;
+  return ftyp || ebml;
 }
 
 export function isUpload(v: unknown): v is UploadedFile {
@@ -44,7 +99,7 @@ export function isUpload(v: unknown): v is UploadedFile {
 
 // Telegram lets any non-photo file be resent as a document.
 const compatible = (have: FileKind, want: FileKind): boolean =>
-  have === want || (want === 'document' && have !== 'photo');
+  have === want || (want === 'document' && have !== 'photo' && have !== 'thumbnail');
 
 function storeUpload(core: Core, up: UploadedFile, kind: FileKind): ResolvedMedia {
   const size = up.bytes.byteLength;

@@ -40,11 +40,12 @@ const TYPE_NAMES: Record<FileKind, string> = {
   sticker: 'Sticker',
   audio: 'Audio',
   voice: 'VoiceNote',
+  thumbnail: 'Thumbnail',
 };
 
 // Telegram resends any file but a photo as a document, as for sendDocument by file_id.
 const fits = (have: FileKind, want: FileKind): boolean =>
-  have === want || (want === 'document' && have !== 'photo');
+  have === want || (want === 'document' && have !== 'photo' && have !== 'thumbnail');
 
 const nonEmpty = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
 

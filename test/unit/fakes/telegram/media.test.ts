@@ -49,6 +49,44 @@ describe('telegram stand-in media', () => {
   });
 });
 
+describe('video thumbnails', () => {
+  const mp4 = Buffer.concat([
+    Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'),
+    Buffer.alloc(200_000, 0x5a),
+  ]);
+
+  it('answers sendVideo of a readable video with a JPEG thumbnail, as Telegram does', async () => {
+    h = await harness();
+    const user = h.standIn.user();
+    const msg = await h.bot.api.sendVideo(user.id, new InputFile(mp4, 'clip.mp4'), {
+      width: 720,
+      height: 1280,
+    });
+    const thumb = msg.video?.thumbnail;
+    expect(thumb).toMatchObject({ width: 180, height: 320 });
+    const bytes = h.standIn.fileBytes(thumb?.file_id ?? '');
+    // A real JPEG of a real thumbnail's size, downloadable by getFile.
+    expect(Buffer.from(bytes ?? []).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(bytes?.byteLength).toBeGreaterThan(5_000);
+    const file = await h.bot.api.getFile(thumb?.file_id ?? '');
+    expect(file.file_path).toMatch(/^thumbnails\/.+\.jpg$/);
+    // Resent by file id: the same thumbnail. Not a photo of its own.
+    const again = await h.bot.api.sendVideo(user.id, msg.video?.file_id ?? '');
+    expect(again.video?.thumbnail?.file_id).toBe(thumb?.file_id);
+    await expect(h.bot.api.sendPhoto(user.id, thumb?.file_id ?? '')).rejects.toThrow(
+      /type of file mismatch/,
+    );
+  });
+
+  it('gives no thumbnail for bytes it cannot read as a video', async () => {
+    h = await harness();
+    const user = h.standIn.user();
+    const msg = await h.bot.api.sendVideo(user.id, new InputFile(Buffer.alloc(4096, 1), 'x.mp4'));
+    expect(msg.video).toBeDefined();
+    expect(msg.video?.thumbnail).toBeUndefined();
+  });
+});
+
 describe('media groups', () => {
   it('sends an album uploaded with attach:// and mixed file_id items', async () => {
     h = await harness();
