@@ -61,7 +61,6 @@ const family = new MidjourneyFamily({
   maxResultBytes: 50 * 1024 * 1024,
   modal: { db, modalPrice: () => 0, dispatch: () => {} },
   askModal: async () => {},
-  maxFetchesPerPoll: 50,
 });
 if (!config.listSupported) {
   // A gateway without the route; the family would learn it from the first 404.
@@ -75,6 +74,7 @@ const poller = new AsyncPoller({
   laneOf: () => 'operator',
   toFailure: (err) => ({ code: err instanceof Error ? err.message : 'unknown' }),
   instanceId: 'bench',
+  fetchBudget: { start: 50 },
   now: () => now,
   // Production defaults (2,000 jobs per tick, 8 deliveries at once).
   ...(process.env.BENCH_MAX_JOBS ? { maxJobsPerTick: Number(process.env.BENCH_MAX_JOBS) } : {}),

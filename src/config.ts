@@ -138,8 +138,13 @@ const envSchema = z
      * on Telegram's answers; the same share of the 20 a minute per group.
      */
     TELEGRAM_SEND_RATE: withDefault(int(1, 100_000), 30),
-    /** Midjourney without the gateway's list route: single task fetches per poll (per second). */
+    /**
+     * Midjourney without the gateway's list route: single task fetches per poll (per second) at
+     * start; fast answers raise it up to MJ_FETCHES_MAX, 429s halve it down to MJ_FETCHES_MIN.
+     */
     MJ_FETCHES_PER_POLL: withDefault(int(1, 1_000), 25),
+    MJ_FETCHES_MIN: withDefault(int(1, 1_000), 2),
+    MJ_FETCHES_MAX: withDefault(int(1, 1_000), 100),
     /**
      * Ask before starting a job paid from the balance that costs more than this, in CURRENCY
      * (e.g. 0.50); unset: never ask (video always shows its price on a confirm button).
@@ -166,6 +171,15 @@ const envSchema = z
     REDIS_PREFIX: optional(z.string().trim().max(100)),
   })
   .superRefine((env, ctx) => {
+    if (
+      env.MJ_FETCHES_MIN > env.MJ_FETCHES_PER_POLL ||
+      env.MJ_FETCHES_PER_POLL > env.MJ_FETCHES_MAX
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MJ_FETCHES_PER_POLL'],
+        message: 'must lie between MJ_FETCHES_MIN and MJ_FETCHES_MAX',
+      });
     // Telegram opens Mini Apps over https only (loopback is for tests and local stand-ins).
     if (
       env.MINI_APP_URL &&

@@ -27,6 +27,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the client's total timeout for this call. */
   timeoutMs?: number;
+  /** Overrides the client's retries of this (non-billed) call; 0 for callers that retry themselves. */
+  retries?: number;
 }
 
 interface Send extends CallOptions {
@@ -71,6 +73,7 @@ async function send(ctx: GatewayContext, method: 'GET' | 'POST', s: Send): Promi
       ...(s.form ? { form: s.form } : {}),
       ...(s.signal ? { signal: s.signal } : {}),
       ...(s.timeoutMs === undefined ? {} : { timeoutMs: s.timeoutMs }),
+      ...(s.retries === undefined ? {} : { retries: s.retries }),
     }),
   );
   return res.body;

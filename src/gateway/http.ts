@@ -58,6 +58,8 @@ export interface CallSpec {
   form?: FormData;
   /** Billed submits are never retried: a retry could charge twice. */
   billed: boolean;
+  /** Extra attempts for this call instead of the client's policy (non-billed only). */
+  retries?: number;
   signal?: AbortSignal;
   /** Total for the call, body included (until `release()`). */
   timeoutMs?: number;
@@ -382,7 +384,8 @@ export class Transport {
     eligible: boolean,
     retryAfterSec?: number,
   ): number | undefined {
-    if (spec.billed || !eligible || attempts > this.retry.retries) return undefined;
+    if (spec.billed || !eligible || attempts > (spec.retries ?? this.retry.retries))
+      return undefined;
     if (deadline.signal.aborted) return undefined;
     const delay =
       retryAfterSec !== undefined ? retryAfterSec * 1000 : backoffMs(attempts - 1, this.retry);

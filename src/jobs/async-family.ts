@@ -1,4 +1,5 @@
 import type { JobFamily } from '../db/schema.js';
+import type { FetchGrant } from './fetch-budget.js';
 import type { JobEnds } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
 import type { JobProgress } from './ports.js';
@@ -19,10 +20,20 @@ export interface AsyncFamily {
    */
   submit(job: JobRow, signal: AbortSignal): Promise<AsyncSubmitted>;
   /**
-   * Looks at the upstream tasks of jobs that share a gateway key. Jobs missing from the map
-   * were not looked at this time (request budget spent) and stay due.
+   * Looks at the upstream tasks of jobs that share a gateway key, most promising first. Jobs
+   * missing from the map were not looked at this time (the grant was spent) and stay due. A
+   * family that fetches tasks one by one spends `grant` and reports each answer to it.
    */
-  poll(jobs: readonly JobRow[], signal: AbortSignal): Promise<Map<string, AsyncObservation>>;
+  poll(
+    jobs: readonly JobRow[],
+    signal: AbortSignal,
+    grant: FetchGrant,
+  ): Promise<Map<string, AsyncObservation>>;
+  /**
+   * True while each look costs one request (the gateway has no batch route): the poller then
+   * schedules looks by the expected finish and ranks due jobs for the grant.
+   */
+  singleFetches?(): boolean;
   /** Downloads and stores what a finished task produced; the returned object becomes job.result. */
   collect(job: JobRow, done: unknown, signal: AbortSignal): Promise<Record<string, unknown>>;
   /**

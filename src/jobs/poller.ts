@@ -10,8 +10,20 @@ import {
   progressKey,
 } from './async-family.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, nextPollDelay } from './backoff.js';
+import { DEFAULT_FETCH_BUDGET, FetchBudget, type FetchBudgetBounds } from './fetch-budget.js';
 import { deliverResult, failAndTell } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
+import {
+  DEFAULT_LOOK_POLICY,
+  DEFAULT_PACE,
+  type LookPolicy,
+  learnPace,
+  nextLookAt,
+  type Pace,
+  percentOf,
+  rankForLooks,
+  type Sighting,
+} from './look-schedule.js';
 import type { JobProgress } from './ports.js';
 import { claimDue, getJob, type JobRow, patchJob, releaseLease, transition } from './store.js';
 import { WorkTracker } from './work-tracker.js';
@@ -38,7 +50,21 @@ export interface PollerOptions extends AsyncWorkerOptions {
   random?: () => number;
   /** Only the leader polls (Redis leader election later; one process is always the leader). */
   isLeader?: () => boolean | Promise<boolean>;
+  /** Bounds of each lane's single-fetch budget (families without a batch route). */
+  fetchBudget?: Partial<FetchBudgetBounds>;
+  /** Scheduling where each look is one request. */
+  looks?: Partial<LookPolicy>;
 }
+
+/** One lane's fetch budget as /metrics shows it. */
+export interface LaneBudget {
+  lane: string;
+  perTick: number;
+  spent: FetchBudget['spent'];
+}
+
+/** A lane's budget unused this long is dropped (own-key lanes come and go). */
+const IDLE_LANE_MS = 10 * 60_000;
 
 export interface TickReport {
   claimed: number;
@@ -53,6 +79,9 @@ interface Track {
   since: number;
   misses: number;
   collectFailures: number;
+  /** Progress as the look schedule sees it; undefined before this process looked. */
+  sighting?: Sighting;
+  lastLook?: number;
 }
 
 /**
@@ -65,6 +94,11 @@ export class AsyncPoller {
   private readonly families = new Map<JobFamily, AsyncFamily>();
   private readonly policy: BackoffPolicy;
   private readonly tracks = new Map<string, Track>();
+  private readonly looks: LookPolicy;
+  private readonly budgetBounds: FetchBudgetBounds;
+  private readonly budgets = new Map<string, FetchBudget>();
+  /** Each family's learned pace (ms per percent of progress). */
+  private readonly paces = new Map<JobFamily, Pace>();
   /** Jobs being collected or delivered here (never claimed twice by this process), and edits. */
   private readonly work: WorkTracker;
   private readonly deliveries: Semaphore;
@@ -78,6 +112,8 @@ export class AsyncPoller {
   constructor(private readonly o: PollerOptions) {
     for (const f of o.families) this.families.set(f.family, f);
     this.policy = { ...DEFAULT_BACKOFF, ...o.backoff };
+    this.looks = { ...DEFAULT_LOOK_POLICY, ...o.looks };
+    this.budgetBounds = { ...DEFAULT_FETCH_BUDGET, ...o.fetchBudget };
     // One signal is shared by every request in flight: more than ten listeners is expected.
     setMaxListeners(0, this.abort.signal);
     this.deliveries = new Semaphore(o.deliveryConcurrency ?? 8);
@@ -91,6 +127,11 @@ export class AsyncPoller {
 
   get backoff(): BackoffPolicy {
     return this.policy;
+  }
+
+  /** Every lane's single-fetch budget (for /metrics). */
+  fetchBudgets(): LaneBudget[] {
+    return [...this.budgets].map(([lane, b]) => ({ lane, perTick: b.perTick, spent: b.spent }));
   }
 
   /** Jobs tracked in memory (bounded by the pending jobs). */
@@ -176,6 +217,8 @@ export class AsyncPoller {
     const report: TickReport = { claimed: 0, observed: 0, finished: 0, failed: 0 };
     if (!(await (this.o.isLeader ?? (() => true))())) return report;
     this.sweepDelivering(now);
+    for (const [lane, budget] of this.budgets)
+      if (now - budget.lastUsed > IDLE_LANE_MS) this.budgets.delete(lane);
     const claimed = claimDue(this.o.db, {
       owner: this.o.instanceId,
       now,
@@ -185,18 +228,19 @@ export class AsyncPoller {
     report.claimed = claimed.length;
     if (claimed.length === 0) return report;
 
-    const groups = new Map<string, JobRow[]>();
+    const groups = new Map<string, { lane: string; jobs: JobRow[] }>();
     for (const job of claimed) {
-      const key = `${job.family}\u0000${this.o.laneOf(job)}`;
+      const lane = this.o.laneOf(job);
+      const key = `${job.family}\u0000${lane}`;
       const group = groups.get(key);
-      if (group) group.push(job);
-      else groups.set(key, [job]);
+      if (group) group.jobs.push(job);
+      else groups.set(key, { lane, jobs: [job] });
     }
     const lanes = new Semaphore(this.o.concurrency ?? 4);
     await Promise.all(
-      [...groups.values()].map((group) =>
+      [...groups.values()].map(({ lane, jobs }) =>
         lanes
-          .run(() => this.pollGroup(group, now, report))
+          .run(() => this.pollGroup(jobs, lane, now, report))
           .catch((err: unknown) => {
             this.o.logger.error({ err }, 'polling a lane failed');
           }),
@@ -205,18 +249,39 @@ export class AsyncPoller {
     return report;
   }
 
-  private async pollGroup(group: JobRow[], now: number, report: TickReport): Promise<void> {
-    const [first] = group;
+  private async pollGroup(
+    claimed: JobRow[],
+    lane: string,
+    now: number,
+    report: TickReport,
+  ): Promise<void> {
+    const [first] = claimed;
     if (!first) return;
     const family = this.families.get(first.family);
     if (!family) {
       // A family nobody polls yet (its handler ships later): look again much later.
-      this.release(group.map((job) => ({ job, patch: { nextPollAt: now + this.policy.maxMs } })));
+      this.release(claimed.map((job) => ({ job, patch: { nextPollAt: now + this.policy.maxMs } })));
       return;
     }
+    // Where looks are single requests, the grant goes to the jobs most likely to be done.
+    const group = family.singleFetches?.()
+      ? rankForLooks(
+          claimed.map((job) => ({
+            job,
+            sighting: this.tracks.get(job.id)?.sighting,
+            nextPollAt: job.nextPollAt ?? now,
+          })),
+          this.pace(family.family),
+          now,
+        ).map((c) => c.job)
+      : claimed;
     let observations: Map<string, AsyncObservation>;
     try {
-      observations = await family.poll(group, this.abort.signal);
+      observations = await family.poll(
+        group,
+        this.abort.signal,
+        this.budgetOf(lane, now).grant(now),
+      );
     } catch (error) {
       observations = new Map(group.map((job) => [job.id, { state: 'error', error } as const]));
     }
@@ -246,6 +311,7 @@ export class AsyncPoller {
   ): ReleasePatch | 'failed' | 'finishing' {
     const track = this.track(job, now);
     if (seen.state === 'done') {
+      this.sight(family.family, track, 100, now);
       this.finish(family, job, seen.done);
       return 'finishing';
     }
@@ -287,10 +353,58 @@ export class AsyncPoller {
         }
         const facts = newFacts(job, seen.facts);
         if (facts) patch.facts = JSON.stringify(facts);
-        patch.nextPollAt = cap(now + this.delay(track, now));
+        const running = seen.progress.stage === 'running';
+        const sighting = this.sight(
+          family.family,
+          track,
+          running ? (percentOf(seen.progress.percent) ?? 0) : undefined,
+          now,
+        );
+        patch.nextPollAt = cap(
+          family.singleFetches?.()
+            ? nextLookAt(this.looks, this.pace(family.family), sighting, now, this.o.random)
+            : now + this.delay(track, now),
+        );
         return patch;
       }
     }
+  }
+
+  /**
+   * Records what a look showed (`percent` undefined: queued or held) and teaches the family's
+   * pace when it moved: the change happened between the previous look and this one.
+   */
+  private sight(
+    family: JobFamily,
+    track: Track,
+    percent: number | undefined,
+    now: number,
+  ): Sighting {
+    const before = track.sighting;
+    let sighting: Sighting;
+    if (!before || track.lastLook === undefined)
+      sighting = { percent, changedAt: now, bounded: false };
+    else if (before.percent === percent) sighting = before;
+    else {
+      sighting = { percent, changedAt: (track.lastLook + now) / 2, bounded: true };
+      this.paces.set(family, learnPace(this.pace(family), before, sighting));
+    }
+    track.sighting = sighting;
+    track.lastLook = now;
+    return sighting;
+  }
+
+  private pace(family: JobFamily): Pace {
+    return this.paces.get(family) ?? DEFAULT_PACE;
+  }
+
+  private budgetOf(lane: string, now: number): FetchBudget {
+    let budget = this.budgets.get(lane);
+    if (!budget) {
+      budget = new FetchBudget(this.budgetBounds, now);
+      this.budgets.set(lane, budget);
+    }
+    return budget;
   }
 
   private delay(track: Track, now: number): number {

@@ -62,6 +62,8 @@ export interface JobWiring {
     | 'resultBudgetBytes'
     | 'RESULT_DOWNLOAD_TIMEOUT_MS'
     | 'MJ_FETCHES_PER_POLL'
+    | 'MJ_FETCHES_MIN'
+    | 'MJ_FETCHES_MAX'
   >;
   gateway: GatewayClient;
   keyBox: KeyBox;
@@ -161,7 +163,6 @@ export function createJobWorkers(w: JobWiring): JobWorkers {
     downloadTimeoutMs: config.RESULT_DOWNLOAD_TIMEOUT_MS,
     modal: { db, modalPrice: w.modalPrice, dispatch },
     askModal: w.askModal,
-    maxFetchesPerPoll: config.MJ_FETCHES_PER_POLL,
     ...(timing.mjDeadlines ? { deadlines: timing.mjDeadlines } : {}),
   });
   const video = createVideoFamily({
@@ -196,6 +197,11 @@ export function createJobWorkers(w: JobWiring): JobWorkers {
   const poller = new AsyncPoller({
     ...asyncWorker,
     isLeader: w.isLeader,
+    fetchBudget: {
+      start: config.MJ_FETCHES_PER_POLL,
+      min: config.MJ_FETCHES_MIN,
+      max: config.MJ_FETCHES_MAX,
+    },
     ...(timing.backoff ? { backoff: timing.backoff } : {}),
     ...(timing.leaseMs ? { leaseMs: timing.leaseMs } : {}),
     ...(timing.pollIntervalMs ? { intervalMs: timing.pollIntervalMs } : {}),

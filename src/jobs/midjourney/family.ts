@@ -13,6 +13,7 @@ import type { MjSubmitResult, MjTask } from '../../gateway/mj-normalize.js';
 import type { Logger } from '../../infra/logger.js';
 import { Semaphore } from '../../infra/semaphore.js';
 import type { AsyncFamily, AsyncObservation, AsyncSubmitted } from '../async-family.js';
+import type { FetchGrant } from '../fetch-budget.js';
 import type { ResultStore } from '../result-store.js';
 import type { JobRow } from '../store.js';
 import { type AskModal, awaitModal, type MjModalPorts } from './modal.js';
@@ -58,8 +59,6 @@ export interface MjFamilyOptions {
   listChunk?: number;
   /** Requests of one poll in flight at once. */
   requestConcurrency?: number;
-  /** Single fetches per lane per tick when list-by-condition is missing: bounds the cost. */
-  maxFetchesPerPoll?: number;
 }
 
 /** 404/405/501 or "not implemented": the gateway has no list-by-condition route. */
@@ -83,6 +82,11 @@ export class MidjourneyFamily implements AsyncFamily {
   /** Whether polling this gateway fell back to single fetches. */
   listsUnsupported(baseUrl: string): boolean {
     return this.noList.has(baseUrl);
+  }
+
+  /** Every lane polls one gateway (own keys use the operator's URL): one answer for all. */
+  singleFetches(): boolean {
+    return this.noList.size > 0;
   }
 
   deadlineMs(job: JobRow): number {
@@ -154,7 +158,11 @@ export class MidjourneyFamily implements AsyncFamily {
     return Promise.all(refs.map((ref) => this.o.loadInput(ref.fileId)));
   }
 
-  async poll(jobs: readonly JobRow[], signal: AbortSignal): Promise<Map<string, AsyncObservation>> {
+  async poll(
+    jobs: readonly JobRow[],
+    signal: AbortSignal,
+    grant: FetchGrant,
+  ): Promise<Map<string, AsyncObservation>> {
     const out = new Map<string, AsyncObservation>();
     const [first] = jobs;
     if (!first) return out;
@@ -176,7 +184,7 @@ export class MidjourneyFamily implements AsyncFamily {
         );
       }
     }
-    await this.pollOneByOne(gateway, withTask, out, signal);
+    await this.pollOneByOne(gateway, withTask, out, signal, grant);
     return out;
   }
 
@@ -225,17 +233,33 @@ export class MidjourneyFamily implements AsyncFamily {
     jobs: readonly JobRow[],
     out: Map<string, AsyncObservation>,
     signal: AbortSignal,
+    grant: FetchGrant,
   ): Promise<void> {
     const limit = new Semaphore(this.o.requestConcurrency ?? 4);
-    // The rest stay due: polled first next tick (claimDue orders by poll time).
-    const budget = jobs.slice(0, this.o.maxFetchesPerPoll ?? 25);
+    // The rest stay due, for the next tick's grant (the poller ranked them, likeliest first).
+    const granted = jobs.slice(0, grant.allowance);
+    let refused = false;
     await Promise.all(
-      budget.map((job) =>
+      granted.map((job) =>
         limit.run(async () => {
+          // After a 429 the rest of this poll is not sent: they stay due, unobserved.
+          if (refused) return;
+          const started = performance.now();
           try {
-            const task = await gateway.fetchTask(job.upstreamId as string, { signal });
+            // Not retried inside the client: the next tick is the retry, within the budget.
+            const task = await gateway.fetchTask(job.upstreamId as string, {
+              signal,
+              retries: 0,
+            });
+            grant.answered(performance.now() - started);
             out.set(job.id, task ? this.observe(job, task) : { state: 'missing' });
           } catch (error) {
+            if (isGatewayError(error) && error.kind === 'rate_limited') {
+              refused = true;
+              grant.refused((error.retryAfterSec ?? 0) * 1000);
+              return;
+            }
+            grant.failed();
             out.set(job.id, { state: 'error', error });
           }
         }),

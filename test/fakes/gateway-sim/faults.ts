@@ -47,8 +47,15 @@ export function isDelayOnly(f: Fault): boolean {
   return !f.hang && f.preset === undefined && f.status === undefined && f.body === undefined;
 }
 
-/** Builds the fault's response; explicit status/body/contentType override the preset's. */
+/** Builds the fault's response with its extra headers. */
 export function faultResponse(ctx: SimContext, f: Fault, model: string): SimResponse {
+  const r = faultBody(ctx, f, model);
+  if (!f.headers || r.kind === 'hang') return r;
+  return { ...r, headers: { ...('headers' in r ? r.headers : {}), ...f.headers } };
+}
+
+/** Explicit status/body/contentType override the preset's. */
+function faultBody(ctx: SimContext, f: Fault, model: string): SimResponse {
   if (f.hang) return { kind: 'hang' };
   const base: SimResponse = f.preset
     ? presetResponse(ctx, f.preset, model)

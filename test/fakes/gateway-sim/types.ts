@@ -109,6 +109,8 @@ export interface Fault {
   status?: number;
   body?: string | object | null;
   contentType?: string;
+  /** Extra response headers (e.g. `Retry-After` with a 429). */
+  headers?: Record<string, string>;
   /** Real (not sim) ms. Alone (no status/body/preset) it just slows the normal response down. */
   delayMs?: number;
   hang?: boolean;

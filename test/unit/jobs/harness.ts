@@ -5,11 +5,21 @@ import pino from 'pino';
 import { topUp } from '../../../src/billing/ledger.js';
 import type { Db } from '../../../src/db/client.js';
 import { users } from '../../../src/db/schema.js';
+import {
+  DEFAULT_FETCH_BUDGET,
+  FetchBudget,
+  type FetchGrant,
+} from '../../../src/jobs/fetch-budget.js';
 import type { DeliveryReceipt, JobNotifier, JobProgress } from '../../../src/jobs/ports.js';
 import { ResultStore } from '../../../src/jobs/result-store.js';
 import type { JobRow } from '../../../src/jobs/store.js';
 
 export const silentLogger = pino({ level: 'silent' });
+
+/** A poll's grant of `allowance` single fetches (what the poller hands a family each tick). */
+export function grantOf(allowance = 1_000): FetchGrant {
+  return new FetchBudget({ ...DEFAULT_FETCH_BUDGET, start: allowance, max: allowance }, 0).grant(0);
+}
 
 export function addUser(db: Db, id: number, balance = 0): void {
   db.insert(users)

@@ -13,7 +13,7 @@ import {
   startGatewaySim,
 } from '../../../fakes/gateway-sim/index.js';
 import { tempDb } from '../../../helpers/temp-db.js';
-import { jobRowOf } from '../harness.js';
+import { grantOf, jobRowOf } from '../harness.js';
 
 const logger = pino({ level: 'silent' });
 
@@ -77,6 +77,7 @@ describe('Midjourney family against the simulator', () => {
     const seen = await family().poll(
       ids.map((id) => row(id)),
       new AbortController().signal,
+      grantOf(),
     );
     expect(count(/list-by-condition/) - before).toBe(3);
     expect(seen.size).toBe(120);
@@ -90,6 +91,7 @@ describe('Midjourney family against the simulator', () => {
     const seen = await f.poll(
       [row(id ?? ''), row('1234567890123456')],
       new AbortController().signal,
+      grantOf(),
     );
     expect(seen.get(row('1234567890123456').id)).toEqual({ state: 'missing' });
     const done = seen.get(row(id ?? '').id);
@@ -112,11 +114,12 @@ describe('Midjourney family against the simulator', () => {
       body: 'not found',
       contentType: 'text/plain',
     });
-    const f = family({ maxFetchesPerPoll: 25 });
+    const f = family();
     const before = count(/\/fetch$/);
     const seen = await f.poll(
       ids.map((id) => row(id)),
       new AbortController().signal,
+      grantOf(25),
     );
     expect(seen.size).toBe(25);
     expect(count(/\/fetch$/) - before).toBe(25);
@@ -126,6 +129,7 @@ describe('Midjourney family against the simulator', () => {
     await f.poll(
       ids.slice(25).map((id) => row(id)),
       new AbortController().signal,
+      grantOf(),
     );
     expect(count(/list-by-condition/)).toBe(lists);
   });

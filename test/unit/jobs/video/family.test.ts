@@ -7,7 +7,7 @@ import { createVideoFamily, observe } from '../../../../src/jobs/video/family.js
 import { isPublicVideoUrl, videoResultOf } from '../../../../src/jobs/video/result.js';
 import type { VideoDialect } from '../../../fakes/gateway-sim/index.js';
 import { KEY, useSim } from '../../gateway/client-setup.js';
-import { jobRowOf, tempResults } from '../harness.js';
+import { grantOf, jobRowOf, tempResults } from '../harness.js';
 
 const start = useSim();
 const cleanups: Array<() => void> = [];
@@ -61,15 +61,15 @@ describe('video family over the simulator', () => {
       expect(submitted.upstreamId).toMatch(/^task_/);
       const job = jobRow({ upstreamId: submitted.upstreamId });
 
-      const first = (await fam.poll([job], signal)).get(job.id);
+      const first = (await fam.poll([job], signal, grantOf())).get(job.id);
       expect(first).toMatchObject({ state: 'pending', progress: { stage: 'queued' } });
       sim.advance(3_000);
-      const mid = (await fam.poll([job], signal)).get(job.id);
+      const mid = (await fam.poll([job], signal, grantOf())).get(job.id);
       expect(mid?.state).toBe('pending');
       if (dialect !== 'seed' && dialect !== 'docs')
         expect(mid).toMatchObject({ progress: { stage: 'running', percent: expect.any(Number) } });
       sim.advance(5_000);
-      const done = (await fam.poll([job], signal)).get(job.id);
+      const done = (await fam.poll([job], signal, grantOf())).get(job.id);
       expect(done?.state).toBe('done');
       if (done?.state !== 'done') return;
       const result = videoResultOf({ result: await fam.collect(job, done.done, signal) });
@@ -128,7 +128,7 @@ describe('video family over the simulator', () => {
     const { upstreamId } = await fam.submit(job, signal);
     sim.advance(10_000);
     const running = jobRow({ ...job, upstreamId });
-    const done = (await fam.poll([running], signal)).get(job.id);
+    const done = (await fam.poll([running], signal, grantOf())).get(job.id);
     if (done?.state !== 'done') throw new Error('not done');
     expect((done.done as { url: string }).url).toBe(`${sim.url}/v1/videos/${upstreamId}/content`);
     const result = videoResultOf({ result: await fam.collect(running, done.done, signal) });
@@ -150,7 +150,7 @@ describe('video family over the simulator', () => {
     const { upstreamId } = await fam.submit(job, signal);
     sim.advance(10_000);
     const running = jobRow({ ...job, upstreamId });
-    const done = (await fam.poll([running], signal)).get(job.id);
+    const done = (await fam.poll([running], signal, grantOf())).get(job.id);
     if (done?.state !== 'done') throw new Error('not done');
     const result = videoResultOf({ result: await fam.collect(running, done.done, signal) });
     expect(result).toMatchObject({ linkOnly: true, linkable: true });
@@ -171,6 +171,7 @@ describe('video family over the simulator', () => {
     const seen = await fam.poll(
       [jobRow({ upstreamId }), jobRow({ id: 'job0000002', upstreamId: 'task_nope' })],
       signal,
+      grantOf(),
     );
     expect(seen.get('job0000001')).toEqual({
       state: 'failed',
@@ -178,7 +179,7 @@ describe('video family over the simulator', () => {
     });
     expect(seen.get('job0000002')).toEqual({ state: 'missing' });
     await sim.close();
-    const after = await fam.poll([jobRow({ upstreamId })], signal);
+    const after = await fam.poll([jobRow({ upstreamId })], signal, grantOf());
     expect(after.get('job0000001')?.state).toBe('error');
   });
 
