@@ -15,7 +15,7 @@ import { TelegramBroadcastSender } from './bot/broadcast/sender.js';
 import type { BotContext } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
 import type { BotDeps } from './bot/deps.js';
-import { offerAgain } from './bot/gallery/offers.js';
+import { offerAgain, offerEdit } from './bot/gallery/offers.js';
 import { sharedI18n, translateIn } from './bot/i18n.js';
 import { deliverImages } from './bot/images/delivery.js';
 import { IMAGE_FAMILIES } from './bot/jobs/again.js';
@@ -29,7 +29,11 @@ import { askMjModal } from './bot/midjourney/modal-ask.js';
 import { MjPreviews, withPreviews } from './bot/midjourney/preview.js';
 import { offerVaryRegion, regionButton } from './bot/midjourney/region.js';
 import { createSupportStaff } from './bot/support/staff.js';
-import { createTelegramFileLoader, TELEGRAM_DOWNLOAD_LIMIT } from './bot/transport/input-files.js';
+import {
+  createTelegramFileLoader,
+  TELEGRAM_DOWNLOAD_LIMIT,
+  type TelegramFileLoader,
+} from './bot/transport/input-files.js';
 import { SendPacer } from './bot/transport/send-pacer.js';
 import { deliverVideo } from './bot/video/delivery.js';
 import { BroadcastWorker } from './broadcast/worker.js';
@@ -56,6 +60,7 @@ import { ResultStore } from './jobs/result-store.js';
 import { countByStatus } from './jobs/store.js';
 import type { AsyncSubmitter } from './jobs/submitter.js';
 import { createJobWorkers, type JobTiming, type JobWorkers } from './jobs/wiring.js';
+import { resultSourceLoader } from './miniapp/result-bytes.js';
 import { miniAppHandler } from './miniapp/routes.js';
 import { ThumbStore } from './miniapp/thumbs.js';
 
@@ -365,6 +370,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     download: (url, maxBytes) => gateway.download(url, { maxBytes, expect: 'image' }),
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
   });
+  const telegramFiles = telegramFileLoader(config, bot);
   const jobWorkers = createJobWorkers({
     db,
     logger,
@@ -373,12 +379,8 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     gateway,
     keyBox,
     results,
-    loadInput: createTelegramFileLoader({
-      api: bot.api,
-      token: config.BOT_TOKEN,
-      apiRoot: config.BOT_API_ROOT,
-      filesDir: config.BOT_API_FILES_DIR,
-    }),
+    loadInput: telegramFiles,
+    loadResult: resultSourceLoader({ db, results, fromTelegram: bytesFromTelegram(telegramFiles) }),
     notifier,
     asyncNotifier: withPreviews(notifier, previews, logger, asyncOptions.previews !== false),
     timeoutOf: (job) => timeoutMsOf(deps.catalog, job),
@@ -428,12 +430,6 @@ function buildMiniApp(
   bot: Bot<BotContext>,
 ): SubtreeHandler | undefined {
   if (!config.MINI_APP_URL) return undefined;
-  const load = createTelegramFileLoader({
-    api: bot.api,
-    token: config.BOT_TOKEN,
-    apiRoot: config.BOT_API_ROOT,
-    filesDir: config.BOT_API_FILES_DIR,
-  });
   return miniAppHandler({
     basePath: new URL(config.MINI_APP_URL).pathname,
     botToken: config.BOT_TOKEN,
@@ -453,14 +449,29 @@ function buildMiniApp(
       offerAgain: (job, locale) => offerAgain(deps, bot.api, job, locale),
       mjButtons: mjGalleryButtons,
       offerMjAction: (job, input, locale) => offerMjAction(deps, bot.api, job, input, locale),
+      offerEdit: (job, edit, locale) => offerEdit(deps, bot.api, job, edit, locale),
     },
-    fromTelegram: (fileId, kind) =>
-      load(fileId, TELEGRAM_DOWNLOAD_LIMIT, kind).then(
-        (file) => file.data,
-        () => undefined,
-      ),
+    fromTelegram: bytesFromTelegram(telegramFileLoader(config, bot)),
   });
 }
+
+function telegramFileLoader(config: Config, bot: Bot<BotContext>): TelegramFileLoader {
+  return createTelegramFileLoader({
+    api: bot.api,
+    token: config.BOT_TOKEN,
+    apiRoot: config.BOT_API_ROOT,
+    filesDir: config.BOT_API_FILES_DIR,
+  });
+}
+
+/** A delivered file's bytes by file id, or undefined when Telegram no longer gives them. */
+const bytesFromTelegram =
+  (load: TelegramFileLoader) =>
+  (fileId: string, kind: 'image' | 'video'): Promise<Buffer | undefined> =>
+    load(fileId, TELEGRAM_DOWNLOAD_LIMIT, kind).then(
+      (file) => file.data,
+      () => undefined,
+    );
 
 interface LifecycleParts {
   db: Db;

@@ -23,6 +23,7 @@ export {
   type ModelOfFamily,
   type ModelSpec,
   optionsOf,
+  takesMask,
   type VideoModel,
   type VideoPrice,
 } from './schema.js';

@@ -248,6 +248,8 @@ const editModel = z.discriminatedUnion('api', [
       imageInput: editInput,
       responseFormat,
       options: imageOptions.optional(),
+      /** It takes OpenAI's `mask` (gpt-image-*, dall-e-2): the Mini App's editor offers a brush. */
+      mask: z.boolean().default(false),
     })
     .superRefine(checkQualityPrices),
   z
@@ -434,6 +436,8 @@ export type ImageOptionsSpec = z.output<typeof imageOptions>;
 /** The forwarded options a model declares (none for chat-style models). */
 export const optionsOf = (m: ImageLikeModel): ImageOptionsSpec | undefined =>
   'options' in m ? m.options : undefined;
+/** Whether an edit model takes a mask (only `/v1/images/edits` models can). */
+export const takesMask = (m: ModelSpec): boolean => m.family === 'edit' && 'mask' in m && m.mask;
 export type VideoPrice = VideoModel['price'];
 export type MjPriceTable = MidjourneyModel['price'];
 

@@ -43,6 +43,8 @@ export interface EditImageRequest {
   model: string;
   prompt: string;
   images: Array<{ data: Buffer; filename: string; mime: string }>;
+  /** OpenAI's mask: a PNG of the first image's size, transparent where the model may edit. */
+  mask?: Buffer;
   n?: number;
   size?: string;
   user?: string;
@@ -142,6 +144,7 @@ export async function editImage(
   for (const img of req.images) {
     form.append(field, new Blob([img.data], { type: img.mime }), img.filename);
   }
+  if (req.mask) form.append('mask', new Blob([req.mask], { type: 'image/png' }), 'mask.png');
   const body = await postJson(ctx, {
     ...opts,
     route,

@@ -1,7 +1,7 @@
 import type { GatewayClient } from '../gateway/client.js';
 import type { ForwardedImageOptions } from '../gateway/images.js';
 import type { RunnerOutput, SyncRunner } from './executor.js';
-import { type ImageJobParams, imageJobParams } from './image-params.js';
+import { type ImageJobParams, imageJobParams, type ResultRef } from './image-params.js';
 import type { ProducedFile } from './ports.js';
 import type { JobRow } from './store.js';
 
@@ -10,6 +10,8 @@ export interface RunnerPorts {
   gatewayFor(job: JobRow): Promise<GatewayClient>;
   /** A user photo's bytes, by Telegram file id. */
   loadInput(fileId: string): Promise<{ data: Buffer; mime: string }>;
+  /** An earlier result of the job's owner (an edit from the gallery), by job and file index. */
+  loadResult(owner: JobRow, ref: ResultRef): Promise<{ data: Buffer; mime: string }>;
   /** The model's own limit for the call (ms), over the client's default for generations. */
   timeoutOf?(job: JobRow): number | undefined;
 }
@@ -68,7 +70,9 @@ async function generate(
   signal: AbortSignal,
 ): Promise<{ files: ProducedFile[]; note?: string | undefined }> {
   const gateway = await ports.gatewayFor(job);
-  const inputs = await Promise.all(p.inputs.map((input) => ports.loadInput(input.fileId)));
+  const inputs = p.source
+    ? [await ports.loadResult(job, p.source)]
+    : await Promise.all(p.inputs.map((input) => ports.loadInput(input.fileId)));
   const user = `tg:${job.userId}`;
   const timeoutMs = ports.timeoutOf?.(job);
   const call = { signal, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
@@ -100,6 +104,7 @@ async function generate(
             ...input,
             filename: `image-${i + 1}.${EXT[input.mime] ?? 'png'}`,
           })),
+          ...(p.mask ? { mask: Buffer.from(p.mask, 'base64') } : {}),
           ...(p.n > 1 ? { n: p.n } : {}),
           ...(p.size ? { size: p.size } : {}),
           options: forwarded(p),

@@ -21,7 +21,7 @@ import { AsyncPoller } from './poller.js';
 import type { JobNotifier } from './ports.js';
 import { type RecoveryReport, recoverJobs } from './recovery.js';
 import type { ResultStore } from './result-store.js';
-import { createImageRunner } from './runners.js';
+import { createImageRunner, type RunnerPorts } from './runners.js';
 import { getJob, type JobRow, jobsInStatus } from './store.js';
 import { AsyncSubmitter } from './submitter.js';
 import { createVideoFamily } from './video/family.js';
@@ -70,6 +70,8 @@ export interface JobWiring {
   results: ResultStore;
   /** A user's file by Telegram file id (the Telegram side knows how). */
   loadInput: InputLoader;
+  /** An earlier result of a job's owner, read as the gallery reads it (edits from the gallery). */
+  loadResult: RunnerPorts['loadResult'];
   notifier: JobNotifier;
   /** The notifier of async jobs (it may add progress previews). */
   asyncNotifier: JobNotifier;
@@ -124,6 +126,7 @@ export function createJobWorkers(w: JobWiring): JobWorkers {
   const runImage = createImageRunner({
     gatewayFor,
     loadInput: w.loadInput,
+    loadResult: w.loadResult,
     timeoutOf: w.timeoutOf,
   });
   const executor = new SyncExecutor({

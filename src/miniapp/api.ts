@@ -3,18 +3,19 @@
  * (routes.ts): `call.user` is the one the signed initData names, and every job is checked to be
  * theirs; another user's job is answered like one that does not exist.
  */
-import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import { z } from 'zod';
 import type { Locale } from '../accounts/locale.js';
 import type { MjActionOutcome } from '../bot/midjourney/gallery-action.js';
+import { takesMask } from '../catalog/index.js';
 import { sendJson } from '../infra/http-server.js';
-import { MAX_MASK_BASE64 } from '../jobs/midjourney/params.js';
+import { MAX_MASK_BASE64 } from '../jobs/image-params.js';
 import { getJob, type JobRow, listUserResults } from '../jobs/store.js';
 import { type GalleryFile, galleryFiles, galleryItem } from './gallery.js';
 import type { MiniAppUser } from './init-data.js';
 import { checkMask } from './mask.js';
 import { APP_STRINGS, type MiniAppDeps } from './ports.js';
+import { resultFileBytes } from './result-bytes.js';
 
 export interface ApiCall {
   deps: MiniAppDeps;
@@ -43,6 +44,8 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', path: /^\/results\/([\w-]{1,64})\/region$/, run: region },
   { method: 'POST', path: /^\/results\/([\w-]{1,64})\/again$/, run: again },
   { method: 'POST', path: /^\/results\/([\w-]{1,64})\/action$/, run: mjAction },
+  { method: 'GET', path: /^\/edit-models$/, run: editModels },
+  { method: 'POST', path: /^\/results\/([\w-]{1,64})\/edit$/, run: edit },
 ];
 
 export async function answerApi(call: ApiCall, path: string): Promise<void> {
@@ -68,13 +71,7 @@ function ownResult(call: ApiCall, jobId: string | undefined): JobRow | undefined
   return undefined;
 }
 
-/** A result file's bytes: from the result store, else back from Telegram by its file id. */
-async function fileBytes(call: ApiCall, file: GalleryFile): Promise<Buffer | undefined> {
-  if (await call.deps.results.exists(file)) return readFile(file.path);
-  const id = file.documentFileId ?? file.photoFileId ?? file.videoFileId;
-  if (!id) return undefined;
-  return call.deps.fromTelegram(id, file.mime.startsWith('video/') ? 'video' : 'image');
-}
+const fileBytes = (call: ApiCall, file: GalleryFile) => resultFileBytes(call.deps, file);
 
 /**
  * What a thumbnail is made from: an image's own bytes; for a video, Telegram's small thumbnail
@@ -210,6 +207,60 @@ async function mjAction(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void
     const key = ACTION_REFUSALS[outcome];
     return void refuse(call, key ? 400 : 409, outcome, key ?? 'app-mj-off');
   }
+  sentToChat(call);
+}
+
+/** The edit models ✏️ offers, and which of them take a mask (the page shows the brush then). */
+async function editModels(call: ApiCall): Promise<void> {
+  const models = call.deps
+    .catalog()
+    .list('edit')
+    .map((m) => ({ id: m.id, title: m.title, mask: takesMask(m) }));
+  sendJson(call.res, 200, { models });
+}
+
+const editInput = z.object({
+  model: z.string().min(1).max(128),
+  prompt: z.string().trim().min(1),
+  mask: regionInput.shape.mask.optional(),
+});
+
+/**
+ * ✏️: the result's first image, an edit model, an instruction and (for a model that takes one)
+ * the painted part; every refusal is worded for the user and nothing is charged before ✅.
+ */
+async function edit(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> {
+  const job = ownResult(call, jobId);
+  if (!job) return;
+  const image = galleryFiles(job)[0];
+  if (!image?.mime.startsWith('image/')) return void refuse(call, 409, 'no_edit', 'app-edit-off');
+  const body = await readBody(call.req, MAX_BODY);
+  if (body === undefined) return void refuse(call, 413, 'too_large', 'app-edit-bad');
+  const input = editInput.safeParse(parseJson(body));
+  if (!input.success) {
+    const noPrompt = input.error.issues.some((i) => i.path[0] === 'prompt');
+    return void refuse(call, 400, 'malformed', noPrompt ? 'app-edit-no-prompt' : 'app-edit-bad');
+  }
+  const { prompt, mask } = input.data;
+  const model = call.deps.catalog().get(input.data.model, 'edit');
+  if (!model) return void refuse(call, 400, 'not_edit_model', 'app-edit-off');
+  if (mask && !takesMask(model)) return void refuse(call, 400, 'no_mask', 'app-edit-no-mask');
+  if ([...prompt].length > model.maxPromptLength)
+    return void refuse(call, 400, 'prompt_too_long', 'app-edit-too-long');
+  let maskPng: Buffer | undefined;
+  if (mask) {
+    const imageBytes = await fileBytes(call, image);
+    if (!imageBytes) return void refuse(call, 404, 'gone', 'app-error-gone');
+    const checked = await checkMask(Buffer.from(mask, 'base64'), imageBytes, 'openai');
+    if (!checked.ok) {
+      const key = checked.reason === 'empty' ? 'app-edit-mask-empty' : 'app-region-bad';
+      return void refuse(call, 400, checked.reason, key);
+    }
+    maskPng = checked.png;
+  }
+  const edit = { model: model.id, prompt, ...(maskPng ? { maskPng } : {}) };
+  if (!(await call.deps.offers.offerEdit(job, edit, call.locale)))
+    return void refuse(call, 409, 'refused', 'app-edit-off');
   sentToChat(call);
 }
 

@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { Db } from '../db/client.js';
 import type { ResultStore } from '../jobs/result-store.js';
 import type { JobRow } from '../jobs/store.js';
+import type { ResultBytesSource } from './result-bytes.js';
 import type { ThumbStore } from './thumbs.js';
 
 /** The page's strings, sent in the reader's language (the page has no catalog of its own). */
@@ -35,6 +36,13 @@ export const APP_STRINGS = [
   'app-region-off',
   'app-region-bad',
   'app-region-empty',
+  'app-edit',
+  'app-edit-model',
+  'app-edit-hint',
+  'app-edit-hint-mask',
+  'app-edit-prompt',
+  'app-edit-send',
+  'app-edit-no-prompt',
 ] as const;
 
 /**
@@ -57,6 +65,12 @@ export interface ChatOffers {
     input: { index: number; prompt?: string },
     locale: Locale,
   ): Promise<MjActionOutcome>;
+  /** ✏️: the result's first image edited by an edit model; false when the catalog refuses. */
+  offerEdit(
+    job: JobRow,
+    edit: { model: string; prompt: string; maskPng?: Buffer },
+    locale: Locale,
+  ): Promise<boolean>;
 }
 
 export interface MiniAppDeps {
@@ -68,8 +82,7 @@ export interface MiniAppDeps {
   thumbs: ThumbStore;
   t: TranslateIn;
   money: (amount: number, locale: string) => string;
-  /** A delivered file back from Telegram by file id, when the result store no longer has it. */
-  fromTelegram: (fileId: string, kind: 'image' | 'video') => Promise<Buffer | undefined>;
+  fromTelegram: ResultBytesSource['fromTelegram'];
   offers: ChatOffers;
   now?: () => number;
 }

@@ -17,7 +17,7 @@ import {
   priceImage,
   validateImageRequest,
 } from '../../catalog/index.js';
-import type { ImageJobParamsInput } from '../../jobs/image-params.js';
+import type { ImageJobParamsInput, ResultRef } from '../../jobs/image-params.js';
 import { type PreparedJob, rejectedJob } from '../jobs/job-draft.js';
 
 export type GenerationModel = ImageModel | ChatImageModel;
@@ -166,6 +166,8 @@ export interface ImageJobRequest extends RequestParams, RequestOptions {
   kind: 'generate' | 'edit';
   prompt: string;
   inputs?: Array<{ fileId: string; uniqueId?: string }>;
+  /** An earlier result edited instead of `inputs` (from the gallery), with OpenAI's mask. */
+  source?: { ref: ResultRef; maskPng?: Buffer };
   replyToMessageId?: number;
   parentJobId?: string;
 }
@@ -180,7 +182,7 @@ export function prepareImageJob(req: ImageJobRequest): PreparedJob {
     ...(req.aspectRatio !== undefined ? { aspectRatio: req.aspectRatio } : {}),
     ...(req.n !== undefined ? { n: req.n } : {}),
     ...(req.options ? { options: req.options } : {}),
-    images: inputs.length,
+    images: inputs.length + (req.source ? 1 : 0),
   });
   if (!checked.ok) return rejectedJob(checked.problem, model, req.prompt);
   const v = checked.normalized;
@@ -196,6 +198,8 @@ export function prepareImageJob(req: ImageJobRequest): PreparedJob {
       fileId: i.fileId,
       ...(i.uniqueId ? { uniqueId: i.uniqueId } : {}),
     })),
+    ...(req.source ? { source: req.source.ref } : {}),
+    ...(req.source?.maskPng ? { mask: req.source.maskPng.toString('base64') } : {}),
   };
   return {
     ok: true,

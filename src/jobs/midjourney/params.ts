@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { MJ_BOT_TYPES, MJ_MODES } from '../../catalog/constants.js';
-import { inputRef } from '../image-params.js';
-
-/** A mask is a black-and-white PNG of the image's size: a few hundred KB at most. */
-export const MAX_MASK_BASE64 = 4 * 1024 * 1024;
+import { inputRef, MAX_MASK_BASE64 } from '../image-params.js';
 
 /**
  * What a Midjourney job carries from the handler to the submitter. `mode` and `botType` are

@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { KeyState, KeyStore } from './auth.js';
 import type { SimClock } from './clock.js';
+import type { SimMask } from './edit-mask.js';
 import type { FileStore } from './files.js';
 import type { MjRelayOptions } from './mj-relay.js';
 import type { MjTaskStore } from './mj-tasks.js';
@@ -58,6 +59,8 @@ export interface SimContext {
   leaks: string[];
   mj: { tasks: MjTaskStore; failNext: string[] };
   video: { tasks: VideoTaskStore; failNext: string[] };
+  /** Masks sent to /v1/images/edits, accepted or refused. */
+  masks: SimMask[];
 }
 
 export const DEFAULT_TIMINGS: SimTimings = {

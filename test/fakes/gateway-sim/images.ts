@@ -16,6 +16,7 @@ import {
   type SimContext,
   type SimRequest,
 } from './context.js';
+import { checkEditMask } from './edit-mask.js';
 import { openAiError } from './errors.js';
 import { linkUrl, resultCount } from './hostile.js';
 import { json, type SimResponse } from './http.js';
@@ -214,9 +215,10 @@ export async function imageEdits(ctx: SimContext, req: SimRequest): Promise<SimR
   const model = formString(form, 'model') ?? 'dall-e-2';
   const prompt = formString(form, 'prompt') ?? '';
   if (prompt.trim() === '') return openAiError(ctx, 400, 'prompt is required');
-  if (formFiles(form, 'image', 'image[]').length === 0) {
-    return openAiError(ctx, 400, 'image is required');
-  }
+  const [image] = formFiles(form, 'image', 'image[]');
+  if (!image) return openAiError(ctx, 400, 'image is required');
+  const badMask = await checkEditMask(ctx, model, image, formFiles(form, 'mask')[0]);
+  if (badMask) return badMask;
   const n = formString(form, 'n');
   return run(ctx, req, {
     model,

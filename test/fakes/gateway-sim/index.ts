@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { KeyStore, refund } from './auth.js';
 import { createClock } from './clock.js';
 import { resolveOptions, type SimContext } from './context.js';
+import type { SimMask } from './edit-mask.js';
 import { FaultStore } from './faults.js';
 import { FileStore } from './files.js';
 import { endAt, liveView, type MjTaskRecord, MjTaskStore } from './mj-tasks.js';
@@ -15,6 +16,7 @@ import { createHandler } from './server.js';
 import type { Fault, GatewaySimOptions, KeyView, RecordedRequest, SimKey } from './types.js';
 import { type VideoTaskRecord, VideoTaskStore, videoView } from './video-tasks.js';
 
+export type { SimMask } from './edit-mask.js';
 export type { MjTaskRecord } from './mj-tasks.js';
 export type {
   ChatImageVariant,
@@ -52,6 +54,8 @@ export interface GatewaySim {
   stallTasks(on: boolean): void;
   /** Telegram file URLs the client sent to the gateway (should always be empty). */
   leaks: string[];
+  /** Masks that reached /v1/images/edits, in order (refused ones carry `refused`). */
+  masks: SimMask[];
 }
 
 export const DEFAULT_TEST_KEY = 'sk-test-unlimited';
@@ -73,6 +77,7 @@ export async function startGatewaySim(options: GatewaySimOptions = {}): Promise<
     files: new FileStore(clock, options.pngVariety, options.resultImages),
     baseUrl: () => baseUrl,
     leaks: [],
+    masks: [],
     mj: { tasks: new MjTaskStore(), failNext: [] },
     video: { tasks: new VideoTaskStore(), failNext: [] },
   };
@@ -146,5 +151,6 @@ export async function startGatewaySim(options: GatewaySimOptions = {}): Promise<
     videoTask: (id) => ctx.video.tasks.get(id),
     stallTasks: (on) => clock.setStalled(on),
     leaks: ctx.leaks,
+    masks: ctx.masks,
   };
 }

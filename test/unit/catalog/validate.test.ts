@@ -12,6 +12,7 @@ const edit: EditModel = {
   family: 'edit',
   api: 'edits',
   imageInput: { min: 1, max: 2 },
+  mask: false,
 };
 const chatRefs = { ...imageModel({ sizes: undefined }), imageInput: { min: 0, max: 3 } };
 

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { GatewayClient } from '../../../src/gateway/index.js';
 import { failure, useSim } from './client-setup.js';
@@ -123,6 +124,49 @@ describe('images/edits', () => {
       }),
     );
     expect(e.kind).toBe('not_implemented');
+  });
+
+  it('a mask goes as `mask.png` (image/png) and reaches the gateway as sent', async () => {
+    const image = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: '#336699' },
+    })
+      .png()
+      .toBuffer();
+    const mask = await sharp({
+      create: { width: 64, height: 48, channels: 4, background: '#00000000' },
+    })
+      .png()
+      .toBuffer();
+    const { sim, client } = await start();
+    await client.editImage({
+      model: 'gpt-image-1.5',
+      prompt: 'a hat',
+      images: [{ data: image, filename: 'a.png', mime: 'image/png' }],
+      mask,
+    });
+    const { files } = (sim.requests[0]?.body ?? { files: [] }) as {
+      files: Array<Record<string, unknown>>;
+    };
+    expect(files.at(-1)).toEqual({
+      field: 'mask',
+      name: 'mask.png',
+      type: 'image/png',
+      size: mask.length,
+    });
+    expect(sim.masks).toEqual([
+      expect.objectContaining({ width: 64, height: 48, transparent: 64 * 48 }),
+    ]);
+    expect(sim.masks[0]?.refused).toBeUndefined();
+    // A mask the gateway refuses is the user's request refused, with OpenAI's reason.
+    const e = await failure(
+      client.editImage({
+        model: 'gpt-image-1.5',
+        prompt: 'a hat',
+        images: [{ data: image, filename: 'a.png', mime: 'image/png' }],
+        mask: image,
+      }),
+    );
+    expect(e.kind).toBe('invalid_request');
   });
 
   it('no image → rejected locally', async () => {

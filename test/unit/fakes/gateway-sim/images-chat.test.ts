@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { type GatewaySim, startGatewaySim } from '../../../fakes/gateway-sim/index.js';
 import { at, call, closeAfterEach, errMsg } from './helpers.js';
@@ -79,6 +80,56 @@ describe('gateway-sim edits', () => {
         },
       },
     ]);
+  });
+});
+
+describe('gateway-sim edit masks', () => {
+  const png = (width: number, height: number, background: string, channels: 3 | 4 = 4) =>
+    sharp({ create: { width, height, channels, background } }).png().toBuffer();
+  const edit = async (mask: Buffer, type = 'image/png') => {
+    const f = new FormData();
+    f.set('model', 'gpt-image-1.5');
+    f.set('prompt', 'a red hat');
+    f.append('image', new Blob([await png(96, 64, '#336699', 3)], { type: 'image/png' }), 'a.png');
+    f.append('mask', new Blob([mask], { type }), 'mask.png');
+    return call(sim, 'POST', '/v1/images/edits', f);
+  };
+
+  it('checks a mask as OpenAI does: PNG, the image’s size, alpha, something transparent', async () => {
+    sim = await startGatewaySim({ requestIdSuffix: false });
+    const hole = await sharp(await png(96, 64, '#000000ff'))
+      .composite([{ input: await png(10, 10, '#000000ff'), left: 5, top: 5, blend: 'dest-out' }])
+      .png()
+      .toBuffer();
+    expect((await edit(hole)).status).toBe(200);
+    const refused = [
+      [
+        await sharp(await png(96, 64, '#000000', 3))
+          .jpeg()
+          .toBuffer(),
+        'unsupported mimetype',
+      ],
+      [await png(95, 64, '#00000000'), 'mask size does not match image size'],
+      [await png(96, 64, '#000000', 3), 'format must be'],
+      [await png(96, 64, '#000000ff'), 'no fully transparent area'],
+      [Buffer.from('not an image'), 'unsupported mimetype'],
+    ] as const;
+    for (const [mask, reason] of refused) {
+      const r = await edit(mask);
+      expect(r.status).toBe(400);
+      expect(at(r.body, 'error', 'type')).toBe('invalid_request_error');
+      expect(at(r.body, 'error', 'param')).toBe('mask');
+      expect(errMsg(r)).toContain(reason);
+    }
+    expect(sim.masks.map((m) => [m.transparent, m.refused === undefined])).toEqual([
+      [100, true],
+      [0, false],
+      [0, false],
+      [0, false],
+      [0, false],
+      [0, false],
+    ]);
+    expect(sim.masks[0]).toMatchObject({ width: 96, height: 64, image: { width: 96, height: 64 } });
   });
 });
 
