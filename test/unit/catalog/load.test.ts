@@ -44,6 +44,7 @@ describe('shipped catalog', () => {
       ['flux-dev', 'image', 'images'],
       ['flux-pro', 'image', 'images'],
       ['flux-schnell', 'image', 'images'],
+      ['dall-e-2', 'edit', 'edits'],
       ['dall-e-3', 'image', 'images'],
       ['recraftv3', 'image', 'images'],
       ['ideogram-generate-v3', 'image', 'images'],

@@ -139,7 +139,7 @@ describe('images/edits', () => {
       .toBuffer();
     const { sim, client } = await start();
     await client.editImage({
-      model: 'gpt-image-1.5',
+      model: 'gpt-image-1',
       prompt: 'a hat',
       images: [{ data: image, filename: 'a.png', mime: 'image/png' }],
       mask,
@@ -160,7 +160,7 @@ describe('images/edits', () => {
     // A mask the gateway refuses is the user's request refused, with OpenAI's reason.
     const e = await failure(
       client.editImage({
-        model: 'gpt-image-1.5',
+        model: 'gpt-image-1',
         prompt: 'a hat',
         images: [{ data: image, filename: 'a.png', mime: 'image/png' }],
         mask: image,

@@ -88,7 +88,7 @@ describe('gateway-sim edit masks', () => {
     sharp({ create: { width, height, channels, background } }).png().toBuffer();
   const edit = async (mask: Buffer, type = 'image/png') => {
     const f = new FormData();
-    f.set('model', 'gpt-image-1.5');
+    f.set('model', 'gpt-image-1');
     f.set('prompt', 'a red hat');
     f.append('image', new Blob([await png(96, 64, '#336699', 3)], { type: 'image/png' }), 'a.png');
     f.append('mask', new Blob([mask], { type }), 'mask.png');
