@@ -176,7 +176,7 @@ describe('admin tools (bot level)', () => {
     w.admin.send('/reload');
     const ok = await w.admin.waitFor({ text: /Catalog reloaded/ });
     expect(ok.message?.text).toBe(
-      `✅ Catalog reloaded: 58 models (enabled: ${enabledBefore - 1}, before: 58).`,
+      `✅ Catalog reloaded: 59 models (enabled: ${enabledBefore - 1}, before: 59).`,
     );
     expect(w.bot.app.deps.catalog.get('flux-dev')).toBeUndefined();
 
@@ -186,7 +186,7 @@ describe('admin tools (bot level)', () => {
     const line = broken.split('\n').findIndex((l) => l.includes('prise: 7')) + 1;
     w.admin.send('/reload');
     const refused = await w.admin.waitFor({ text: /not reloaded/ });
-    expect(refused.message?.text).toContain('the current one stays (models: 58)');
+    expect(refused.message?.text).toContain('the current one stays (models: 59)');
     expect(refused.message?.text).toContain(
       `${catalogFile}:${line}:5 models[2].prise: unknown key`,
     );
