@@ -2,7 +2,7 @@
  * A Vary (Region) mask from the page, checked like any upload: a PNG of exactly the image's
  * size with something drawn on it. Re-encoded as Midjourney reads it: white repaints, black keeps.
  */
-import sharp from 'sharp';
+import { loadSharp } from '../infra/sharp.js';
 
 export type MaskCheck =
   | { ok: true; png: Buffer }
@@ -11,6 +11,7 @@ export type MaskCheck =
 export async function checkMask(mask: Buffer, image: Buffer): Promise<MaskCheck> {
   let drawn: { width?: number; height?: number; format?: string };
   let target: { width?: number; height?: number };
+  const sharp = await loadSharp();
   try {
     [drawn, target] = await Promise.all([sharp(mask).metadata(), sharp(image).metadata()]);
   } catch {
