@@ -1,7 +1,15 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 
 export type { Redis };
+
+/**
+ * ioredis (with its tracing and parser modules, ~20 MB of resident memory) is loaded only when
+ * REDIS_URL is set: the embedded mode never needs it. It is CommonJS, so a synchronous require
+ * keeps createRuntime synchronous.
+ */
+const loadIoredis = () => createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
 
 /** Thrown at start-up when REDIS_URL is set but no server answers there. */
 export class RedisUnavailableError extends Error {
@@ -38,7 +46,7 @@ export interface RedisConnectionOptions {
  * away: a handler then errors (and the update is retried by Telegram) rather than hanging.
  */
 export function createRedis(url: string, options: RedisConnectionOptions = {}): Redis {
-  const redis = new Redis(url, {
+  const redis = new (loadIoredis().Redis)(url, {
     lazyConnect: true,
     connectTimeout: options.connectTimeoutMs ?? 5_000,
     maxRetriesPerRequest: 1,

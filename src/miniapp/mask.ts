@@ -4,7 +4,7 @@
  * reads white as repaint and black as keep; OpenAI's `/v1/images/edits` reads an alpha channel,
  * fully transparent where it may edit and opaque elsewhere.
  */
-import sharp from 'sharp';
+import { loadSharp } from '../infra/sharp.js';
 
 export type MaskForm = 'midjourney' | 'openai';
 
@@ -19,6 +19,7 @@ export async function checkMask(
 ): Promise<MaskCheck> {
   let drawn: { width?: number; height?: number; format?: string };
   let target: { width?: number; height?: number };
+  const sharp = await loadSharp();
   try {
     [drawn, target] = await Promise.all([sharp(mask).metadata(), sharp(image).metadata()]);
   } catch {

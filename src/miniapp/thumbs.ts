@@ -4,7 +4,7 @@
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from '../infra/sharp.js';
 
 export const THUMB_SIZE = 320;
 
@@ -25,6 +25,7 @@ export class ThumbStore {
     if (!input) return undefined;
     let thumb: Buffer;
     try {
+      const sharp = await loadSharp();
       thumb = await sharp(input, { limitInputPixels: 8192 * 8192 })
         .rotate()
         .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'cover' })

@@ -1,6 +1,6 @@
 import os from 'node:os';
-import sharp from 'sharp';
 import { Semaphore } from '../../infra/semaphore.js';
+import { loadSharp } from '../../infra/sharp.js';
 import { PHOTO_MAX_BYTES, photoShaped, renderPreview, type Size } from './preview-render.js';
 import { PreviewWorker } from './preview-worker.js';
 
@@ -28,6 +28,7 @@ export const contentOf = (source: ImageSource): Buffer | string =>
 /** Pixel size from the header only (no decode); undefined when libvips cannot read it. */
 async function sizeOf(source: ImageSource): Promise<Size | undefined> {
   try {
+    const sharp = await loadSharp();
     const { width, height } = await sharp(contentOf(source)).metadata();
     return width && height ? { width, height } : undefined;
   } catch {

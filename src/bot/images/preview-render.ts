@@ -2,17 +2,13 @@
  * The preview pipeline itself, shared by the bot process (small images in memory) and the
  * low-priority preview process (stored results on disk): one definition of what a preview is.
  */
-import sharp from 'sharp';
+import { loadSharp } from '../../infra/sharp.js';
 
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 /** Pixels a result may declare before it is refused undecoded (a 4× upscale is 4096 × 4096). */
 export const MAX_INPUT_PIXELS = 8192 * 8192;
 /** Longer side of a preview; the smaller step only when the first is still over 10 MB (noise). */
 const PREVIEW_SIDES = [2048, 1280];
-
-sharp.concurrency(1);
-// Previews are made once per result; libvips' operation cache would only hold decoded pixels.
-sharp.cache(false);
 
 export interface Size {
   width: number;
@@ -31,6 +27,7 @@ export const photoShaped = ({ width, height }: Size) =>
  * step gives one. Throws when libvips cannot read the input or it declares too many pixels.
  */
 export async function renderPreview(input: Buffer | string): Promise<Buffer | undefined> {
+  const sharp = await loadSharp();
   for (const side of PREVIEW_SIDES) {
     const { data, info } = await sharp(input, {
       limitInputPixels: MAX_INPUT_PIXELS,
