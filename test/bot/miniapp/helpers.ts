@@ -1,6 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import { startHttpServer } from '../../../src/infra/http-server.js';
 import { initDataKey, signInitData } from '../../../src/miniapp/init-data.js';
 import type { TestBot } from '../../helpers/bot-harness.js';
+import * as mj from '../mj/helpers.js';
 
 /** The bot's HTTP server with only the Mini App mounted, on a free loopback port. */
 export async function serveMiniApp(bot: TestBot) {
@@ -29,4 +31,26 @@ export function initDataFor(
     },
     initDataKey(bot.tg.token),
   );
+}
+
+/**
+ * A Midjourney bot with its Mini App served for the suite, and `call(path, initData, body?)` on
+ * the page's API (a string body is sent as it is, anything else as JSON).
+ */
+export function useMjMiniApp() {
+  const h = mj.useMjBot({ env: { MINI_APP_URL: 'http://127.0.0.1/app' } });
+  let server: Awaited<ReturnType<typeof serveMiniApp>>;
+  beforeAll(async () => {
+    server = await serveMiniApp(h.bot);
+  });
+  afterAll(() => server.close());
+  const call = (path: string, initData: string, body?: unknown) =>
+    fetch(`${server.url}/app/api${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `tma ${initData}`, 'content-type': 'application/json' },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+  return { h, call, db: () => h.bot.app.deps.db };
 }

@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { modalPriceOf, priceMidjourney } from '../../../src/catalog/index.js';
 import { mjResultOf } from '../../../src/jobs/midjourney/result.js';
 import { getJob } from '../../../src/jobs/store.js';
 import type { GalleryItem } from '../../../src/miniapp/gallery.js';
 import * as mj from '../mj/helpers.js';
-import { initDataFor, serveMiniApp } from './helpers.js';
+import { initDataFor, useMjMiniApp } from './helpers.js';
 
 /**
  * Midjourney's buttons in the gallery: the chat keyboard's rows, each asked in the chat with its
  * price, ✅ there starts the child job; forged or stale buttons refused, nothing charged.
  */
 describe('Mini App: Midjourney buttons (bot level)', () => {
-  const h = mj.useMjBot({ env: { MINI_APP_URL: 'http://127.0.0.1/app' } });
-  let server: Awaited<ReturnType<typeof serveMiniApp>>;
-  beforeAll(async () => {
-    server = await serveMiniApp(h.bot);
-  });
-  afterAll(() => server.close());
-  const db = () => h.bot.app.deps.db;
-
-  const call = (path: string, initData: string, body?: unknown) =>
-    fetch(`${server.url}/app/api${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `tma ${initData}`, 'content-type': 'application/json' },
-      ...(body === undefined
-        ? {}
-        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
+  const { h, call, db } = useMjMiniApp();
   const items = async (initData: string) =>
     new Map(
       ((await (await call('/results', initData)).json()) as { items: GalleryItem[] }).items.map(

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getJob } from '../../../src/jobs/store.js';
 import type { GalleryItem } from '../../../src/miniapp/gallery.js';
 import * as mj from '../mj/helpers.js';
-import { initDataFor, serveMiniApp } from './helpers.js';
+import { initDataFor, useMjMiniApp } from './helpers.js';
 
 /** A PNG mask of `width`×`height` with a white rectangle (or nothing) drawn on black. */
 async function maskPng(width: number, height: number, painted = true): Promise<string> {
@@ -27,20 +27,7 @@ async function maskPng(width: number, height: number, painted = true): Promise<s
  * in the chat, ✅, and `/mj/submit/modal` with that mask; bad masks refused, nothing charged.
  */
 describe('Mini App: Vary (Region) (bot level)', () => {
-  const h = mj.useMjBot({ env: { MINI_APP_URL: 'http://127.0.0.1/app' } });
-  let server: Awaited<ReturnType<typeof serveMiniApp>>;
-  beforeAll(async () => {
-    server = await serveMiniApp(h.bot);
-  });
-  afterAll(() => server.close());
-  const db = () => h.bot.app.deps.db;
-
-  const call = (path: string, initData: string, body?: unknown) =>
-    fetch(`${server.url}/app/api${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `tma ${initData}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const { h, call, db } = useMjMiniApp();
 
   it('sends the drawn mask through the modal step after ✅ in the chat', async () => {
     const user = mj.fundedUser(h, 1_000);
