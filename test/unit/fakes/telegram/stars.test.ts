@@ -57,7 +57,7 @@ async function shop(
   return { ann, seen, invoice };
 }
 
-const waitUntil = async (cond: () => boolean, ms = 3000): Promise<void> => {
+const waitUntil = async (cond: () => boolean, ms = 10_000): Promise<void> => {
   const end = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > end) throw new Error('condition not met in time');
