@@ -13,7 +13,7 @@ import { MAX_MASK_BASE64 } from '../jobs/image-params.js';
 import { getJob, type JobRow, listUserResults } from '../jobs/store.js';
 import { type GalleryFile, galleryFiles, galleryItem } from './gallery.js';
 import type { MiniAppUser } from './init-data.js';
-import { checkMask } from './mask.js';
+import { checkMask, type MaskForm } from './mask.js';
 import { APP_STRINGS, type MiniAppDeps } from './ports.js';
 import { resultFileBytes } from './result-bytes.js';
 
@@ -154,18 +154,11 @@ async function region(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> 
   if (!job) return;
   if (!image || !call.deps.offers.regionAvailable(job))
     return void refuse(call, 409, 'no_region', 'app-region-off');
-  const body = await readBody(call.req, MAX_BODY);
-  if (body === undefined) return void refuse(call, 413, 'too_large', 'app-region-bad');
-  const input = regionInput.safeParse(parseJson(body));
-  if (!input.success) return void refuse(call, 400, 'malformed', 'app-region-bad');
-  const imageBytes = await fileBytes(call, image);
-  if (!imageBytes) return void refuse(call, 404, 'gone', 'app-error-gone');
-  const mask = await checkMask(Buffer.from(input.data.mask, 'base64'), imageBytes);
-  if (!mask.ok) {
-    const key = mask.reason === 'empty' ? 'app-region-empty' : 'app-region-bad';
-    return void refuse(call, 400, mask.reason, key);
-  }
-  const drawn = { maskPng: mask.png, prompt: input.data.prompt };
+  const input = await readInput(call, regionInput, MAX_BODY, { tooLarge: 'app-region-bad' });
+  if (!input) return;
+  const maskPng = await drawnMask(call, image, input.mask, 'midjourney', 'app-region-empty');
+  if (!maskPng) return;
+  const drawn = { maskPng, prompt: input.prompt };
   const outcome = await call.deps.offers.offerRegion(job, drawn, call.locale);
   if (outcome !== 'offered') return void refuse(call, 409, outcome, 'app-region-off');
   sentToChat(call);
@@ -196,11 +189,12 @@ const ACTION_REFUSALS: Partial<Record<MjActionOutcome, string>> = {
 async function mjAction(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> {
   const job = ownResult(call, jobId);
   if (!job) return;
-  const body = await readBody(call.req, MAX_ACTION_BODY);
-  if (body === undefined) return void refuse(call, 413, 'too_large', 'app-error');
-  const input = actionInput.safeParse(parseJson(body));
-  if (!input.success) return void refuse(call, 400, 'malformed', 'app-mj-off');
-  const { button, prompt } = input.data;
+  const input = await readInput(call, actionInput, MAX_ACTION_BODY, {
+    tooLarge: 'app-error',
+    malformed: () => 'app-mj-off',
+  });
+  if (!input) return;
+  const { button, prompt } = input;
   const request = { index: button, ...(prompt !== undefined ? { prompt } : {}) };
   const outcome = await call.deps.offers.offerMjAction(job, request, call.locale);
   if (outcome !== 'offered') {
@@ -234,34 +228,61 @@ async function edit(call: ApiCall, [, jobId]: RegExpExecArray): Promise<void> {
   if (!job) return;
   const image = galleryFiles(job)[0];
   if (!image?.mime.startsWith('image/')) return void refuse(call, 409, 'no_edit', 'app-edit-off');
-  const body = await readBody(call.req, MAX_BODY);
-  if (body === undefined) return void refuse(call, 413, 'too_large', 'app-edit-bad');
-  const input = editInput.safeParse(parseJson(body));
-  if (!input.success) {
-    const noPrompt = input.error.issues.some((i) => i.path[0] === 'prompt');
-    return void refuse(call, 400, 'malformed', noPrompt ? 'app-edit-no-prompt' : 'app-edit-bad');
-  }
-  const { prompt, mask } = input.data;
-  const model = call.deps.catalog().get(input.data.model, 'edit');
+  const input = await readInput(call, editInput, MAX_BODY, {
+    tooLarge: 'app-edit-bad',
+    malformed: (issues) =>
+      issues.some((i) => i.path[0] === 'prompt') ? 'app-edit-no-prompt' : 'app-edit-bad',
+  });
+  if (!input) return;
+  const { prompt, mask } = input;
+  const model = call.deps.catalog().get(input.model, 'edit');
   if (!model) return void refuse(call, 400, 'not_edit_model', 'app-edit-off');
   if (mask && !takesMask(model)) return void refuse(call, 400, 'no_mask', 'app-edit-no-mask');
   if ([...prompt].length > model.maxPromptLength)
     return void refuse(call, 400, 'prompt_too_long', 'app-edit-too-long');
   let maskPng: Buffer | undefined;
   if (mask) {
-    const imageBytes = await fileBytes(call, image);
-    if (!imageBytes) return void refuse(call, 404, 'gone', 'app-error-gone');
-    const checked = await checkMask(Buffer.from(mask, 'base64'), imageBytes, 'openai');
-    if (!checked.ok) {
-      const key = checked.reason === 'empty' ? 'app-edit-mask-empty' : 'app-region-bad';
-      return void refuse(call, 400, checked.reason, key);
-    }
-    maskPng = checked.png;
+    maskPng = await drawnMask(call, image, mask, 'openai', 'app-edit-mask-empty');
+    if (!maskPng) return;
   }
   const edit = { model: model.id, prompt, ...(maskPng ? { maskPng } : {}) };
   if (!(await call.deps.offers.offerEdit(job, edit, call.locale)))
     return void refuse(call, 409, 'refused', 'app-edit-off');
   sentToChat(call);
+}
+
+/**
+ * The JSON body checked by `schema`, or undefined once refused: 413 past `max` bytes, 400 when
+ * it does not parse (worded by `malformed`, which may tell which field was wrong).
+ */
+async function readInput<S extends z.ZodType>(
+  call: ApiCall,
+  schema: S,
+  max: number,
+  keys: { tooLarge: string; malformed?: (issues: z.core.$ZodIssue[]) => string },
+): Promise<z.output<S> | undefined> {
+  const body = await readBody(call.req, max);
+  if (body === undefined) return void refuse(call, 413, 'too_large', keys.tooLarge);
+  const input = schema.safeParse(parseJson(body));
+  if (input.success) return input.data;
+  const key = keys.malformed?.(input.error.issues) ?? keys.tooLarge;
+  return void refuse(call, 400, 'malformed', key);
+}
+
+/** The page's mask checked against the result's image in `form`, or undefined once refused. */
+async function drawnMask(
+  call: ApiCall,
+  image: GalleryFile,
+  maskBase64: string,
+  form: MaskForm,
+  emptyKey: string,
+): Promise<Buffer | undefined> {
+  const imageBytes = await fileBytes(call, image);
+  if (!imageBytes) return void refuse(call, 404, 'gone', 'app-error-gone');
+  const checked = await checkMask(Buffer.from(maskBase64, 'base64'), imageBytes, form);
+  if (checked.ok) return checked.png;
+  const key = checked.reason === 'empty' ? emptyKey : 'app-region-bad';
+  return void refuse(call, 400, checked.reason, key);
 }
 
 function parseJson(text: string): unknown {
