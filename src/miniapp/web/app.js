@@ -7,6 +7,8 @@ const headers = { Authorization: `tma ${tg ? tg.initData : ''}` };
 const $ = (id) => document.getElementById(id);
 let strings = {};
 let next = null;
+/** The edit models ✏️ offers, from the bot; those with `mask` take a painted part. */
+let editModels = [];
 
 const say = (key, fallback) => strings[key] || fallback || '';
 
@@ -110,6 +112,7 @@ let shown = null;
 async function openItem(item) {
   shown = item;
   $('region').hidden = !item.region;
+  $('edit').hidden = !(editModels.length > 0 && item.files[0]?.media === 'image');
   $('again').hidden = !item.again;
   showMjButtons(item);
   $('detail-status').textContent = '';
@@ -197,14 +200,37 @@ function setUpMjButtons() {
   $('mj-zoom-send').addEventListener('click', sendZoom);
 }
 
-// ── Vary (Region): paint over the part to redraw; the mask is white there, black elsewhere ──
+// ── The mask editor: Vary (Region), or ✏️ with an edit model; painted white, black elsewhere ──
 
-const editor = { erase: false, drawing: false, painted: false };
+const editor = { mode: 'region', erase: false, drawing: false, painted: false };
+
+/** The chosen edit model takes a mask (the brush is shown then, and painting is optional). */
+function editTakesMask() {
+  return editModels.find((m) => m.id === $('edit-model').value)?.mask === true;
+}
+
+/** The editor's words and tools for its mode and, for ✏️, the chosen model. */
+function showEditorMode() {
+  const region = editor.mode === 'region';
+  const brush = region || editTakesMask();
+  $('edit-model-box').hidden = region;
+  $('tools').hidden = !brush;
+  $('region-canvas').hidden = !brush;
+  $('region-hint').textContent = region
+    ? say('app-region-hint')
+    : say(brush ? 'app-edit-hint-mask' : 'app-edit-hint');
+  $('region-prompt').placeholder = say(region ? 'app-region-prompt' : 'app-edit-prompt');
+  const send = say(region ? 'app-region-send' : 'app-edit-send');
+  $('region-send').textContent = send;
+  if (tg?.MainButton) tg.MainButton.setText(send);
+}
 
 /** The canvas has the image's own size, so the mask it becomes needs no scaling. */
-function openEditor() {
+function openEditor(mode) {
   const img = $('media').querySelector('img');
   if (!img || !shown) return;
+  editor.mode = mode;
+  showEditorMode();
   $('detail').hidden = true;
   $('editor').hidden = false;
   $('region-image').src = img.src;
@@ -278,19 +304,49 @@ async function post(path, body, status) {
   }
 }
 
-async function sendRegion() {
+/** What the editor sends, or a reason (a string key) it cannot yet. */
+function editorRequest() {
+  const prompt = $('region-prompt').value.trim();
+  if (editor.mode === 'region') {
+    if (!editor.painted) return 'app-region-empty';
+    return { path: 'region', body: { mask: maskBase64(), prompt } };
+  }
+  if (!prompt) return 'app-edit-no-prompt';
+  const body = { model: $('edit-model').value, prompt };
+  // Nothing painted with a brush model, or a model without one: the whole image is edited.
+  if (editTakesMask() && editor.painted) body.mask = maskBase64();
+  return { path: 'edit', body };
+}
+
+async function sendEditor() {
   if (!shown) return;
   const status = $('region-status');
-  if (!editor.painted) {
-    status.textContent = say('app-region-empty');
+  const request = editorRequest();
+  if (typeof request === 'string') {
+    status.textContent = say(request);
     return;
   }
   $('region-send').disabled = true;
   if (tg?.MainButton) tg.MainButton.showProgress();
-  const body = { mask: maskBase64(), prompt: $('region-prompt').value };
-  await post(`/results/${shown.id}/region`, body, status);
+  await post(`/results/${shown.id}/${request.path}`, request.body, status);
   $('region-send').disabled = false;
   if (tg?.MainButton) tg.MainButton.hideProgress();
+}
+
+/** The edit models, as a choice in the editor; the first that takes a mask is chosen first. */
+function setUpEditModels(models) {
+  editModels = models;
+  $('edit-model-label').textContent = say('app-edit-model');
+  const options = models.map((m) => {
+    const option = document.createElement('option');
+    option.value = m.id;
+    option.textContent = m.mask ? `${m.title} 🖌` : m.title;
+    return option;
+  });
+  $('edit-model').replaceChildren(...options);
+  const brush = models.find((m) => m.mask);
+  if (brush) $('edit-model').value = brush.id;
+  $('edit-model').addEventListener('change', showEditorMode);
 }
 
 function setUpEditor() {
@@ -313,20 +369,18 @@ function setUpEditor() {
     if (shown) post(`/results/${shown.id}/again`, {}, $('detail-status'));
   });
   $('region').textContent = say('app-region');
-  $('region').addEventListener('click', openEditor);
-  $('region-hint').textContent = say('app-region-hint');
+  $('region').addEventListener('click', () => openEditor('region'));
+  $('edit').textContent = say('app-edit');
+  $('edit').addEventListener('click', () => openEditor('edit'));
   $('tool-draw').textContent = say('app-region-draw');
   $('tool-erase').textContent = say('app-region-erase');
   $('tool-draw').addEventListener('click', () => setTool(false));
   $('tool-erase').addEventListener('click', () => setTool(true));
-  $('region-prompt').placeholder = say('app-region-prompt');
-  $('region-send').textContent = say('app-region-send');
-  $('region-send').addEventListener('click', sendRegion);
+  $('region-send').addEventListener('click', sendEditor);
   // In Telegram the client's own main button sends; the page's button is for other browsers.
   if (tg?.MainButton) {
     $('region-send').hidden = true;
-    tg.MainButton.setText(say('app-region-send'));
-    tg.MainButton.onClick(sendRegion);
+    tg.MainButton.onClick(sendEditor);
   }
 }
 
@@ -355,7 +409,8 @@ async function start() {
     $('more').addEventListener('click', () => loadPage().catch(showError));
     setUpEditor();
     setUpMjButtons();
-    await loadPage();
+    const [models] = await Promise.all([api('/edit-models').then((res) => res.json()), loadPage()]);
+    setUpEditModels(models.models);
   } catch (err) {
     showError(err);
   }
