@@ -196,6 +196,7 @@ function useGalleryBrowser(bot: () => TestBot) {
     for (let i = 1; i <= 8; i++) await page.mouse.move(box.x + 30 + i * 10, box.y + 30 + i * 5);
     await page.mouse.up();
     await page.locator('#region-prompt').fill('add a red boat');
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'mini-app-edit.png') });
     const masksBefore = bot.gateway.masks.length;
     await page.evaluate('window.__tg.mainClick()');
     await page.locator('#region-status', { hasText: 'Confirm it in the chat' }).waitFor();
