@@ -3,24 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getJob } from '../../../src/jobs/store.js';
 import type { GalleryItem } from '../../../src/miniapp/gallery.js';
 import * as mj from '../mj/helpers.js';
-import { initDataFor, useMjMiniApp } from './helpers.js';
-
-/** A PNG mask of `width`×`height` with a white rectangle (or nothing) drawn on black. */
-async function maskPng(width: number, height: number, painted = true): Promise<string> {
-  const base = sharp({ create: { width, height, channels: 3, background: '#000000' } });
-  const rect = await sharp({
-    create: {
-      width: Math.ceil(width / 4),
-      height: Math.ceil(height / 4),
-      channels: 3,
-      background: '#ffffff',
-    },
-  })
-    .png()
-    .toBuffer();
-  const png = painted ? base.composite([{ input: rect, left: 10, top: 10 }]) : base;
-  return (await png.png().toBuffer()).toString('base64');
-}
+import { initDataFor, maskPng, resultImageSize, useMjMiniApp } from './helpers.js';
 
 /**
  * Vary (Region) from the Mini App: a mask checked against the image, a question with the price
@@ -48,8 +31,7 @@ describe('Mini App: Vary (Region) (bot level)', () => {
     });
     expect(refusedGrid.status).toBe(409);
 
-    const image = await (await call(`/results/${up.id}/file/0`, initData)).arrayBuffer();
-    const { width = 0, height = 0 } = await sharp(Buffer.from(image)).metadata();
+    const { width, height } = await resultImageSize(call, up.id, initData);
     const before = mj.balanceOf(h, user.id);
 
     // Bad masks: each refused with its reason, in the user's language, nothing charged.

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { desc } from 'drizzle-orm';
 import type { Message } from 'grammy/types';
 import { expect } from 'vitest';
+import { LOCALES } from '../../../src/accounts/locale.js';
 import type { AppOptions } from '../../../src/app.js';
 import { getBalance, topUp } from '../../../src/billing/ledger.js';
+import { translateIn } from '../../../src/bot/i18n.js';
 import { jobs, users } from '../../../src/db/schema.js';
 import { getJob, type JobRow, listUserJobs } from '../../../src/jobs/store.js';
 import {
@@ -167,10 +169,13 @@ export const mjSubmits = (sim: GatewaySim, endpoint?: string) =>
     endpoint ? r.path.endsWith(`/mj/submit/${endpoint}`) : r.path.includes('/mj/submit/'),
   );
 
+/** The preview's caption in every language (a Russian chat's preview is no result either). */
+const PREVIEW_CAPTIONS = new Set(LOCALES.map((l) => translateIn(l, 'mj-preview-caption')));
+
 /** The next Midjourney result (photo or document with the result caption), not a preview. */
 export async function waitForResult(user: TestUser, timeoutMs = 5_000): Promise<Message> {
   const reply = await user.waitFor(
-    (_c, m) => !!(m?.photo || m?.document) && !(m.caption ?? '').includes('Preview') && !!m.caption,
+    (_c, m) => !!(m?.photo || m?.document) && !!m.caption && !PREVIEW_CAPTIONS.has(m.caption),
     { timeoutMs },
   );
   if (!reply.message) throw new Error('no result message');
