@@ -1,9 +1,9 @@
 import type { ConversationFlavor } from '@grammyjs/conversations';
-import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context, SessionFlavor } from 'grammy';
 import type { User } from '../accounts/users.js';
 import type { Logger } from '../infra/logger.js';
 import type { BotDeps } from './deps.js';
+import type { I18nFlavor } from './i18n.js';
 
 /** UI state only: money, keys, codes and jobs live in the database. */
 export interface SessionData {

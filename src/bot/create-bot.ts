@@ -1,6 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
-import type { I18n } from '@grammyjs/i18n';
 import { sequentialize } from '@grammyjs/runner';
 import { type Api, Bot, type BotConfig, type Context, type StorageAdapter, session } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -14,7 +13,7 @@ import { broadcastFeature } from './broadcast/feature.js';
 import type { BaseContext, BotContext, SessionData } from './context.js';
 import type { BotDeps } from './deps.js';
 import { galleryFeature } from './gallery/feature.js';
-import { sharedI18n } from './i18n.js';
+import { sharedI18n, type Translations } from './i18n.js';
 import { createEditFeature } from './images/edit.js';
 import { imagineFeature } from './images/imagine.js';
 import { inlineFeature } from './inline/feature.js';
@@ -50,7 +49,7 @@ export interface CreateBotOptions {
   conversationStorage?: StorageAdapter<unknown>;
   /** Longest auto-retry wait on a 429 (seconds). */
   maxRetryDelaySeconds?: number;
-  i18n?: I18n<BaseContext>;
+  i18n?: Translations;
   /** Drops redelivered updates; shared in Redis mode. Default: a bounded in-memory set. */
   dedup?: UpdateDeduper;
   /** Counts updates, handler latency and Bot API outcomes (429s included). */

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { I18n } from '@grammyjs/i18n';
+import { FluentBundle, FluentResource } from '@fluent/bundle';
+import type { MiddlewareFn, MiddlewareObj } from 'grammy';
 import {
   DEFAULT_LOCALE,
   isLocale,
@@ -8,6 +10,7 @@ import {
   pickLocale,
   type Translate,
   type TranslateIn,
+  type TranslateVars,
 } from '../accounts/locale.js';
 import { getSettings } from '../accounts/users.js';
 import type { BaseContext } from './context.js';
@@ -26,6 +29,17 @@ export {
 
 export const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
 
+/** What the i18n middleware adds to a context: `t` in the reader's language, and that language. */
+export interface I18nFlavor {
+  t: Translate;
+  i18n: {
+    /** The reader's locale, negotiated on first use (a /help that never asks reads no setting). */
+    getLocale(): Locale;
+    /** For the rest of this update (a language just chosen in /language). */
+    useLocale(locale: Locale): void;
+  };
+}
+
 /**
  * The language chosen in /language, else the Telegram app's. The user middleware normally runs
  * first and sets `ctx.user`; without it (i18n installed earlier) the setting is read directly.
@@ -38,25 +52,80 @@ export function negotiateLocale(ctx: Pick<BaseContext, 'from' | 'user' | 'deps'>
   return isLocale(chosen) ? chosen : pickLocale(ctx.from?.language_code);
 }
 
-export function createI18n(
-  negotiate: (ctx: BaseContext) => string | undefined = negotiateLocale,
-): I18n<BaseContext> {
-  return new I18n<BaseContext>({
-    defaultLocale: DEFAULT_LOCALE,
-    directory: LOCALES_DIR,
-    useSession: false,
+/**
+ * The bot's Fluent messages (one folder of .ftl files per locale), each locale's bundle built
+ * the first time it is read, and the middleware that gives every update `ctx.t`. Fluent itself
+ * (Mozilla's @fluent/bundle) formats; this only loads files and picks the bundle, which is all
+ * that grammY's i18n plugin did for us, without the Deno shim it brings (120 files at start).
+ */
+export class Translations implements MiddlewareObj<BaseContext> {
+  private readonly bundles = new Map<Locale, FluentBundle>();
+
+  constructor(
+    private readonly directory: string = LOCALES_DIR,
+    private readonly negotiate: (ctx: BaseContext) => Locale = negotiateLocale,
+  ) {}
+
+  /** `key` in `locale`, else in the default locale, else `{key}` (a test catches those). */
+  t(locale: string, key: string, vars?: TranslateVars): string {
+    const wanted = isLocale(locale) ? locale : DEFAULT_LOCALE;
+    for (const candidate of wanted === DEFAULT_LOCALE ? [wanted] : [wanted, DEFAULT_LOCALE]) {
+      const bundle = this.bundle(candidate);
+      const pattern = bundle.getMessage(key)?.value;
+      if (pattern) return bundle.formatPattern(pattern, vars);
+    }
+    return `{${key}}`;
+  }
+
+  middleware(): MiddlewareFn<BaseContext> {
+    return (ctx, next) => {
+      let locale: Locale | undefined;
+      const current = () => {
+        locale ??= this.negotiate(ctx);
+        return locale;
+      };
+      ctx.i18n = {
+        getLocale: current,
+        useLocale: (chosen) => {
+          locale = chosen;
+        },
+      };
+      ctx.t = (key, vars) => this.t(current(), key, vars);
+      return next();
+    };
+  }
+
+  private bundle(locale: Locale): FluentBundle {
+    let bundle = this.bundles.get(locale);
+    if (bundle) return bundle;
     // Unicode isolation marks around placeables show up as garbage in some Telegram clients.
-    fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: negotiate,
-  });
+    bundle = new FluentBundle(locale, { useIsolating: false });
+    const folder = path.join(this.directory, locale);
+    for (const file of fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.ftl'))
+      .sort()) {
+      const resource = new FluentResource(fs.readFileSync(path.join(folder, file), 'utf8'));
+      const errors = bundle.addResource(resource);
+      if (errors.length > 0)
+        throw new Error(`${locale}/${file}: ${errors.map((e) => e.message).join('; ')}`);
+    }
+    this.bundles.set(locale, bundle);
+    return bundle;
+  }
 }
 
-let shared: I18n<BaseContext> | undefined;
+let shared: Translations | undefined;
 
-/** The one I18n instance: the middleware and every fixed-locale translator share its bundles. */
-export function sharedI18n(): I18n<BaseContext> {
-  shared ??= createI18n();
+/** The one instance: the middleware and every fixed-locale translator share its bundles. */
+export function sharedI18n(): Translations {
+  shared ??= new Translations();
   return shared;
+}
+
+/** A separate instance, with bundles of its own (tests). */
+export function createI18n(): Translations {
+  return new Translations();
 }
 
 /**

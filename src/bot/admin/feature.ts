@@ -6,6 +6,7 @@ import { menuOptions, publishAdminCommands } from '../commands.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { splitMessage, truncate } from '../format.js';
+import { translateIn } from '../i18n.js';
 import { ticketUserOf } from '../support/support-chat.js';
 import { isAdmin } from '../support/texts.js';
 import { renderStats } from './stats-view.js';
@@ -35,11 +36,12 @@ admin.use(async (ctx, next) => {
     menuShown.set(ctx.deps, shown);
     if (!shown.has(id)) {
       shown.add(id);
-      const t = (locale: string, key: string) => ctx.i18n.fluent.translate(locale, key);
-      publishAdminCommands(ctx.api, [id], t, menuOptions(ctx.deps.config)).catch((err: unknown) => {
-        shown.delete(id);
-        ctx.log.warn({ err }, 'could not publish the admin menu');
-      });
+      publishAdminCommands(ctx.api, [id], translateIn, menuOptions(ctx.deps.config)).catch(
+        (err: unknown) => {
+          shown.delete(id);
+          ctx.log.warn({ err }, 'could not publish the admin menu');
+        },
+      );
     }
   }
   await next();
@@ -56,7 +58,7 @@ async function replyHtml(ctx: BotContext, text: string): Promise<void> {
 
 admin.command('stats', async (ctx) => {
   const { db, gatewayStats } = ctx.deps;
-  const locale = await ctx.i18n.getLocale();
+  const locale = ctx.i18n.getLocale();
   const now = Date.now();
   const report = buildStats(collectStats(db, { now, gateway: gatewayStats.snapshot() }));
   await replyHtml(

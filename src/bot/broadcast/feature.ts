@@ -28,7 +28,7 @@ const admin = broadcastFeature
 
 admin.command('broadcast', async (ctx) => {
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(BROADCAST_CONVERSATION, await ctx.i18n.getLocale());
+  await ctx.conversation.enter(BROADCAST_CONVERSATION, ctx.i18n.getLocale());
 });
 
 admin.callbackQuery(STOP_RE, async (ctx) => {

@@ -32,7 +32,7 @@ async function jobsScreen(ctx: BotContext, userId: number) {
     (k, v) => ctx.t(k, v),
     {
       now: Date.now(),
-      locale: await localeOf(ctx),
+      locale: localeOf(ctx),
       title: (model) => ctx.deps.catalog.title(model),
     },
   );
@@ -116,7 +116,7 @@ async function cancel(ctx: JobQuery, job: JobRow): Promise<void> {
   const refund =
     cancelled.price > 0
       ? ctx.t('job-refunded', {
-          amount: ctx.deps.money(cancelled.price, await localeOf(ctx)),
+          amount: ctx.deps.money(cancelled.price, localeOf(ctx)),
         })
       : '';
   await ctx.answerCallbackQuery({ text: ctx.t('jobs-cancelled-toast') });

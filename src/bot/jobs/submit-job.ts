@@ -6,6 +6,7 @@
  * calls it returns in milliseconds.
  */
 import { InlineKeyboard } from 'grammy';
+import { DEFAULT_LOCALE, type Locale } from '../../accounts/locale.js';
 import { hasWorkingKey } from '../../accounts/own-keys.js';
 import { getBalance } from '../../billing/ledger.js';
 import type { Db } from '../../db/client.js';
@@ -44,8 +45,8 @@ export function choosePayer(db: Db, userId: number): 'balance' | 'own_key' {
 }
 
 /** The answer's locale (for number formats in amounts). */
-export async function localeOf(ctx: Pick<BaseContext, 'i18n'>): Promise<string> {
-  return typeof ctx.i18n?.getLocale === 'function' ? await ctx.i18n.getLocale() : 'en';
+export function localeOf(ctx: Pick<BaseContext, 'i18n'>): Locale {
+  return typeof ctx.i18n?.getLocale === 'function' ? ctx.i18n.getLocale() : DEFAULT_LOCALE;
 }
 
 export const cancelKeyboard = (ctx: BaseContext, jobId: string) =>
@@ -101,7 +102,7 @@ async function askFirst(
   if (!needsConfirm(config.confirmAboveMinor, payer, draft.price)) return false;
   const balance = getBalance(db, userId);
   if (balance < draft.price) return false;
-  const locale = await localeOf(ctx);
+  const locale = localeOf(ctx);
   const price = money(draft.price, locale);
   const id = new PendingStarts(db).add({ userId, draft });
   await ctx.reply(
@@ -170,7 +171,7 @@ export async function submitJob(
   });
   if (created.ok && created.existing) return repeated(ctx, created.job);
   if (!created.ok) {
-    const locale = await localeOf(ctx);
+    const locale = localeOf(ctx);
     const text = [
       ctx.t('job-insufficient', {
         price: money(created.price, locale),
@@ -190,7 +191,7 @@ export async function submitJob(
 
   const { job } = created;
   // The price first: what was reserved and what is left, before anything runs.
-  const locale = await localeOf(ctx);
+  const locale = localeOf(ctx);
   const charged = chargeLine(
     (k, v) => ctx.t(k, v),
     job,

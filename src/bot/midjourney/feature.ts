@@ -134,7 +134,7 @@ async function imagine(
 midjourneyFeature.command('mj', (ctx) => imagine(ctx, ctx.match, [], ctx.msg.message_id));
 
 const photosArgs = async (ctx: BotContext): Promise<MjPhotosArgs | undefined> =>
-  ctx.from ? { ownerId: ctx.from.id, locale: await localeOf(ctx) } : undefined;
+  ctx.from ? { ownerId: ctx.from.id, locale: localeOf(ctx) } : undefined;
 
 midjourneyFeature.command('blend', async (ctx) => {
   const args = await photosArgs(ctx);
@@ -241,7 +241,7 @@ midjourneyFeature.callbackQuery(MJ_BUTTON_RE, async (ctx) => {
     }),
   );
   if (!started.ok || !zoom || !ctx.from) return;
-  const locale = await localeOf(ctx);
+  const locale = localeOf(ctx);
   const price = mjThenReserves(ctx.deps.catalog, job, action);
   const entered = await enter(ctx, MJ_MODAL, {
     jobId: started.job.id,
@@ -267,7 +267,7 @@ midjourneyFeature.callbackQuery(MJ_MODAL_RE, async (ctx) => {
     await closeQuestion();
     return;
   }
-  const locale = await localeOf(ctx);
+  const locale = localeOf(ctx);
   if (choice === 'k') {
     // Blank prompt: the gateway reuses the task's final prompt.
     const outcome = continueModal(modalPorts(ctx.deps), job.id, ctx.from.id, '');

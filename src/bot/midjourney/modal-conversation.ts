@@ -61,7 +61,7 @@ async function submitText(outside: BaseContext, args: MjModalArgs, text: string)
   if (outcome.reason !== 'insufficient_funds') return { status: 'gone' };
   // Without money the step cannot run: the action is called off (refunded) and the user told.
   cancelModal(deps.db, args.jobId, args.ownerId);
-  const locale = await localeOf(outside);
+  const locale = localeOf(outside);
   return {
     status: 'insufficient',
     text: outside.t('mj-modal-insufficient', {

@@ -12,7 +12,7 @@ import { type FormatMoney, type KeyState, type LedgerItem, toQuotaView } from '.
 export async function readerMoney(
   ctx: BaseContext,
 ): Promise<{ locale: string; money: FormatMoney }> {
-  const locale = await ctx.i18n.getLocale();
+  const locale = ctx.i18n.getLocale();
   return { locale, money: (amount: number) => ctx.deps.money(amount, locale) };
 }
 

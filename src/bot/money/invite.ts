@@ -39,7 +39,7 @@ inviteFeature.command('invite', async (ctx) => {
   await ctx.reply(
     ctx.t('invite-text', {
       link,
-      bonus: money(bonus, await ctx.i18n.getLocale()),
+      bonus: money(bonus, ctx.i18n.getLocale()),
       invited: counts.invited,
       rewarded: counts.rewarded,
     }),

@@ -34,7 +34,7 @@ async function openSupport(ctx: BotContext, mode: SupportMode): Promise<void> {
   }
   // Support wins over a half-finished flow of another feature (only one runs per chat).
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(SUPPORT_CONVERSATION, await ctx.i18n.getLocale(), mode);
+  await ctx.conversation.enter(SUPPORT_CONVERSATION, ctx.i18n.getLocale(), mode);
 }
 
 const privateLink = (ctx: BotContext) => `https://t.me/${ctx.me.username}?start=support`;
