@@ -66,29 +66,6 @@ async function main(): Promise<void> {
     logger.flush(() => process.exit(1));
     return;
   }
-  await publishCommands(bot.api, translateIn, deps.catalog, menuOptions(config)).catch(
-    (err: unknown) => logger.warn({ err }, 'could not publish the command menu'),
-  );
-  // Admin commands appear only in the admins' own chats (BotCommandScopeChat).
-  const adminsWithoutChat = await publishAdminCommands(
-    bot.api,
-    config.ADMIN_IDS,
-    translateIn,
-    menuOptions(config),
-  );
-  if (config.MINI_APP_URL) {
-    // The chat's menu button opens the gallery: one text for every chat (the default button
-    // has no per-language variant), so the default locale's.
-    const text = translateIn(DEFAULT_LOCALE, 'button-gallery');
-    await bot.api
-      .setChatMenuButton({
-        menu_button: { type: 'web_app', text, web_app: { url: config.MINI_APP_URL } },
-      })
-      .catch((err: unknown) => logger.warn({ err }, 'could not set the menu button'));
-  }
-  if (adminsWithoutChat.length > 0)
-    logger.info({ admins: adminsWithoutChat }, 'admin menu set on these admins’ first message');
-
   const gatewayReachable = cachedReachability(config.GATEWAY_BASE_URL);
   const ops = opsPolicy(config);
   const routes = opsRoutes(ops, {
@@ -164,6 +141,39 @@ async function main(): Promise<void> {
       `@${bot.botInfo.username} is polling for updates`,
     );
   }
+  void publishMenus(app, config, logger).catch((err: unknown) =>
+    logger.warn({ err }, 'could not publish the menus'),
+  );
+}
+
+/**
+ * The command menus (per locale, per admin) and the chat's menu button: about 30 Bot API calls,
+ * made once the bot is already taking updates, so that none of them delays the first one.
+ */
+async function publishMenus(app: App, config: Config, logger: Logger): Promise<void> {
+  const { bot, deps } = app;
+  await publishCommands(bot.api, translateIn, deps.catalog, menuOptions(config)).catch(
+    (err: unknown) => logger.warn({ err }, 'could not publish the command menu'),
+  );
+  // Admin commands appear only in the admins' own chats (BotCommandScopeChat).
+  const adminsWithoutChat = await publishAdminCommands(
+    bot.api,
+    config.ADMIN_IDS,
+    translateIn,
+    menuOptions(config),
+  );
+  if (config.MINI_APP_URL) {
+    // The chat's menu button opens the gallery: one text for every chat (the default button
+    // has no per-language variant), so the default locale's.
+    const text = translateIn(DEFAULT_LOCALE, 'button-gallery');
+    await bot.api
+      .setChatMenuButton({
+        menu_button: { type: 'web_app', text, web_app: { url: config.MINI_APP_URL } },
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'could not set the menu button'));
+  }
+  if (adminsWithoutChat.length > 0)
+    logger.info({ admins: adminsWithoutChat }, 'admin menu set on these admins’ first message');
 }
 
 function installShutdown(logger: Logger, stop: () => Promise<void>): void {
