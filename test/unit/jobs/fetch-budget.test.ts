@@ -86,6 +86,9 @@ describe('fetch budget', () => {
 
   it('a grant carries the allowance of its tick and reports back at that time', () => {
     const b = new FetchBudget(bounds({ start: 6 }), T0);
+    // A scrape asking for the allowance does not keep an idle lane alive; a grant does.
+    expect(b.allowance(T0 + 4_000)).toBe(6);
+    expect(b.lastUsed).toBe(T0);
     const grant = b.grant(T0 + 5_000);
     expect(grant.allowance).toBe(6);
     expect(b.lastUsed).toBe(T0 + 5_000);
