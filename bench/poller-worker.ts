@@ -22,7 +22,6 @@ const DEFAULT_TEST_KEY = 'sk-test-unlimited';
 interface WorkerConfig {
   dir: string;
   simUrl: string;
-  listSupported: boolean;
 }
 
 type Message = { op: 'tick'; now: number } | { op: 'close' };
@@ -62,10 +61,6 @@ const family = new MidjourneyFamily({
   modal: { db, modalPrice: () => 0, dispatch: () => {} },
   askModal: async () => {},
 });
-if (!config.listSupported) {
-  // A gateway without the route; the family would learn it from the first 404.
-  (family as unknown as { noList: Set<string> }).noList.add(gateway.baseUrl);
-}
 const poller = new AsyncPoller({
   db,
   logger,

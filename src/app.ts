@@ -59,7 +59,7 @@ import type { AsyncPoller } from './jobs/poller.js';
 import { ResultStore } from './jobs/result-store.js';
 import { countByStatus } from './jobs/store.js';
 import type { AsyncSubmitter } from './jobs/submitter.js';
-import { createJobWorkers, type JobTiming, type JobWorkers } from './jobs/wiring.js';
+import { createJobWorkers, type JobTiming, type JobWorkers, laneKind } from './jobs/wiring.js';
 import { resultSourceLoader } from './miniapp/result-bytes.js';
 import { miniAppHandler } from './miniapp/routes.js';
 import { ThumbStore } from './miniapp/thumbs.js';
@@ -392,6 +392,9 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
   workers = jobWorkers;
   const { executor, submitter, poller } = jobWorkers;
+  metrics.setSources({
+    fetchBudgets: () => poller.fetchBudgets().map((b) => ({ ...b, lane: laneKind(b.lane) })),
+  });
 
   broadcastWorker = new BroadcastWorker({
     db,

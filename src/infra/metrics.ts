@@ -9,6 +9,16 @@ export interface ScrapeSources {
   /** Seconds the oldest due async job has waited past its poll time (0 when none is late). */
   pollerLagSeconds?: () => number;
   stars?: () => { stars: number; refundedStars: number };
+  /** The poller's single-fetch budgets, one entry per lane, `lane` already a safe label. */
+  fetchBudgets?: () => FetchLane[];
+}
+
+export interface FetchLane {
+  lane: string;
+  /** Fetches the next tick may make. */
+  allowance: number;
+  /** The lane's live counters by outcome: the same object for as long as the lane lives. */
+  spent: Readonly<Record<string, number>>;
 }
 
 /**
@@ -30,6 +40,8 @@ export class Metrics {
   readonly pollerLag: Gauge;
   readonly leader: Gauge;
   readonly starsGauge: Gauge<'kind'>;
+  readonly fetchBudget: Gauge<'lane'>;
+  readonly fetches: Counter<'lane' | 'outcome'>;
   private sources: ScrapeSources = {};
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
@@ -127,6 +139,38 @@ export class Metrics {
         if (!stars) return;
         this.set({ kind: 'received' }, stars.stars);
         this.set({ kind: 'refunded' }, stars.refundedStars);
+      },
+    });
+    this.fetchBudget = new Gauge({
+      name: 'genbot_poller_fetch_budget',
+      help: 'Single task fetches the poller may make per tick now (0 during a Retry-After), by lane kind (own keys summed)',
+      labelNames: ['lane'],
+      registers,
+      collect() {
+        const lanes = self.sources.fetchBudgets?.();
+        if (!lanes) return;
+        this.reset();
+        for (const l of lanes) this.inc({ lane: l.lane }, l.allowance);
+      },
+    });
+    // What each lane's counters showed at the last scrape: a Counter only goes up, so it is fed
+    // the difference. A lane dropped when idle keeps what it added; one made again is a new
+    // object and counts from zero. The sum never falls.
+    const counted = new WeakMap<object, Record<string, number>>();
+    this.fetches = new Counter({
+      name: 'genbot_poller_fetches_total',
+      help: 'Single task fetches of the poller (gateways without list-by-condition), by lane kind and outcome',
+      labelNames: ['lane', 'outcome'],
+      registers,
+      collect() {
+        for (const l of self.sources.fetchBudgets?.() ?? []) {
+          const before = counted.get(l.spent);
+          for (const [outcome, n] of Object.entries(l.spent)) {
+            const delta = n - (before?.[outcome] ?? 0);
+            if (delta > 0) this.inc({ lane: l.lane, outcome }, delta);
+          }
+          counted.set(l.spent, { ...l.spent });
+        }
       },
     });
     this.leader = new Gauge({

@@ -54,14 +54,14 @@ export class FetchBudget {
     this.lastUsed = now;
   }
 
-  /** Fetches allowed per tick right now (0 while a Retry-After runs). */
+  /** Fetches allowed per tick right now (0 while a Retry-After runs); a scrape may ask. */
   allowance(now: number): number {
-    this.lastUsed = now;
     return now < this.pausedUntil ? 0 : Math.floor(this.window);
   }
 
   /** This tick's grant: the allowance now, and the answers reported back at this time. */
   grant(now: number): FetchGrant {
+    this.lastUsed = now;
     return {
       allowance: this.allowance(now),
       answered: (ms) => this.answered(ms),

@@ -59,7 +59,11 @@ export interface PollerOptions extends AsyncWorkerOptions {
 /** One lane's fetch budget as /metrics shows it. */
 export interface LaneBudget {
   lane: string;
+  /** The window, whatever a pause says. */
   perTick: number;
+  /** Fetches the next tick may make (0 while a Retry-After runs). */
+  allowance: number;
+  /** The lane's live counters: the same object for as long as the lane lives. */
   spent: FetchBudget['spent'];
 }
 
@@ -130,8 +134,13 @@ export class AsyncPoller {
   }
 
   /** Every lane's single-fetch budget (for /metrics). */
-  fetchBudgets(): LaneBudget[] {
-    return [...this.budgets].map(([lane, b]) => ({ lane, perTick: b.perTick, spent: b.spent }));
+  fetchBudgets(now = this.now): LaneBudget[] {
+    return [...this.budgets].map(([lane, b]) => ({
+      lane,
+      perTick: b.perTick,
+      allowance: b.allowance(now),
+      spent: b.spent,
+    }));
   }
 
   /** Jobs tracked in memory (bounded by the pending jobs). */

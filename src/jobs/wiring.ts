@@ -106,6 +106,10 @@ export interface JobWorkers {
 export const laneOf = (job: Pick<JobRow, 'payer' | 'userId'>): string =>
   job.payer === 'own_key' ? `user:${job.userId}` : 'operator';
 
+/** A lane as a metrics label: own keys together (a user id is neither a label nor bounded). */
+export const laneKind = (lane: string): 'operator' | 'own_key' =>
+  lane === 'operator' ? 'operator' : 'own_key';
+
 export function createJobWorkers(w: JobWiring): JobWorkers {
   const { db, logger, config, gateway, results } = w;
   const timing = w.timing ?? {};

@@ -11,7 +11,7 @@ import type { SimMask } from './edit-mask.js';
 import { FaultStore } from './faults.js';
 import { FileStore } from './files.js';
 import { endAt, liveView, type MjTaskRecord, MjTaskStore } from './mj-tasks.js';
-import { ROUTES } from './routes.js';
+import { MJ_LIST_ROUTE, ROUTES } from './routes.js';
 import { createHandler } from './server.js';
 import type { Fault, GatewaySimOptions, KeyView, RecordedRequest, SimKey } from './types.js';
 import { type VideoTaskRecord, VideoTaskStore, videoView } from './video-tasks.js';
@@ -108,7 +108,13 @@ export async function startGatewaySim(options: GatewaySimOptions = {}): Promise<
   };
 
   const server: Server = createServer(
-    createHandler({ ctx, faults, routes: ROUTES, requests, beforeEach: housekeeping }),
+    createHandler({
+      ctx,
+      faults,
+      routes: options.mjNoList ? ROUTES.filter((r) => r !== MJ_LIST_ROUTE) : ROUTES,
+      requests,
+      beforeEach: housekeeping,
+    }),
   );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

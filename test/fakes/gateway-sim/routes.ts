@@ -12,6 +12,14 @@ const param = (req: SimRequest, i: number): string => req.params[i] ?? '';
 /** /files/<id>.<ext> and Discord-like /attachments/<channel>/<id>/<name>. */
 const serveFile = (ctx: SimContext, req: SimRequest) => ctx.files.serve(param(req, 0), req.query);
 
+/** Batch task lookup; `mjNoList` leaves it out, as gateways without it do. */
+export const MJ_LIST_ROUTE: Route = {
+  method: 'POST',
+  pattern: /^\/mj\/task\/list-by-condition$/,
+  auth: 'mj',
+  handle: (c, r) => mj.listByCondition(c, r),
+};
+
 export const ROUTES: Route[] = [
   {
     method: 'POST',
@@ -70,12 +78,7 @@ export const ROUTES: Route[] = [
     auth: 'mj',
     handle: (c, r) => mj.fetchTask(c, r, param(r, 0)),
   },
-  {
-    method: 'POST',
-    pattern: /^\/mj\/task\/list-by-condition$/,
-    auth: 'mj',
-    handle: (c, r) => mj.listByCondition(c, r),
-  },
+  MJ_LIST_ROUTE,
   {
     method: 'GET',
     pattern: /^\/mj\/image\/([^/]+)$/,

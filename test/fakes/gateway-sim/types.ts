@@ -83,6 +83,11 @@ export interface GatewaySimOptions {
   mjImageUrls?: 'discord' | 'forward';
   /** Extension: relay the MJ submits as new-api does (drops the path mode; see mj-relay.ts). */
   mjRelay?: MjRelayOptions;
+  /**
+   * Extension: no POST /mj/task/list-by-condition (gateways that only fetch one task): it gets
+   * the 404 of an unknown route, and pollers must fall back to GET /mj/task/{id}/fetch.
+   */
+  mjNoList?: boolean;
 }
 
 export type FaultPreset =

@@ -31,6 +31,46 @@ describe('metrics', () => {
     expect(body).toMatch(/^genbot_jobs\{family="midjourney",status="running"\} 1$/m);
   });
 
+  it('shows fetch budgets summed by lane kind and fetch counts that never fall', async () => {
+    const m = new Metrics({ defaultMetrics: false });
+    const operator = { ok: 5, rate_limited: 1, error: 0 };
+    let ann = { ok: 2, rate_limited: 0, error: 1 };
+    let lanes = [
+      { lane: 'operator', allowance: 12, spent: operator },
+      { lane: 'own_key', allowance: 25, spent: ann },
+      { lane: 'own_key', allowance: 0, spent: { ok: 1, rate_limited: 3, error: 0 } },
+    ];
+    m.setSources({ fetchBudgets: () => lanes });
+    let body = (await m.render()).body;
+    expect(body).toMatch(/^genbot_poller_fetch_budget\{lane="operator"\} 12$/m);
+    expect(body).toMatch(/^genbot_poller_fetch_budget\{lane="own_key"\} 25$/m);
+    expect(body).toMatch(/^genbot_poller_fetches_total\{lane="operator",outcome="ok"\} 5$/m);
+    expect(body).toMatch(/^genbot_poller_fetches_total\{lane="own_key",outcome="ok"\} 3$/m);
+    expect(body).toMatch(
+      /^genbot_poller_fetches_total\{lane="own_key",outcome="rate_limited"\} 3$/m,
+    );
+    expect(body).toMatch(/^genbot_poller_fetches_total\{lane="own_key",outcome="error"\} 1$/m);
+    // The operator fetched 4 more; the idle own-key lanes were dropped, and one made again.
+    operator.ok = 9;
+    ann = { ok: 1, rate_limited: 0, error: 0 };
+    lanes = [
+      { lane: 'operator', allowance: 13, spent: operator },
+      { lane: 'own_key', allowance: 25, spent: ann },
+    ];
+    body = (await m.render()).body;
+    expect(body).toMatch(/^genbot_poller_fetch_budget\{lane="operator"\} 13$/m);
+    expect(body).toMatch(/^genbot_poller_fetches_total\{lane="operator",outcome="ok"\} 9$/m);
+    expect(body).toMatch(/^genbot_poller_fetches_total\{lane="own_key",outcome="ok"\} 4$/m);
+    expect(body).toMatch(
+      /^genbot_poller_fetches_total\{lane="own_key",outcome="rate_limited"\} 3$/m,
+    );
+    // No lane at all (the gateway lists tasks again): no budget is shown.
+    lanes = [];
+    body = (await m.render()).body;
+    expect(body).not.toMatch(/^genbot_poller_fetch_budget\{/m);
+    expect(body).toMatch(/^genbot_poller_fetches_total\{lane="operator",outcome="ok"\} 9$/m);
+  });
+
   it('classifies gateway calls and counts Telegram 429s under auto-retry', async () => {
     const m = new Metrics({ defaultMetrics: false });
     m.observeGateway({ route: 'POST /v1/images/generations', status: 200, ms: 1200, attempts: 1 });
