@@ -174,6 +174,7 @@ async function publishMenus(app: App, config: Config, logger: Logger): Promise<v
   }
   if (adminsWithoutChat.length > 0)
     logger.info({ admins: adminsWithoutChat }, 'admin menu set on these admins’ first message');
+  logger.info('menus published');
 }
 
 function installShutdown(logger: Logger, stop: () => Promise<void>): void {

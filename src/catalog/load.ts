@@ -3,15 +3,16 @@
  * cross-field rule) is reported as `file:line:col path: message` in one CatalogError, so an
  * operator can fix the file in one pass.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Catalog, createCatalog } from './catalog.js';
 import { CatalogError, type CatalogProblem } from './errors.js';
 import { formatPath, locateOffset } from './locate.js';
-import { catalogSchema } from './schema.js';
+import { type CatalogData, catalogSchema } from './schema.js';
+import { yaml } from './yaml.js';
 
 export const DEFAULT_CATALOG_FILE = 'default-catalog.yaml';
 const MAX_SYNTAX_ERRORS = 5;
@@ -32,6 +33,12 @@ const errorMap: z.core.$ZodErrorMap = (issue) =>
   issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined;
 
 export function parseCatalog(text: string, fileName: string): Catalog {
+  return createCatalog(parseCatalogData(text, fileName));
+}
+
+/** The file's models, validated: what `createCatalog` takes, and what the build compiles. */
+export function parseCatalogData(text: string, fileName: string): CatalogData {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
     lineCounter,
@@ -57,7 +64,7 @@ export function parseCatalog(text: string, fileName: string): Catalog {
   if (doc.contents === null) throw new CatalogError([at(0, '(root)', 'the file is empty')]);
 
   const result = catalogSchema.safeParse(doc.toJS(), { error: errorMap });
-  if (result.success) return createCatalog(result.data);
+  if (result.success) return result.data;
 
   const problems: CatalogProblem[] = [];
   for (const issue of result.error.issues) {
@@ -89,5 +96,41 @@ export function loadCatalog(file: string = defaultCatalogPath()): Catalog {
       { file, line: 1, col: 1, path: '(file)', message: `cannot read: ${reason}${hint}` },
     ]);
   }
-  return parseCatalog(text, file);
+  return createCatalog(compiledData(file, text) ?? parseCatalogData(text, file));
+}
+
+/**
+ * A catalog compiled by the build (`<name>.compiled.json` beside it: the validated data and the
+ * hash of the text it came from). Used only while the text is unchanged, so an edited file is
+ * always read and checked afresh; a start from it needs neither the YAML parser nor validation.
+ */
+export function compiledCatalogPath(file: string): string {
+  return file.replace(/(\.ya?ml)?$/, '.compiled.json');
+}
+
+interface CompiledCatalog {
+  source: string;
+  data: CatalogData;
+}
+
+const catalogHash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Validates `file` and writes its compiled twin; a CatalogError when the file has problems. */
+export function compileCatalog(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const compiled: CompiledCatalog = {
+    source: catalogHash(text),
+    data: parseCatalogData(text, file),
+  };
+  writeFileSync(compiledCatalogPath(file), JSON.stringify(compiled));
+}
+
+function compiledData(file: string, text: string): CatalogData | undefined {
+  let compiled: CompiledCatalog;
+  try {
+    compiled = JSON.parse(readFileSync(compiledCatalogPath(file), 'utf8')) as CompiledCatalog;
+  } catch {
+    return undefined;
+  }
+  return compiled.source === catalogHash(text) ? compiled.data : undefined;
 }

@@ -4,16 +4,18 @@
  * that does not exist (a missing key) points at the key of the deepest object that does, which
  * is where the operator has to add it.
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yaml } from './yaml.js';
 
 type Segment = PropertyKey;
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
 
 function start(node: unknown): number | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   if (isScalar(node) || isMap(node) || isSeq(node) || isAlias(node)) return node.range?.[0];
   return undefined;
 }
@@ -23,9 +25,9 @@ export function locateOffset(doc: Document, path: readonly Segment[], atKey = fa
   // Where to point if the walk stops here: the key that led to `node`, else `node` itself.
   let label = start(node) ?? 0;
   for (const [i, seg] of path.entries()) {
-    if (isAlias(node)) node = node.resolve(doc);
+    if (yaml().isAlias(node)) node = node.resolve(doc);
     const last = i === path.length - 1;
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = node.items.find((p) => keyText(p.key) === String(seg));
       if (!pair) return label;
       const keyAt = start(pair.key) ?? label;
@@ -34,7 +36,7 @@ export function locateOffset(doc: Document, path: readonly Segment[], atKey = fa
       if (valueAt === undefined) return keyAt; // `key:` with nothing after it
       node = pair.value;
       label = last ? valueAt : keyAt;
-    } else if (isSeq(node) && typeof seg === 'number') {
+    } else if (yaml().isSeq(node) && typeof seg === 'number') {
       const item: unknown = node.items[seg];
       const itemAt = start(item);
       if (itemAt === undefined) return label;

@@ -17,7 +17,9 @@ describe('the bot as a separate process, started with the README command', () =>
     await ru.waitFor({ text: /Привет, Иван/ }, { timeoutMs: 10_000 });
   });
 
-  it('publishes the menus per scope and language, and the profile texts', () => {
+  it('publishes the menus per scope and language, and the profile texts', async () => {
+    // After polling has begun, so that they do not delay the first update.
+    await world.bot.waitForOutput(/menus published/, 10_000);
     const privateChats = { type: 'all_private_chats' as const };
     const groups = { type: 'all_group_chats' as const };
     expect(world.tg.commands()?.map((c) => c.command)).toContain('imagine');

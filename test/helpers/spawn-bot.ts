@@ -29,12 +29,16 @@ export function standInEnv(
 }
 
 /**
- * Starts the bot the way the README does (`npm start`), as its own process group so a signal
- * reaches tsx and node beneath npm.
+ * Starts the bot the way the README does (`npm start`), or with `command` (the built bot), as
+ * its own process group so a signal reaches tsx and node beneath npm.
  */
-export function spawnBot(env: Record<string, string>, dataDir?: string): SpawnedBot {
+export function spawnBot(
+  env: Record<string, string>,
+  dataDir?: string,
+  command: [string, string[]] = ['npm', ['start', '--silent']],
+): SpawnedBot {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'genbot-e2e-'));
-  const child = spawn('npm', ['start', '--silent'], {
+  const child = spawn(command[0], command[1], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: {
       PATH: process.env.PATH ?? '',

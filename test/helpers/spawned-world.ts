@@ -27,6 +27,8 @@ export interface SpawnedWorldOptions {
   dataDir?: string;
   /** What the bot prints once it is ready (polling by default). */
   ready?: RegExp;
+  /** How to start it (default `npm start`). */
+  command?: [string, string[]];
 }
 
 /**
@@ -47,7 +49,7 @@ export function useSpawnedBot(options: SpawnedWorldOptions): SpawnedWorld {
       ...standInEnv(world.tg, world.gateway, options.key),
       ...(await options.env?.(world.tg)),
     };
-    world.bot = spawnBot(world.env, options.dataDir);
+    world.bot = spawnBot(world.env, options.dataDir, options.command);
     await world.bot.waitForOutput(options.ready ?? /is polling for updates/, 30_000);
   }, 40_000);
 
