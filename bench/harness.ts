@@ -210,7 +210,7 @@ export interface BotProcess {
 }
 
 /**
- * Starts `node --import tsx src/main.ts` against the stand-ins (on the bot's CPU when pinned)
+ * Starts the bot as `npm start` does (`node scripts/start.mjs`: the current source, bundled) against the stand-ins (on the bot's CPU when pinned)
  * and resolves once it polls. `env` adds to the bench's defaults.
  */
 export async function spawnBot(o: {
@@ -224,9 +224,7 @@ export async function spawnBot(o: {
     ...(process.env.BENCH_CPU_PROF
       ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
       : []),
-    '--import',
-    'tsx',
-    'src/main.ts',
+    'scripts/start.mjs',
   ];
   const child = spawn(
     PIN ? 'taskset' : process.execPath,

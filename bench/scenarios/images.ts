@@ -1,7 +1,7 @@
 /**
  * 200 image jobs submitted at once against the gateway simulator (2 s per call), while a few
- * other users keep sending /start. The bot runs as its own process (`node --import tsx
- * src/main.ts`, as `npm start` does), so its RSS is its own and its event loop is not shared with
+ * other users keep sending /start. The bot runs as its own process (`node scripts/start.mjs`,
+ * as `npm start` does), so its RSS is its own and its event loop is not shared with
  * the stand-ins. Latencies are measured at the Telegram stand-in: from the moment an update is
  * queued for the bot to the moment the bot's answer arrives.
  */
