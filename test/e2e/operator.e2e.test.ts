@@ -31,7 +31,8 @@ describe('operator tools end to end: the real process (npm start)', () => {
     },
   });
 
-  it('publishes the admin menu in the admins’ chats only', () => {
+  it('publishes the admin menu in the admins’ chats only', async () => {
+    await world.bot.waitForOutput(/menus published/, 10_000);
     const scope = { type: 'chat' as const, chat_id: admin.id };
     expect(world.tg.commands(scope)?.map((c) => c.command)).toEqual(
       expect.arrayContaining(['imagine', 'stats', 'broadcast', 'ban', 'unban', 'reload']),
