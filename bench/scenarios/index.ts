@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario.js';
 import { footprintScenario } from './footprint.js';
 import { gridsScenario } from './grids.js';
+import { handlerScenario } from './handler.js';
 import { imagesScenario } from './images.js';
 import { opsScenario } from './ops.js';
 import { pollerScenario } from './poller.js';
@@ -10,6 +11,7 @@ export const scenarios: Scenario[] = [
   footprintScenario,
   imagesScenario,
   gridsScenario,
+  handlerScenario,
   opsScenario,
   pollerScenario,
 ];

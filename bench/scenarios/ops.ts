@@ -83,7 +83,7 @@ const fund = (a: App, id: number, amount: number) => {
 };
 
 /** n /help updates from 100 users, queued before the bot starts; seconds until all answered. */
-async function throughput(kind: 'genbot' | 'bare', n: number): Promise<number> {
+export async function throughput(kind: 'genbot' | 'bare', n: number): Promise<number> {
   const w = await world();
   const people = Array.from({ length: 100 }, () => w.tg.user({ language_code: 'en' }));
   for (let i = 0; i < n; i++) people[i % people.length]?.send('/help');

@@ -1,8 +1,8 @@
-import { Composer } from 'grammy';
 import { findUser, setBanned, type User } from '../../accounts/users.js';
 import { buildStats } from '../../stats/aggregate.js';
 import { collectStats } from '../../stats/collect.js';
 import { menuOptions, publishAdminCommands } from '../commands.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { splitMessage, truncate } from '../format.js';

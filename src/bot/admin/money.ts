@@ -1,10 +1,11 @@
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { InlineKeyboard, InputFile } from 'grammy';
 import { getOwnKeyInfo } from '../../accounts/own-keys.js';
 import { findUser } from '../../accounts/users.js';
 import { adjust, recentEntries } from '../../billing/ledger.js';
 import { MAX_CODE_USES, MAX_MINT_COUNT, mintCodes } from '../../billing/redeem-codes.js';
 import { starPaymentsOf } from '../../billing/star-payments.js';
 import { listUserJobs } from '../../jobs/store.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml, splitMessage } from '../format.js';
 import type { Translate } from '../i18n.js';

@@ -4,7 +4,7 @@
  * transactions against the ledger. A refund asks first when the user has spent the credit.
  */
 import { createHash } from 'node:crypto';
-import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { GrammyError, InlineKeyboard } from 'grammy';
 import { userLocale } from '../../accounts/locale.js';
 import { findUser } from '../../accounts/users.js';
 import {
@@ -15,6 +15,7 @@ import {
   spentSome,
   starPaymentsOf,
 } from '../../billing/star-payments.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { type Translate, translateIn } from '../i18n.js';

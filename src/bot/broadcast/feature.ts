@@ -1,7 +1,8 @@
 // Broadcast, Telegram side. Its domain side (store, pacing, worker) is src/broadcast.
 import { createConversation } from '@grammyjs/conversations';
-import { Composer, type Context } from 'grammy';
+import type { Context } from 'grammy';
 import { finishBroadcast, getBroadcast } from '../../broadcast/store.js';
+import { Composer } from '../composer.js';
 import type { BaseContext, BotContext } from '../context.js';
 import { isAdmin } from '../support/texts.js';
 import { isMessageGone, isNotModified } from '../transport/telegram-errors.js';

@@ -1,4 +1,5 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 
 /** /gallery: the Mini App with the user's results (when MINI_APP_URL is set). */

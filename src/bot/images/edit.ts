@@ -4,10 +4,11 @@
  * bot ask for one. Albums are collected over a short window and edited together by a model that
  * accepts that many images. Photos travel as Telegram file ids; the worker downloads the bytes.
  */
-import { Composer } from 'grammy';
+
 import type { Message } from 'grammy/types';
 import { getSettings } from '../../accounts/users.js';
 import type { AlbumStore } from '../../infra/album-store.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { submitJob } from '../jobs/submit-job.js';
 import { replyParams } from '../transport/reply-params.js';

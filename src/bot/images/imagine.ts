@@ -2,8 +2,9 @@
  * Image generation: `/imagine <prompt>` in any chat, and any plain text in a private chat. The
  * handler validates, reserves and queues (submitJob); the executor does the gateway call.
  */
-import { Composer } from 'grammy';
+
 import { getSettings } from '../../accounts/users.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { submitJob } from '../jobs/submit-job.js';

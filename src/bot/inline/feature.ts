@@ -3,8 +3,9 @@
  * as cached media (Telegram resends its own copy by file id, nothing is uploaded), so a result
  * can go to any chat. Answers are personal: Telegram never shows one user's list to another.
  */
-import { Composer } from 'grammy';
+
 import { recentUserJobs } from '../../jobs/store.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { isQueryExpired } from '../transport/telegram-errors.js';
 import { inlinePage, RECENT_JOBS } from './matches.js';

@@ -6,11 +6,12 @@
  */
 
 import type { CallbackQueryContext } from 'grammy';
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { InlineKeyboard, InputFile } from 'grammy';
 import { cancelJob } from '../../jobs/lifecycle.js';
 import type { StoredFile } from '../../jobs/ports.js';
 import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow, listUserJobs, patchJob } from '../../jobs/store.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { galleryButton } from '../gallery/feature.js';
 import { writeEditAwaiting } from '../images/awaiting.js';

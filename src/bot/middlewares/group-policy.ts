@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 
 /**

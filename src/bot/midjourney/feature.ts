@@ -4,11 +4,11 @@
  * this" buttons. Handlers validate, price, create the job and reply; workers do the rest.
  */
 import { createConversation } from '@grammyjs/conversations';
-import { Composer } from 'grammy';
 import { modelForSpeed, validateMidjourneyPrompt, withVersion } from '../../catalog/index.js';
 import { cancelModal, continueModal } from '../../jobs/midjourney/modal.js';
 import { mjResultOf } from '../../jobs/midjourney/result.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
+import { Composer } from '../composer.js';
 import type { BaseContext, BotContext } from '../context.js';
 import { type AlbumInput, CommandAlbums } from '../images/command-albums.js';
 import { localeOf, submitJob } from '../jobs/submit-job.js';

@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import { getBalance, recentEntries } from '../../billing/ledger.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { menuData } from '../start/menu.js';
 import { ownKeyState, readerMoney, withModels } from './context.js';

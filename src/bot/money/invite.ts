@@ -2,7 +2,7 @@
  * Referrals, Telegram side: /invite shows the user's link and how many it brought, and
  * `/start ref-<code>` records who brought a new user (src/billing/bonuses.ts pays the bonus).
  */
-import { Composer } from 'grammy';
+
 import { userLocale } from '../../accounts/locale.js';
 import { isFirstContact } from '../../accounts/users.js';
 import {
@@ -11,6 +11,7 @@ import {
   refCodeOf,
   referralCounts,
 } from '../../billing/bonuses.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { translateIn } from '../i18n.js';
 

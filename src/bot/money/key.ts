@@ -1,6 +1,7 @@
 import { createConversation } from '@grammyjs/conversations';
-import { Composer, type Context } from 'grammy';
+import type { Context } from 'grammy';
 import { getOwnKeyInfo, looksLikeGatewayKey, unlinkKey } from '../../accounts/own-keys.js';
+import { Composer } from '../composer.js';
 import type { BaseContext, BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { deleteQuietly, readerMoney } from './context.js';

@@ -1,7 +1,7 @@
-import { Composer } from 'grammy';
 import { hasWorkingKey } from '../../accounts/own-keys.js';
 import { looksLikeCode } from '../../billing/code-format.js';
 import { redeemWithLimit } from '../../billing/redeem-guard.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { readerMoney } from './context.js';
 import { codeFromPayload, redeemFailureText } from './render.js';

@@ -3,7 +3,7 @@
  * the pre-checkout is checked against what is sold now, and the confirmed payment credits the
  * balance once per charge id. A refund made on Telegram's side takes the credit back.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { rewardReferral } from '../../billing/bonuses.js';
 import { creditStarPayment, reverseStarPayment } from '../../billing/star-payments.js';
 import {
@@ -12,6 +12,7 @@ import {
   decodePayload,
   encodePayload,
 } from '../../billing/stars.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { truncate } from '../format.js';
 import { callbackData } from '../transport/callback-data.js';

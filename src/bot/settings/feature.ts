@@ -3,10 +3,11 @@
  * images where the model makes several, and the edit model. Inline keyboards; choices are
  * stored in the user's settings (database), so they survive restarts and apply in every chat.
  */
-import { type CallbackQueryContext, Composer } from 'grammy';
+import type { CallbackQueryContext } from 'grammy';
 import type { SettingsPatch } from '../../accounts/settings.js';
 import { getSettings, updateSettings } from '../../accounts/users.js';
 import { versionFlag } from '../../catalog/index.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { truncate } from '../format.js';
 import { generationModel, isGenerationModel, patchForGenerationModel } from '../images/request.js';

@@ -1,5 +1,6 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { updateSettings } from '../../accounts/users.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { isLocale, LANGUAGE_NAMES, LOCALES } from '../i18n.js';
 import { callbackData } from '../transport/callback-data.js';

@@ -1,5 +1,6 @@
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import { hasWorkingKey } from '../../accounts/own-keys.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import { galleryButton } from '../gallery/feature.js';

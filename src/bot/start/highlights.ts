@@ -28,7 +28,18 @@ const shortTitle = (title: string) => title.replace(/\s*\(.*\)\s*$/, '');
  * Per line with at least one enabled model: up to `max` names, one per brand (the title's first
  * word), so ten FLUX variants show as "FLUX" and leave room for the others.
  */
-export function catalogHighlights(catalog: Catalog, max = 5): Highlight[] {
+export function catalogHighlights(catalog: Catalog, max = 5): readonly Highlight[] {
+  // Every /start and /help asks; a catalog never changes (/reload makes a new one).
+  const byMax = computed.get(catalog) ?? new Map<number, readonly Highlight[]>();
+  computed.set(catalog, byMax);
+  const highlights = byMax.get(max) ?? Object.freeze(compute(catalog, max));
+  byMax.set(max, highlights);
+  return highlights;
+}
+
+const computed = new WeakMap<Catalog, Map<number, readonly Highlight[]>>();
+
+function compute(catalog: Catalog, max: number): Highlight[] {
   const byLine = new Map<StartLine, { names: string[]; brands: Set<string>; total: number }>();
   for (const model of catalog.list()) {
     const line = LINE_OF[model.family];

@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import { hasWorkingKey } from '../../accounts/own-keys.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { splitMessage } from '../format.js';
 import { readerMoney } from '../money/context.js';

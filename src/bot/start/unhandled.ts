@@ -1,5 +1,5 @@
-import { Composer } from 'grammy';
 import { nearestCommand } from '../commands.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { isAdmin } from '../money/context.js';
 

@@ -1,8 +1,9 @@
 // Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import { createConversation } from '@grammyjs/conversations';
-import { Composer, type Context } from 'grammy';
+import type { Context } from 'grammy';
 import { messageOfUser } from '../../support/store.js';
 import { checkSupportMessage } from '../../support/validate.js';
+import { Composer } from '../composer.js';
 import type { BaseContext, BotContext } from '../context.js';
 import { menuData } from '../start/menu.js';
 import { replyParams } from '../transport/reply-params.js';

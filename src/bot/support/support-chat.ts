@@ -1,5 +1,5 @@
 // Support, Telegram side. Its domain side (tickets, relay) is src/support.
-import { Composer } from 'grammy';
+
 import type { Message } from 'grammy/types';
 import { userLocale } from '../../accounts/locale.js';
 import { setBlockedBot } from '../../accounts/users.js';
@@ -9,6 +9,7 @@ import {
   relayToUser,
   type SupportChatMessage,
 } from '../../support/relay.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { translator } from '../i18n.js';
 import { replyParams } from '../transport/reply-params.js';

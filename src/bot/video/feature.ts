@@ -5,13 +5,14 @@
  * Only the confirm press validates, reserves and queues the job (submitJob); the async pipeline
  * does the rest. Photos travel as Telegram file ids; the submitter sends the bytes.
  */
-import { type CallbackQueryContext, Composer } from 'grammy';
+import type { CallbackQueryContext } from 'grammy';
 import type { Message } from 'grammy/types';
 import { getSettings, updateSettings } from '../../accounts/users.js';
 import type { VideoModel } from '../../catalog/index.js';
 import { resultUsable } from '../../jobs/state.js';
 import { getJob, type JobRow } from '../../jobs/store.js';
 import { AUDIO_LIMIT, VIDEO_INPUT_LIMIT, videoJobParams } from '../../jobs/video/params.js';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import { formatBytes, truncate } from '../format.js';
 import { replyBadImage } from '../images/bad-image.js';
