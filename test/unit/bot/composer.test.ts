@@ -12,6 +12,7 @@ const run = (c: Composer<Ctx>, context: Ctx) =>
 describe('the cheaper branch behind every filter', () => {
   it('is the one grammY’s composers (and so Bot) use', () => {
     expect(Composer).toBe(GrammyComposer);
+    expect(Composer.prototype.use.toString()).toContain('handler');
     const lazy = vi.spyOn(GrammyComposer.prototype, 'lazy');
     new Composer<Ctx>().filter(
       () => true,
@@ -85,5 +86,35 @@ describe('the cheaper branch behind every filter', () => {
       throw new Error('async boom');
     });
     await expect(run(d, ctx())).rejects.toThrow('async boom');
+  });
+
+  it('answers with a promise at every link, refuses a second next, rejects on a throw', async () => {
+    const c = new Composer<Ctx>();
+    let fromNext: unknown;
+    c.use((_x, next) => {
+      fromNext = next();
+      return fromNext as Promise<void>;
+    });
+    c.use((x) => void x.seen.push('sync end'));
+    const context = ctx();
+    const whole = run(c, context);
+    expect(whole).toBeInstanceOf(Promise);
+    await whole;
+    expect(fromNext).toBeInstanceOf(Promise);
+    expect(context.seen).toEqual(['sync end']);
+
+    const twice = new Composer<Ctx>();
+    twice.use(async (_x, next) => {
+      await next();
+      await next();
+    });
+    twice.use(() => {});
+    await expect(run(twice, ctx())).rejects.toThrow('`next` already called before!');
+
+    const throwing = new Composer<Ctx>();
+    throwing.use(() => {
+      throw new Error('sync middleware');
+    });
+    await expect(run(throwing, ctx())).rejects.toThrow('sync middleware');
   });
 });
