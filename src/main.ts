@@ -56,6 +56,15 @@ async function main(): Promise<void> {
   // Stopped before the app closes the database (cleanups run in reverse).
   const checkpoints = startCheckpointer(deps.db, logger);
   cleanups.push(() => checkpoints.stop());
+  const webhook =
+    config.BOT_MODE === 'webhook' && config.WEBHOOK_URL && config.WEBHOOK_SECRET
+      ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET }
+      : undefined;
+  // Polling: a webhook left over from another deployment makes getUpdates fail with 409. Clearing
+  // it needs only the token, so it travels beside getMe and the workers' start (one round trip
+  // to Telegram less before the first getUpdates).
+  const webhookCleared = webhook ? Promise.resolve(true) : bot.api.deleteWebhook();
+  webhookCleared.catch(() => {}); // awaited below; a bad token is reported by getMe first
   try {
     await bot.init();
   } catch (err) {
@@ -86,10 +95,6 @@ async function main(): Promise<void> {
   if (ops.exposed && !ops.token && !ops.public)
     logger.info('/metrics is off and /healthz bare: set METRICS_TOKEN (or METRICS_PUBLIC=true)');
 
-  const webhook =
-    config.BOT_MODE === 'webhook' && config.WEBHOOK_URL && config.WEBHOOK_SECRET
-      ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET }
-      : undefined;
   if (webhook) {
     routes.set(
       `POST ${new URL(webhook.url).pathname}`,
@@ -130,8 +135,7 @@ async function main(): Promise<void> {
       `@${bot.botInfo.username} is receiving updates by webhook at ${webhook.url} (secret token required)`,
     );
   } else {
-    // A webhook left over from another deployment makes getUpdates fail with 409.
-    await bot.api.deleteWebhook();
+    await webhookCleared;
     const runner: RunnerHandle = run(bot, {
       runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
     });

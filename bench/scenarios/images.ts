@@ -227,6 +227,20 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
         ],
         ['bot RSS idle / peak / after', `${mb(rssIdle)} / ${mb(rssPeak)} / ${mb(rssAfter)}`],
       ],
+      goals: [
+        {
+          measure: `/imagine → "queued" p50, ${config.jobs} prompts at once (${config.keys} key)`,
+          value: ms(percentile(handler, 50)),
+          goal: '< 250 ms',
+          held: percentile(handler, 50) < 250,
+        },
+        {
+          measure: `/start handler p99 while ${config.jobs} jobs run (${config.keys} key)`,
+          value: ms(percentile(handling, 99)),
+          goal: '< 50 ms',
+          held: percentile(handling, 99) < 50,
+        },
+      ],
       notes: [
         `Load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs; ${pinNote()}.`,
         `JOB_CONCURRENCY=${config.jobConcurrency} KEY_CONCURRENCY=${config.keyConcurrency} TELEGRAM_SEND_RATE=${SEND_RATE}; ${PROBERS} users send /start every ${PROBE_PAUSE_MS} ms; updates pushed in ${pushed} ms.`,

@@ -333,6 +333,14 @@ export const opsScenario: Scenario = {
           ['genbot / bare', `${((ours / bare) * 100).toFixed(0)} %`],
         ],
         notes: [`${n} updates each; both in this process with the stand-in.`],
+        goals: [
+          {
+            measure: '/help throughput vs bare grammY (same stand-in)',
+            value: `${((ours / bare) * 100).toFixed(0)} % (${ours.toFixed(0)} vs ${bare.toFixed(0)} /s)`,
+            goal: '≥ 75 %',
+            held: ours / bare >= 0.75,
+          },
+        ],
       },
       {
         title: `Handler latency with ${jobs} jobs in flight (held by the gateway)`,
@@ -369,6 +377,15 @@ export const opsScenario: Scenario = {
           [`with ${pending} pending jobs`, mb(mem.loaded)],
         ],
         notes: ['From the process’s own /metrics (prom-client process_resident_memory_bytes).'],
+        goals: [
+          {
+            measure: `RSS with ${pending} pending jobs (npm start)`,
+            value: mb(mem.loaded),
+            goal: '< 150 MB',
+            held: mem.loaded < 150 * 1024 * 1024,
+            ...(quick ? { note: 'quick run: fewer jobs than the goal’s 10,000' } : {}),
+          },
+        ],
       },
     ];
   },
