@@ -30,13 +30,23 @@ function localeParts(locale: string): { decimal: string; integer: Intl.NumberFor
   return parts;
 }
 
+// ICU's lookup costs more than the rest of a format; the tags come from Telegram clients, so the
+// cache is bounded.
+const resolved = new Map<string, string>();
+
 function resolveLocale(locale: string | undefined): string {
   if (!locale) return 'en';
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en';
-  } catch {
-    return 'en'; // malformed tag from a Telegram client
+  let tag = resolved.get(locale);
+  if (tag === undefined) {
+    try {
+      tag = Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en';
+    } catch {
+      tag = 'en'; // malformed tag from a Telegram client
+    }
+    if (resolved.size >= 256) resolved.clear();
+    resolved.set(locale, tag);
   }
+  return tag;
 }
 
 /** `formatMoney(1250, { currency: 'USD', decimals: 2 })` → `12.50 USD`; `ru` → `12,50 USD`. */
