@@ -32,7 +32,7 @@ export const DELIVERY_RETRY_STEP_MS = 30_000;
  */
 export async function failAndTell(
   e: JobEnds,
-  job: JobRow,
+  job: Pick<JobRow, 'id'>,
   from: JobStatus | readonly JobStatus[],
   failure: JobFailure,
 ): Promise<JobRow | undefined> {

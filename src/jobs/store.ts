@@ -6,6 +6,8 @@ import { canTransition } from './state.js';
 
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJob = typeof jobs.$inferInsert;
+/** Whose key a job spends: all that choosing its lane and gateway client needs. */
+export type KeyHolder = Pick<JobRow, 'payer' | 'userId'>;
 type Patch = Partial<Omit<JobRow, 'id' | 'userId' | 'status' | 'createdAt'>>;
 /** A drizzle transaction or the database itself: both run the same statements. */
 export type Tx = QueryHost;
@@ -196,13 +198,31 @@ export function jobsInStatus(
 }
 
 /**
+ * What the poller decides by and looks tasks up by: no params, result or billing columns, which
+ * thousands of claims per tick would otherwise parse and drop (the few jobs that finish, fail
+ * or show progress are read whole).
+ */
+const dueColumns = {
+  id: jobs.id,
+  userId: jobs.userId,
+  payer: jobs.payer,
+  family: jobs.family,
+  kind: jobs.kind,
+  upstreamId: jobs.upstreamId,
+  progress: jobs.progress,
+  nextPollAt: jobs.nextPollAt,
+  deadlineAt: jobs.deadlineAt,
+};
+export type DueJob = Pick<JobRow, keyof typeof dueColumns>;
+
+/**
  * Takes up to `limit` async jobs whose poll time has come and whose lease is free or expired,
  * leasing them to `owner`. One UPDATE … RETURNING, so two pollers never take the same job.
  */
 export function claimDue(
   db: Tx,
   { owner, now, leaseMs, limit }: { owner: string; now: number; leaseMs: number; limit: number },
-): JobRow[] {
+): DueJob[] {
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
@@ -225,7 +245,7 @@ export function claimDue(
         or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now)),
       ),
     )
-    .returning()
+    .returning(dueColumns)
     .all();
 }
 
