@@ -63,15 +63,18 @@ const update = reusable(
       .where(eq(jobs.id, placeholder('id'))),
   byKeys,
 );
+type MoveShape = { from: JobStatus[]; keys: JobColumn[] };
+const byMoveShape = ({ from, keys }: MoveShape) => `${from.join(',')}:${byKeys(keys)}`;
+const conditionalMove = (db: QueryHost, { from, keys }: MoveShape) =>
+  db
+    .update(jobs)
+    .set(assigned(keys))
+    .where(and(eq(jobs.id, placeholder('id')), inArray(jobs.status, from)));
 const conditionalUpdate = reusable(
-  (db, shape: { from: JobStatus[]; keys: JobColumn[] }) =>
-    db
-      .update(jobs)
-      .set(assigned(shape.keys))
-      .where(and(eq(jobs.id, placeholder('id')), inArray(jobs.status, shape.from)))
-      .returning(),
-  ({ from, keys }) => `${from.join(',')}:${byKeys(keys)}`,
+  (db, shape: MoveShape) => conditionalMove(db, shape).returning(),
+  byMoveShape,
 );
+const conditionalUpdateQuiet = reusable(conditionalMove, byMoveShape);
 /** What sharing a result needs of a job: no lease, price or scheduling columns. */
 const shareColumns = {
   id: jobs.id,
@@ -129,6 +132,33 @@ export function transition(
   patch: Patch = {},
   now = Date.now(),
 ): JobRow | undefined {
+  const { shape, values } = moveOf(from, to, patch, now);
+  return conditionalUpdate(db, shape).get({ id, ...values });
+}
+
+/**
+ * `transition` for callers that only need to know whether the job moved: no row is read back
+ * (a whole row, params and result JSON included, for every job that finishes).
+ */
+export function moveJob(
+  db: Tx,
+  id: string,
+  from: JobStatus | readonly JobStatus[],
+  to: JobStatus,
+  patch: Patch = {},
+  now = Date.now(),
+): boolean {
+  const { shape, values } = moveOf(from, to, patch, now);
+  return conditionalUpdateQuiet(db, shape).run({ id, ...values }).changes > 0;
+}
+
+/** The statement shape and values of a status change, checked against the state machine. */
+function moveOf(
+  from: JobStatus | readonly JobStatus[],
+  to: JobStatus,
+  patch: Patch,
+  now: number,
+): { shape: MoveShape; values: Record<string, unknown> } {
   const sources = (Array.isArray(from) ? from : [from]) as JobStatus[];
   for (const source of sources) {
     if (!canTransition(source, to)) throw new Error(`illegal job transition ${source} → ${to}`);
@@ -140,7 +170,7 @@ export function transition(
     updatedAt: now,
     ...(terminal ? { finishedAt: now, leaseOwner: null, leaseUntil: null } : {}),
   });
-  return conditionalUpdate(db, { from: sources, keys }).get({ id, ...values });
+  return { shape: { from: sources, keys }, values };
 }
 
 /** Updates fields without changing the status (progress, status message id, poll schedule). */
