@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { GatewayError, mjSubmitError } from './errors.js';
-import { list, num, parseBody, record, text } from './schemas.js';
+import { isRecord, num, parseBody, record, text, toNumber, toText } from './schemas.js';
 
 export type MjStatus = 'queued' | 'running' | 'needs_modal' | 'done' | 'failed';
 
@@ -94,34 +94,19 @@ export function parseDescribePrompts(value: string): string[] {
     .filter((c) => c !== '');
 }
 
-const rawButton = z.looseObject({
-  customId: text,
-  emoji: text,
-  label: text,
-  type: num,
-  style: num,
-});
-
-const rawTask = z.looseObject({
-  id: text,
-  action: text,
-  status: text,
-  progress: text,
-  imageUrl: text,
-  failReason: text,
-  prompt: text,
-  promptEn: text,
-  buttons: list(rawButton),
-  properties: record,
-});
-
-function normalizeButtons(buttons: z.output<typeof rawButton>[] | undefined): MjButton[] {
+/** Link buttons (e.g. "Web") have no customId and are dropped, as are entries not objects. */
+function normalizeButtons(raw: unknown): MjButton[] {
   const out: MjButton[] = [];
-  for (const b of buttons ?? []) {
-    if (!b.customId) continue; // link buttons (e.g. "Web") have no customId
-    const btn: MjButton = { customId: b.customId, emoji: b.emoji ?? '', label: b.label ?? '' };
-    if (b.type !== undefined) btn.type = b.type;
-    if (b.style !== undefined) btn.style = b.style;
+  if (!Array.isArray(raw)) return out;
+  for (const b of raw) {
+    if (!isRecord(b)) continue;
+    const customId = toText(b.customId);
+    if (!customId) continue;
+    const btn: MjButton = { customId, emoji: toText(b.emoji) ?? '', label: toText(b.label) ?? '' };
+    const type = toNumber(b.type);
+    if (type !== undefined) btn.type = type;
+    const style = toNumber(b.style);
+    if (style !== undefined) btn.style = style;
     out.push(btn);
   }
   return out;
@@ -131,22 +116,24 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : unde
 
 /**
  * Normalises one task object. Returns null for an empty body (raw proxy answers `null` for
- * an unknown id) or an object without an id when no fallback id is known.
+ * an unknown id) or an object without an id when no fallback id is known; throws `malformed`
+ * for anything not an object. Read field by field, without a schema: the poller reads
+ * thousands of these a minute, and a parsed copy of each DTO was most of its garbage.
  */
 export function normalizeMjTask(raw: unknown, fallbackId?: string): MjTask | null {
   if (raw === null || raw === undefined) return null;
-  const t = parseBody(rawTask, raw, 'MJ task');
-  const id = t.id ?? fallbackId;
+  if (!isRecord(raw)) throw new GatewayError('malformed', 'Unexpected response from MJ task');
+  const id = toText(raw.id) ?? fallbackId;
   if (!id) return null;
-  const rawStatus = t.status ?? '';
+  const rawStatus = toText(raw.status) ?? '';
   const status = normalizeMjStatus(rawStatus);
-  const progressText = t.progress ?? '';
+  const progressText = toText(raw.progress) ?? '';
   const task: MjTask = {
     id,
     status,
     rawStatus,
     progressText,
-    buttons: normalizeButtons(t.buttons),
+    buttons: normalizeButtons(raw.buttons),
   };
 
   // new-api forces "100%" on FAILURE too, so the percentage follows the status, not the text.
@@ -155,15 +142,21 @@ export function normalizeMjTask(raw: unknown, fallbackId?: string): MjTask | nul
   if (pct !== undefined) task.progressPercent = pct;
   const ranMode = parseMjRanMode(progressText);
   if (ranMode) task.ranMode = ranMode;
-  if (t.imageUrl) task.imageUrl = t.imageUrl;
-  if (t.failReason) task.failReason = t.failReason;
+  const imageUrl = toText(raw.imageUrl);
+  if (imageUrl) task.imageUrl = imageUrl;
+  const failReason = toText(raw.failReason);
+  if (failReason) task.failReason = failReason;
   else if (status === 'failed') task.failReason = rawStatus === 'CANCEL' ? 'cancelled' : 'failed';
-  if (t.prompt) task.prompt = t.prompt;
-  const finalPrompt = str(t.properties?.finalPrompt) ?? t.promptEn;
+  const prompt = toText(raw.prompt);
+  if (prompt) task.prompt = prompt;
+  const properties = isRecord(raw.properties) ? raw.properties : undefined;
+  const promptEn = toText(raw.promptEn);
+  const finalPrompt = str(properties?.finalPrompt) ?? promptEn;
   if (finalPrompt) task.finalPrompt = finalPrompt;
-  if (t.action) task.action = t.action;
-  if (t.action?.toUpperCase() === 'DESCRIBE' && status === 'done') {
-    const source = str(t.properties?.finalPrompt) ?? t.promptEn ?? t.prompt;
+  const action = toText(raw.action);
+  if (action) task.action = action;
+  if (action?.toUpperCase() === 'DESCRIBE' && status === 'done') {
+    const source = str(properties?.finalPrompt) ?? promptEn ?? prompt;
     const prompts = source ? parseDescribePrompts(source) : [];
     if (prompts.length > 0) task.describePrompts = prompts;
   }

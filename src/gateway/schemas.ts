@@ -5,13 +5,15 @@
 import { z } from 'zod';
 import { GatewayError } from './errors.js';
 
-function toText(v: unknown): string | undefined {
+/** string | finite number → string; anything else, and blank strings, → undefined. */
+export function toText(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() === '' ? undefined : v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
 }
 
-function toNumber(v: unknown): number | undefined {
+/** finite number | numeric string → number; anything else → undefined. */
+export function toNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string' && v.trim() !== '') {
     const n = Number(v);
@@ -26,31 +28,15 @@ export const text = z.unknown().transform(toText).optional();
 /** number | numeric string | null | missing → number | undefined. */
 export const num = z.unknown().transform(toNumber).optional();
 
+/** A JSON object (not an array, not null). */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Any JSON object (or absent/null → undefined), unknown keys kept. */
 export const record = z
   .unknown()
-  .transform((v) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
-      : undefined,
-  )
+  .transform((v) => (isRecord(v) ? v : undefined))
   .optional();
-
-/** Array that may be null or missing → always an array; elements that fail are dropped. */
-export function list<T extends z.ZodType>(item: T) {
-  return z
-    .unknown()
-    .transform((v): z.output<T>[] => {
-      if (!Array.isArray(v)) return [];
-      const out: z.output<T>[] = [];
-      for (const el of v) {
-        const r = item.safeParse(el);
-        if (r.success) out.push(r.data);
-      }
-      return out;
-    })
-    .optional();
-}
 
 /** Validates a boundary value; a mismatch is a `malformed` gateway error naming the route. */
 export function parseBody<T extends z.ZodType>(

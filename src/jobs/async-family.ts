@@ -3,7 +3,7 @@ import type { FetchGrant } from './fetch-budget.js';
 import type { JobEnds } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
 import type { JobProgress } from './ports.js';
-import type { JobRow } from './store.js';
+import type { DueJob, JobRow, KeyHolder } from './store.js';
 
 /**
  * What the poller and the submitter need from one asynchronous family (Midjourney, video):
@@ -25,7 +25,7 @@ export interface AsyncFamily {
    * family that fetches tasks one by one spends `grant` and reports each answer to it.
    */
   poll(
-    jobs: readonly JobRow[],
+    jobs: readonly DueJob[],
     signal: AbortSignal,
     grant: FetchGrant,
   ): Promise<Map<string, AsyncObservation>>;
@@ -77,6 +77,6 @@ export function progressKey(progress: JobProgress): string {
 export interface AsyncWorkerOptions extends JobEnds {
   families: readonly AsyncFamily[];
   /** Which gateway key a job's task belongs to: tasks are only visible to the key that made them. */
-  laneOf: (job: JobRow) => string;
+  laneOf: (job: KeyHolder) => string;
   toFailure: (err: unknown) => JobFailure;
 }

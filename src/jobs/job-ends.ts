@@ -3,7 +3,7 @@ import type { JobStatus } from '../db/schema.js';
 import type { Logger } from '../infra/logger.js';
 import { failJob, type JobFailure } from './lifecycle.js';
 import type { JobNotifier } from './ports.js';
-import { type JobRow, releaseLease, transition } from './store.js';
+import { type JobRow, moveJob, releaseLease } from './store.js';
 
 /** What every worker needs to end a job, whichever way it ends. */
 export interface JobEnds {
@@ -32,7 +32,7 @@ export const DELIVERY_RETRY_STEP_MS = 30_000;
  */
 export async function failAndTell(
   e: JobEnds,
-  job: JobRow,
+  job: Pick<JobRow, 'id'>,
   from: JobStatus | readonly JobStatus[],
   failure: JobFailure,
 ): Promise<JobRow | undefined> {
@@ -50,7 +50,7 @@ export async function failAndTell(
 export async function deliverResult(e: JobEnds, job: JobRow): Promise<void> {
   try {
     const receipt = await e.notifier.deliver(job);
-    transition(e.db, job.id, 'delivering', 'done', {
+    moveJob(e.db, job.id, 'delivering', 'done', {
       result: { ...(job.result ?? {}), ...(receipt.result ?? {}) },
       ...(receipt.unreachable ? { errorCode: 'unreachable' } : {}),
     });

@@ -25,7 +25,15 @@ import {
   type Sighting,
 } from './look-schedule.js';
 import type { JobProgress } from './ports.js';
-import { claimDue, getJob, type JobRow, patchJob, releaseLease, transition } from './store.js';
+import {
+  claimDue,
+  type DueJob,
+  getJob,
+  type JobRow,
+  patchJob,
+  releaseLease,
+  transition,
+} from './store.js';
 import { WorkTracker } from './work-tracker.js';
 
 export interface PollerOptions extends AsyncWorkerOptions {
@@ -237,7 +245,7 @@ export class AsyncPoller {
     report.claimed = claimed.length;
     if (claimed.length === 0) return report;
 
-    const groups = new Map<string, { lane: string; jobs: JobRow[] }>();
+    const groups = new Map<string, { lane: string; jobs: DueJob[] }>();
     for (const job of claimed) {
       const lane = this.o.laneOf(job);
       const key = `${job.family}\u0000${lane}`;
@@ -259,7 +267,7 @@ export class AsyncPoller {
   }
 
   private async pollGroup(
-    claimed: JobRow[],
+    claimed: DueJob[],
     lane: string,
     now: number,
     report: TickReport,
@@ -294,7 +302,7 @@ export class AsyncPoller {
     } catch (error) {
       observations = new Map(group.map((job) => [job.id, { state: 'error', error } as const]));
     }
-    const releases: Array<{ job: JobRow; patch: ReleasePatch }> = [];
+    const releases: Array<{ job: DueJob; patch: ReleasePatch }> = [];
     for (const job of group) {
       const seen = observations.get(job.id);
       if (!seen) {
@@ -314,7 +322,7 @@ export class AsyncPoller {
   /** Decides what one observation means; returns the lease patch for jobs that stay running. */
   private apply(
     family: AsyncFamily,
-    job: JobRow,
+    job: DueJob,
     seen: AsyncObservation,
     now: number,
   ): ReleasePatch | 'failed' | 'finishing' {
@@ -338,7 +346,10 @@ export class AsyncPoller {
       case 'needs_input':
         // Not polled while the user decides; woken at the deadline to fail if nobody answered.
         track.misses = 0;
-        this.work.add(family.awaitInput?.(job, seen.input), `awaiting input for ${job.id} failed`);
+        this.work.add(
+          this.awaitInput(family, job.id, seen.input),
+          `awaiting input for ${job.id} failed`,
+        );
         return { nextPollAt: job.deadlineAt ?? now + 15 * 60_000 };
       case 'missing':
         track.misses++;
@@ -360,8 +371,7 @@ export class AsyncPoller {
           patch.progress = key;
           this.showProgress(job, seen.progress);
         }
-        const facts = newFacts(job, seen.facts);
-        if (facts) patch.facts = JSON.stringify(facts);
+        if (seen.facts) patch.facts = JSON.stringify(seen.facts);
         const running = seen.progress.stage === 'running';
         const sighting = this.sight(
           family.family,
@@ -420,7 +430,7 @@ export class AsyncPoller {
     return nextPollDelay(this.policy, now - track.since, this.o.random);
   }
 
-  private track(job: JobRow, now: number): Track {
+  private track(job: DueJob, now: number): Track {
     let track = this.tracks.get(job.id);
     if (!track) {
       // First look by this process: what the row says, unchanged from now on.
@@ -430,7 +440,7 @@ export class AsyncPoller {
     return track;
   }
 
-  private release(items: Array<{ job: JobRow; patch: ReleasePatch }>): void {
+  private release(items: Array<{ job: DueJob; patch: ReleasePatch }>): void {
     if (items.length === 0) return;
     this.releaseStatement ??= prepareRelease(this.o.db);
     const statement = this.releaseStatement;
@@ -449,15 +459,24 @@ export class AsyncPoller {
     });
   }
 
-  private showProgress(job: JobRow, progress: JobProgress): void {
+  /** The notifier gets the whole row, read when the edit's turn comes. */
+  private showProgress(job: DueJob, progress: JobProgress): void {
     this.work.add(
-      this.edits.run(() => this.o.notifier.progress(job, progress)),
+      this.edits.run(async () => {
+        const row = getJob(this.o.db, job.id);
+        if (row) await this.o.notifier.progress(row, progress);
+      }),
       `progress of ${job.id} not shown`,
     );
   }
 
+  private async awaitInput(family: AsyncFamily, id: string, input: unknown): Promise<void> {
+    const row = getJob(this.o.db, id);
+    if (row) await family.awaitInput?.(row, input);
+  }
+
   /** Ends the job at once (the status change is synchronous); the user is told meanwhile. */
-  private fail(job: JobRow, failure: JobFailure): void {
+  private fail(job: DueJob, failure: JobFailure): void {
     this.tracks.delete(job.id);
     this.o.logger.info({ job: job.id, failure }, 'async job failing');
     this.work.add(
@@ -467,14 +486,17 @@ export class AsyncPoller {
   }
 
   /** Collects (downloads) and delivers in the background, so slow uploads never stall polling. */
-  private finish(family: AsyncFamily, job: JobRow, done: unknown): void {
+  private finish(family: AsyncFamily, job: DueJob, done: unknown): void {
     this.work.start(
       job.id,
       () =>
         this.deliveries.run(async () => {
+          // Collecting reads what the claim left out (params, the result so far).
+          const row = getJob(this.o.db, job.id);
+          if (!row) return;
           let result: Record<string, unknown>;
           try {
-            result = await family.collect(job, done, this.abort.signal);
+            result = await family.collect(row, done, this.abort.signal);
           } catch (err) {
             this.collectFailed(job, err);
             return;
@@ -492,7 +514,7 @@ export class AsyncPoller {
     );
   }
 
-  private collectFailed(job: JobRow, err: unknown): void {
+  private collectFailed(job: DueJob, err: unknown): void {
     const track = this.track(job, this.now);
     track.collectFailures++;
     this.o.logger.warn({ job: job.id, err, attempt: track.collectFailures }, 'collect failed');
@@ -534,17 +556,8 @@ export class AsyncPoller {
   }
 }
 
-/** JSON text merged into job.result. */
+/** `facts`: JSON text merged into job.result (in SQL: the claim does not read the result). */
 type ReleasePatch = { nextPollAt?: number; progress?: string; facts?: string };
-
-/** The facts a poll brought that the job's result does not hold yet. */
-function newFacts(
-  job: JobRow,
-  facts: Record<string, string> | undefined,
-): Record<string, string> | undefined {
-  const fresh = Object.entries(facts ?? {}).filter(([k, v]) => job.result?.[k] !== v);
-  return fresh.length > 0 ? Object.fromEntries(fresh) : undefined;
-}
 
 /** releaseLease with an optional new poll time, progress and result facts, prepared once. */
 function prepareRelease(db: Db) {

@@ -4,7 +4,7 @@ import type { SyncExecutor } from './executor.js';
 import { failJob } from './lifecycle.js';
 import type { JobNotifier } from './ports.js';
 import { recoveryAction } from './state.js';
-import { jobsInStatus, takeLease, transition } from './store.js';
+import { jobsInStatus, moveJob, takeLease } from './store.js';
 
 export interface RecoveryReport {
   requeued: number;
@@ -62,7 +62,7 @@ export async function recoverJobs(
         const free = { leaseOwner: null, leaseUntil: null };
         const resumed =
           job.status === 'submitting'
-            ? transition(db, job.id, 'submitting', 'running', { nextPollAt: Date.now(), ...free })
+            ? moveJob(db, job.id, 'submitting', 'running', { nextPollAt: Date.now(), ...free })
             : takeLease(db, job.id, {
                 status: job.status,
                 from: job.leaseOwner,

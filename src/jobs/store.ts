@@ -6,6 +6,8 @@ import { canTransition } from './state.js';
 
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJob = typeof jobs.$inferInsert;
+/** Whose key a job spends: all that choosing its lane and gateway client needs. */
+export type KeyHolder = Pick<JobRow, 'payer' | 'userId'>;
 type Patch = Partial<Omit<JobRow, 'id' | 'userId' | 'status' | 'createdAt'>>;
 /** A drizzle transaction or the database itself: both run the same statements. */
 export type Tx = QueryHost;
@@ -61,15 +63,18 @@ const update = reusable(
       .where(eq(jobs.id, placeholder('id'))),
   byKeys,
 );
+type MoveShape = { from: JobStatus[]; keys: JobColumn[] };
+const byMoveShape = ({ from, keys }: MoveShape) => `${from.join(',')}:${byKeys(keys)}`;
+const conditionalMove = (db: QueryHost, { from, keys }: MoveShape) =>
+  db
+    .update(jobs)
+    .set(assigned(keys))
+    .where(and(eq(jobs.id, placeholder('id')), inArray(jobs.status, from)));
 const conditionalUpdate = reusable(
-  (db, shape: { from: JobStatus[]; keys: JobColumn[] }) =>
-    db
-      .update(jobs)
-      .set(assigned(shape.keys))
-      .where(and(eq(jobs.id, placeholder('id')), inArray(jobs.status, shape.from)))
-      .returning(),
-  ({ from, keys }) => `${from.join(',')}:${byKeys(keys)}`,
+  (db, shape: MoveShape) => conditionalMove(db, shape).returning(),
+  byMoveShape,
 );
+const conditionalUpdateQuiet = reusable(conditionalMove, byMoveShape);
 /** What sharing a result needs of a job: no lease, price or scheduling columns. */
 const shareColumns = {
   id: jobs.id,
@@ -127,6 +132,33 @@ export function transition(
   patch: Patch = {},
   now = Date.now(),
 ): JobRow | undefined {
+  const { shape, values } = moveOf(from, to, patch, now);
+  return conditionalUpdate(db, shape).get({ id, ...values });
+}
+
+/**
+ * `transition` for callers that only need to know whether the job moved: no row is read back
+ * (a whole row, params and result JSON included, for every job that finishes).
+ */
+export function moveJob(
+  db: Tx,
+  id: string,
+  from: JobStatus | readonly JobStatus[],
+  to: JobStatus,
+  patch: Patch = {},
+  now = Date.now(),
+): boolean {
+  const { shape, values } = moveOf(from, to, patch, now);
+  return conditionalUpdateQuiet(db, shape).run({ id, ...values }).changes > 0;
+}
+
+/** The statement shape and values of a status change, checked against the state machine. */
+function moveOf(
+  from: JobStatus | readonly JobStatus[],
+  to: JobStatus,
+  patch: Patch,
+  now: number,
+): { shape: MoveShape; values: Record<string, unknown> } {
   const sources = (Array.isArray(from) ? from : [from]) as JobStatus[];
   for (const source of sources) {
     if (!canTransition(source, to)) throw new Error(`illegal job transition ${source} → ${to}`);
@@ -138,7 +170,7 @@ export function transition(
     updatedAt: now,
     ...(terminal ? { finishedAt: now, leaseOwner: null, leaseUntil: null } : {}),
   });
-  return conditionalUpdate(db, { from: sources, keys }).get({ id, ...values });
+  return { shape: { from: sources, keys }, values };
 }
 
 /** Updates fields without changing the status (progress, status message id, poll schedule). */
@@ -196,13 +228,31 @@ export function jobsInStatus(
 }
 
 /**
+ * What the poller decides by and looks tasks up by: no params, result or billing columns, which
+ * thousands of claims per tick would otherwise parse and drop (the few jobs that finish, fail
+ * or show progress are read whole).
+ */
+const dueColumns = {
+  id: jobs.id,
+  userId: jobs.userId,
+  payer: jobs.payer,
+  family: jobs.family,
+  kind: jobs.kind,
+  upstreamId: jobs.upstreamId,
+  progress: jobs.progress,
+  nextPollAt: jobs.nextPollAt,
+  deadlineAt: jobs.deadlineAt,
+};
+export type DueJob = Pick<JobRow, keyof typeof dueColumns>;
+
+/**
  * Takes up to `limit` async jobs whose poll time has come and whose lease is free or expired,
  * leasing them to `owner`. One UPDATE … RETURNING, so two pollers never take the same job.
  */
 export function claimDue(
   db: Tx,
   { owner, now, leaseMs, limit }: { owner: string; now: number; leaseMs: number; limit: number },
-): JobRow[] {
+): DueJob[] {
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
@@ -225,7 +275,7 @@ export function claimDue(
         or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now)),
       ),
     )
-    .returning()
+    .returning(dueColumns)
     .all();
 }
 

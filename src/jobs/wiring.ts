@@ -22,7 +22,7 @@ import type { JobNotifier } from './ports.js';
 import { type RecoveryReport, recoverJobs } from './recovery.js';
 import type { ResultStore } from './result-store.js';
 import { createImageRunner, type RunnerPorts } from './runners.js';
-import { getJob, type JobRow, jobsInStatus } from './store.js';
+import { getJob, type JobRow, jobsInStatus, type KeyHolder } from './store.js';
 import { AsyncSubmitter } from './submitter.js';
 import { createVideoFamily } from './video/family.js';
 
@@ -103,7 +103,7 @@ export interface JobWorkers {
 }
 
 /** A job paid with a user's key spends that key, in that key's lane; the rest the operator's. */
-export const laneOf = (job: Pick<JobRow, 'payer' | 'userId'>): string =>
+export const laneOf = (job: KeyHolder): string =>
   job.payer === 'own_key' ? `user:${job.userId}` : 'operator';
 
 /** A lane as a metrics label: own keys together (a user id is neither a label nor bounded). */
@@ -119,7 +119,7 @@ export function createJobWorkers(w: JobWiring): JobWorkers {
     ? { deliveryRetryStepMs: timing.deliveryRetryStepMs }
     : {};
 
-  const gatewayFor = async (job: JobRow) => {
+  const gatewayFor = async (job: KeyHolder) => {
     if (job.payer !== 'own_key') return gateway;
     const key = getOwnKey(db, w.keyBox, job.userId);
     if (!key) throw new GatewayError('bad_key', 'the user unlinked their key');

@@ -15,7 +15,7 @@ import { Semaphore } from '../../infra/semaphore.js';
 import type { AsyncFamily, AsyncObservation, AsyncSubmitted } from '../async-family.js';
 import type { FetchGrant } from '../fetch-budget.js';
 import type { ResultStore } from '../result-store.js';
-import type { JobRow } from '../store.js';
+import type { DueJob, JobRow, KeyHolder } from '../store.js';
 import { type AskModal, awaitModal, type MjModalPorts } from './modal.js';
 import { type MjJobParams, mjJobParams } from './params.js';
 import { type MjStoredButton, mjResultOf } from './result.js';
@@ -45,7 +45,7 @@ export const DEFAULT_MJ_DEADLINES: MjDeadlines = {
 export interface MjFamilyOptions {
   logger: Logger;
   /** The operator's client, or the user's own key's (tasks are only visible to their key). */
-  gatewayFor(job: JobRow): Promise<GatewayClient>;
+  gatewayFor(job: KeyHolder): Promise<GatewayClient>;
   /** A user photo's bytes by Telegram file id (blend, describe, imagine references). */
   loadInput(fileId: string): Promise<{ data: Buffer; mime: string }>;
   results: ResultStore;
@@ -159,7 +159,7 @@ export class MidjourneyFamily implements AsyncFamily {
   }
 
   async poll(
-    jobs: readonly JobRow[],
+    jobs: readonly DueJob[],
     signal: AbortSignal,
     grant: FetchGrant,
   ): Promise<Map<string, AsyncObservation>> {
@@ -190,12 +190,12 @@ export class MidjourneyFamily implements AsyncFamily {
 
   private async pollByList(
     gateway: GatewayClient,
-    jobs: readonly JobRow[],
+    jobs: readonly DueJob[],
     out: Map<string, AsyncObservation>,
     signal: AbortSignal,
   ): Promise<void> {
     const size = this.o.listChunk ?? 50;
-    const chunks: JobRow[][] = [];
+    const chunks: DueJob[][] = [];
     for (let i = 0; i < jobs.length; i += size) chunks.push(jobs.slice(i, i + size));
     const limit = new Semaphore(this.o.requestConcurrency ?? 4);
     let unsupported: unknown;
@@ -230,7 +230,7 @@ export class MidjourneyFamily implements AsyncFamily {
 
   private async pollOneByOne(
     gateway: GatewayClient,
-    jobs: readonly JobRow[],
+    jobs: readonly DueJob[],
     out: Map<string, AsyncObservation>,
     signal: AbortSignal,
     grant: FetchGrant,
@@ -267,7 +267,7 @@ export class MidjourneyFamily implements AsyncFamily {
     );
   }
 
-  private observe(job: JobRow, task: MjTask): AsyncObservation {
+  private observe(job: DueJob, task: MjTask): AsyncObservation {
     switch (task.status) {
       case 'queued':
         return { state: 'pending', progress: { stage: 'queued' } };

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/client.js';
 import { cancelJob, createJob, failJob, setStatusMessage } from '../lifecycle.js';
-import { getJob, type JobRow, patchJob, transition } from '../store.js';
+import { getJob, type JobRow, moveJob, patchJob } from '../store.js';
 import { type MjJobParams, mjJobParams } from './params.js';
 import { type MjModalState, mjResultOf } from './result.js';
 
@@ -156,8 +156,8 @@ export function continueModal(
         ...(current.result ?? {}),
         modal: { ...currentModal, continuedBy: modalJob.id },
       };
-      if (!transition(tx, jobId, 'running', 'delivering', { result })) return false;
-      return transition(tx, jobId, 'delivering', 'done') !== undefined;
+      if (!moveJob(tx, jobId, 'running', 'delivering', { result })) return false;
+      return moveJob(tx, jobId, 'delivering', 'done');
     },
     { behavior: 'immediate' },
   );

@@ -15,7 +15,7 @@ import type { Logger } from '../../infra/logger.js';
 import { Semaphore } from '../../infra/semaphore.js';
 import type { AsyncFamily, AsyncObservation, AsyncSubmitted } from '../async-family.js';
 import type { ResultStore } from '../result-store.js';
-import type { JobRow } from '../store.js';
+import type { JobRow, KeyHolder } from '../store.js';
 import {
   AUDIO_LIMIT,
   storedDuration,
@@ -31,7 +31,7 @@ const INPUT_LIMIT = 20 * 1024 * 1024;
 
 export interface VideoFamilyOptions {
   /** The operator's client, or the user's own key for jobs they pay with it. */
-  gatewayFor(job: JobRow): Promise<GatewayClient>;
+  gatewayFor(job: KeyHolder): Promise<GatewayClient>;
   /** A user's photo by Telegram file id, as bytes (never its URL: that holds the bot token). */
   loadInput(
     fileId: string,

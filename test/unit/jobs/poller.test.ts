@@ -7,7 +7,7 @@ import type { AsyncFamily, AsyncObservation } from '../../../src/jobs/async-fami
 import { DEFAULT_BACKOFF, nextPollDelay } from '../../../src/jobs/backoff.js';
 import { createJob, type JobRequest } from '../../../src/jobs/lifecycle.js';
 import { AsyncPoller, type PollerOptions } from '../../../src/jobs/poller.js';
-import { getJob, type JobRow, patchJob, transition } from '../../../src/jobs/store.js';
+import { type DueJob, getJob, type JobRow, patchJob, transition } from '../../../src/jobs/store.js';
 import { AsyncSubmitter } from '../../../src/jobs/submitter.js';
 import { tempDb } from '../../helpers/temp-db.js';
 import { addUser, RecordingNotifier, silentLogger } from './harness.js';
@@ -27,7 +27,7 @@ class ScriptedFamily implements AsyncFamily {
   submitErrors: Error[] = [];
   deadline = 10 * 60_000;
 
-  constructor(private readonly script: (job: JobRow, look: number) => AsyncObservation) {}
+  constructor(private readonly script: (job: DueJob, look: number) => AsyncObservation) {}
 
   deadlineMs(): number {
     return this.deadline;
@@ -41,7 +41,7 @@ class ScriptedFamily implements AsyncFamily {
     return { upstreamId: `task-${job.id}` };
   }
 
-  async poll(jobs: readonly JobRow[]): Promise<Map<string, AsyncObservation>> {
+  async poll(jobs: readonly DueJob[]): Promise<Map<string, AsyncObservation>> {
     this.polls.push(jobs.map((j) => j.id));
     const out = new Map<string, AsyncObservation>();
     for (const job of jobs) {
