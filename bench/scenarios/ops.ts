@@ -294,7 +294,7 @@ export async function rss(pending: number) {
           family: 'image',
           kind: 'imagine',
           model: 'flux',
-          params: { prompt: `pending ${i}` },
+          params: { api: 'images', prompt: `pending ${i}` },
           price: 0,
           payer: 'balance',
         });

@@ -10,7 +10,16 @@ import { QueuedJobWorker } from './queued-worker.js';
 import { DEFAULT_RETRY_DELAYS_MS, retryRefusals } from './refusal-retry.js';
 import type { ResultStore } from './result-store.js';
 import { isAsyncFamily } from './state.js';
-import { claimLease, getJob, type JobRow, jobsInStatus, takeLease, transition } from './store.js';
+import {
+  claimLease,
+  getJob,
+  getJobHead,
+  type JobHead,
+  type JobRow,
+  jobsInStatus,
+  takeLease,
+  transition,
+} from './store.js';
 
 /** Runs one synchronous generation against the gateway and returns what it produced. */
 /** What a runner made: the files, and what the model said about them (untrusted text). */
@@ -30,7 +39,7 @@ export interface ExecutorOptions extends JobEnds {
    */
   openResult: (url: string, limits: ResultLimits) => Promise<{ stream: Readable; mime: string }>;
   /** Which gateway key a job spends: lanes limit concurrent calls per key. */
-  laneOf: (job: JobRow) => string;
+  laneOf: (job: Pick<JobRow, 'payer' | 'userId'>) => string;
   /** Turns whatever a runner threw into a failure code the user is told about. */
   toFailure: (err: unknown) => JobFailure;
   /** Failures worth another attempt (the gateway rejected the call before doing any work). */
@@ -99,16 +108,17 @@ export class SyncExecutor extends QueuedJobWorker {
     this.lanes = new KeyedSemaphore(o.laneConcurrency);
   }
 
-  get activeCount(): number {
-    return this.work.size;
-  }
-
-  protected async process(jobId: string): Promise<void> {
-    const queued = getJob(this.o.db, jobId);
+  protected async process(jobId: string, pastCall: () => void): Promise<void> {
+    // Thousands may wait for a slot: each holds its head, the row is read when its turn comes.
+    const queued = getJobHead(this.o.db, jobId);
     if (!queued) return;
-    if (queued.status === 'delivering') return this.deliver(queued);
+    if (queued.status === 'delivering') {
+      pastCall(); // no gateway call left to make
+      const job = getJob(this.o.db, jobId);
+      return job && this.deliver(job);
+    }
     if (queued.status !== 'queued') return;
-    const delivering = await this.runWhenFree(queued);
+    const delivering = await this.runWhenFree(queued, pastCall);
     if (delivering) await this.deliver(delivering);
   }
 
@@ -118,7 +128,7 @@ export class SyncExecutor extends QueuedJobWorker {
    * of what it produced (from hosts the answer named) do not. Returns the job once it is ready
    * to deliver.
    */
-  private async runWhenFree(queued: JobRow): Promise<JobRow | undefined> {
+  private async runWhenFree(queued: JobHead, pastCall: () => void): Promise<JobRow | undefined> {
     let job: JobRow | undefined;
     const beat = this.heartbeat();
     try {
@@ -135,6 +145,7 @@ export class SyncExecutor extends QueuedJobWorker {
           return this.call(job);
         }),
       );
+      pastCall();
       if (!job || !produced) return undefined;
       const files = await this.store(job, produced.files);
       const result = { files, ...(produced.note ? { note: produced.note } : {}) };
@@ -142,7 +153,9 @@ export class SyncExecutor extends QueuedJobWorker {
     } catch (err) {
       if (!job) throw err;
       const failure = this.o.toFailure(err);
-      this.o.logger.warn({ job: job.id, failure }, 'generation failed');
+      // An unclassified failure is a bug or a gateway we do not understand: keep what was thrown.
+      const cause = failure.code === 'unknown' ? { err } : {};
+      this.o.logger.warn({ job: job.id, failure, ...cause }, 'generation failed');
       await failAndTell(this.o, job, 'submitting', failure);
       return undefined;
     } finally {

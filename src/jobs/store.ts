@@ -107,6 +107,27 @@ export function getJob(db: Tx, id: string): JobRow | undefined {
   return byId(db).get({ id });
 }
 
+/** What a worker needs of a job it may wait long for a slot for: no params, result or texts. */
+const headColumns = {
+  id: jobs.id,
+  status: jobs.status,
+  family: jobs.family,
+  userId: jobs.userId,
+  payer: jobs.payer,
+  attempts: jobs.attempts,
+};
+export type JobHead = Pick<JobRow, keyof typeof headColumns>;
+const headById = reusable((db) =>
+  db
+    .select(headColumns)
+    .from(jobs)
+    .where(eq(jobs.id, placeholder('id'))),
+);
+
+export function getJobHead(db: Tx, id: string): JobHead | undefined {
+  return headById(db).get({ id });
+}
+
 /** The job a Telegram update (or single-use keyboard) already started, if any. */
 export function getJobByStartKey(db: Tx, startKey: string): JobRow | undefined {
   return byStartKey(db).get({ startKey });
@@ -211,6 +232,21 @@ export function recentUserJobs(db: Tx, userId: number, limit: number): RecentJob
 /** Jobs of a user still in the pipeline (not done, failed or cancelled). */
 export function countActiveJobs(db: Tx, userId: number): number {
   return activeCount(db).get({ userId })?.count ?? 0;
+}
+
+/** The ids of jobs in these statuses, oldest first (a sweep reads the rows one by one later). */
+export function jobIdsInStatus(
+  db: Tx,
+  statuses: readonly JobStatus[],
+  families: readonly JobFamily[],
+): string[] {
+  return db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(inArray(jobs.status, [...statuses]), inArray(jobs.family, [...families])))
+    .orderBy(asc(jobs.createdAt))
+    .all()
+    .map((row) => row.id);
 }
 
 export function jobsInStatus(

@@ -5,7 +5,7 @@ import { failAndTell } from './job-ends.js';
 import type { JobFailure } from './lifecycle.js';
 import { QueuedJobWorker } from './queued-worker.js';
 import { DEFAULT_RETRY_DELAYS_MS, retryRefusals } from './refusal-retry.js';
-import { getJob, type JobRow, transition } from './store.js';
+import { getJobHead, type JobRow, transition } from './store.js';
 
 export interface SubmitterOptions extends AsyncWorkerOptions {
   /** First look at a fresh task (the poller's back-off takes over after it). */
@@ -50,7 +50,8 @@ export class AsyncSubmitter extends QueuedJobWorker {
   }
 
   protected async process(jobId: string): Promise<void> {
-    const queued = getJob(this.o.db, jobId);
+    // Thousands may wait for a slot: each holds its head, the row comes with its transition.
+    const queued = getJobHead(this.o.db, jobId);
     if (queued?.status !== 'queued') return;
     const family = this.byFamily.get(queued.family);
     if (!family) return;
