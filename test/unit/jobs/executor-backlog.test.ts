@@ -1,13 +1,17 @@
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
 import { SyncExecutor } from '../../../src/jobs/executor.js';
-import { createJob } from '../../../src/jobs/lifecycle.js';
 import { getJob } from '../../../src/jobs/store.js';
 import { tempDb } from '../../helpers/temp-db.js';
-import { addUser, RecordingNotifier, silentLogger, tempResults } from './harness.js';
+import {
+  addUser,
+  imageExecutorOptions,
+  PNG,
+  queuedJobId,
+  RecordingNotifier,
+  tempResults,
+} from './harness.js';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('a backlog of queued jobs', () => {
@@ -25,36 +29,29 @@ describe('a backlog of queued jobs', () => {
     addUser(db, 1, 10_000);
     calls = [];
     gates = [];
-    ex = new SyncExecutor({
-      db,
-      logger: silentLogger,
-      notifier: new RecordingNotifier(),
-      results: r.results,
-      runners: {
-        image: async (job) => {
-          calls.push(job.id);
-          await new Promise<void>((resolve) => gates.push(resolve));
-          return { files: [{ kind: 'bytes', data: PNG, mime: 'image/png' }] };
+    ex = new SyncExecutor(
+      imageExecutorOptions(
+        {
+          db,
+          notifier: new RecordingNotifier(),
+          results: r.results,
+          image: async (job) => {
+            calls.push(job.id);
+            await new Promise<void>((resolve) => gates.push(resolve));
+            return { files: [{ kind: 'bytes', data: PNG, mime: 'image/png' }] };
+          },
         },
-      },
-      openResult: async () => ({ stream: Readable.from([PNG]), mime: 'image/png' }),
-      laneOf: () => 'operator',
-      toFailure: () => ({ code: 'unknown' }),
-      concurrency: 2,
-      laneConcurrency: 2,
-      maxResultBytes: 1024 * 1024,
-      resultBudgetBytes: 1024 * 1024,
-      downloadTimeoutMs: 5_000,
-      instanceId: 'test',
-    });
+        { concurrency: 2, laneConcurrency: 2 },
+      ),
+    );
   });
   afterEach(() => {
     for (const c of cleanups) c();
   });
 
   const queue = (n: number) =>
-    Array.from({ length: n }, (_, i) => {
-      const created = createJob(db, {
+    Array.from({ length: n }, (_, i) =>
+      queuedJobId(db, {
         userId: 1,
         chatId: 1,
         family: 'image',
@@ -63,10 +60,8 @@ describe('a backlog of queued jobs', () => {
         params: { api: 'images', prompt: `p${i}` },
         price: 1,
         payer: 'balance',
-      });
-      if (!created.ok) throw new Error('not created');
-      return created.job.id;
-    });
+      }),
+    );
 
   it('waits as ids beyond twice the concurrency, then runs every job once, in order', async () => {
     const ids = queue(30);

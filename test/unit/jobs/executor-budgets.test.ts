@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
 import { heartbeatDelay, SyncExecutor } from '../../../src/jobs/executor.js';
@@ -7,9 +6,7 @@ import type { DeliveryReceipt } from '../../../src/jobs/ports.js';
 import type { ResultStore } from '../../../src/jobs/result-store.js';
 import { getJob, type JobRow } from '../../../src/jobs/store.js';
 import { tempDb } from '../../helpers/temp-db.js';
-import { addUser, RecordingNotifier, silentLogger, tempResults } from './harness.js';
-
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+import { addUser, imageExecutorOptions, PNG, RecordingNotifier, tempResults } from './harness.js';
 
 describe('progress refresh budget', () => {
   it('refreshes every base interval while few calls run', () => {
@@ -68,28 +65,20 @@ describe('delivery budget', () => {
   it('bounds deliveries at once, and a slow delivery does not hold a gateway slot', async () => {
     const notifier = new GatedNotifier();
     let calls = 0;
-    const ex = new SyncExecutor({
-      db,
-      logger: silentLogger,
-      notifier,
-      results,
-      runners: {
-        image: async () => {
-          calls++;
-          return { files: [{ kind: 'bytes', data: PNG, mime: 'image/png' }] };
+    const ex = new SyncExecutor(
+      imageExecutorOptions(
+        {
+          db,
+          notifier,
+          results,
+          image: async () => {
+            calls++;
+            return { files: [{ kind: 'bytes', data: PNG, mime: 'image/png' }] };
+          },
         },
-      },
-      openResult: async () => ({ stream: Readable.from([PNG]), mime: 'image/png' }),
-      laneOf: () => 'operator',
-      toFailure: () => ({ code: 'unknown' }),
-      concurrency: 1,
-      laneConcurrency: 1,
-      deliveryConcurrency: 2,
-      maxResultBytes: 1024 * 1024,
-      resultBudgetBytes: 1024 * 1024,
-      downloadTimeoutMs: 5_000,
-      instanceId: 'test',
-    });
+        { deliveryConcurrency: 2 },
+      ),
+    );
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const created = createJob(db, {

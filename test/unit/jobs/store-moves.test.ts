@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.js';
-import { createJob } from '../../../src/jobs/lifecycle.js';
 import { claimDue, getJob, moveJob, transition } from '../../../src/jobs/store.js';
 import { tempDb } from '../../helpers/temp-db.js';
-import { addUser } from './harness.js';
+import { addUser, queuedJobId } from './harness.js';
 
 describe('job store: status moves and claims', () => {
   let db: Db;
@@ -14,8 +13,8 @@ describe('job store: status moves and claims', () => {
   });
   afterEach(() => cleanup());
 
-  function queuedJob(): string {
-    const created = createJob(db, {
+  const queuedJob = () =>
+    queuedJobId(db, {
       userId: 1,
       chatId: 1,
       family: 'midjourney',
@@ -25,9 +24,6 @@ describe('job store: status moves and claims', () => {
       price: 10,
       payer: 'balance',
     });
-    if (!created.ok) throw new Error('no funds');
-    return created.job.id;
-  }
 
   it('moveJob moves like transition, reports whether it did, and keeps the state machine', () => {
     const id = queuedJob();
