@@ -41,6 +41,7 @@ import { createCatalogHolder } from './catalog/holder.js';
 import { loadCatalog, modalPriceOf, timeoutMsOf } from './catalog/index.js';
 import type { Config } from './config.js';
 import { closeDb, type Db, openDb } from './db/client.js';
+import { sqliteEngine } from './db/engine.js';
 import { SqliteKvStorage } from './db/kv-storage.js';
 import type { Quota } from './gateway/billing.js';
 import { createGatewayClient } from './gateway/client.js';
@@ -285,6 +286,8 @@ function buildDelivery(
 export function createApp(config: Config, options: AppOptions = {}): App {
   const logger = options.logger ?? createAppLogger(config);
   const db = openDb(config.DATABASE_PATH, { synchronous: config.DB_SYNCHRONOUS });
+  // The async data layer on the same connection; modules move onto it from the sync `db`.
+  const engine = sqliteEngine(db.$client);
   const instanceId = options.instanceId ?? randomUUID().slice(0, 8);
   const metrics = new Metrics();
   let started = false;
@@ -329,6 +332,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const deps: BotDeps = {
     config,
     db,
+    database: engine.db,
     logger,
     get catalog() {
       return catalogs.current;

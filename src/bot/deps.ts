@@ -3,6 +3,7 @@ import type { CatalogHolder } from '../catalog/holder.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { Database } from '../db/engine.js';
 import type { GatewayClient } from '../gateway/client.js';
 import type { AlbumStore } from '../infra/album-store.js';
 import type { GatewayWindow } from '../infra/gateway-window.js';
@@ -29,6 +30,8 @@ export interface BroadcastControl {
 export interface BotDeps {
   config: Config;
   db: Db;
+  /** The async data layer (SQLite or PostgreSQL): domain code moves onto it from `db`. */
+  database: Database;
   logger: Logger;
   /** The current catalog (a getter over `catalogs`, so a /reload reaches every reader). */
   catalog: Catalog;

@@ -12,6 +12,14 @@ import pg from 'pg';
 import { MIGRATIONS_DIR } from './client.js';
 import * as schema from './schema-pg.js';
 
+/*
+ * Domain code reads PostgreSQL through the SQLite schema's columns (engine.ts): bigint comes as a
+ * JS number (every id and millisecond time is below 2⁵³) and jsonb as its text, which the SQLite
+ * json column parses. PostgreSQL's own schema parses a string too, so db:copy reads the same.
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+pg.types.setTypeParser(pg.types.builtins.JSONB, (text: string) => text);
+
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 export type PgTx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 

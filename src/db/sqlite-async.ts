@@ -112,11 +112,12 @@ export function asyncSqlite<S extends Record<string, unknown>>(
     return { rows: statement.all(...params) as unknown[] };
   };
   const db = drizzle(execute, { schema });
+  const open = db.transaction.bind(db);
   const transaction = <T>(fn: (tx: SqliteTx<S>) => Promise<T>): Promise<T> => {
     const outer = gate.held;
     if (outer) return outer.transaction(fn);
     return gate.hold((keep) =>
-      db.transaction(
+      open(
         (tx) => {
           keep(tx);
           return fn(tx);
@@ -125,5 +126,7 @@ export function asyncSqlite<S extends Record<string, unknown>>(
       ),
     );
   };
+  // Code given the handle opens its transactions on it: the gated one, never drizzle's bare one.
+  Object.assign(db, { transaction });
   return { db, transaction };
 }

@@ -2,6 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDb, type Db, openDb } from '../../src/db/client.js';
+import {
+  type Database,
+  type Engine,
+  type EngineKind,
+  postgresEngine,
+  sqliteEngine,
+} from '../../src/db/engine.js';
+import { freshPgDatabase } from './services.js';
 
 /** A migrated database in a fresh temporary file; `cleanup` closes it and removes the folder. */
 export function tempDb(): { db: Db; file: string; cleanup: () => void } {
@@ -14,6 +22,45 @@ export function tempDb(): { db: Db; file: string; cleanup: () => void } {
     cleanup: () => {
       closeDb(db);
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The engine the suite runs on: SQLite unless TEST_ENGINE=postgres (.ci/run runs the suite once
+ * on each).
+ */
+export const TEST_ENGINE: EngineKind =
+  process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+export interface TestDatabase {
+  engine: Engine;
+  db: Database;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh migrated database on `kind` (a temp SQLite file, or a PostgreSQL database dropped after). */
+export async function testDatabase(kind: EngineKind = TEST_ENGINE): Promise<TestDatabase> {
+  if (kind === 'postgres') {
+    const database = await freshPgDatabase('test');
+    const engine = await postgresEngine(database.url, { poolSize: 4 });
+    return {
+      engine,
+      db: engine.db,
+      cleanup: async () => {
+        await engine.close();
+        await database.drop();
+      },
+    };
+  }
+  const file = tempDb();
+  const engine = sqliteEngine(file.db.$client);
+  return {
+    engine,
+    db: engine.db,
+    cleanup: async () => {
+      await engine.close();
+      file.cleanup();
     },
   };
 }
