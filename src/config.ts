@@ -64,6 +64,21 @@ const envSchema = z
     DATABASE_PATH: withDefault(z.string().trim(), './data/bot.sqlite'),
     DATA_DIR: optional(z.string().trim()),
     DB_SYNCHRONOUS: withDefault(z.enum(['normal', 'full']), 'normal'),
+    // Set: PostgreSQL instead of the SQLite file (several hosts share it). Never logged: it may
+    // hold a password.
+    DATABASE_URL: optional(
+      z
+        .string()
+        .trim()
+        .refine(
+          (v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v),
+          'must be a postgres:// URL (unset it to use the SQLite file)',
+        ),
+    ),
+    /** Connections per instance to PostgreSQL. */
+    DB_POOL_SIZE: withDefault(int(1, 200), 10),
+    /** A statement running longer is cancelled by PostgreSQL (0: no limit). */
+    DB_STATEMENT_TIMEOUT_MS: withDefault(int(0, 3_600_000), 30_000),
     REDIS_URL: optional(
       z
         .string()

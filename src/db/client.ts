@@ -8,13 +8,14 @@ import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** The drizzle/ folder, found from here both in src/ (tsx) and in dist/src/ (built). */
-export const MIGRATIONS_DIR = findMigrationsDir(path.dirname(fileURLToPath(import.meta.url)));
+/** The drizzle/ folder (drizzle/sqlite, drizzle/pg), found from here in src/ and in dist/src/. */
+export const DRIZZLE_DIR = findDrizzleDir(path.dirname(fileURLToPath(import.meta.url)));
+export const MIGRATIONS_DIR = path.join(DRIZZLE_DIR, 'sqlite');
 
-function findMigrationsDir(from: string): string {
+function findDrizzleDir(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'drizzle');
-    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (fs.existsSync(path.join(candidate, 'sqlite', 'meta', '_journal.json'))) return candidate;
     if (path.dirname(dir) === dir) throw new Error(`No drizzle/ migrations folder above ${from}`);
   }
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { MIGRATIONS_DIR } from './client.js';
+import { DRIZZLE_DIR } from './client.js';
 import * as schema from './schema-pg.js';
 
 /*
@@ -40,7 +40,7 @@ export interface PgEngine {
   close(): Promise<void>;
 }
 
-export const PG_MIGRATIONS_DIR = path.join(MIGRATIONS_DIR, 'pg');
+export const PG_MIGRATIONS_DIR = path.join(DRIZZLE_DIR, 'pg');
 
 export async function openPg(url: string, options: PgOptions = {}): Promise<PgEngine> {
   const pool = new pg.Pool({
