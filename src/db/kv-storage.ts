@@ -1,73 +1,58 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
-import { excluded, perConnection } from './prepared.js';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { StorageAdapter } from 'grammy';
+import type { Database } from './engine.js';
+import { excluded } from './prepared.js';
 import { kv } from './schema.js';
 
-const placeholder = sql.placeholder;
-// Session and conversation storage read on every update: prepared once.
-const statements = perConnection((db) => ({
-  read: db
-    .select({ value: kv.value })
-    .from(kv)
-    .where(
-      and(
-        eq(kv.key, placeholder('key')),
-        or(isNull(kv.expiresAt), gt(kv.expiresAt, placeholder('now'))),
-      ),
-    )
-    .prepare(),
-  write: db
-    .insert(kv)
-    .values({
-      key: placeholder('key'),
-      value: placeholder('value'),
-      expiresAt: placeholder('expiresAt'),
-    })
-    .onConflictDoUpdate({
-      target: kv.key,
-      set: { value: excluded(kv.value), expiresAt: excluded(kv.expiresAt) },
-    })
-    .prepare(),
-  delete: db
-    .delete(kv)
-    .where(eq(kv.key, placeholder('key')))
-    .prepare(),
-}));
-
 /**
- * grammY session / conversation storage on the SQLite file, so UI state survives restarts in
- * the embedded mode. Expired rows are ignored on read and swept now and then.
+ * grammY session / conversation storage (and small keyed state) in the database's kv table, so
+ * UI state survives restarts without Redis, on either engine. Expired rows are ignored on read
+ * and swept now and then.
  */
-export class SqliteKvStorage<T> {
+export class DbKvStorage<T> implements StorageAdapter<T> {
   private writes = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Database,
     private readonly prefix: string,
     private readonly ttlMs?: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  read(key: string): T | undefined {
-    const row = statements(this.db).read.get({ key: this.prefix + key, now: this.now() });
+  /** The same storage through `db` (an open transaction), so its reads and writes join it. */
+  on(db: Database): DbKvStorage<T> {
+    return new DbKvStorage<T>(db, this.prefix, this.ttlMs, this.now);
+  }
+
+  async read(key: string): Promise<T | undefined> {
+    const [row] = await this.db
+      .select({ value: kv.value })
+      .from(kv)
+      .where(
+        and(eq(kv.key, this.prefix + key), or(isNull(kv.expiresAt), gt(kv.expiresAt, this.now()))),
+      )
+      .limit(1);
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
-  write(key: string, value: T): void {
+  async write(key: string, value: T): Promise<void> {
     const expiresAt = this.ttlMs ? this.now() + this.ttlMs : null;
-    statements(this.db).write.run({
-      key: this.prefix + key,
-      value: JSON.stringify(value),
-      expiresAt,
-    });
-    if (++this.writes % 500 === 0) this.sweep();
+    await this.db
+      .insert(kv)
+      .values({ key: this.prefix + key, value: JSON.stringify(value), expiresAt })
+      .onConflictDoUpdate({
+        target: kv.key,
+        set: { value: excluded(kv.value), expiresAt: excluded(kv.expiresAt) },
+      });
+    if (++this.writes % 500 === 0) await this.sweep();
   }
 
-  delete(key: string): void {
-    statements(this.db).delete.run({ key: this.prefix + key });
+  async delete(key: string): Promise<void> {
+    await this.db.delete(kv).where(eq(kv.key, this.prefix + key));
   }
 
-  sweep(): void {
-    this.db.delete(kv).where(lt(kv.expiresAt, this.now())).run();
+  /** Removes every expired row (of any prefix). */
+  async sweep(): Promise<void> {
+    await this.db.delete(kv).where(lt(kv.expiresAt, this.now()));
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteKvStorage } from '../../../src/db/kv-storage.js';
+import { DbKvStorage } from '../../../src/db/kv-storage.js';
 import { MemoryDeduper, RedisDeduper, type UpdateDeduper } from '../../../src/infra/dedup.js';
 import { RedisLeaderLease } from '../../../src/infra/leader.js';
 import { RedisPresence, SoloPresence } from '../../../src/infra/presence.js';
@@ -71,7 +71,7 @@ describe('SQLite session storage (embedded twin)', () => {
   it('reads what it wrote, forgets after the TTL, deletes', () => {
     const { db, cleanup } = tempDb();
     let now = 1_000;
-    const s = new SqliteKvStorage<{ a: number }>(db, 'session:', 100, () => now);
+    const s = new DbKvStorage<{ a: number }>(db, 'session:', 100, () => now);
     s.write('k', { a: 1 });
     expect(s.read('k')).toEqual({ a: 1 });
     now += 101;
