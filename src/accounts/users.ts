@@ -1,7 +1,7 @@
 import { desc, eq, gte, sql } from 'drizzle-orm';
 import { countAll, countWhere } from '../db/aggregates.js';
 import type { Database } from '../db/engine.js';
-import { excluded } from '../db/prepared.js';
+import { excluded, perConnection } from '../db/prepared.js';
 import { users } from '../db/schema.js';
 import {
   applySettingsPatch,
@@ -64,8 +64,45 @@ const toUser = (row: RawUser): User => ({ ...row, settings: sanitizeSettings(row
 const clip = (s: string | undefined, max: number): string | null =>
   s === undefined || s === '' ? null : s.slice(0, max);
 
-const byId = (db: Database, userId: number) =>
-  db.select(columns).from(users).where(eq(users.id, userId)).limit(1);
+const placeholder = sql.placeholder;
+const touchOn = (db: Database, unblock: boolean) =>
+  db
+    .insert(users)
+    .values({
+      id: placeholder('id'),
+      firstName: placeholder('firstName'),
+      lastName: placeholder('lastName'),
+      username: placeholder('username'),
+      languageCode: placeholder('languageCode'),
+      createdAt: placeholder('now'),
+      lastSeenAt: placeholder('now'),
+    })
+    .onConflictDoUpdate({
+      target: users.id,
+      set: {
+        firstName: excluded(users.firstName),
+        lastName: excluded(users.lastName),
+        username: excluded(users.username),
+        languageCode: excluded(users.languageCode),
+        lastSeenAt: excluded(users.lastSeenAt),
+        // Only a private chat clears it; elsewhere the flag stays as it is.
+        ...(unblock ? { blockedBot: false } : {}),
+      },
+    })
+    .returning(columns)
+    .prepare();
+// Every update reads its user: built once per handle, since drizzle's building of a query costs
+// more than the query (getUser: 63 µs unprepared, of which 44 µs building).
+const statements = perConnection((db: Database) => ({
+  byId: db
+    .select(columns)
+    .from(users)
+    .where(eq(users.id, placeholder('id')))
+    .limit(1)
+    .prepare(),
+  touch: touchOn(db, false),
+  touchUnblocking: touchOn(db, true),
+}));
 
 export interface TouchOptions {
   now?: number;
@@ -108,28 +145,14 @@ export async function touchUser(
   ) {
     return existing;
   }
-  const [row] = await db
-    .insert(users)
-    .values({ id: from.id, ...fields, createdAt: now, lastSeenAt: now })
-    .onConflictDoUpdate({
-      target: users.id,
-      set: {
-        firstName: excluded(users.firstName),
-        lastName: excluded(users.lastName),
-        username: excluded(users.username),
-        languageCode: excluded(users.languageCode),
-        lastSeenAt: excluded(users.lastSeenAt),
-        // Only a private chat clears it; elsewhere the flag stays as it is.
-        ...(unblock ? { blockedBot: false } : {}),
-      },
-    })
-    .returning(columns);
+  const { touch, touchUnblocking } = statements(db);
+  const [row] = await (unblock ? touchUnblocking : touch).execute({ id: from.id, ...fields, now });
   if (!row) throw new Error(`touchUser: no row returned for user ${from.id}`);
   return toUser(row);
 }
 
 export async function getUser(db: Database, userId: number): Promise<User | null> {
-  const [row] = await byId(db, userId);
+  const [row] = await statements(db).byId.execute({ id: userId });
   return row ? toUser(row) : null;
 }
 

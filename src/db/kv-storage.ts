@@ -1,8 +1,40 @@
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { StorageAdapter } from 'grammy';
 import type { Database } from './engine.js';
-import { excluded } from './prepared.js';
+import { excluded, perConnection } from './prepared.js';
 import { kv } from './schema.js';
+
+const placeholder = sql.placeholder;
+// Session and conversation storage is read on every update: prepared once per handle.
+const statements = perConnection((db: Database) => ({
+  read: db
+    .select({ value: kv.value })
+    .from(kv)
+    .where(
+      and(
+        eq(kv.key, placeholder('key')),
+        or(isNull(kv.expiresAt), gt(kv.expiresAt, placeholder('now'))),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+  write: db
+    .insert(kv)
+    .values({
+      key: placeholder('key'),
+      value: placeholder('value'),
+      expiresAt: placeholder('expiresAt'),
+    })
+    .onConflictDoUpdate({
+      target: kv.key,
+      set: { value: excluded(kv.value), expiresAt: excluded(kv.expiresAt) },
+    })
+    .prepare(),
+  delete: db
+    .delete(kv)
+    .where(eq(kv.key, placeholder('key')))
+    .prepare(),
+}));
 
 /**
  * grammY session / conversation storage (and small keyed state) in the database's kv table, so
@@ -25,30 +57,25 @@ export class DbKvStorage<T> implements StorageAdapter<T> {
   }
 
   async read(key: string): Promise<T | undefined> {
-    const [row] = await this.db
-      .select({ value: kv.value })
-      .from(kv)
-      .where(
-        and(eq(kv.key, this.prefix + key), or(isNull(kv.expiresAt), gt(kv.expiresAt, this.now()))),
-      )
-      .limit(1);
+    const [row] = await statements(this.db).read.execute({
+      key: this.prefix + key,
+      now: this.now(),
+    });
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 
   async write(key: string, value: T): Promise<void> {
     const expiresAt = this.ttlMs ? this.now() + this.ttlMs : null;
-    await this.db
-      .insert(kv)
-      .values({ key: this.prefix + key, value: JSON.stringify(value), expiresAt })
-      .onConflictDoUpdate({
-        target: kv.key,
-        set: { value: excluded(kv.value), expiresAt: excluded(kv.expiresAt) },
-      });
+    await statements(this.db).write.execute({
+      key: this.prefix + key,
+      value: JSON.stringify(value),
+      expiresAt,
+    });
     if (++this.writes % 500 === 0) await this.sweep();
   }
 
   async delete(key: string): Promise<void> {
-    await this.db.delete(kv).where(eq(kv.key, this.prefix + key));
+    await statements(this.db).delete.execute({ key: this.prefix + key });
   }
 
   /** Removes every expired row (of any prefix). */
