@@ -10,7 +10,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Message } from 'grammy/types';
 import { topUp } from '../src/billing/ledger.js';
-import { closeDb, type Db, openDb } from '../src/db/client.js';
+import { closeDb, openDb } from '../src/db/client.js';
+import { type Database, sqliteEngine } from '../src/db/engine.js';
 import { users } from '../src/db/schema.js';
 import type { GatewaySimOptions } from '../test/fakes/gateway-sim/index.js';
 import type { CallRecord, TelegramStandIn, TestUser } from '../test/fakes/telegram/index.js';
@@ -292,18 +293,19 @@ export async function probeStart(tracker: Tracker, user: TestUser): Promise<Prob
 }
 
 /** A fresh data folder with the users seeded (a row and a balance each), before the bot starts. */
-export function seedUsers(
+export async function seedUsers(
   prefix: string,
   people: readonly TestUser[],
-  extra?: (db: Db, user: TestUser) => void,
-): { dataDir: string; dbPath: string } {
+  extra?: (db: Database, user: TestUser) => Promise<unknown>,
+): Promise<{ dataDir: string; dbPath: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const dbPath = path.join(dataDir, 'bot.sqlite');
   const db = openDb(dbPath);
+  const database = sqliteEngine(db.$client).db;
   for (const u of people) {
     db.insert(users).values({ id: u.id, firstName: u.user.first_name }).run();
     topUp(db, { userId: u.id, amount: 1_000, ref: `bench:${u.id}` });
-    extra?.(db, u);
+    await extra?.(database, u);
   }
   closeDb(db);
   return { dataDir, dbPath };

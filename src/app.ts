@@ -41,8 +41,8 @@ import { createCatalogHolder } from './catalog/holder.js';
 import { loadCatalog, modalPriceOf, timeoutMsOf } from './catalog/index.js';
 import type { Config } from './config.js';
 import { closeDb, type Db, openDb } from './db/client.js';
-import { sqliteEngine } from './db/engine.js';
-import { SqliteKvStorage } from './db/kv-storage.js';
+import { type Database, sqliteEngine } from './db/engine.js';
+import { DbKvStorage } from './db/kv-storage.js';
 import type { Quota } from './gateway/billing.js';
 import { createGatewayClient } from './gateway/client.js';
 import { GatewayWindow } from './infra/gateway-window.js';
@@ -266,10 +266,11 @@ function buildDelivery(
   deps: BotDeps,
   now: (() => number) | undefined,
 ): DeliveryContext {
-  const { db, config, logger, results, money } = deps;
+  const { db, database, config, logger, results, money } = deps;
   return {
     api: bot.api,
     db,
+    database,
     config,
     logger,
     results,
@@ -295,7 +296,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   // Embedded (SQLite + memory) or Redis (several instances): storages, limits, de-dup, leases.
   const runtime = createRuntime({
     config,
-    db,
+    db: engine.db,
     logger,
     instanceId,
     metrics,
@@ -369,7 +370,13 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const asyncOptions = options.asyncJobs ?? {};
   const delivery = buildDelivery(bot, sendPacer, deps, asyncOptions.now);
   const notifier = buildNotifier(delivery);
-  const sendAlert = createAlertSender({ api: bot.api, db, config, logger, t: translateIn });
+  const sendAlert = createAlertSender({
+    api: bot.api,
+    db: engine.db,
+    config,
+    logger,
+    t: translateIn,
+  });
   const previews = new MjPreviews(delivery, {
     download: (url, maxBytes) => gateway.download(url, { maxBytes, expect: 'image' }),
     ...(asyncOptions.now ? { now: asyncOptions.now } : {}),
@@ -377,6 +384,7 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   const telegramFiles = telegramFileLoader(config, bot);
   const jobWorkers = createJobWorkers({
     db,
+    database: engine.db,
     logger,
     instanceId,
     config,
@@ -401,15 +409,16 @@ export function createApp(config: Config, options: AppOptions = {}): App {
   });
 
   broadcastWorker = new BroadcastWorker({
-    db,
+    db: engine.db,
     logger,
     owner: instanceId,
-    sender: new TelegramBroadcastSender({ api: bot.api, db, logger }),
+    sender: new TelegramBroadcastSender({ api: bot.api, db: engine.db, logger }),
     ratePerSecond: config.BROADCAST_RATE,
     excluded: () => config.ADMIN_IDS,
   });
   const lifecycle = workerLifecycle({
     db,
+    database: engine.db,
     logger,
     runtime,
     gateway,
@@ -418,7 +427,12 @@ export function createApp(config: Config, options: AppOptions = {}): App {
     broadcasts: broadcastWorker,
     watch,
     reconcile: () =>
-      dailyReconcile(bot.api, { db, logger, adminIds: config.ADMIN_IDS }).catch((err) => {
+      dailyReconcile(bot.api, {
+        db,
+        database: engine.db,
+        logger,
+        adminIds: config.ADMIN_IDS,
+      }).catch((err) => {
         logger.warn({ err }, 'stars reconciliation failed');
       }),
     options,
@@ -441,6 +455,7 @@ function buildMiniApp(
     basePath: new URL(config.MINI_APP_URL).pathname,
     botToken: config.BOT_TOKEN,
     db: deps.db,
+    database: deps.database,
     catalog: () => deps.catalog,
     results: deps.results,
     thumbs: new ThumbStore(
@@ -482,6 +497,7 @@ const bytesFromTelegram =
 
 interface LifecycleParts {
   db: Db;
+  database: Database;
   logger: Logger;
   runtime: Runtime;
   gateway: { close(): Promise<void> };
@@ -537,7 +553,7 @@ function workerLifecycle(p: LifecycleParts): Pick<App, 'startWorkers' | 'stop'> 
       });
       periodic.every(3_600_000, async () => {
         await p.results.sweep(RESULT_RETENTION_MS);
-        new SqliteKvStorage(p.db, '').sweep();
+        await new DbKvStorage(p.database, '').sweep();
       });
     },
     async stop() {

@@ -68,7 +68,7 @@ async function runOnce(jobs: number): Promise<BenchResult> {
     resultImages: files.map((data) => ({ data, contentType: 'image/png' })),
     keys: { [OPERATOR_KEY]: { unlimited: true } },
   });
-  const { dataDir, dbPath } = seedUsers('genbot-bench-grids-', [...jobUsers, warm]);
+  const { dataDir, dbPath } = await seedUsers('genbot-bench-grids-', [...jobUsers, warm]);
 
   const tracker = new Tracker(tg);
   const bot = await spawnBot({

@@ -83,10 +83,14 @@ async function runOnce(config: RunConfig): Promise<BenchResult> {
   const secret = randomBytes(32).toString('hex');
   const box = createKeyBox(secret);
   // Users with a balance (and their own keys), before the bot starts.
-  const { dataDir, dbPath } = seedUsers('genbot-bench-', [...jobUsers, warm], (db, u) => {
-    const key = ownKeys.get(u.id);
-    if (key) linkKey(db, box, u.id, key);
-  });
+  const { dataDir, dbPath } = await seedUsers(
+    'genbot-bench-',
+    [...jobUsers, warm],
+    async (db, u) => {
+      const key = ownKeys.get(u.id);
+      if (key) await linkKey(db, box, u.id, key);
+    },
+  );
 
   const bot = await spawnBot({
     tg,

@@ -1,5 +1,5 @@
 /** The languages the bot speaks, and which one each user reads. */
-import type { Db } from '../db/client.js';
+import type { Database } from '../db/engine.js';
 import { getUser } from './users.js';
 
 export const LOCALES = ['en', 'ru', 'zh', 'es', 'pt-BR', 'uk'] as const;
@@ -50,8 +50,12 @@ export function isLocale(value: unknown): value is Locale {
  * The language a user chose in /language, else the one their Telegram app reports: `appLanguage`
  * when the caller has it fresh (a Mini App's initData), else the one stored at their last update.
  */
-export function userLocale(db: Db, userId: number, appLanguage?: string): Locale {
-  const user = getUser(db, userId);
+export async function userLocale(
+  db: Database,
+  userId: number,
+  appLanguage?: string,
+): Promise<Locale> {
+  const user = await getUser(db, userId);
   const chosen = user?.settings.locale;
   return isLocale(chosen) ? chosen : pickLocale(appLanguage ?? user?.languageCode ?? undefined);
 }

@@ -1,6 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { perConnection } from '../db/prepared.js';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/engine.js';
 import { userKeys, users } from '../db/schema.js';
 import type { KeyBox } from './key-box.js';
 
@@ -28,28 +27,6 @@ export function maskKey(key: string): string {
 // Binds each ciphertext to its owner: a row copied onto another user fails to decrypt.
 const aadFor = (userId: number) => `user-key:${userId}`;
 
-// Read for every job submitted (who pays) and every own-key call.
-const statements = perConnection((db) => {
-  const byUser = eq(userKeys.userId, sql.placeholder('userId'));
-  return {
-    key: db
-      .select({ ciphertext: userKeys.ciphertext, status: userKeys.status })
-      .from(userKeys)
-      .where(byUser)
-      .prepare(),
-    info: db
-      .select({
-        masked: userKeys.masked,
-        status: userKeys.status,
-        verifiedAt: userKeys.verifiedAt,
-        linkedAt: userKeys.createdAt,
-      })
-      .from(userKeys)
-      .where(byUser)
-      .prepare(),
-  };
-});
-
 export type LinkKeyResult =
   | { ok: true; masked: string }
   | { ok: false; reason: 'invalid_format' | 'unknown_user' };
@@ -58,27 +35,26 @@ export type LinkKeyResult =
  * Stores (or replaces) a user's own key, encrypted. Verify it against the gateway first and pass
  * the time as `verifiedAt`. The bot must also delete the message that carried the key.
  */
-export function linkKey(
-  db: Db,
+export async function linkKey(
+  db: Database,
   box: KeyBox,
   userId: number,
   key: string,
   verifiedAt: number = Date.now(),
-): LinkKeyResult {
+): Promise<LinkKeyResult> {
   const clean = key.trim();
   if (!looksLikeGatewayKey(clean)) return { ok: false, reason: 'invalid_format' };
-  if (!db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) {
-    return { ok: false, reason: 'unknown_user' };
-  }
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return { ok: false, reason: 'unknown_user' };
   const masked = maskKey(clean);
   const ciphertext = box.encrypt(clean, aadFor(userId));
-  db.insert(userKeys)
+  await db
+    .insert(userKeys)
     .values({ userId, ciphertext, masked, status: 'ok', verifiedAt, createdAt: verifiedAt })
     .onConflictDoUpdate({
       target: userKeys.userId,
       set: { ciphertext, masked, status: 'ok', verifiedAt, createdAt: verifiedAt },
-    })
-    .run();
+    });
   return { ok: true, masked };
 }
 
@@ -87,8 +63,12 @@ export function linkKey(
  * Throws KeyBoxError when the stored key can't be decrypted (the secret changed): the operator
  * must see that, not have every own-key user silently billed from their balance.
  */
-export function getOwnKey(db: Db, box: KeyBox, userId: number): string | null {
-  const row = statements(db).key.get({ userId });
+export async function getOwnKey(db: Database, box: KeyBox, userId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ ciphertext: userKeys.ciphertext, status: userKeys.status })
+    .from(userKeys)
+    .where(eq(userKeys.userId, userId))
+    .limit(1);
   if (row?.status !== 'ok') return null;
   return box.decrypt(row.ciphertext, aadFor(userId));
 }
@@ -101,48 +81,68 @@ export interface OwnKeyInfo {
 }
 
 /** What the bot may show: masked key and status, never the plaintext. */
-export function getOwnKeyInfo(db: Db, userId: number): OwnKeyInfo | null {
-  return statements(db).info.get({ userId }) ?? null;
+export async function getOwnKeyInfo(db: Database, userId: number): Promise<OwnKeyInfo | null> {
+  const [row] = await db
+    .select({
+      masked: userKeys.masked,
+      status: userKeys.status,
+      verifiedAt: userKeys.verifiedAt,
+      linkedAt: userKeys.createdAt,
+    })
+    .from(userKeys)
+    .where(eq(userKeys.userId, userId))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Whether the user's own key is linked and working: then it, not the balance, pays. */
-export function hasWorkingKey(db: Db, userId: number): boolean {
-  return getOwnKeyInfo(db, userId)?.status === 'ok';
+export async function hasWorkingKey(db: Database, userId: number): Promise<boolean> {
+  return (await getOwnKeyInfo(db, userId))?.status === 'ok';
 }
 
 /** Removes the key; returns whether there was one. */
-export function unlinkKey(db: Db, userId: number): boolean {
-  return db.delete(userKeys).where(eq(userKeys.userId, userId)).run().changes > 0;
+export async function unlinkKey(db: Database, userId: number): Promise<boolean> {
+  const removed = await db
+    .delete(userKeys)
+    .where(eq(userKeys.userId, userId))
+    .returning({ userId: userKeys.userId });
+  return removed.length > 0;
 }
 
 /**
  * Marks the key invalid after the gateway rejected it. Names the key that failed (with the box),
- * so a late 401 for an old key cannot flag the new key the user linked meanwhile.
+ * so a late 401 for an old key cannot flag the new key the user linked meanwhile: the update
+ * names the ciphertext that was checked, so a key linked between the read and the write stays.
  * Returns whether a key was marked.
  */
-export function markKeyInvalid(
-  db: Db,
+export async function markKeyInvalid(
+  db: Database,
   userId: number,
   failed: { box: KeyBox; key: string },
-): boolean {
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .select({ ciphertext: userKeys.ciphertext, status: userKeys.status })
-        .from(userKeys)
-        .where(eq(userKeys.userId, userId))
-        .get();
-      if (!row || row.status === 'invalid') return false;
-      let current: string;
-      try {
-        current = failed.box.decrypt(row.ciphertext, aadFor(userId));
-      } catch {
-        return false;
-      }
-      if (current !== failed.key.trim()) return false;
-      tx.update(userKeys).set({ status: 'invalid' }).where(eq(userKeys.userId, userId)).run();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
+): Promise<boolean> {
+  const [row] = await db
+    .select({ ciphertext: userKeys.ciphertext, status: userKeys.status })
+    .from(userKeys)
+    .where(eq(userKeys.userId, userId))
+    .limit(1);
+  if (!row || row.status === 'invalid') return false;
+  let current: string;
+  try {
+    current = failed.box.decrypt(row.ciphertext, aadFor(userId));
+  } catch {
+    return false;
+  }
+  if (current !== failed.key.trim()) return false;
+  const marked = await db
+    .update(userKeys)
+    .set({ status: 'invalid' })
+    .where(
+      and(
+        eq(userKeys.userId, userId),
+        eq(userKeys.ciphertext, row.ciphertext),
+        eq(userKeys.status, 'ok'),
+      ),
+    )
+    .returning({ userId: userKeys.userId });
+  return marked.length > 0;
 }

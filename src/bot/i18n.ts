@@ -12,6 +12,7 @@ import {
   type TranslateIn,
   type TranslateVars,
 } from '../accounts/locale.js';
+import type { UserSettings } from '../accounts/settings.js';
 import { getSettings } from '../accounts/users.js';
 import type { BaseContext } from './context.js';
 
@@ -42,13 +43,14 @@ export interface I18nFlavor {
 
 /**
  * The language chosen in /language, else the Telegram app's. The user middleware normally runs
- * first and sets `ctx.user`; without it (i18n installed earlier) the setting is read directly.
+ * first and sets `ctx.user`; without it (it skips bots) `stored` is the sender's settings, which
+ * the i18n middleware reads then.
  */
-export function negotiateLocale(ctx: Pick<BaseContext, 'from' | 'user' | 'deps'>): Locale {
-  let chosen: unknown;
-  if (ctx.user) chosen = ctx.user.settings.locale;
-  else if (ctx.from && ctx.deps !== undefined)
-    chosen = getSettings(ctx.deps.db, ctx.from.id).locale;
+export function negotiateLocale(
+  ctx: Pick<BaseContext, 'from' | 'user'>,
+  stored: UserSettings | undefined = ctx.user?.settings,
+): Locale {
+  const chosen = stored?.locale;
   return isLocale(chosen) ? chosen : pickLocale(ctx.from?.language_code);
 }
 
@@ -63,7 +65,10 @@ export class Translations implements MiddlewareObj<BaseContext> {
 
   constructor(
     private readonly directory: string = LOCALES_DIR,
-    private readonly negotiate: (ctx: BaseContext) => Locale = negotiateLocale,
+    private readonly negotiate: (
+      ctx: BaseContext,
+      stored?: UserSettings,
+    ) => Locale = negotiateLocale,
   ) {}
 
   /** `key` in `locale`, else in the default locale, else `{key}` (a test catches those). */
@@ -78,10 +83,16 @@ export class Translations implements MiddlewareObj<BaseContext> {
   }
 
   middleware(): MiddlewareFn<BaseContext> {
-    return (ctx, next) => {
+    return async (ctx, next) => {
+      // Without ctx.user (the user middleware skips bots, or runs later) the settings are read
+      // here, once; otherwise a /help that never asks reads nothing.
+      const stored =
+        ctx.user === undefined && ctx.from && ctx.deps !== undefined
+          ? await getSettings(ctx.deps.database, ctx.from.id)
+          : undefined;
       let locale: Locale | undefined;
       const current = () => {
-        locale ??= this.negotiate(ctx);
+        locale ??= this.negotiate(ctx, stored ?? ctx.user?.settings);
         return locale;
       };
       ctx.i18n = {

@@ -1,7 +1,7 @@
 // Broadcast, domain side (store, pacing, worker; no grammY). Its Telegram side is src/bot/broadcast.
 /** Broadcast rows and their recipients: users in id order after the cursor. */
 import { and, asc, eq, gt, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Database } from '../db/engine.js';
 import { broadcasts, users } from '../db/schema.js';
 
 export type Broadcast = typeof broadcasts.$inferSelect;
@@ -18,14 +18,16 @@ function audience(before: number, exclude: readonly number[], after = 0) {
   );
 }
 
-export function countAudience(db: Db, exclude: readonly number[], now = Date.now()): number {
-  return (
-    db.select({ n: sql<number>`count(*)` }).from(users).where(audience(now, exclude)).get()?.n ?? 0
-  );
+export function countAudience(
+  db: Database,
+  exclude: readonly number[],
+  now = Date.now(),
+): Promise<number> {
+  return db.$count(users, audience(now, exclude));
 }
 
 export function createBroadcast(
-  db: Db,
+  db: Database,
   input: {
     adminId: number;
     sourceChatId: number;
@@ -33,13 +35,11 @@ export function createBroadcast(
     exclude: readonly number[];
     now?: number;
   },
-): Broadcast {
+): Promise<Broadcast> {
   const now = input.now ?? Date.now();
-  return db.transaction((tx) => {
-    const total =
-      tx.select({ n: sql<number>`count(*)` }).from(users).where(audience(now, input.exclude)).get()
-        ?.n ?? 0;
-    return tx
+  return db.transaction(async (tx) => {
+    const total = await countAudience(tx, input.exclude, now);
+    const [made] = await tx
       .insert(broadcasts)
       .values({
         adminId: input.adminId,
@@ -49,30 +49,31 @@ export function createBroadcast(
         createdAt: now,
         updatedAt: now,
       })
-      .returning()
-      .get();
+      .returning();
+    if (!made) throw new Error('createBroadcast: the insert returned no row');
+    return made;
   });
 }
 
-export function getBroadcast(db: Db, id: number): Broadcast | undefined {
-  return db.select().from(broadcasts).where(eq(broadcasts.id, id)).get();
+export async function getBroadcast(db: Database, id: number): Promise<Broadcast | undefined> {
+  const [row] = await db.select().from(broadcasts).where(eq(broadcasts.id, id)).limit(1);
+  return row;
 }
 
 /** The next user ids to send to, after the cursor. */
-export function nextRecipients(
-  db: Db,
+export async function nextRecipients(
+  db: Database,
   b: Pick<Broadcast, 'cursor' | 'createdAt'>,
   exclude: readonly number[],
   limit: number,
-): number[] {
-  return db
+): Promise<number[]> {
+  const rows = await db
     .select({ id: users.id })
     .from(users)
     .where(audience(b.createdAt, exclude, b.cursor))
     .orderBy(asc(users.id))
-    .limit(limit)
-    .all()
-    .map((r) => r.id);
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -80,16 +81,16 @@ export function nextRecipients(
  * after it (`cancelled` when the admin stopped it meanwhile: the send in flight still counts),
  * or undefined when another instance holds the broadcast now.
  */
-export function recordOutcome(
-  db: Db,
+export async function recordOutcome(
+  db: Database,
   id: number,
   owner: string,
   userId: number,
   outcome: RecipientOutcome,
   now = Date.now(),
-): Broadcast['status'] | undefined {
+): Promise<Broadcast['status'] | undefined> {
   const counter = broadcasts[outcome];
-  const row = db
+  const [row] = await db
     .update(broadcasts)
     .set({ cursor: userId, [outcome]: sql`${counter} + 1`, updatedAt: now })
     .where(
@@ -103,21 +104,21 @@ export function recordOutcome(
         ),
       ),
     )
-    .returning({ status: broadcasts.status })
-    .get();
+    .returning({ status: broadcasts.status });
   return row?.status;
 }
 
 /**
  * Takes the oldest running broadcast whose lease is free, expired or already ours. One
- * conditional UPDATE, so two instances never send the same broadcast.
+ * conditional UPDATE (the lease condition is checked again on the row it writes), so two
+ * instances never send the same broadcast.
  */
-export function claimNext(
-  db: Db,
+export async function claimNext(
+  db: Database,
   owner: string,
   now: number,
   leaseMs: number,
-): Broadcast | undefined {
+): Promise<Broadcast | undefined> {
   const free = or(
     isNull(broadcasts.leaseUntil),
     lte(broadcasts.leaseUntil, now),
@@ -129,80 +130,82 @@ export function claimNext(
     .where(and(eq(broadcasts.status, 'running'), free))
     .orderBy(asc(broadcasts.id))
     .limit(1);
-  return db
+  const [claimed] = await db
     .update(broadcasts)
     .set({ leaseOwner: owner, leaseUntil: now + leaseMs })
     .where(and(inArray(broadcasts.id, candidates), eq(broadcasts.status, 'running'), free))
-    .returning()
-    .get();
+    .returning();
+  return claimed;
 }
 
 /** Extends our lease; false when it was lost. */
-export function renewLease(
-  db: Db,
+export async function renewLease(
+  db: Database,
   id: number,
   owner: string,
   now: number,
   leaseMs: number,
-): boolean {
-  return (
-    db
-      .update(broadcasts)
-      .set({ leaseUntil: now + leaseMs })
-      .where(
-        and(
-          eq(broadcasts.id, id),
-          eq(broadcasts.leaseOwner, owner),
-          eq(broadcasts.status, 'running'),
-        ),
-      )
-      .run().changes > 0
-  );
+): Promise<boolean> {
+  const renewed = await db
+    .update(broadcasts)
+    .set({ leaseUntil: now + leaseMs })
+    .where(
+      and(
+        eq(broadcasts.id, id),
+        eq(broadcasts.leaseOwner, owner),
+        eq(broadcasts.status, 'running'),
+      ),
+    )
+    .returning({ id: broadcasts.id });
+  return renewed.length > 0;
 }
 
-export function releaseLease(db: Db, id: number, owner: string): void {
-  db.update(broadcasts)
+export async function releaseLease(db: Database, id: number, owner: string): Promise<void> {
+  await db
+    .update(broadcasts)
     .set({ leaseOwner: null, leaseUntil: null })
-    .where(and(eq(broadcasts.id, id), eq(broadcasts.leaseOwner, owner)))
-    .run();
+    .where(and(eq(broadcasts.id, id), eq(broadcasts.leaseOwner, owner)));
 }
 
 /** Ends a running broadcast; false when it had already ended. */
-export function finishBroadcast(
-  db: Db,
+export async function finishBroadcast(
+  db: Database,
   id: number,
   status: 'done' | 'failed' | 'cancelled',
   error: string | null = null,
   now = Date.now(),
-): boolean {
-  return (
-    db
-      .update(broadcasts)
-      .set({
-        status,
-        error,
-        finishedAt: now,
-        updatedAt: now,
-        leaseOwner: null,
-        leaseUntil: null,
-      })
-      .where(and(eq(broadcasts.id, id), eq(broadcasts.status, 'running')))
-      .run().changes > 0
-  );
+): Promise<boolean> {
+  const ended = await db
+    .update(broadcasts)
+    .set({
+      status,
+      error,
+      finishedAt: now,
+      updatedAt: now,
+      leaseOwner: null,
+      leaseUntil: null,
+    })
+    .where(and(eq(broadcasts.id, id), eq(broadcasts.status, 'running')))
+    .returning({ id: broadcasts.id });
+  return ended.length > 0;
 }
 
-export function setProgressMessage(db: Db, id: number, chatId: number, messageId: number): void {
-  db.update(broadcasts)
+export async function setProgressMessage(
+  db: Database,
+  id: number,
+  chatId: number,
+  messageId: number,
+): Promise<void> {
+  await db
+    .update(broadcasts)
     .set({ progressChatId: chatId, progressMessageId: messageId })
-    .where(eq(broadcasts.id, id))
-    .run();
+    .where(eq(broadcasts.id, id));
 }
 
-export function runningBroadcasts(db: Db): Broadcast[] {
+export function runningBroadcasts(db: Database): Promise<Broadcast[]> {
   return db
     .select()
     .from(broadcasts)
     .where(eq(broadcasts.status, 'running'))
-    .orderBy(asc(broadcasts.id))
-    .all();
+    .orderBy(asc(broadcasts.id));
 }

@@ -6,7 +6,7 @@
  * a retry_after it hands back is waited here before the same recipient is tried again.
  */
 import { setBlockedBot } from '../accounts/users.js';
-import type { Db } from '../db/client.js';
+import type { Database } from '../db/engine.js';
 import type { Logger } from '../infra/logger.js';
 import { type Clock, Pacer, realClock } from './pacing.js';
 import { ProgressThrottle } from './progress.js';
@@ -43,7 +43,7 @@ export interface BroadcastSender {
 }
 
 export interface BroadcastWorkerOptions {
-  db: Db;
+  db: Database;
   sender: BroadcastSender;
   logger: Logger;
   /** Names this process on the broadcast it holds. */
@@ -122,14 +122,14 @@ export class BroadcastWorker {
     const { db, owner, leaseMs, clock } = this.o;
     while (!this.stopping) {
       this.again = false;
-      const b = claimNext(db, owner, clock.now(), leaseMs);
+      const b = await claimNext(db, owner, clock.now(), leaseMs);
       if (!b) return;
       this.active = b.id;
       try {
         await this.run(b);
       } finally {
         this.active = undefined;
-        releaseLease(db, b.id, owner);
+        await releaseLease(db, b.id, owner);
       }
     }
   }
@@ -146,9 +146,9 @@ export class BroadcastWorker {
     throttle.take(clock.now()); // the handler has just shown 0 / the last numbers
 
     for (;;) {
-      const batch = nextRecipients(db, b, this.o.excluded(), this.o.batchSize);
+      const batch = await nextRecipients(db, b, this.o.excluded(), this.o.batchSize);
       if (batch.length === 0) {
-        if (finishBroadcast(db, b.id, 'done', null, clock.now())) {
+        if (await finishBroadcast(db, b.id, 'done', null, clock.now())) {
           log.info('broadcast finished');
           await this.report('finished', b.id);
         }
@@ -159,15 +159,15 @@ export class BroadcastWorker {
         const outcome = await this.sendOne(userId, source);
         if (!outcome) return; // stopping
         if (outcome.kind === 'source_gone') {
-          if (finishBroadcast(db, b.id, 'failed', 'source_gone', clock.now())) {
+          if (await finishBroadcast(db, b.id, 'failed', 'source_gone', clock.now())) {
             log.warn('the broadcast message was deleted: stopped');
             await this.report('finished', b.id);
           }
           return;
         }
-        if (outcome.kind === 'blocked') setBlockedBot(db, userId, true);
+        if (outcome.kind === 'blocked') await setBlockedBot(db, userId, true);
         if (outcome.kind === 'failed') log.warn({ userId, reason: outcome.reason }, 'not sent');
-        const status = recordOutcome(db, b.id, owner, userId, outcome.kind, clock.now());
+        const status = await recordOutcome(db, b.id, owner, userId, outcome.kind, clock.now());
         if (status !== 'running') {
           // Stopped by the admin (show the final numbers), or another instance took it over.
           if (status === 'cancelled') await this.report('finished', b.id);
@@ -175,12 +175,12 @@ export class BroadcastWorker {
         }
         const now = clock.now();
         if (now - renewedAt > leaseMs / 3) {
-          if (!renewLease(db, b.id, owner, now, leaseMs)) return;
+          if (!(await renewLease(db, b.id, owner, now, leaseMs))) return;
           renewedAt = now;
         }
         if (throttle.take(now)) await this.report('progress', b.id);
       }
-      b = getBroadcast(db, b.id) ?? b;
+      b = (await getBroadcast(db, b.id)) ?? b;
     }
   }
 
@@ -209,7 +209,7 @@ export class BroadcastWorker {
   }
 
   private async report(kind: 'progress' | 'finished', id: number): Promise<void> {
-    const b = getBroadcast(this.o.db, id);
+    const b = await getBroadcast(this.o.db, id);
     if (!b) return;
     try {
       await (kind === 'progress' ? this.o.sender.progress(b) : this.o.sender.finished(b));

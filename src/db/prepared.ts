@@ -3,13 +3,15 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client.js';
 
 /**
- * Statements built once per connection. Without `.prepare()` drizzle rebuilds the SQL text and
- * better-sqlite3 compiles it again on every call, which costs more than running the query itself
- * on the paths every update takes. They run inside `db.transaction(...)` as well: a better-sqlite3
- * connection is one synchronous session, so whatever runs in the callback is in the transaction.
+ * Statements built once per connection (a `Db`, or an async `Database` handle). Without
+ * `.prepare()` drizzle rebuilds the SQL text on every call, which costs more than running the
+ * query itself on the paths every update takes. On a sync `Db` they run inside
+ * `db.transaction(...)` as well: a better-sqlite3 connection is one synchronous session, so
+ * whatever runs in the callback is in the transaction. A `Database`'s statements run where that
+ * handle runs them (on the pool, for PostgreSQL's): a transaction is another handle.
  */
-export function perConnection<T>(build: (db: Db) => T): (db: Db) => T {
-  const built = new WeakMap<Db, T>();
+export function perConnection<T, H extends object = Db>(build: (db: H) => T): (db: H) => T {
+  const built = new WeakMap<H, T>();
   return (db) => {
     let statements = built.get(db);
     if (statements === undefined) {

@@ -1,7 +1,7 @@
 import type { StorageAdapter } from 'grammy';
 import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
-import { SqliteKvStorage } from '../db/kv-storage.js';
+import type { Database } from '../db/engine.js';
+import { DbKvStorage } from '../db/kv-storage.js';
 import { type AlbumStore, MemoryAlbumStore, RedisAlbumStore } from './album-store.js';
 import { type ChatLock, localChatLock, RedisChatLock } from './chat-lock.js';
 import { MemoryDeduper, RedisDeduper, type UpdateDeduper } from './dedup.js';
@@ -58,7 +58,7 @@ export interface Runtime {
 
 export interface RuntimeOptions {
   config: Config;
-  db: Db;
+  db: Database;
   logger: Logger;
   instanceId: string;
   /** Key prefix override (tests: a unique one per test). */
@@ -89,7 +89,7 @@ export function createRuntime(o: RuntimeOptions): Runtime {
       dedup: new MemoryDeduper(),
       chatLock: localChatLock,
       albums: new MemoryAlbumStore(),
-      storage: <T>(kind: StorageKind) => new SqliteKvStorage<T>(o.db, `${kind}:`, TTL_MS[kind]),
+      storage: <T>(kind: StorageKind) => new DbKvStorage<T>(o.db, `${kind}:`, TTL_MS[kind]),
       leader,
       presence: new SoloPresence(o.instanceId),
       metrics,

@@ -7,6 +7,7 @@ import type { KeyBox } from '../accounts/key-box.js';
 import { getOwnKey, markKeyInvalid } from '../accounts/own-keys.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { Database } from '../db/engine.js';
 import type { GatewayClient } from '../gateway/client.js';
 import { GatewayError } from '../gateway/errors.js';
 import type { MediaKind } from '../gateway/mime.js';
@@ -52,6 +53,7 @@ export type InputLoader = (
 
 export interface JobWiring {
   db: Db;
+  database: Database;
   logger: Logger;
   instanceId: string;
   config: Pick<
@@ -121,10 +123,14 @@ export function createJobWorkers(w: JobWiring): JobWorkers {
 
   const gatewayFor = async (job: KeyHolder) => {
     if (job.payer !== 'own_key') return gateway;
-    const key = getOwnKey(db, w.keyBox, job.userId);
+    const key = await getOwnKey(w.database, w.keyBox, job.userId);
     if (!key) throw new GatewayError('bad_key', 'the user unlinked their key');
     // Flags exactly the key that failed: the user may have linked another one meanwhile.
-    return gateway.withKey(key, () => markKeyInvalid(db, job.userId, { box: w.keyBox, key }));
+    return gateway.withKey(key, () => {
+      markKeyInvalid(w.database, job.userId, { box: w.keyBox, key }).catch((err: unknown) =>
+        logger.warn({ err, user: job.userId }, 'could not mark the own key invalid'),
+      );
+    });
   };
 
   const runImage = createImageRunner({

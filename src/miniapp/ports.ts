@@ -5,6 +5,7 @@ import type { MjActionOutcome } from '../bot/midjourney/gallery-action.js';
 import type { RegionOutcome } from '../bot/midjourney/region.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Db } from '../db/client.js';
+import type { Database } from '../db/engine.js';
 import type { ResultStore } from '../jobs/result-store.js';
 import type { JobRow } from '../jobs/store.js';
 import type { ResultBytesSource } from './result-bytes.js';
@@ -77,6 +78,8 @@ export interface MiniAppDeps {
   basePath: string;
   botToken: string;
   db: Db;
+  /** The async handle (users, replayed initData) while `db` serves the rest. */
+  database: Database;
   catalog: () => Catalog;
   results: ResultStore;
   thumbs: ThumbStore;

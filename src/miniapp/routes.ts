@@ -36,7 +36,7 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
   const base = deps.basePath.replace(/\/+$/, '');
   const now = () => deps.now?.() ?? Date.now();
   const nowS = () => Math.floor(now() / 1000);
-  const authDates = new AuthDates(deps.db, now);
+  const authDates = new AuthDates(deps.database, now);
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -60,8 +60,8 @@ export function miniAppHandler(deps: MiniAppDeps): Handler {
       sendJson(res, 401, { error: check.reason, message });
       return true;
     }
-    const locale = userLocale(deps.db, check.user.id, check.user.language_code);
-    if (!authDates.admit(check.user.id, check.authDate)) {
+    const locale = await userLocale(deps.database, check.user.id, check.user.language_code);
+    if (!(await authDates.admit(check.user.id, check.authDate))) {
       sendJson(res, 401, { error: 'superseded', message: deps.t(locale, 'app-error-reopen') });
       return true;
     }

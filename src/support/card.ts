@@ -3,6 +3,7 @@
 import { getUser, type User } from '../accounts/users.js';
 import { starPaymentsOf } from '../billing/star-payments.js';
 import type { Db } from '../db/client.js';
+import type { Database } from '../db/engine.js';
 import { listUserJobs } from '../jobs/store.js';
 
 /** The user's own facts (balance in minor units) and their latest job. */
@@ -31,11 +32,18 @@ export interface UserCard
   };
 }
 
-export function loadUserCard(db: Db, userId: number): UserCard | undefined {
-  const user = getUser(db, userId);
+/**
+ * `db` is for the job and payment reads until those modules take the async handle too (awaited
+ * already, so they may turn async first).
+ */
+export async function loadUserCard(
+  handles: { database: Database; db: Db },
+  userId: number,
+): Promise<UserCard | undefined> {
+  const user = await getUser(handles.database, userId);
   if (!user) return undefined;
-  const job = listUserJobs(db, userId, 1)[0];
-  const payments = starPaymentsOf(db, userId, 3).map((p) => ({
+  const [job] = await listUserJobs(handles.db, userId, 1);
+  const payments = (await starPaymentsOf(handles.db, userId, 3)).map((p) => ({
     chargeId: p.chargeId,
     stars: p.stars,
     status: p.status,

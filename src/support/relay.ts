@@ -6,7 +6,7 @@
  * replies still find their user after a restart.
  */
 import { setBlockedBot } from '../accounts/users.js';
-import type { Db } from '../db/client.js';
+import type { Database } from '../db/engine.js';
 import { isChannelError, type Placement, type SupportChannel } from './ports.js';
 import {
   closeTicketRow,
@@ -24,7 +24,7 @@ import {
 } from './store.js';
 
 export interface RelayDeps {
-  db: Db;
+  db: Database;
   channel: SupportChannel;
   now?: () => number;
 }
@@ -51,13 +51,13 @@ export async function relayToSupport(
 ): Promise<ToSupportResult> {
   const { db, channel } = deps;
   const now = deps.now ?? Date.now;
-  const seen = messageOfUser(db, input.userId, input.messageId, 'in');
+  const seen = await messageOfUser(db, input.userId, input.messageId, 'in');
   if (seen) return { kind: 'duplicate', ticketId: seen.ticketId };
 
-  const opened = openTicket(db, input.userId, input.supportChatId, now());
+  const opened = await openTicket(db, input.userId, input.supportChatId, now());
   const { ticket } = opened;
   // A ticket whose first message never arrived (support chat unreachable) still opens now.
-  const created = opened.created || !ticketHasMessages(db, ticket.id);
+  const created = opened.created || !(await ticketHasMessages(db, ticket.id));
   const forum = await channel.isForum(input.supportChatId);
   const record = (chatMessageId: number) =>
     recordMessage(db, {
@@ -77,13 +77,13 @@ export async function relayToSupport(
     );
     const copyId = await channel.copy(from, input.supportChatId, { replyTo: headerId });
     // Recorded only once the copy exists: a recorded message counts as relayed.
-    record(headerId);
-    record(copyId);
-    touchTicket(db, ticket.id, now());
+    await record(headerId);
+    await record(copyId);
+    await touchTicket(db, ticket.id, now());
     return { kind: 'sent', ticketId: ticket.id, opened: created };
   }
 
-  let threadId = ticket.threadId ?? lastThreadOf(db, input.userId, input.supportChatId);
+  let threadId = ticket.threadId ?? (await lastThreadOf(db, input.userId, input.supportChatId));
   let fresh = false;
   if (threadId === undefined) {
     threadId = await channel.createTopic(input.supportChatId, input.topicName);
@@ -91,7 +91,7 @@ export async function relayToSupport(
   } else if (created) {
     await channel.reopenTopic(input.supportChatId, threadId);
   }
-  if (ticket.threadId !== threadId) setTicketThread(db, ticket.id, threadId, now());
+  if (ticket.threadId !== threadId) await setTicketThread(db, ticket.id, threadId, now());
 
   const post = async (thread: number, withHeader: boolean) => {
     const at: Placement = { threadId: thread };
@@ -103,8 +103,8 @@ export async function relayToSupport(
         )
       : undefined;
     const copyId = await channel.copy(from, input.supportChatId, at);
-    if (headerId !== undefined) record(headerId);
-    record(copyId);
+    if (headerId !== undefined) await record(headerId);
+    await record(copyId);
   };
   const withHeader = created || fresh;
   try {
@@ -118,13 +118,13 @@ export async function relayToSupport(
     } else if (isChannelError(err, 'topic_gone')) {
       // Deleted by an admin: the user gets a new topic, with the header so it makes sense.
       threadId = await channel.createTopic(input.supportChatId, input.topicName);
-      setTicketThread(db, ticket.id, threadId, now());
+      await setTicketThread(db, ticket.id, threadId, now());
       await post(threadId, true);
     } else {
       throw err;
     }
   }
-  touchTicket(db, ticket.id, now());
+  await touchTicket(db, ticket.id, now());
   return { kind: 'sent', ticketId: ticket.id, opened: created, threadId };
 }
 
@@ -145,10 +145,13 @@ export interface TicketTarget {
 }
 
 /** The ticket an admin's message belongs to: the message it replies to, else its topic. */
-export function findTarget(db: Db, m: SupportChatMessage): TicketTarget | undefined {
+export async function findTarget(
+  db: Database,
+  m: SupportChatMessage,
+): Promise<TicketTarget | undefined> {
   if (m.replyToMessageId !== undefined) {
-    const row = messageInChat(db, m.chatId, m.replyToMessageId);
-    const ticket = row && getTicket(db, row.ticketId);
+    const row = await messageInChat(db, m.chatId, m.replyToMessageId);
+    const ticket = row && (await getTicket(db, row.ticketId));
     if (row && ticket) {
       return {
         ticket,
@@ -160,7 +163,7 @@ export function findTarget(db: Db, m: SupportChatMessage): TicketTarget | undefi
     }
   }
   if (m.threadId !== undefined) {
-    const ticket = ticketByThread(db, m.chatId, m.threadId);
+    const ticket = await ticketByThread(db, m.chatId, m.threadId);
     if (ticket) return { ticket, userId: ticket.userId };
   }
   return undefined;
@@ -177,10 +180,10 @@ export type ToUserResult =
 export async function relayToUser(deps: RelayDeps, m: SupportChatMessage): Promise<ToUserResult> {
   const { db, channel } = deps;
   const now = deps.now ?? Date.now;
-  const target = findTarget(db, m);
+  const target = await findTarget(db, m);
   if (!target) return { kind: 'no_ticket' };
   const { ticket, userId } = target;
-  if (messageInChat(db, m.chatId, m.messageId))
+  if (await messageInChat(db, m.chatId, m.messageId))
     return { kind: 'duplicate', userId, ticketId: ticket.id };
   let copyId: number;
   try {
@@ -190,12 +193,12 @@ export async function relayToUser(deps: RelayDeps, m: SupportChatMessage): Promi
     });
   } catch (err) {
     if (isChannelError(err, 'unreachable')) {
-      setBlockedBot(db, userId, true);
+      await setBlockedBot(db, userId, true);
       return { kind: 'blocked', userId, ticketId: ticket.id };
     }
     throw err;
   }
-  recordMessage(db, {
+  await recordMessage(db, {
     ticketId: ticket.id,
     userId,
     direction: 'out',
@@ -203,7 +206,7 @@ export async function relayToUser(deps: RelayDeps, m: SupportChatMessage): Promi
     chatMessageId: m.messageId,
     userMessageId: copyId,
   });
-  touchTicket(db, ticket.id, now());
+  await touchTicket(db, ticket.id, now());
   return { kind: 'sent', userId, ticketId: ticket.id };
 }
 
@@ -221,10 +224,10 @@ export async function closeTicket(
   announce?: (result: { userId: number; ticketId: number }) => Promise<void>,
 ): Promise<CloseResult> {
   const { db, channel } = deps;
-  const target = findTarget(db, m);
+  const target = await findTarget(db, m);
   if (!target) return { kind: 'no_ticket' };
   const { ticket, userId } = target;
-  if (!closeTicketRow(db, ticket.id, closedBy, (deps.now ?? Date.now)())) {
+  if (!(await closeTicketRow(db, ticket.id, closedBy, (deps.now ?? Date.now)()))) {
     return { kind: 'already_closed', userId, ticketId: ticket.id };
   }
   await announce?.({ userId, ticketId: ticket.id });

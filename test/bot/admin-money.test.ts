@@ -15,6 +15,7 @@ describe('admin money tools (bot level)', () => {
   let bot: TestBot;
   let admin: TestUser;
   const db = () => bot.app.deps.db;
+  const database = () => bot.app.deps.database;
 
   beforeAll(async () => {
     bot = await startTestBot({ env: { ADMIN_IDS: `1,${ADMIN_ID}` } });
@@ -176,7 +177,7 @@ describe('admin money tools (bot level)', () => {
     expect(card).toContain(`by ${ADMIN_ID} · welcome bonus`);
 
     bot.gateway.addKey('sk-adminViewKey0000000001', { unlimited: true });
-    linkKey(db(), bot.app.deps.keyBox, user.id, 'sk-adminViewKey0000000001');
+    await linkKey(database(), bot.app.deps.keyBox, user.id, 'sk-adminViewKey0000000001');
     admin.send('/user @usercard');
     const again = (await admin.waitFor({ text: /👤/ })).message?.text ?? '';
     expect(again).toContain('Own key: sk-ad…0001 (working)');

@@ -14,6 +14,7 @@ describe('admin tools (bot level)', () => {
   let w: OperatorWorld;
   let catalogFile: string;
   const db = () => w.bot.app.deps.db;
+  const database = () => w.bot.app.deps.database;
 
   beforeAll(async () => {
     // The catalog is a copy the test may edit; the path must be known before the bot starts.
@@ -118,7 +119,7 @@ describe('admin tools (bot level)', () => {
     const user = await knownUser(w.tg, { first_name: 'Mallory', username: 'mallory' });
     w.admin.send('/ban @mallory');
     await w.admin.waitFor({ text: /Mallory \(@mallory, \d+\) is banned/ });
-    expect(getUser(db(), user.id)?.banned).toBe(true);
+    expect((await getUser(database(), user.id))?.banned).toBe(true);
 
     const before = w.tg.calls.length;
     user.send('draw a cat');
@@ -161,7 +162,7 @@ describe('admin tools (bot level)', () => {
     const copy = await staff.waitFor({ text: 'spam spam' });
     staff.send('/ban', { replyTo: copy.message?.message_id ?? 0 });
     await staff.waitFor({ text: /Trent .* is banned/ });
-    expect(getUser(db(), user.id)?.banned).toBe(true);
+    expect((await getUser(database(), user.id))?.banned).toBe(true);
   });
 
   it('/reload picks up an edited catalog; a broken file is refused with its line, the old one kept', async () => {

@@ -21,6 +21,7 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
   );
 
   const db = () => bot.app.deps.db;
+  const database = () => bot.app.deps.database;
 
   it('shows an empty balance with where to buy codes', async () => {
     const user = bot.tg.user({ language_code: 'en' });
@@ -54,14 +55,14 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/start');
     await user.waitFor({ text: /Hi/ });
-    expect(linkKey(db(), bot.app.deps.keyBox, user.id, QUOTA_KEY).ok).toBe(true);
+    expect((await linkKey(database(), bot.app.deps.keyBox, user.id, QUOTA_KEY)).ok).toBe(true);
     user.send('/balance');
     const text = (await user.waitFor({ text: /Balance/ })).message?.text ?? '';
     expect(text).toContain('sk-ba…6789');
     expect(text).not.toContain(QUOTA_KEY);
     expect(text).toContain('Key quota: $7.50 left of $10.00 (used $2.50)');
 
-    linkKey(db(), bot.app.deps.keyBox, user.id, UNLIMITED_KEY);
+    await linkKey(database(), bot.app.deps.keyBox, user.id, UNLIMITED_KEY);
     user.send('/balance');
     expect((await user.waitFor({ text: /Balance/ })).message?.text).toContain(
       'Key quota: unlimited',
@@ -72,13 +73,13 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     const user = bot.tg.user({ language_code: 'en' });
     user.send('/start');
     await user.waitFor({ text: /Hi/ });
-    linkKey(db(), bot.app.deps.keyBox, user.id, DOOMED_KEY);
+    await linkKey(database(), bot.app.deps.keyBox, user.id, DOOMED_KEY);
     bot.gateway.key(DOOMED_KEY).disabled = true;
     user.send('/balance');
     const text = (await user.waitFor({ text: /Balance/ })).message?.text ?? '';
     expect(text).toMatch(/Your API key sk-ba…6789 is refused/);
     expect(text).toContain('/key remove');
-    expect(getOwnKeyInfo(db(), user.id)?.status).toBe('invalid');
+    expect((await getOwnKeyInfo(database(), user.id))?.status).toBe('invalid');
   });
 
   it('keeps the balance out of groups', async () => {
@@ -129,7 +130,7 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     const answer = await user.press(menu.message ?? 0, '🇷🇺 Русский');
     expect(answer.text).toBe('✅ Язык: русский');
     await user.waitFor({ text: '✅ Язык: русский', edit: true });
-    expect(getSettings(db(), user.id).locale).toBe('ru');
+    expect((await getSettings(database(), user.id)).locale).toBe('ru');
 
     user.send('/balance');
     await user.waitFor({ text: /Баланс: 0,00 USD/ });
@@ -156,7 +157,7 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     const answer = await user.press(menu.message ?? 0, '🇨🇳 中文');
     expect(answer.text).toBe('✅ 语言：简体中文');
     await user.waitFor({ text: '✅ 语言：简体中文', edit: true });
-    expect(getSettings(db(), user.id).locale).toBe('zh');
+    expect((await getSettings(database(), user.id)).locale).toBe('zh');
 
     user.send('/balance');
     await user.waitFor({ text: /余额：/ });
@@ -168,6 +169,6 @@ describe('/balance, /models, /language and the start menu (bot level)', () => {
     const { user, menu } = await languageMenu();
     const answer = await user.pressData(menu.message ?? 0, 'lang:xx');
     expect(answer.text).toMatch(/no longer active/);
-    expect(getSettings(db(), user.id).locale).toBeUndefined();
+    expect((await getSettings(database(), user.id)).locale).toBeUndefined();
   });
 });

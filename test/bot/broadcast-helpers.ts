@@ -5,12 +5,14 @@ import type { TestUser } from '../fakes/telegram/index.js';
 import { buttonTexts, type OperatorWorld } from './operator-helpers.js';
 
 /** Users the bot knows (recorded directly: hundreds of /start round trips only slow tests). */
-export function seedUsers(w: OperatorWorld, n: number, language = 'en'): TestUser[] {
-  return Array.from({ length: n }, (_, i) => {
-    const user = w.tg.user({ first_name: `Reader${i}`, language_code: language });
-    touchUser(w.bot.app.deps.db, user.user, { privateChat: true });
-    return user;
-  });
+export function seedUsers(w: OperatorWorld, n: number, language = 'en'): Promise<TestUser[]> {
+  return Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const user = w.tg.user({ first_name: `Reader${i}`, language_code: language });
+      await touchUser(w.bot.app.deps.database, user.user, { privateChat: true });
+      return user;
+    }),
+  );
 }
 
 export const broadcastRow = (w: OperatorWorld, id: number) =>

@@ -15,7 +15,7 @@ describe('broadcast: restart, Stop, cancel, non-admins (bot level)', () => {
   const db = () => w.bot.app.deps.db;
 
   it('resumes after the last recipient: nobody twice, nobody missed, the same progress message', async () => {
-    const users = seedUsers(w, 300);
+    const users = await seedUsers(w, 300);
     const expected = audience(w);
     expect(expected).toBe(300);
     const { id, progress, source } = await startBroadcast(w, 'News', expected);
@@ -71,7 +71,7 @@ describe('broadcast: restart, Stop, cancel, non-admins (bot level)', () => {
   });
 
   it('non-admins cannot start or stop one', async () => {
-    const [user] = seedUsers(w, 1);
+    const [user] = await seedUsers(w, 1);
     if (!user) throw new Error('no user');
     user.send('/broadcast');
     await user.waitFor({ text: /I don't know that command/ });

@@ -18,6 +18,7 @@ import { buttonTexts, useOperatorWorld } from './operator-helpers.js';
 describe('broadcast (bot level)', () => {
   const w = useOperatorWorld({ env: { BROADCAST_RATE: '150' } }, adminStarted);
   const db = () => w.bot.app.deps.db;
+  const database = () => w.bot.app.deps.database;
 
   it('nobody to send to: a clear answer, nothing created', async () => {
     w.admin.send('/broadcast');
@@ -26,7 +27,7 @@ describe('broadcast (bot level)', () => {
   });
 
   it('300 users under flood control: everyone once, no retry before retry_after, a final count', async () => {
-    const users = seedUsers(w, 300);
+    const users = await seedUsers(w, 300);
     const blocked = users.slice(100, 103);
     for (const u of blocked) w.tg.block(u.id);
     const started = Date.now();
@@ -52,7 +53,7 @@ describe('broadcast (bot level)', () => {
     // Nothing lost, nothing twice; blocked users recorded as such.
     const copies = copiesByChat(w, source.message_id);
     for (const u of users) expect(copies.get(u.id) ?? 0).toBe(blocked.includes(u) ? 0 : 1);
-    for (const u of blocked) expect(getUser(db(), u.id)?.blockedBot).toBe(true);
+    for (const u of blocked) expect((await getUser(database(), u.id))?.blockedBot).toBe(true);
     expect(copies.has(w.admin.id)).toBe(false); // admins saw it when they wrote it
 
     // No request came back before its retry_after: the stand-in's own count, and the injected

@@ -28,10 +28,10 @@ describe('hostile gateway answers (bot level)', () => {
   });
 
   const BALANCE = 1000;
-  const newUser = (imageModel: string, language_code = 'en') => {
+  const newUser = async (imageModel: string, language_code = 'en') => {
     const user = bot.tg.user({ language_code });
     fund(bot.app, user.id, BALANCE);
-    updateSettings(bot.app.deps.db, user.id, { imageModel });
+    await updateSettings(bot.app.deps.database, user.id, { imageModel });
     return user;
   };
 
@@ -67,7 +67,7 @@ describe('hostile gateway answers (bot level)', () => {
     it.each(LINK_TARGETS)(
       'a result URL at %s is fetched without the key and refused',
       async (target) => {
-        const user = newUser(model);
+        const user = await newUser(model);
         // Fetched keyless, each answers with the gateway's JSON, which is no image.
         await expectFailure(user, `a cat [[link:${target}]]`, 'malformed', /could not read/);
         expect(keyedRequestsTo(OWN_ROUTES)).toEqual([]);
@@ -81,13 +81,13 @@ describe('hostile gateway answers (bot level)', () => {
     ['gpt-4o-image', 'a chat reply URL'],
   ])('%s (%s) answering with a page instead of an image', (model) => {
     it.each(['html', 'json'])('a %s body labelled image/png is refused', async (kind) => {
-      const user = newUser(model);
+      const user = await newUser(model);
       await expectFailure(user, `a dog [[fake:${kind}]]`, 'malformed', /could not read/);
     });
   });
 
   it('a Russian user is told in Russian', async () => {
-    const user = newUser('flux', 'ru');
+    const user = await newUser('flux', 'ru');
     await expectFailure(user, 'кот [[fake:html]]', 'malformed', /не смог прочитать|не удалась/);
   });
 
@@ -95,7 +95,7 @@ describe('hostile gateway answers (bot level)', () => {
     ['flux', 'the images API'],
     ['gpt-4o-image', 'a chat reply'],
   ])('%s: 60 URLs for one image are one download and one photo (%s)', async (model) => {
-    const user = newUser(model);
+    const user = await newUser(model);
     const downloads = () => bot.gateway.requests.filter((r) => r.path.startsWith('/files/')).length;
     const before = downloads();
     user.send('sixty owls [[urls:60]]');
@@ -108,12 +108,12 @@ describe('hostile gateway answers (bot level)', () => {
   });
 
   it('a body that trickles for minutes fails at the download deadline, and the lane stays free', async () => {
-    const slow = newUser('flux');
+    const slow = await newUser('flux');
     // 2 MB at 1 KB per 100 ms would take almost four minutes.
     slow.send('a slow river [[big:2mb]] [[trickle:100ms]]');
     await waitForJob(bot.app, slow.id, (j) => j.status !== 'queued');
     // With one operator slot, a second prompt completes while the first still downloads.
-    const quick = newUser('flux');
+    const quick = await newUser('flux');
     quick.send('a quick hare');
     await quick.waitFor({ photo: true, text: /a quick hare/ }, { timeoutMs: 8_000 });
     expect(slow.botMessages().some((m) => m.photo)).toBe(false);
@@ -126,7 +126,7 @@ describe('hostile gateway answers (bot level)', () => {
   it('a video whose content is an HTML page is refused, and refunded', async () => {
     const user = bot.tg.user({ language_code: 'en' });
     fund(bot.app, user.id, 10_000);
-    updateSettings(bot.app.deps.db, user.id, { videoModel: 'sora-2' });
+    await updateSettings(bot.app.deps.database, user.id, { videoModel: 'sora-2' });
     await startVideo(user, 'a wave [[fake:html]]');
     await user.waitFor({ text: /could not read/ }, { timeoutMs: 8_000 });
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'failed');
@@ -138,7 +138,7 @@ describe('hostile gateway answers (bot level)', () => {
   it('a video that trickles (a byte now and then, never idle for long) fails at the total download deadline, refunded', async () => {
     const user = bot.tg.user({ language_code: 'en' });
     fund(bot.app, user.id, 10_000);
-    updateSettings(bot.app.deps.db, user.id, { videoModel: 'kling-video-v2-6' });
+    await updateSettings(bot.app.deps.database, user.id, { videoModel: 'kling-video-v2-6' });
     // 2 MB at 1 KB per 100 ms: the idle timeout never fires, only the total deadline can.
     await startVideo(user, 'a slow tide [[big:2mb]] [[trickle:100ms]]');
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'failed', 15_000);

@@ -80,7 +80,7 @@ describe('inline sharing (bot level)', () => {
 
   it('pages with next_offset, 20 results at a time', async () => {
     const cat = newUser();
-    updateSettings(bot.app.deps.db, cat.id, { imageModel: 'flux', imageN: 4 });
+    await updateSettings(bot.app.deps.database, cat.id, { imageModel: 'flux', imageN: 4 });
     // Six albums of four: 24 results, so two pages.
     for (let i = 0; i < 6; i++) {
       cat.send(`/imagine kitten number ${i}`);
@@ -109,7 +109,7 @@ describe('inline sharing (bot level)', () => {
 
   it('shares a video as a cached video', async () => {
     const vic = newUser();
-    updateSettings(bot.app.deps.db, vic.id, { videoModel: 'kling-video-v2-6' });
+    await updateSettings(bot.app.deps.database, vic.id, { videoModel: 'kling-video-v2-6' });
     await startVideo(vic, 'a hummingbird near a flower');
     const sent = await vic.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     await waitForJob(bot.app, vic.id, (j) => j.status === 'done');
@@ -140,7 +140,7 @@ describe('inline sharing (bot level)', () => {
   it('a banned user gets an empty answer', async () => {
     const eve = newUser();
     await imagine(eve, 'a forbidden garden');
-    setBanned(bot.app.deps.db, eve.id, true);
+    await setBanned(bot.app.deps.database, eve.id, true);
     const answer = await eve.inlineQuery('garden');
     expect(answer.results).toEqual([]);
     expect(answer.button).toBeUndefined();
@@ -162,7 +162,7 @@ describe('inline sharing (bot level)', () => {
       description:
         'Bad Request: query is too old and response timeout expired or query ID is invalid',
     });
-    await expect(ivy.inlineQuery('boat', { timeoutMs: 500 })).rejects.toThrow(/did not answer/);
+    (await expect(ivy.inlineQuery('boat', { timeoutMs: 500 }))).rejects.toThrow(/did not answer/);
     const again = await ivy.inlineQuery('boat');
     expect(fileIds(again)).toEqual([id]);
   });

@@ -24,6 +24,7 @@ const SECRETS = [
 describe('bring your own key (bot level)', () => {
   let bot: TestBot;
   const db = () => bot.app.deps.db;
+  const database = () => bot.app.deps.database;
   const box = () => bot.app.deps.keyBox;
 
   beforeAll(async () => {
@@ -66,8 +67,11 @@ describe('bring your own key (bot level)', () => {
     const deleted = bot.tg.callsTo('deleteMessage').at(-1);
     expect(reply.call.seq).toBeGreaterThan(deleted?.seq ?? Number.POSITIVE_INFINITY);
 
-    expect(getOwnKeyInfo(db(), user.id)).toMatchObject({ masked: 'sk-ow…0001', status: 'ok' });
-    expect(getOwnKey(db(), box(), user.id)).toBe(GOOD);
+    expect(await getOwnKeyInfo(database(), user.id)).toMatchObject({
+      masked: 'sk-ow…0001',
+      status: 'ok',
+    });
+    expect(await getOwnKey(database(), box(), user.id)).toBe(GOOD);
     const raw = db()
       .$client.prepare('SELECT ciphertext FROM user_keys WHERE user_id = ?')
       .get(user.id);
@@ -82,7 +86,7 @@ describe('bring your own key (bot level)', () => {
     await user.waitFor({
       text: '🗑 Your key sk-ow…0001 is removed. Generations are paid from your balance again.',
     });
-    expect(getOwnKeyInfo(db(), user.id)).toBeNull();
+    expect(await getOwnKeyInfo(database(), user.id)).toBeNull();
     user.send('/key remove');
     await user.waitFor({ text: /You have no key linked/ });
   });
@@ -99,7 +103,7 @@ describe('bring your own key (bot level)', () => {
     await user.waitFor({ text: /no quota left/ });
 
     expect(ownTexts(user)).toEqual([]);
-    expect(getOwnKeyInfo(db(), user.id)).toBeNull();
+    expect(await getOwnKeyInfo(database(), user.id)).toBeNull();
   });
 
   it('says "try later" when the gateway cannot answer, and changes nothing', async () => {
@@ -112,7 +116,7 @@ describe('bring your own key (bot level)', () => {
     });
     user.send(`/key ${GOOD}`);
     await user.waitFor({ text: /Сейчас не удалось проверить ключ/ });
-    expect(getOwnKeyInfo(db(), user.id)).toBeNull();
+    expect(await getOwnKeyInfo(database(), user.id)).toBeNull();
     expect(ownTexts(user)).toEqual([]);
   });
 
@@ -122,7 +126,7 @@ describe('bring your own key (bot level)', () => {
     user.send(`/key ${GOOD2}`);
     const text = (await user.waitFor({ text: /is linked/ })).message?.text ?? '';
     expect(text).not.toContain('Key quota');
-    expect(getOwnKey(db(), box(), user.id)).toBe(GOOD2);
+    expect(await getOwnKey(database(), box(), user.id)).toBe(GOOD2);
   });
 
   it('/key then the key: a short conversation that stores nothing of the key but the ciphertext', async () => {
@@ -132,7 +136,7 @@ describe('bring your own key (bot level)', () => {
     user.send(GOOD3);
     await user.waitFor({ text: /Your key sk-ow…0003 is linked/ });
     expect(ownTexts(user)).toEqual(['/key']);
-    expect(getOwnKey(db(), box(), user.id)).toBe(GOOD3);
+    expect(await getOwnKey(database(), box(), user.id)).toBe(GOOD3);
     await vi.waitFor(() => expect(conversationRows(user)).toEqual([]));
     expect(JSON.stringify(db().select().from(kv).all())).not.toContain(GOOD3);
 
@@ -141,7 +145,7 @@ describe('bring your own key (bot level)', () => {
     await user.waitFor({ text: /Your key sk-ow…0003 is linked \(working\)/ });
     user.send(GOOD2);
     await user.waitFor({ text: /sk-ow…0002 is linked/ });
-    expect(getOwnKey(db(), box(), user.id)).toBe(GOOD2);
+    expect(await getOwnKey(database(), box(), user.id)).toBe(GOOD2);
   });
 
   it("the conversation's own sends go through the bot's API stack (counted, paced, retried on 429)", async () => {
@@ -181,7 +185,7 @@ describe('bring your own key (bot level)', () => {
     await user.waitFor({ text: /Your key sk-ow…0001 is linked \(refused \(wrong or expired\)\)/ });
     user.send(GOOD2);
     await user.waitFor({ text: /sk-ow…0002 is linked/ });
-    expect(getOwnKeyInfo(db(), user.id)?.status).toBe('ok');
+    expect((await getOwnKeyInfo(database(), user.id))?.status).toBe('ok');
   });
 
   it('a late 401 for the old key leaves the key linked since usable', async () => {
@@ -199,8 +203,8 @@ describe('bring your own key (bot level)', () => {
     user.send(`/key ${fresh}`);
     await user.waitFor({ text: /sk-ow…0002 is linked/ });
     await user.waitFor({ text: /refused/ });
-    expect(getOwnKeyInfo(db(), user.id)?.status).toBe('ok');
-    expect(getOwnKey(db(), box(), user.id)).toBe(fresh);
+    expect((await getOwnKeyInfo(database(), user.id))?.status).toBe('ok');
+    expect(await getOwnKey(database(), box(), user.id)).toBe(fresh);
   });
 
   it('/cancel ends the conversation; other commands leave it and run', async () => {
@@ -218,7 +222,7 @@ describe('bring your own key (bot level)', () => {
     await user.waitFor({ text: /Balance: 0\.00 USD/ });
     // The conversation is over: nothing of it is left in the storage.
     await vi.waitFor(() => expect(conversationRows(user)).toEqual([]));
-    expect(getOwnKeyInfo(db(), user.id)).toBeNull();
+    expect(await getOwnKeyInfo(database(), user.id)).toBeNull();
   });
 
   it('in the conversation, text that is not a key is deleted and answered; buttons still work', async () => {
@@ -238,7 +242,7 @@ describe('bring your own key (bot level)', () => {
     await user.waitFor({ text: /Send me your API key/ });
     user.send(UNKNOWN);
     await user.waitFor({ text: /This key is refused/ });
-    expect(getOwnKeyInfo(db(), user.id)).toBeNull();
+    expect(await getOwnKeyInfo(database(), user.id)).toBeNull();
   });
 
   it('a key pasted on its own is deleted and linked', async () => {
@@ -255,7 +259,7 @@ describe('bring your own key (bot level)', () => {
     inGroup.send(`/key ${GOOD}`);
     await inGroup.waitFor({ text: /Never post your key in a group/ });
     expect(group.messages().some((m) => m.text?.includes(GOOD))).toBe(false);
-    expect(getOwnKeyInfo(db(), user.id)).toBeNull();
+    expect(await getOwnKeyInfo(database(), user.id)).toBeNull();
   });
 
   it('limits key checks per user and says when to try again', async () => {
@@ -266,6 +270,6 @@ describe('bring your own key (bot level)', () => {
     }
     user.send(`/key ${GOOD}`);
     await user.waitFor({ text: /Too many key checks\. Try again in 60 min\./ });
-    expect(getOwnKeyInfo(db(), user.id)).toBeNull();
+    expect(await getOwnKeyInfo(database(), user.id)).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ describe('start and help (bot level)', () => {
     expect(hello.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toContain(
       '❓ Help',
     );
-    expect(getUser(bot.app.deps.db, user.id)?.firstName).toBe('Ada');
+    expect((await getUser(bot.app.deps.database, user.id))?.firstName).toBe('Ada');
     const text = hello.message?.text ?? '';
     // One line per kind, a few names each (one per brand), from the catalog, not a fixed list.
     expect(text).toMatch(
@@ -100,7 +100,7 @@ describe('start and help (bot level)', () => {
       },
     });
     await user.waitFor({ text: /What I can do/ });
-    expect(getUser(bot.app.deps.db, user.id)?.firstName).toBe('');
+    expect((await getUser(bot.app.deps.database, user.id))?.firstName).toBe('');
   });
 
   it('names no third party by default: /start, /balance and a short balance say /redeem only', async () => {

@@ -204,7 +204,7 @@ describe('support in a plain group (bot level)', () => {
     w.tg.block(user.id);
     staff.reply(copy.message ?? 0, 'Hello?');
     await staff.waitFor({ text: '⚠️ Not delivered: the user has blocked the bot.' });
-    expect(getUser(w.bot.app.deps.db, user.id)?.blockedBot).toBe(true);
+    expect((await getUser(w.bot.app.deps.database, user.id))?.blockedBot).toBe(true);
     // Any other refusal is reported to the admin too (a group's error boundary stays silent).
     w.tg.unblock(user.id);
     w.tg.failNext('copyMessage', { error_code: 400, description: 'Bad Request: MESSAGE_EMPTY' });

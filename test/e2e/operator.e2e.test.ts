@@ -5,6 +5,7 @@ import type { ForumTopic } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { touchUser } from '../../src/accounts/users.js';
 import { closeDb, openDb } from '../../src/db/client.js';
+import { sqliteEngine } from '../../src/db/engine.js';
 import type { TestGroup, TestUser } from '../fakes/telegram/index.js';
 import { spawnBot } from '../helpers/spawn-bot.js';
 import { useSpawnedBot } from '../helpers/spawned-world.js';
@@ -72,11 +73,11 @@ describe('operator tools end to end: the real process (npm start)', () => {
 
   it('a broadcast stopped by SIGTERM resumes when the process starts again: everyone once', async () => {
     const db = openDb(path.join(dataDir, 'bot.sqlite'));
-    const readers = Array.from({ length: 60 }, (_, i) => {
-      const u = world.tg.user({ first_name: `R${i}`, language_code: 'en' });
-      touchUser(db, u.user, { privateChat: true });
-      return u;
-    });
+    const database = sqliteEngine(db.$client).db;
+    const readers = Array.from({ length: 60 }, (_, i) =>
+      world.tg.user({ first_name: `R${i}`, language_code: 'en' }),
+    );
+    for (const u of readers) await touchUser(database, u.user, { privateChat: true });
     closeDb(db);
 
     admin.send('/broadcast');

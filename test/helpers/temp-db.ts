@@ -36,6 +36,8 @@ export const TEST_ENGINE: EngineKind =
 export interface TestDatabase {
   engine: Engine;
   db: Database;
+  /** Another connection (another instance's) to the same database; cleanup closes it too. */
+  another(): Promise<Database>;
   cleanup(): Promise<void>;
 }
 
@@ -44,10 +46,17 @@ export async function testDatabase(kind: EngineKind = TEST_ENGINE): Promise<Test
   if (kind === 'postgres') {
     const database = await freshPgDatabase('test');
     const engine = await postgresEngine(database.url, { poolSize: 4 });
+    const others: Engine[] = [];
     return {
       engine,
       db: engine.db,
+      another: async () => {
+        const other = await postgresEngine(database.url, { poolSize: 2 });
+        others.push(other);
+        return other.db;
+      },
       cleanup: async () => {
+        for (const other of others) await other.close();
         await engine.close();
         await database.drop();
       },
@@ -55,10 +64,17 @@ export async function testDatabase(kind: EngineKind = TEST_ENGINE): Promise<Test
   }
   const file = tempDb();
   const engine = sqliteEngine(file.db.$client);
+  const others: Db[] = [];
   return {
     engine,
     db: engine.db,
+    another: async () => {
+      const other = openDb(file.file, { migrate: false });
+      others.push(other);
+      return sqliteEngine(other.$client).db;
+    },
     cleanup: async () => {
+      for (const other of others) closeDb(other);
       await engine.close();
       file.cleanup();
     },

@@ -57,10 +57,12 @@ async function replyHtml(ctx: BotContext, text: string): Promise<void> {
 }
 
 admin.command('stats', async (ctx) => {
-  const { db, gatewayStats } = ctx.deps;
+  const { gatewayStats } = ctx.deps;
   const locale = ctx.i18n.getLocale();
   const now = Date.now();
-  const report = buildStats(collectStats(db, { now, gateway: gatewayStats.snapshot() }));
+  const report = buildStats(
+    await collectStats(ctx.deps, { now, gateway: gatewayStats.snapshot() }),
+  );
   await replyHtml(
     ctx,
     renderStats(report, ctx.t, (amount) => ctx.deps.money(amount, locale), now),
@@ -68,16 +70,21 @@ admin.command('stats', async (ctx) => {
 });
 
 /** The user an admin means: the argument, else (support chat) the ticket replied to. */
-function target(ctx: BotContext, arg: string): { user: User | null; query?: string } {
+async function target(
+  ctx: BotContext,
+  arg: string,
+): Promise<{ user: User | null; query?: string }> {
   const query = arg.trim().split(/\s+/)[0] ?? '';
-  if (query) return { user: findUser(ctx.deps.db, query), query };
-  const fromTicket = ticketUserOf(ctx);
-  return { user: fromTicket === undefined ? null : findUser(ctx.deps.db, fromTicket) };
+  if (query) return { user: await findUser(ctx.deps.database, query), query };
+  const fromTicket = await ticketUserOf(ctx);
+  return {
+    user: fromTicket === undefined ? null : await findUser(ctx.deps.database, fromTicket),
+  };
 }
 
 for (const banned of [true, false]) {
   admin.command(banned ? 'ban' : 'unban', async (ctx) => {
-    const { user, query } = target(ctx, typeof ctx.match === 'string' ? ctx.match : '');
+    const { user, query } = await target(ctx, typeof ctx.match === 'string' ? ctx.match : '');
     if (!user) {
       await ctx.reply(
         query
@@ -96,7 +103,7 @@ for (const banned of [true, false]) {
       );
       return;
     }
-    setBanned(ctx.deps.db, user.id, banned);
+    await setBanned(ctx.deps.database, user.id, banned);
     ctx.log.info({ target: user.id, banned }, banned ? 'user banned' : 'user unbanned');
     await ctx.reply(ctx.t(banned ? 'admin-banned' : 'admin-unbanned', { user: label(user) }));
   });

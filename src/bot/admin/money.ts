@@ -151,7 +151,7 @@ admin.command('credit', async (ctx) => {
     return;
   }
   const { user: query, amount, note } = parsed.value;
-  const target = findUser(db, query);
+  const target = await findUser(ctx.deps.database, query);
   if (!target) {
     await ctx.reply(ctx.t('credit-unknown-user', { query: escapeHtml(query) }), {
       parse_mode: 'HTML',
@@ -195,7 +195,7 @@ admin.command('user', async (ctx) => {
     return;
   }
   const { db, catalog } = ctx.deps;
-  const user = findUser(db, query);
+  const user = await findUser(ctx.deps.database, query);
   if (!user) {
     await ctx.reply(ctx.t('user-unknown', { query: escapeHtml(query) }), { parse_mode: 'HTML' });
     return;
@@ -203,7 +203,7 @@ admin.command('user', async (ctx) => {
   const { locale, money } = await readerMoney(ctx);
   const text = renderUserCard(ctx.t, money, locale, catalog, {
     user,
-    key: getOwnKeyInfo(db, user.id),
+    key: await getOwnKeyInfo(ctx.deps.database, user.id),
     jobs: listUserJobs(db, user.id, USER_JOBS),
     ledger: withModels(ctx.deps, recentEntries(db, user.id, USER_LEDGER)),
   });

@@ -9,6 +9,7 @@ import {
   type StarsTx,
 } from '../../billing/stars-reconcile.js';
 import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/engine.js';
 import type { Logger } from '../../infra/logger.js';
 import { escapeHtml } from '../format.js';
 import { type Translate, translator } from '../i18n.js';
@@ -73,7 +74,7 @@ export async function reconcileNow(api: Api, db: Db, now = Date.now()): Promise<
 /** The daily run: silent when all matches, otherwise every admin gets the report. */
 export async function dailyReconcile(
   api: Api,
-  deps: { db: Db; logger: Logger; adminIds: readonly number[] },
+  deps: { db: Db; database: Database; logger: Logger; adminIds: readonly number[] },
 ): Promise<void> {
   const report = await reconcileNow(api, deps.db);
   deps.logger.info(
@@ -88,7 +89,7 @@ export async function dailyReconcile(
   );
   if (reconcileIsClean(report)) return;
   for (const id of deps.adminIds) {
-    const text = renderReconcile(translator(userLocale(deps.db, id)), report);
+    const text = renderReconcile(translator(await userLocale(deps.database, id)), report);
     await api.sendMessage(id, text, { parse_mode: 'HTML' }).catch(() => {});
   }
 }

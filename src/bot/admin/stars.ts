@@ -56,7 +56,7 @@ function paymentLine(t: Translate, money: FormatMoney, locale: string, p: StarPa
 /** The payments of the user `query` names (an id or @username), with a refund button each. */
 async function sendPayments(ctx: BotContext, query: string): Promise<void> {
   const { db } = ctx.deps;
-  const user = findUser(db, query);
+  const user = await findUser(ctx.deps.database, query);
   if (!user) {
     await ctx.reply(ctx.t('user-unknown', { query: escapeHtml(query) }), { parse_mode: 'HTML' });
     return;
@@ -169,7 +169,7 @@ async function refund(ctx: BotContext, payment: StarPayment, money: FormatMoney)
     }),
     { parse_mode: 'HTML' },
   );
-  const locale = userLocale(ctx.deps.db, payment.userId);
+  const locale = await userLocale(ctx.deps.database, payment.userId);
   const text = translateIn(locale, 'stars-refunded', {
     stars: payment.stars,
     taken: ctx.deps.money(result.taken, locale),

@@ -34,15 +34,15 @@ admin.command('broadcast', async (ctx) => {
 
 admin.callbackQuery(STOP_RE, async (ctx) => {
   const id = Number(ctx.match[1]);
-  const { db } = ctx.deps;
-  if (!finishBroadcast(db, id, 'cancelled')) {
+  const db = ctx.deps.database;
+  if (!(await finishBroadcast(db, id, 'cancelled'))) {
     await ctx.answerCallbackQuery({ text: ctx.t('broadcast-not-running') });
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t('broadcast-stopping') });
   // A worker that is sending it shows the final count when it notices; otherwise show it here.
   if (ctx.deps.broadcasts.isSending(id)) return;
-  const b = getBroadcast(db, id);
+  const b = await getBroadcast(db, id);
   if (!b) return;
   const markup = broadcastMarkup(b, ctx.t);
   await ctx

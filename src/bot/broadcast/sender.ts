@@ -3,7 +3,7 @@ import { type Api, GrammyError, HttpError } from 'grammy';
 import { userLocale } from '../../accounts/locale.js';
 import type { Broadcast } from '../../broadcast/store.js';
 import type { BroadcastSender, SendOutcome } from '../../broadcast/worker.js';
-import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/engine.js';
 import type { Logger } from '../../infra/logger.js';
 import { translator } from '../i18n.js';
 import { replyParams } from '../transport/reply-params.js';
@@ -33,7 +33,7 @@ export function classifySendError(err: unknown): SendOutcome {
  * its retry_after; a longer one comes back here as `retry_after` for the worker to wait.
  */
 export class TelegramBroadcastSender implements BroadcastSender {
-  constructor(private readonly d: { api: Api; db: Db; logger: Logger }) {}
+  constructor(private readonly d: { api: Api; db: Database; logger: Logger }) {}
 
   async send(userId: number, source: { chatId: number; messageId: number }): Promise<SendOutcome> {
     try {
@@ -51,7 +51,7 @@ export class TelegramBroadcastSender implements BroadcastSender {
   async finished(b: Broadcast): Promise<void> {
     await this.edit(b);
     // The edit is silent; a new message tells the admin it is over.
-    const t = translator(userLocale(this.d.db, b.adminId));
+    const t = translator(await userLocale(this.d.db, b.adminId));
     await this.d.api.sendMessage(b.progressChatId ?? b.adminId, broadcastText(b, t), {
       ...replyParams(b.progressMessageId),
     });
@@ -59,7 +59,7 @@ export class TelegramBroadcastSender implements BroadcastSender {
 
   private async edit(b: Broadcast): Promise<void> {
     if (b.progressChatId === null || b.progressMessageId === null) return;
-    const t = translator(userLocale(this.d.db, b.adminId));
+    const t = translator(await userLocale(this.d.db, b.adminId));
     const markup = broadcastMarkup(b, t);
     try {
       await this.d.api.editMessageText(b.progressChatId, b.progressMessageId, broadcastText(b, t), {

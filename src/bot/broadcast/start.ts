@@ -13,8 +13,8 @@ import { broadcastMarkup, broadcastText } from './render.js';
 export type StartResult = { kind: 'started'; id: number; total: number } | { kind: 'nobody' };
 
 /** Admins are not recipients: they saw the message when they wrote it. */
-export const audienceCount = (ctx: BaseContext): number =>
-  countAudience(ctx.deps.db, ctx.deps.config.ADMIN_IDS);
+export const audienceCount = (ctx: BaseContext): Promise<number> =>
+  countAudience(ctx.deps.database, ctx.deps.config.ADMIN_IDS);
 
 /**
  * Persists the broadcast of the admin's message, shows its progress message and hands it to
@@ -25,18 +25,18 @@ export async function startBroadcast(
   messageId: number,
   locale: string,
 ): Promise<StartResult> {
-  const { db, config } = ctx.deps;
+  const { database: db, config } = ctx.deps;
   const chatId = ctx.chat?.id;
   const adminId = ctx.from?.id;
   if (chatId === undefined || adminId === undefined) return { kind: 'nobody' };
-  const b = createBroadcast(db, {
+  const b = await createBroadcast(db, {
     adminId,
     sourceChatId: chatId,
     sourceMessageId: messageId,
     exclude: config.ADMIN_IDS,
   });
   if (b.total === 0) {
-    finishBroadcast(db, b.id, 'cancelled', 'nobody');
+    await finishBroadcast(db, b.id, 'cancelled', 'nobody');
     return { kind: 'nobody' };
   }
   const t = translator(locale);
@@ -46,7 +46,7 @@ export async function startBroadcast(
       ...replyParams(messageId),
       ...(markup ? { reply_markup: markup } : {}),
     });
-    setProgressMessage(db, b.id, chatId, shown.message_id);
+    await setProgressMessage(db, b.id, chatId, shown.message_id);
   } catch (err) {
     // The broadcast is saved; it goes out without a progress message and ends with its count.
     ctx.log.warn({ err, broadcast: b.id }, 'could not show the broadcast progress message');

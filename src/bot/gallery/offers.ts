@@ -10,7 +10,7 @@ import { offerFollowUp } from '../jobs/confirm-start.js';
 
 /** 🔁 from the gallery: the same request again, priced anew; false when it cannot be repeated. */
 export async function offerAgain(
-  deps: Pick<BotDeps, 'db' | 'catalog' | 'money'>,
+  deps: Pick<BotDeps, 'db' | 'database' | 'catalog' | 'money'>,
   api: Api,
   job: JobRow,
   locale: Locale,
@@ -19,7 +19,7 @@ export async function offerAgain(
   if (!prepared?.ok) return false;
   const model = deps.catalog.title(job.model);
   await offerFollowUp(
-    { api, db: deps.db, money: deps.money },
+    { api, db: deps.database, money: deps.money },
     job,
     prepared.draft,
     locale,
@@ -42,7 +42,7 @@ export interface GalleryEdit {
  * restart before ✅ or mid-queue loses nothing. False when the catalog refuses the request.
  */
 export async function offerEdit(
-  deps: Pick<BotDeps, 'db' | 'catalog' | 'money'>,
+  deps: Pick<BotDeps, 'db' | 'database' | 'catalog' | 'money'>,
   api: Api,
   job: JobRow,
   edit: GalleryEdit,
@@ -63,7 +63,7 @@ export async function offerEdit(
   if (!prepared.ok) return false;
   const title = model.title;
   await offerFollowUp(
-    { api, db: deps.db, money: deps.money },
+    { api, db: deps.database, money: deps.money },
     job,
     prepared.draft,
     locale,

@@ -42,8 +42,8 @@ export async function startEdit(
 ): Promise<void> {
   const userId = ctx.from?.id;
   if (userId === undefined) return;
-  const { db, catalog } = ctx.deps;
-  const model = editModelFor(catalog, getSettings(db, userId), images.length);
+  const { database, catalog } = ctx.deps;
+  const model = editModelFor(catalog, await getSettings(database, userId), images.length);
   if (!model) {
     await ctx.reply(ctx.t('edit-no-model'));
     return;

@@ -22,8 +22,8 @@ export const imagineFeature = new Composer<BotContext>();
 export async function generateFromText(ctx: BotContext, text: string): Promise<void> {
   const userId = ctx.from?.id;
   if (userId === undefined) return;
-  const { db, catalog } = ctx.deps;
-  const settings = getSettings(db, userId);
+  const { database, catalog } = ctx.deps;
+  const settings = await getSettings(database, userId);
   const model = generationModel(catalog, settings);
   if (!model) {
     await ctx.reply(ctx.t('imagine-no-model'));
@@ -56,7 +56,7 @@ imagineFeature.command('imagine', async (ctx) => {
     const model =
       userId === undefined
         ? undefined
-        : generationModel(ctx.deps.catalog, getSettings(ctx.deps.db, userId));
+        : generationModel(ctx.deps.catalog, await getSettings(ctx.deps.database, userId));
     const flags = model && optionFlags(model);
     const usage = ctx.t('imagine-usage');
     await ctx.reply(

@@ -7,8 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Api, InlineKeyboard } from 'grammy';
-import type { Db } from '../../db/client.js';
-import { SqliteKvStorage } from '../../db/kv-storage.js';
+import type { Database } from '../../db/engine.js';
+import { DbKvStorage } from '../../db/kv-storage.js';
 import type { JobRow } from '../../jobs/store.js';
 import { type Locale, type Translate, translator } from '../i18n.js';
 import { callbackData } from '../transport/callback-data.js';
@@ -22,24 +22,24 @@ export interface PendingStart {
 }
 
 export class PendingStarts {
-  private readonly kv: SqliteKvStorage<PendingStart>;
+  private readonly kv: DbKvStorage<PendingStart>;
 
-  constructor(db: Db) {
-    this.kv = new SqliteKvStorage<PendingStart>(db, 'jconfirm:', PENDING_START_TTL_MS);
+  constructor(db: Database) {
+    this.kv = new DbKvStorage<PendingStart>(db, 'jconfirm:', PENDING_START_TTL_MS);
   }
 
-  add(pending: PendingStart): string {
+  async add(pending: PendingStart): Promise<string> {
     const id = randomBytes(6).toString('base64url');
-    this.kv.write(id, pending);
+    await this.kv.write(id, pending);
     return id;
   }
 
-  get(id: string): PendingStart | undefined {
+  get(id: string): Promise<PendingStart | undefined> {
     return this.kv.read(id);
   }
 
-  delete(id: string): void {
-    this.kv.delete(id);
+  delete(id: string): Promise<void> {
+    return this.kv.delete(id);
   }
 }
 
@@ -76,7 +76,7 @@ export function confirmKeyboard(t: Translate, id: string, price: string): Inline
  * `question` gets the price as the reader sees it (their own key: "your key").
  */
 export async function offerFollowUp(
-  o: { api: Api; db: Db; money: (amount: number, locale: string) => string },
+  o: { api: Api; db: Database; money: (amount: number, locale: string) => string },
   job: JobRow,
   draft: JobDraft,
   locale: Locale,
@@ -87,7 +87,7 @@ export async function offerFollowUp(
   const t = translator(locale);
   const total = draft.price + thenReserves;
   const price = job.payer === 'own_key' ? t('job-cost-own-key') : o.money(total, locale);
-  const id = new PendingStarts(o.db).add({ userId: job.userId, draft });
+  const id = await new PendingStarts(o.db).add({ userId: job.userId, draft });
   await o.api.sendMessage(job.chatId, question(t, price), {
     reply_markup: confirmKeyboard(t, id, price),
   });

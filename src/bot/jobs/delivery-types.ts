@@ -2,6 +2,7 @@ import type { Api } from 'grammy';
 import type { Catalog } from '../../catalog/index.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/engine.js';
 import type { Logger } from '../../infra/logger.js';
 import type { DeliveryReceipt } from '../../jobs/ports.js';
 import type { ResultStore } from '../../jobs/result-store.js';
@@ -13,6 +14,7 @@ import type { StatusEditor } from './status-editor.js';
 export interface DeliveryContext {
   api: Api;
   db: Db;
+  database: Database;
   config: Config;
   logger: Logger;
   results: ResultStore;

@@ -77,8 +77,8 @@ jobsFeature.callbackQuery(/^j:/, async (ctx, next) => {
 // CONFIRM_ABOVE's question: ✅ starts the prepared job once, ✖ drops it (nothing was charged).
 jobsFeature.callbackQuery(/^jc:/, async (ctx) => {
   const parsed = parseConfirmButton(ctx.callbackQuery.data);
-  const pending = parsed ? new PendingStarts(ctx.deps.db) : undefined;
-  const found = parsed && pending?.get(parsed.id);
+  const pending = parsed ? new PendingStarts(ctx.deps.database) : undefined;
+  const found = parsed && (await pending?.get(parsed.id));
   if (!parsed || !pending || !found) {
     await ctx.answerCallbackQuery({ text: ctx.t('job-confirm-expired') });
     await ctx.editMessageReplyMarkup().catch(() => {});
@@ -87,7 +87,7 @@ jobsFeature.callbackQuery(/^jc:/, async (ctx) => {
   if (found.userId !== ctx.from.id)
     return void (await ctx.answerCallbackQuery({ text: ctx.t('job-not-yours') }));
   if (parsed.choice === 'no') {
-    pending.delete(parsed.id);
+    await pending.delete(parsed.id);
     await ctx.answerCallbackQuery();
     await ctx
       .editMessageText(ctx.t('job-confirm-dropped'))
@@ -102,7 +102,7 @@ jobsFeature.callbackQuery(/^jc:/, async (ctx) => {
   );
   // Kept when it did not start (rate limit, too many jobs): ✅ may be pressed again later.
   if (!outcome.ok) return;
-  pending.delete(parsed.id);
+  await pending.delete(parsed.id);
   await ctx.editMessageReplyMarkup().catch(() => {});
 });
 

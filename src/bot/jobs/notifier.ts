@@ -52,13 +52,13 @@ export class TelegramNotifier implements JobNotifier {
     private readonly deliverers: Partial<Record<JobFamily, Deliverer>>,
   ) {}
 
-  private locale(job: JobRow): Locale {
-    return userLocale(this.ctx.db, job.userId);
+  private locale(job: JobRow): Promise<Locale> {
+    return userLocale(this.ctx.database, job.userId);
   }
 
   async progress(job: JobRow, progress: JobProgress): Promise<void> {
     if (!job.statusMessageId) return;
-    const locale = this.locale(job);
+    const locale = await this.locale(job);
     const elapsed = formatElapsed(Date.now() - job.createdAt);
     const model = this.ctx.catalog().title(job.model);
     const text =
@@ -89,9 +89,9 @@ export class TelegramNotifier implements JobNotifier {
     if (!deliverer) throw new Error(`no deliverer for family ${job.family}`);
     let receipt: DeliveryReceipt;
     try {
-      receipt = await deliverer(this.ctx, job, this.locale(job));
+      receipt = await deliverer(this.ctx, job, await this.locale(job));
     } catch (err) {
-      if (isUnreachable(err)) return this.markUnreachable(job);
+      if (isUnreachable(err)) return await this.markUnreachable(job);
       throw err;
     }
     await this.removeStatus(job);
@@ -99,7 +99,7 @@ export class TelegramNotifier implements JobNotifier {
   }
 
   async failed(job: JobRow, refunded: boolean): Promise<void> {
-    const locale = this.locale(job);
+    const locale = await this.locale(job);
     const refund = refunded
       ? this.ctx.t(locale, 'job-refunded', { amount: this.ctx.money(job.price, locale) })
       : '';
@@ -149,15 +149,15 @@ export class TelegramNotifier implements JobNotifier {
       await send();
     } catch (err) {
       if (isUnreachable(err)) {
-        this.markUnreachable(job);
+        await this.markUnreachable(job);
         return;
       }
       this.ctx.logger.warn({ err, job: job.id }, 'could not update the chat about a job');
     }
   }
 
-  private markUnreachable(job: JobRow): DeliveryReceipt {
-    setBlockedBot(this.ctx.db, job.userId, true);
+  private async markUnreachable(job: JobRow): Promise<DeliveryReceipt> {
+    await setBlockedBot(this.ctx.database, job.userId, true);
     return { unreachable: true };
   }
 }

@@ -9,7 +9,7 @@ import { InlineKeyboard } from 'grammy';
 import { DEFAULT_LOCALE, type Locale } from '../../accounts/locale.js';
 import { hasWorkingKey } from '../../accounts/own-keys.js';
 import { getBalance } from '../../billing/ledger.js';
-import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/engine.js';
 import { cancelJob, createJob, setStatusMessage } from '../../jobs/lifecycle.js';
 import { countActiveJobs, getJobByStartKey, type JobRow } from '../../jobs/store.js';
 import type { BaseContext } from '../context.js';
@@ -40,8 +40,8 @@ export type SubmitOutcome =
     };
 
 /** A linked key that the gateway has not rejected pays; otherwise the balance does. */
-export function choosePayer(db: Db, userId: number): 'balance' | 'own_key' {
-  return hasWorkingKey(db, userId) ? 'own_key' : 'balance';
+export async function choosePayer(db: Database, userId: number): Promise<'balance' | 'own_key'> {
+  return (await hasWorkingKey(db, userId)) ? 'own_key' : 'balance';
 }
 
 /** The answer's locale (for number formats in amounts). */
@@ -104,7 +104,7 @@ async function askFirst(
   if (balance < draft.price) return false;
   const locale = localeOf(ctx);
   const price = money(draft.price, locale);
-  const id = new PendingStarts(db).add({ userId, draft });
+  const id = await new PendingStarts(ctx.deps.database).add({ userId, draft });
   await ctx.reply(
     ctx.t('job-confirm-question', {
       model: ctx.deps.catalog.title(draft.model),
@@ -141,7 +141,7 @@ export async function submitJob(
   const startKey = options.startKey ?? startKeyOf(ctx);
   const earlier = startKey ? getJobByStartKey(db, startKey) : undefined;
   if (earlier) return repeated(ctx, earlier);
-  const payer = draft.payer ?? choosePayer(db, userId);
+  const payer = draft.payer ?? (await choosePayer(ctx.deps.database, userId));
   if (!options.confirmed && (await askFirst(ctx, draft, payer, userId))) {
     return { ok: false, reason: 'awaiting_confirm' };
   }

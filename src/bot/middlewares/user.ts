@@ -21,10 +21,12 @@ function bannedNote(ctx: BaseContext): string {
 export async function userMiddleware(ctx: BaseContext, next: NextFunction): Promise<void> {
   const from = ctx.from;
   if (!from || from.is_bot) return next();
-  ctx.user = touchUser(ctx.deps.db, from, { privateChat: ctx.chat?.type === 'private' });
+  ctx.user = await touchUser(ctx.deps.database, from, {
+    privateChat: ctx.chat?.type === 'private',
+  });
   const welcome = ctx.deps.config.welcomeCreditMinor;
   if (welcome > 0 && isFirstContact(ctx.user) && !ctx.user.banned) {
-    const balance = grantWelcome(ctx.deps.db, from.id, welcome);
+    const balance = await grantWelcome(ctx.deps.db, from.id, welcome);
     if (balance !== undefined) {
       ctx.user = { ...ctx.user, balance };
       ctx.welcomed = welcome;

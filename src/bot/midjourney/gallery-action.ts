@@ -24,7 +24,7 @@ export type MjActionOutcome =
  * takes its prompt from the page (a bare number keeps the prompt and sets the zoom, as in chat).
  */
 export async function offerMjAction(
-  deps: Pick<BotDeps, 'db' | 'catalog' | 'money'>,
+  deps: Pick<BotDeps, 'db' | 'database' | 'catalog' | 'money'>,
   api: Api,
   job: JobRow,
   input: { index: number; prompt?: string },
@@ -49,7 +49,7 @@ export async function offerMjAction(
   if (!prepared.ok) return 'stale';
   const { button, action } = pressed;
   await offerFollowUp(
-    { api, db: deps.db, money: deps.money },
+    { api, db: deps.database, money: deps.money },
     job,
     prepared.draft,
     locale,

@@ -31,7 +31,7 @@ export async function askMjModal(
 ): Promise<void> {
   const modal = mjResultOf(job).modal;
   if (!modal) return;
-  const locale = userLocale(ctx.db, job.userId);
+  const locale = await userLocale(ctx.database, job.userId);
   const t = (key: string, vars?: Record<string, string | number>) => ctx.t(locale, key, vars);
   const price =
     job.payer === 'own_key' ? t('job-cost-own-key') : ctx.money(modalPrice ?? job.price, locale);

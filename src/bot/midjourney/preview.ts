@@ -69,7 +69,7 @@ export class MjPreviews {
         });
         messageId = current.messageId;
       } else {
-        const locale = userLocale(this.ctx.db, job.userId);
+        const locale = await userLocale(this.ctx.database, job.userId);
         const sent = await this.ctx.api.sendPhoto(job.chatId, file, {
           caption: this.ctx.t(locale, 'mj-preview-caption'),
           disable_notification: true,

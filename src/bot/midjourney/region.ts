@@ -23,7 +23,7 @@ export function regionButton(job: JobRow): string | undefined {
  * whether to start it: the price is named there, and ✅ starts it like any button would.
  */
 export async function offerVaryRegion(
-  deps: Pick<BotDeps, 'db' | 'catalog' | 'money'>,
+  deps: Pick<BotDeps, 'db' | 'database' | 'catalog' | 'money'>,
   api: Api,
   job: JobRow,
   input: { maskPng: Buffer; prompt: string },
@@ -54,7 +54,7 @@ export async function offerVaryRegion(
   });
   if (!prepared.ok) return 'no_region';
   await offerFollowUp(
-    { api, db: deps.db, money: deps.money },
+    { api, db: deps.database, money: deps.money },
     job,
     prepared.draft,
     locale,

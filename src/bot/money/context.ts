@@ -44,16 +44,16 @@ export const QUOTA_TIMEOUT_MS = 10_000;
  * marks the key invalid (as the job pipeline does), so the user is told to replace it.
  */
 export async function ownKeyState(
-  deps: Pick<BotDeps, 'db' | 'keyBox' | 'gateway' | 'logger'>,
+  deps: Pick<BotDeps, 'database' | 'keyBox' | 'gateway' | 'logger'>,
   userId: number,
 ): Promise<KeyState | undefined> {
-  const info = getOwnKeyInfo(deps.db, userId);
+  const info = await getOwnKeyInfo(deps.database, userId);
   if (!info) return undefined;
   const masked = info.masked;
   if (info.status === 'invalid') return { kind: 'invalid', masked };
   let key: string | null;
   try {
-    key = getOwnKey(deps.db, deps.keyBox, userId);
+    key = await getOwnKey(deps.database, deps.keyBox, userId);
   } catch (err) {
     deps.logger.error({ err, user: userId }, 'own key cannot be decrypted (secret changed?)');
     return { kind: 'quota-unavailable', masked };
@@ -64,7 +64,7 @@ export async function ownKeyState(
     return { kind: 'ok', masked, quota: toQuotaView(quota) };
   } catch (err) {
     if (isGatewayError(err) && err.kind === 'bad_key') {
-      markKeyInvalid(deps.db, userId, { box: deps.keyBox, key });
+      await markKeyInvalid(deps.database, userId, { box: deps.keyBox, key });
       return { kind: 'invalid', masked };
     }
     if (

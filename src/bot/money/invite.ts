@@ -69,7 +69,7 @@ inviteFeature.chatType('private').command('start', async (ctx, next) => {
 
 /** Tells the referrer, in their language, that a friend's first top-up earned them credit. */
 export async function notifyReferrer(ctx: BotContext, reward: ReferralReward): Promise<void> {
-  const locale = userLocale(ctx.deps.db, reward.referrerId);
+  const locale = await userLocale(ctx.deps.database, reward.referrerId);
   const text = translateIn(locale, 'referral-bonus-referrer', {
     amount: ctx.deps.money(reward.amount, locale),
   });

@@ -91,7 +91,7 @@ export type KeySubmission =
 /** Gateway checks per user: enough for typos, too few to use the bot as a key oracle. */
 export const KEY_CHECK_RULE: RateRule = { limit: 10, windowMs: 3_600_000 };
 
-type SubmitDeps = Pick<BotDeps, 'db' | 'keyBox' | 'gateway' | 'limiter' | 'logger'>;
+type SubmitDeps = Pick<BotDeps, 'database' | 'keyBox' | 'gateway' | 'limiter' | 'logger'>;
 
 /**
  * Everything after the message with the key was deleted: shape check, per-user check limit,
@@ -113,7 +113,7 @@ export async function submitKey(
     return { status: 'unavailable' };
   }
   if (check.status !== 'ok') return check;
-  const linked = linkKey(deps.db, deps.keyBox, userId, key, now);
+  const linked = await linkKey(deps.database, deps.keyBox, userId, key, now);
   if (!linked.ok) {
     deps.logger.error({ user: userId, reason: linked.reason }, 'own key: could not store');
     return { status: 'unavailable' };

@@ -30,8 +30,8 @@ export async function keyEntry(
   locale: string,
 ): Promise<void> {
   const t = translator(locale);
-  const current = await conversation.external((outside) => {
-    const info = getOwnKeyInfo(outside.deps.db, userIdOf(outside));
+  const current = await conversation.external(async (outside) => {
+    const info = await getOwnKeyInfo(outside.deps.database, userIdOf(outside));
     return info ? { masked: info.masked, status: info.status } : null;
   });
   await ctx.reply(

@@ -39,8 +39,8 @@ async function linkFromMessage(ctx: BotContext, text: string): Promise<void> {
 async function removeKey(ctx: BotContext): Promise<void> {
   const user = ctx.user;
   if (!user) return;
-  const info = getOwnKeyInfo(ctx.deps.db, user.id);
-  if (!info || !unlinkKey(ctx.deps.db, user.id)) {
+  const info = await getOwnKeyInfo(ctx.deps.database, user.id);
+  if (!info || !(await unlinkKey(ctx.deps.database, user.id))) {
     await ctx.reply(ctx.t('key-none'));
     return;
   }

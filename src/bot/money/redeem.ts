@@ -26,7 +26,7 @@ async function redeem(ctx: BotContext, code: string): Promise<void> {
   ctx.log.info({ codeId: result.codeId, amount: result.amount }, 'code redeemed');
   const { money } = await readerMoney(ctx);
   let text = ctx.t('redeem-ok', { amount: money(result.amount), balance: money(result.balance) });
-  if (hasWorkingKey(db, user.id)) text += `\n\n${ctx.t('redeem-ok-own-key')}`;
+  if (await hasWorkingKey(ctx.deps.database, user.id)) text += `\n\n${ctx.t('redeem-ok-own-key')}`;
   await ctx.reply(text, { parse_mode: 'HTML' });
   await payReferral(ctx, user.id);
 }

@@ -42,7 +42,7 @@ const screenDeps = (ctx: BotContext): ScreenDeps => ({
 
 settingsFeature.command('settings', async (ctx) => {
   if (!ctx.from) return;
-  const screen = homeScreen(screenDeps(ctx), getSettings(ctx.deps.db, ctx.from.id));
+  const screen = homeScreen(screenDeps(ctx), await getSettings(ctx.deps.database, ctx.from.id));
   await ctx.reply(screen.text, {
     parse_mode: 'HTML',
     reply_markup: screen.keyboard,
@@ -79,11 +79,12 @@ settingsFeature.callbackQuery(/^s:/, async (ctx, next) => {
     await toast(ctx, ctx.t('settings-not-yours'));
     return;
   }
-  const { db, catalog } = ctx.deps;
+  const { database: db, catalog } = ctx.deps;
   const userId = ctx.from.id;
   const deps = screenDeps(ctx);
-  const settings = getSettings(db, userId);
-  const save = (patch: SettingsPatch) => updateSettings(db, userId, patch) ?? settings;
+  const settings = await getSettings(db, userId);
+  const save = async (patch: SettingsPatch) =>
+    (await updateSettings(db, userId, patch)) ?? settings;
 
   switch (action.kind) {
     case 'home':
@@ -107,9 +108,9 @@ settingsFeature.callbackQuery(/^s:/, async (ctx, next) => {
       }
       const next =
         action.target === 'e'
-          ? save({ editModel: model.id })
+          ? await save({ editModel: model.id })
           : isGenerationModel(model)
-            ? save(patchForGenerationModel(model, settings))
+            ? await save(patchForGenerationModel(model, settings))
             : settings;
       await toast(ctx, ctx.t('settings-saved-model', { model: model.title }));
       return show(ctx, homeScreen(deps, next));
@@ -139,7 +140,7 @@ settingsFeature.callbackQuery(/^s:/, async (ctx, next) => {
         await toast(ctx, ctx.t(key, vars), true);
         return;
       }
-      const next = save(
+      const next = await save(
         action.kind === 'size' ? { imageSize: action.value } : { imageAspect: action.value },
       );
       await toast(ctx, ctx.t('settings-saved-value', { value: action.value }));
@@ -167,7 +168,7 @@ settingsFeature.callbackQuery(/^s:/, async (ctx, next) => {
         await toast(ctx, ctx.t(key, vars), true);
         return;
       }
-      const next = save({ imageN: action.value });
+      const next = await save({ imageN: action.value });
       await toast(ctx, ctx.t('settings-saved-value', { value: String(action.value) }));
       return show(ctx, homeScreen(deps, next));
     }
@@ -180,14 +181,14 @@ settingsFeature.callbackQuery(/^s:/, async (ctx, next) => {
         await toast(ctx, ctx.t('settings-model-gone'));
         return show(ctx, mjScreen(deps, settings));
       }
-      const next = save({ mjModel: model.id });
+      const next = await save({ mjModel: model.id });
       await toast(ctx, ctx.t('settings-saved-model', { model: model.title }));
       return show(ctx, homeScreen(deps, next));
     }
     case 'mjVersion': {
       const model = mjModelOf(catalog, settings);
       if (action.value === 'default' && model?.versions) {
-        const next = save({ mjVersion: null });
+        const next = await save({ mjVersion: null });
         await toast(
           ctx,
           ctx.t('settings-saved-value', { value: ctx.t('settings-button-mj-version-default') }),
@@ -198,7 +199,7 @@ settingsFeature.callbackQuery(/^s:/, async (ctx, next) => {
         await toast(ctx, ctx.t('settings-mj-version-gone'), true);
         return show(ctx, mjScreen(deps, settings));
       }
-      const next = save({ mjVersion: action.value });
+      const next = await save({ mjVersion: action.value });
       await toast(
         ctx,
         ctx.t('settings-saved-value', { value: `${versionFlag(model)} ${action.value}` }),

@@ -27,7 +27,7 @@ languageFeature.callbackQuery(/^lang:(.{1,16})$/, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t('unknown-callback') });
     return;
   }
-  updateSettings(ctx.deps.db, user.id, { locale });
+  await updateSettings(ctx.deps.database, user.id, { locale });
   ctx.i18n.useLocale(locale);
   await ctx.answerCallbackQuery({ text: ctx.t('language-set') });
   try {

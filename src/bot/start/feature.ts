@@ -34,9 +34,9 @@ function catalogLines(ctx: BotContext): string {
 }
 
 /** How paying works for this user: their balance (or their own key), then how to top up. */
-function payingLines(ctx: BotContext): string {
+async function payingLines(ctx: BotContext): Promise<string> {
   const user = ctx.user;
-  if (user && hasWorkingKey(ctx.deps.db, user.id)) return ctx.t('start-own-key');
+  if (user && (await hasWorkingKey(ctx.deps.database, user.id))) return ctx.t('start-own-key');
   const balance = ctx.t('start-balance', { balance: moneyOf(ctx)(user?.balance ?? 0) });
   return `${balance}\n${topUpLine(ctx.t, topUpOf(ctx.deps.config))}`;
 }
@@ -46,7 +46,7 @@ startFeature.command('start', async (ctx) => {
   const parts = [`${ctx.t('start-greeting', { name })}\n${catalogLines(ctx)}`];
   if (ctx.welcomed !== undefined)
     parts.push(ctx.t('start-welcome-credit', { amount: moneyOf(ctx)(ctx.welcomed) }));
-  parts.push(payingLines(ctx), ctx.t('start-hint'));
+  parts.push(await payingLines(ctx), ctx.t('start-hint'));
   await ctx.reply(parts.join('\n\n'), { parse_mode: 'HTML', reply_markup: mainMenu(ctx) });
 });
 

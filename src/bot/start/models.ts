@@ -11,7 +11,7 @@ export const modelsFeature = new Composer<BotContext>();
 
 export async function sendModels(ctx: BotContext): Promise<void> {
   const { money } = await readerMoney(ctx);
-  const ownKey = ctx.user ? hasWorkingKey(ctx.deps.db, ctx.user.id) : false;
+  const ownKey = ctx.user ? await hasWorkingKey(ctx.deps.database, ctx.user.id) : false;
   const text = renderModels(ctx.t, money, ctx.deps.catalog, { ownKey });
   for (const part of splitMessage(text)) await ctx.reply(part, { parse_mode: 'HTML' });
 }

@@ -43,7 +43,7 @@ const placement = (at: Placement | undefined) => ({
 export class TelegramSupportChannel implements SupportChannel {
   constructor(
     private readonly api: Api,
-    private readonly replyLabel: (userId: number) => string,
+    private readonly replyLabel: (userId: number) => Promise<string>,
     /** Shared by the channels of one bot (they are made per update). */
     private readonly forumCache: ForumCache = new Map(),
   ) {}
@@ -92,7 +92,12 @@ export class TelegramSupportChannel implements SupportChannel {
     at?: Placement & { replyButton?: boolean },
   ): Promise<number> {
     const markup = at?.replyButton
-      ? { reply_markup: new InlineKeyboard().text(this.replyLabel(toChatId), SUPPORT_REPLY_DATA) }
+      ? {
+          reply_markup: new InlineKeyboard().text(
+            await this.replyLabel(toChatId),
+            SUPPORT_REPLY_DATA,
+          ),
+        }
       : {};
     const copied = await call(() =>
       this.api.copyMessage(toChatId, from.chatId, from.messageId, { ...placement(at), ...markup }),

@@ -75,7 +75,7 @@ inPrivate.on('message', async (ctx, next) => {
     target.from?.id !== ctx.me.id ||
     ctx.deps.config.SUPPORT_CHAT_ID === undefined ||
     ctx.message.text?.startsWith('/') ||
-    !messageOfUser(ctx.deps.db, ctx.from.id, target.message_id, 'out')
+    !(await messageOfUser(ctx.deps.database, ctx.from.id, target.message_id, 'out'))
   ) {
     return next();
   }

@@ -1,7 +1,7 @@
 // Support, Telegram side. Its domain side (tickets, relay) is src/support.
 import type { Api } from 'grammy';
 import { userLocale } from '../../accounts/locale.js';
-import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/engine.js';
 import { loadUserCard } from '../../support/card.js';
 import { renderTicketHeader, topicName } from '../../support/header.js';
 import { isChannelError } from '../../support/ports.js';
@@ -15,14 +15,14 @@ import { operatorLocale } from './texts.js';
 export const SUPPORT_RULE = { limit: 10, windowMs: 10 * 60_000 };
 
 /** One forum cache per bot (per database), not per process: tests run several bots. */
-const forumCaches = new WeakMap<Db, ForumCache>();
+const forumCaches = new WeakMap<Database, ForumCache>();
 
-export function supportChannel(api: Api, db: Db): TelegramSupportChannel {
+export function supportChannel(api: Api, db: Database): TelegramSupportChannel {
   const cache = forumCaches.get(db) ?? new Map();
   forumCaches.set(db, cache);
   return new TelegramSupportChannel(
     api,
-    (userId) => translator(userLocale(db, userId))('support-button-reply'),
+    async (userId) => translator(await userLocale(db, userId))('support-button-reply'),
     cache,
   );
 }
@@ -41,19 +41,19 @@ export async function sendSupportMessage(
   ctx: BaseContext,
   messageId: number,
 ): Promise<SupportSendResult> {
-  const { config, db, limiter } = ctx.deps;
+  const { config, database, limiter } = ctx.deps;
   const chatId = config.SUPPORT_CHAT_ID;
   const userId = ctx.from?.id;
   if (chatId === undefined || userId === undefined) return { kind: 'unconfigured' };
   const decision = await limiter.hit(`support:${userId}`, SUPPORT_RULE);
   if (!decision.allowed) return { kind: 'rate_limited' };
-  const card = loadUserCard(db, userId);
+  const card = await loadUserCard(ctx.deps, userId);
   if (!card) return { kind: 'failed' };
-  const staffLocale = operatorLocale(db, config);
+  const staffLocale = await operatorLocale(database, config);
   const t = translator(staffLocale);
   try {
     const result = await relayToSupport(
-      { db, channel: supportChannel(ctx.api, db) },
+      { db: database, channel: supportChannel(ctx.api, database) },
       {
         supportChatId: chatId,
         userId,

@@ -106,18 +106,18 @@ inSupportChat.command('close', async (ctx) => {
   const verdict = await staffVerdict(ctx);
   if (verdict === undefined) return;
   if (verdict !== 'staff') return refuseNonStaff(ctx, verdict);
-  const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
+  const relay = { db: ctx.deps.database, channel: supportChannel(ctx.api, ctx.deps.database) };
   const result = await closeTicket(relay, locate(ctx.message), ctx.from.id, async (closed) => {
     await ctx
       .reply(ctx.t('support-ticket-closed', { ticket: String(closed.ticketId) }))
       .catch((err) => {
         ctx.log.warn({ err }, 'could not confirm the closed ticket');
       });
-    const t = translator(userLocale(ctx.deps.db, closed.userId));
+    const t = translator(await userLocale(ctx.deps.database, closed.userId));
     await ctx.api
       .sendMessage(closed.userId, t('support-closed-user', { ticket: String(closed.ticketId) }))
-      .catch((err: unknown) => {
-        if (isUnreachable(err)) setBlockedBot(ctx.deps.db, closed.userId, true);
+      .catch(async (err: unknown) => {
+        if (isUnreachable(err)) await setBlockedBot(ctx.deps.database, closed.userId, true);
         else ctx.log.warn({ err }, 'could not tell the user their ticket was closed');
       });
   });
@@ -134,7 +134,7 @@ inSupportChat.on('message', async (ctx, next) => {
   const anonymous = m.sender_chat !== undefined;
   if ((ctx.from.is_bot && !anonymous) || isService(m) || text.startsWith(NOTE_PREFIX)) return;
   const where = locate(m);
-  const inTicket = findTarget(ctx.deps.db, where) !== undefined;
+  const inTicket = (await findTarget(ctx.deps.database, where)) !== undefined;
   // Staff talk to each other here; only a reply to one of the bot's own messages was clearly
   // meant as an answer, and nothing else is checked (a getChatMember call per chat line).
   const answersBot =
@@ -146,7 +146,7 @@ inSupportChat.on('message', async (ctx, next) => {
     if (inTicket) await refuseNonStaff(ctx, verdict);
     return;
   }
-  const relay = { db: ctx.deps.db, channel: supportChannel(ctx.api, ctx.deps.db) };
+  const relay = { db: ctx.deps.database, channel: supportChannel(ctx.api, ctx.deps.database) };
   let result: Awaited<ReturnType<typeof relayToUser>>;
   try {
     result = await relayToUser(relay, where);
@@ -179,8 +179,8 @@ inSupportChat.on('message', async (ctx, next) => {
 inSupportChat.on('edited_message', () => {});
 
 /** For /ban as a reply in the support chat (or in a user's topic): the user of that ticket. */
-export function ticketUserOf(ctx: BotContext): number | undefined {
+export async function ticketUserOf(ctx: BotContext): Promise<number | undefined> {
   const m = ctx.message;
   if (!m || ctx.chat?.id !== ctx.deps.config.SUPPORT_CHAT_ID) return undefined;
-  return findTarget(ctx.deps.db, locate(m))?.userId;
+  return (await findTarget(ctx.deps.database, locate(m)))?.userId;
 }

@@ -5,8 +5,8 @@
  * database so a restart between the command and the press loses nothing. Old drafts expire.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client.js';
-import { SqliteKvStorage } from '../../db/kv-storage.js';
+import type { Database } from '../../db/engine.js';
+import { DbKvStorage } from '../../db/kv-storage.js';
 import type { RequestInputs, VideoChoice, VideoInput, VideoSource } from './request.js';
 
 export interface VideoDraft extends VideoChoice {
@@ -49,21 +49,21 @@ export function newDraftId(): string {
 }
 
 export class VideoDrafts {
-  private readonly kv: SqliteKvStorage<VideoDraft>;
+  private readonly kv: DbKvStorage<VideoDraft>;
 
-  constructor(db: Db, ttlMs = DRAFT_TTL_MS) {
-    this.kv = new SqliteKvStorage<VideoDraft>(db, 'vdraft:', ttlMs);
+  constructor(db: Database, ttlMs = DRAFT_TTL_MS) {
+    this.kv = new DbKvStorage<VideoDraft>(db, 'vdraft:', ttlMs);
   }
 
-  get(id: string): VideoDraft | undefined {
+  get(id: string): Promise<VideoDraft | undefined> {
     return this.kv.read(id);
   }
 
-  save(draft: VideoDraft): void {
-    this.kv.write(draft.id, draft);
+  save(draft: VideoDraft): Promise<void> {
+    return this.kv.write(draft.id, draft);
   }
 
-  delete(id: string): void {
-    this.kv.delete(id);
+  delete(id: string): Promise<void> {
+    return this.kv.delete(id);
   }
 }

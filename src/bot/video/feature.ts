@@ -60,7 +60,7 @@ export const videoFeature = new Composer<BotContext>();
 
 type Query = CallbackQueryContext<BotContext>;
 
-const drafts = (ctx: BotContext) => new VideoDrafts(ctx.deps.db);
+const drafts = (ctx: BotContext) => new VideoDrafts(ctx.deps.database);
 
 /** Problems the keyboard can fix (another model): shown on the screen instead of refusing. */
 const MODEL_PROBLEMS = new Set([
@@ -72,12 +72,12 @@ const MODEL_PROBLEMS = new Set([
   'video_not_supported',
 ]);
 
-function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Screen {
+async function screenFor(ctx: BotContext, draft: VideoDraft, model: VideoModel): Promise<Screen> {
   const deps = {
     catalog: ctx.deps.catalog,
     t: (key: string, vars?: Record<string, string | number>) => ctx.t(key, vars),
     money: moneyOf(ctx),
-    ownKey: choosePayer(ctx.deps.db, draft.userId) === 'own_key',
+    ownKey: (await choosePayer(ctx.deps.database, draft.userId)) === 'own_key',
   };
   if (draft.view === 'models') return modelsScreen(deps, draft);
   const prepared = prepareVideoJob({
@@ -122,8 +122,8 @@ export async function startVideo(
     await ctx.reply(ctx.t('video-usage'), { parse_mode: 'HTML', ...replyParams(messageId) });
     return;
   }
-  const { db, catalog } = ctx.deps;
-  const settings = getSettings(db, userId);
+  const { database, catalog } = ctx.deps;
+  const settings = await getSettings(database, userId);
   const model = videoModelFor(catalog, settings);
   if (!model) {
     await ctx.reply(ctx.t('video-no-model'), replyParams(messageId));
@@ -163,8 +163,8 @@ export async function startVideo(
 }
 
 async function showNewDraft(ctx: BotContext, draft: VideoDraft, model: VideoModel): Promise<void> {
-  drafts(ctx).save(draft);
-  const screen = screenFor(ctx, draft, model);
+  await drafts(ctx).save(draft);
+  const screen = await screenFor(ctx, draft, model);
   await ctx.reply(screen.text, {
     parse_mode: 'HTML',
     reply_markup: screen.keyboard,
@@ -303,7 +303,7 @@ videoFeature.on(
     const draftId = replied?.from?.id === ctx.me.id ? draftIdOf(replied) : undefined;
     if (!replied || !draftId) return next();
     const store = drafts(ctx);
-    const draft = store.get(draftId);
+    const draft = await store.get(draftId);
     const model =
       draft && (ctx.deps.catalog.get(draft.model, 'video') ?? fallbackModel(ctx, draft));
     const reply = model && readReply(ctx, model);
@@ -322,8 +322,8 @@ videoFeature.on(
     const updated: VideoDraft = { ...draft, prompt: reply.prompt, view: 'main' };
     if (reply.audio) updated.audio = reply.audio;
     else delete updated.audio;
-    store.save(updated);
-    await show(ctx, screenFor(ctx, updated, model), replied.message_id);
+    await store.save(updated);
+    await show(ctx, await screenFor(ctx, updated, model), replied.message_id);
     await ctx.reply(
       ctx.t(reply.audio ? 'video-audio-set' : 'video-prompt-set'),
       replyParams(ctx.message.message_id),
@@ -354,7 +354,7 @@ videoFeature.callbackQuery(/^v:/, async (ctx, next) => {
   const button = parseVideo(ctx.callbackQuery.data);
   if (!button) return next();
   const store = drafts(ctx);
-  const draft = store.get(button.draftId);
+  const draft = await store.get(button.draftId);
   if (!draft) {
     await toast(ctx, ctx.t('video-draft-gone'));
     await ctx.editMessageReplyMarkup().catch(() => {});
@@ -370,7 +370,7 @@ videoFeature.callbackQuery(/^v:/, async (ctx, next) => {
     button.action.op !== 'cancel'
   ) {
     await toast(ctx, ctx.t('video-model-gone'));
-    return show(ctx, screenFor(ctx, { ...draft, view: 'models' }, fallbackModel(ctx, draft)));
+    return show(ctx, await screenFor(ctx, { ...draft, view: 'models' }, fallbackModel(ctx, draft)));
   }
   await act(ctx, store, draft, model ?? fallbackModel(ctx, draft), button.action);
 });
@@ -383,19 +383,19 @@ function fallbackModel(ctx: BotContext, draft: VideoDraft): VideoModel {
 }
 
 /** Applies a choice to the draft and to the user's settings, so the next /video starts there. */
-function choose(
+async function choose(
   ctx: Query,
   store: VideoDrafts,
   draft: VideoDraft,
   choice: VideoChoice,
-): VideoDraft {
+): Promise<VideoDraft> {
   const next: VideoDraft = { ...draft, ...choice, view: 'main' };
   if (choice.shape === undefined) delete next.shape;
   if (choice.mode === undefined) delete next.mode;
   if (choice.effect === undefined) delete next.effect;
   if (choice.voice === undefined) delete next.voice;
-  store.save(next);
-  updateSettings(ctx.deps.db, draft.userId, settingsPatchFor(choice));
+  await store.save(next);
+  await updateSettings(ctx.deps.database, draft.userId, settingsPatchFor(choice));
   return next;
 }
 
@@ -419,23 +419,23 @@ async function act(
   switch (action.op) {
     case 'models': {
       const next = { ...draft, view: 'models' as const };
-      store.save(next);
+      await store.save(next);
       await ctx.answerCallbackQuery();
-      return show(ctx, screenFor(ctx, next, model));
+      return show(ctx, await screenFor(ctx, next, model));
     }
     case 'back': {
       const next = { ...draft, view: 'main' as const };
-      store.save(next);
+      await store.save(next);
       await ctx.answerCallbackQuery();
-      return show(ctx, screenFor(ctx, next, model));
+      return show(ctx, await screenFor(ctx, next, model));
     }
     case 'model': {
       const chosen = modelByToken(ctx.deps.catalog, draft, action.token);
       if (!chosen) return void (await toast(ctx, ctx.t('video-model-gone')));
       // Keep what the new model also offers (a ratio maps to the nearest size, and back).
-      const next = choose(ctx, store, draft, choiceFor(chosen, current));
+      const next = await choose(ctx, store, draft, choiceFor(chosen, current));
       await toast(ctx, ctx.t('video-saved-model', { model: chosen.title }));
-      return show(ctx, screenFor(ctx, next, chosen));
+      return show(ctx, await screenFor(ctx, next, chosen));
     }
     case 'duration': {
       if (!model.durations.allowed.includes(action.value))
@@ -443,9 +443,9 @@ async function act(
           code: 'duration_unsupported',
           allowed: model.durations.allowed.map(String),
         }));
-      const next = choose(ctx, store, draft, { ...current, duration: action.value });
+      const next = await choose(ctx, store, draft, { ...current, duration: action.value });
       await ctx.answerCallbackQuery();
-      return show(ctx, screenFor(ctx, next, model));
+      return show(ctx, await screenFor(ctx, next, model));
     }
     case 'shape': {
       const shapes = shapeChoice(model);
@@ -454,9 +454,9 @@ async function act(
           code: shapes?.kind === 'size' ? 'size_unsupported' : 'aspect_unsupported',
           allowed: shapes?.allowed ?? [],
         }));
-      const next = choose(ctx, store, draft, { ...current, shape: action.value });
+      const next = await choose(ctx, store, draft, { ...current, shape: action.value });
       await ctx.answerCallbackQuery();
-      return show(ctx, screenFor(ctx, next, model));
+      return show(ctx, await screenFor(ctx, next, model));
     }
     case 'mode': {
       if (!model.modes?.allowed.includes(action.value))
@@ -464,9 +464,9 @@ async function act(
           code: 'mode_unsupported',
           allowed: (model.modes?.allowed ?? []).map(String),
         }));
-      const next = choose(ctx, store, draft, { ...current, mode: action.value });
+      const next = await choose(ctx, store, draft, { ...current, mode: action.value });
       await ctx.answerCallbackQuery();
-      return show(ctx, screenFor(ctx, next, model));
+      return show(ctx, await screenFor(ctx, next, model));
     }
     case 'effect': {
       if (!model.effects?.allowed.includes(action.value))
@@ -474,9 +474,9 @@ async function act(
           code: 'effect_unsupported',
           allowed: (model.effects?.allowed ?? []).map((e) => effectLabel(ctx.t, e)),
         }));
-      const next = choose(ctx, store, draft, { ...current, effect: action.value });
+      const next = await choose(ctx, store, draft, { ...current, effect: action.value });
       await ctx.answerCallbackQuery();
-      return show(ctx, screenFor(ctx, next, model));
+      return show(ctx, await screenFor(ctx, next, model));
     }
     case 'voice': {
       if (!model.speech?.voices.allowed.includes(action.value))
@@ -484,12 +484,12 @@ async function act(
           code: 'voice_unsupported',
           allowed: (model.speech?.voices.allowed ?? []).map((v) => voiceLabel(ctx.t, v)),
         }));
-      const next = choose(ctx, store, draft, { ...current, voice: action.value });
+      const next = await choose(ctx, store, draft, { ...current, voice: action.value });
       await ctx.answerCallbackQuery();
-      return show(ctx, screenFor(ctx, next, model));
+      return show(ctx, await screenFor(ctx, next, model));
     }
     case 'cancel':
-      store.delete(draft.id);
+      await store.delete(draft.id);
       await ctx.answerCallbackQuery({ text: ctx.t('video-cancelled') });
       await ctx.deleteMessage().catch(() => ctx.editMessageReplyMarkup().catch(() => {}));
       return;
@@ -521,7 +521,7 @@ async function confirm(ctx: Query, store: VideoDrafts, draft: VideoDraft, model:
   });
   if (!outcome.ok) return; // told by submitJob; the draft stays for another try (after a top-up)
   if (outcome.existing) return;
-  store.save({ ...draft, jobId: outcome.job.id });
+  await store.save({ ...draft, jobId: outcome.job.id });
   const price =
     outcome.job.payer === 'own_key' ? ctx.t('job-cost-own-key') : moneyOf(ctx)(outcome.job.price);
   await ctx

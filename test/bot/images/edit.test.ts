@@ -74,7 +74,9 @@ describe('photo editing (bot level)', () => {
 
   it('a reply to a photo with /edit uses a Gemini-style model through chat with a data: URL', async () => {
     const user = newUser();
-    updateSettings(bot.app.deps.db, user.id, { editModel: 'gemini-2.5-flash-image-preview' });
+    await updateSettings(bot.app.deps.database, user.id, {
+      editModel: 'gemini-2.5-flash-image-preview',
+    });
     const png = makePng(40, 40);
     const photo = user.sendPhoto(png);
     await user.waitFor({ text: /What should I change/ });

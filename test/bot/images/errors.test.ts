@@ -131,7 +131,7 @@ describe('generation failures (bot level)', () => {
 
   it('a model with its own timeoutSeconds (GPT Image: 600) is waited for past GATEWAY_TIMEOUT_MS', async () => {
     const user = newUser();
-    updateSettings(bot.app.deps.db, user.id, { imageModel: 'gpt-image-1-mini' });
+    await updateSettings(bot.app.deps.database, user.id, { imageModel: 'gpt-image-1-mini' });
     // Twice the client's 1 s default; the catalog gives this model ten minutes.
     bot.gateway.inject({ route: imagesRoute, delayMs: 2_000, times: 1 });
     user.send('a slow glass apple');
@@ -163,16 +163,18 @@ describe('generation failures (bot level)', () => {
 
   describe('with the user’s own key (nothing charged, the texts are about their key)', () => {
     const ownKey = (name: string) => `sk-own${name}0123456789abcdef`;
-    const linked = (key: string, language_code = 'en') => {
+    const linked = async (key: string, language_code = 'en') => {
       const user = newUser(language_code);
-      expect(linkKey(bot.app.deps.db, bot.app.deps.keyBox, user.id, key).ok).toBe(true);
+      expect((await linkKey(bot.app.deps.database, bot.app.deps.keyBox, user.id, key)).ok).toBe(
+        true,
+      );
       return user;
     };
 
     it('generates with their key and charges nothing', async () => {
       const key = ownKey('Fine');
       bot.gateway.addKey(key, { unlimited: true });
-      const user = linked(key);
+      const user = await linked(key);
       user.send('my own cat');
       const photo = await user.waitFor({ photo: true });
       expect(photo.message?.caption).toContain('your key');
@@ -186,7 +188,7 @@ describe('generation failures (bot level)', () => {
     it('model not allowed for their key', async () => {
       const key = ownKey('Limited');
       bot.gateway.addKey(key, { models: ['dall-e-3'] });
-      const user = linked(key);
+      const user = await linked(key);
       user.send('a limited fox');
       const failure = await user.waitFor({ text: /failed/ });
       expect(failure.message?.text).toContain('your API key may not use this model');
@@ -197,11 +199,11 @@ describe('generation failures (bot level)', () => {
     it('their key exhausted: top it up or remove it; the key is flagged', async () => {
       const key = ownKey('Empty');
       bot.gateway.addKey(key, { quota: 0 });
-      const user = linked(key);
+      const user = await linked(key);
       user.send('an empty wallet');
       const failure = await user.waitFor({ text: /failed/ });
       expect(failure.message?.text).toContain('your API key has no quota left');
-      expect(getOwnKeyInfo(bot.app.deps.db, user.id)?.status).toBe('invalid');
+      expect((await getOwnKeyInfo(bot.app.deps.database, user.id))?.status).toBe('invalid');
       // The next request pays from the balance again.
       user.send('from the balance');
       await user.waitFor({ photo: true, text: /from the balance/ });
@@ -210,7 +212,7 @@ describe('generation failures (bot level)', () => {
     });
 
     it('their key rejected (in Russian)', async () => {
-      const user = linked(ownKey('Unknown'), 'ru');
+      const user = await linked(ownKey('Unknown'), 'ru');
       user.send('чужой ключ');
       const failure = await user.waitFor({ text: /не удалась/ });
       expect(failure.message?.text).toContain('ваш API-ключ отклонён');
@@ -221,7 +223,7 @@ describe('generation failures (bot level)', () => {
 
   it('content policy on a chat model too', async () => {
     const user = newUser();
-    updateSettings(bot.app.deps.db, user.id, { imageModel: 'nano-banana' });
+    await updateSettings(bot.app.deps.database, user.id, { imageModel: 'nano-banana' });
     user.send('nude beach');
     const failure = await user.waitFor({ text: /failed/ });
     expect(failure.message?.text).toContain('content policy');

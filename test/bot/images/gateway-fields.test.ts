@@ -10,16 +10,16 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
     },
   });
 
-  const newUser = (imageModel: string, language_code = 'en') => {
+  const newUser = async (imageModel: string, language_code = 'en') => {
     const user = bot.tg.user({ language_code });
     fund(bot.app, user.id, 1_000);
-    updateSettings(bot.app.deps.db, user.id, { imageModel });
+    await updateSettings(bot.app.deps.database, user.id, { imageModel });
     return user;
   };
 
   /** `/imagine text` from a new user of `model`, answered with a photo. */
   const imagineAs = async (model: string, text: string) => {
-    const user = newUser(model);
+    const user = await newUser(model);
     user.send(`/imagine ${text}`);
     return { user, result: await user.waitFor({ photo: true }) };
   };
@@ -90,7 +90,7 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
   ])(
     '%s, %s %s: refused before any charge, naming what is allowed',
     async (lang, model, flags, reply) => {
-      const user = newUser(model, lang);
+      const user = await newUser(model, lang);
       const prompt = `an owl ${lang} ${model} ${flags.length}`;
       user.send(`/imagine ${prompt} ${flags}`);
       await user.waitFor({ text: reply });
@@ -104,7 +104,7 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
   );
 
   it('/settings and a bare /imagine name the options the chosen model takes', async () => {
-    const user = newUser('gpt-image-1-mini');
+    const user = await newUser('gpt-image-1-mini');
     user.send('/settings');
     const screen = await user.waitFor({ text: /Options:/ });
     expect(screen.message?.text).toContain(
@@ -114,7 +114,7 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
     const usage = await user.waitFor({ text: /also takes/ });
     expect(usage.message?.text).toContain('GPT Image 1 mini also takes: --quality low|medium|high');
 
-    const plain = newUser('flux-schnell', 'ru');
+    const plain = await newUser('flux-schnell', 'ru');
     plain.send('/settings');
     const plainScreen = await plain.waitFor({ text: /Модель изображений/ });
     // FLUX schnell takes no options; the edit model (FLUX Kontext) takes a seed.
@@ -124,7 +124,7 @@ describe('what reaches the gateway, and what its envelopes mean (bot level)', ()
   });
 
   it('an HTTP 200 envelope with code 403 "insufficient quota" is the gateway balance, refunded', async () => {
-    const user = newUser('flux');
+    const user = await newUser('flux');
     bot.gateway.inject({
       route: '/v1/images/generations',
       status: 200,

@@ -22,7 +22,7 @@ describe('image generation (bot level)', () => {
     return user;
   };
   const useModel = (userId: number, imageModel: string) =>
-    updateSettings(bot.app.deps.db, userId, { imageModel });
+    updateSettings(bot.app.deps.database, userId, { imageModel });
 
   it('/imagine goes to the images API (url) and delivers a photo with buttons', async () => {
     const user = newUser(100);
@@ -56,7 +56,7 @@ describe('image generation (bot level)', () => {
 
   it('any plain text in a private chat is a prompt; b64 answers (GPT Image) are delivered too', async () => {
     const user = newUser();
-    useModel(user.id, 'gpt-image-1-mini');
+    await useModel(user.id, 'gpt-image-1-mini');
     user.send('a lighthouse at dusk');
     await user.waitFor({ photo: true, text: /GPT Image 1 mini/ });
     const call = generationCalls(bot.gateway).find(
@@ -73,7 +73,7 @@ describe('image generation (bot level)', () => {
     ['sora_image', 'message.images[]'],
   ])('chat model %s (%s) goes to /v1/chat/completions', async (model) => {
     const user = newUser();
-    useModel(user.id, model);
+    await useModel(user.id, model);
     const prompt = `a teapot for ${model}`;
     user.send(prompt);
     const photo = await user.waitFor({ photo: true });
@@ -87,7 +87,7 @@ describe('image generation (bot level)', () => {
 
   it('a chat answer with several images (mixed text) is one image: the requested n, no more', async () => {
     const user = newUser();
-    useModel(user.id, 'nano-banana-pro');
+    await useModel(user.id, 'nano-banana-pro');
     const files = () => bot.gateway.requests.filter((r) => r.path.startsWith('/files/')).length;
     const before = files();
     user.send('three moods of the sea');
@@ -102,7 +102,7 @@ describe('image generation (bot level)', () => {
 
   it('n > 1 from settings: a media group, then the buttons in a separate message; charged per image', async () => {
     const user = newUser(100);
-    updateSettings(bot.app.deps.db, user.id, { imageModel: 'flux', imageN: 3 });
+    await updateSettings(bot.app.deps.database, user.id, { imageModel: 'flux', imageN: 3 });
     user.send('/imagine tiny robots');
     const group = await user.waitFor({ method: 'sendMediaGroup' });
     expect(group.messages).toHaveLength(3);

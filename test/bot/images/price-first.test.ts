@@ -24,7 +24,9 @@ describe('the price first: the queued message says what was reserved and what is
     ] as const) {
       const user = bot.tg.user({ language_code });
       fund(bot.app, user.id, 1_000);
-      updateSettings(bot.app.deps.db, user.id, { imageModel: 'bfl/flux-pro-1.1-ultra' });
+      await updateSettings(bot.app.deps.database, user.id, {
+        imageModel: 'bfl/flux-pro-1.1-ultra',
+      });
       user.send('/imagine a lighthouse');
       const queued = await user.waitFor({ text: /Queued|В очереди/ });
       expect(queued.message?.text).toMatch(expected);
@@ -45,7 +47,9 @@ describe('the price first: the queued message says what was reserved and what is
   it('on the user’s own key it says nothing is charged', async () => {
     const user = bot.tg.user({ language_code: 'en' });
     fund(bot.app, user.id, 10);
-    expect(linkKey(bot.app.deps.db, bot.app.deps.keyBox, user.id, OWN_KEY).ok).toBe(true);
+    expect((await linkKey(bot.app.deps.database, bot.app.deps.keyBox, user.id, OWN_KEY)).ok).toBe(
+      true,
+    );
     user.send('/imagine a lighthouse');
     const queued = await user.waitFor({ text: /Queued/ });
     expect(queued.message?.text).toContain('Runs on your own API key: nothing is charged here.');
@@ -60,16 +64,16 @@ describe('CONFIRM_ABOVE: a job over the threshold names its price and waits for 
     },
   });
 
-  const newUser = (balance: number, language_code: 'en' | 'ru' = 'en') => {
+  const newUser = async (balance: number, language_code: 'en' | 'ru' = 'en') => {
     const user = bot.tg.user({ language_code });
     if (balance > 0) fund(bot.app, user.id, balance);
     else ensureUser(bot.app, user.id);
-    updateSettings(bot.app.deps.db, user.id, { imageModel: 'bfl/flux-pro-1.1-ultra' });
+    await updateSettings(bot.app.deps.database, user.id, { imageModel: 'bfl/flux-pro-1.1-ultra' });
     return user;
   };
 
   it('asks before charging; ✅ starts it once, however often it is pressed', async () => {
-    const user = newUser(100);
+    const user = await newUser(100);
     user.send('/imagine a glacier');
     const question = await user.waitFor({ text: /costs/ });
     expect(question.message?.text).toBe(
@@ -96,7 +100,7 @@ describe('CONFIRM_ABOVE: a job over the threshold names its price and waits for 
   });
 
   it('✖ drops it: nothing charged, nothing queued; in Russian too', async () => {
-    const user = newUser(100, 'ru');
+    const user = await newUser(100, 'ru');
     user.send('/imagine a glacier');
     const question = await user.waitFor({
       text: /стоит 7 credits; на балансе останется 93 credits/,
@@ -109,8 +113,8 @@ describe('CONFIRM_ABOVE: a job over the threshold names its price and waits for 
   });
 
   it('in a group, someone else’s ✅ is refused', async () => {
-    const owner = newUser(100);
-    const other = newUser(100);
+    const owner = await newUser(100);
+    const other = await newUser(100);
     const group = bot.tg.group({ title: 'Team', members: [owner, other] });
     owner.inGroup(group).send(`/imagine@${bot.tg.botInfo.username} a canyon`);
     const question = await owner.inGroup(group).waitFor({ text: /costs/ });
@@ -121,17 +125,19 @@ describe('CONFIRM_ABOVE: a job over the threshold names its price and waits for 
   });
 
   it('no question below the threshold, on an own key, or when the balance does not cover it', async () => {
-    const cheap = newUser(100);
-    updateSettings(bot.app.deps.db, cheap.id, { imageModel: 'flux' });
+    const cheap = await newUser(100);
+    await updateSettings(bot.app.deps.database, cheap.id, { imageModel: 'flux' });
     cheap.send('/imagine a pebble');
     expect((await cheap.waitFor({ text: /Queued/ })).message?.text).toContain('3 credits reserved');
 
-    const keyed = newUser(0);
-    expect(linkKey(bot.app.deps.db, bot.app.deps.keyBox, keyed.id, OWN_KEY).ok).toBe(true);
+    const keyed = await newUser(0);
+    expect((await linkKey(bot.app.deps.database, bot.app.deps.keyBox, keyed.id, OWN_KEY)).ok).toBe(
+      true,
+    );
     keyed.send('/imagine a pebble');
     expect((await keyed.waitFor({ text: /Queued/ })).message?.text).toContain('own API key');
 
-    const poor = newUser(6);
+    const poor = await newUser(6);
     poor.send('/imagine a pebble');
     expect((await poor.waitFor({ text: /Not enough balance/ })).message?.text).toContain(
       'this costs 7 credits, you have 6 credits',

@@ -17,7 +17,7 @@ function expectCallbacksFit(message: Message | undefined): void {
 describe('/settings (bot level)', () => {
   const bot = useTestBot();
 
-  const settingsOf = (id: number) => getSettings(bot.app.deps.db, id);
+  const settingsOf = (id: number) => getSettings(bot.app.deps.database, id);
 
   it('round trip: model by family, size, number of images, edit model; stored and used', async () => {
     const user = bot.tg.user({ language_code: 'en' });
@@ -39,7 +39,7 @@ describe('/settings (bot level)', () => {
     const chosen = await user.press(screen, /^FLUX Pro ·/);
     expect(chosen.text).toBe('✅ Model: FLUX Pro');
     await user.waitFor({ edit: true, text: /Image model: FLUX Pro/ });
-    expect(settingsOf(user.id).imageModel).toBe('flux-pro');
+    expect((await settingsOf(user.id)).imageModel).toBe('flux-pro');
 
     await user.press(screen, '📐 Size');
     const sizes = await user.waitFor({ edit: true, text: /Sizes FLUX Pro offers/ });
@@ -60,7 +60,7 @@ describe('/settings (bot level)', () => {
     await user.press(screen, /^FLUX Kontext Max ·/);
     await user.waitFor({ edit: true, text: /Edit model: FLUX Kontext Max/ });
 
-    expect(settingsOf(user.id)).toMatchObject({
+    expect(await settingsOf(user.id)).toMatchObject({
       imageModel: 'flux-pro',
       imageSize: '1280x720',
       imageN: 2,
@@ -81,7 +81,7 @@ describe('/settings (bot level)', () => {
   it('aspect ratios for models that have them; a chat model shows no size button', async () => {
     const user = bot.tg.user({ language_code: 'ru' });
     ensureUser(bot.app, user.id);
-    updateSettings(bot.app.deps.db, user.id, { imageModel: 'bfl/flux-pro-1.1-ultra' });
+    await updateSettings(bot.app.deps.database, user.id, { imageModel: 'bfl/flux-pro-1.1-ultra' });
     user.send('/settings');
     const home = await user.waitFor({ text: /Настройки/ });
     const screen = home.message as Message;
@@ -89,7 +89,7 @@ describe('/settings (bot level)', () => {
     await user.waitFor({ edit: true, text: /Соотношения сторон/ });
     await user.press(screen, '16:9');
     await user.waitFor({ edit: true, text: /Соотношение сторон: 16:9/ });
-    expect(settingsOf(user.id).imageAspect).toBe('16:9');
+    expect((await settingsOf(user.id)).imageAspect).toBe('16:9');
     expect(home.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).not.toContain(
       '🔢 Количество изображений',
     );
@@ -104,7 +104,7 @@ describe('/settings (bot level)', () => {
     const labels = after.message?.reply_markup?.inline_keyboard.flat().map((b) => b.text);
     expect(labels).not.toContain('📐 Размер');
     expect(labels).not.toContain('📐 Соотношение сторон');
-    expect(settingsOf(user.id).imageAspect).toBeUndefined();
+    expect((await settingsOf(user.id)).imageAspect).toBeUndefined();
   });
 
   it('forged or stale buttons: unsupported values are refused with the allowed ones', async () => {
@@ -120,7 +120,7 @@ describe('/settings (bot level)', () => {
     expect(model.text).toMatch(/no longer offered/);
     const garbage = await user.pressData(home.message ?? 0, 's:nonsense');
     expect(garbage.text).toMatch(/no longer active/);
-    expect(settingsOf(user.id)).toEqual({});
+    expect(await settingsOf(user.id)).toEqual({});
   });
 
   it('in a group, only the owner of a settings menu can use it', async () => {

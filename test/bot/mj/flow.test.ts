@@ -9,6 +9,7 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
   const h = mj.useMjBot();
 
   const db = () => h.bot.app.deps.db;
+  const database = () => h.bot.app.deps.database;
 
   /** Presses a button on a result and waits for the child job's result message. */
   async function pressFor(user: TestUser, on: Message, button: string | RegExp): Promise<Message> {
@@ -178,7 +179,7 @@ describe('Midjourney: imagine, progress, buttons (bot level)', () => {
   it('Niji and relax models use their bot type and queue', async () => {
     const user = mj.fundedUser(h, 1_000);
     const { updateSettings } = await import('../../../src/accounts/users.js');
-    updateSettings(db(), user.id, { mjModel: 'niji_relax' });
+    await updateSettings(database(), user.id, { mjModel: 'niji_relax' });
     user.send('/mj a cat samurai --niji 6');
     const job = await mj.jobAppears(h, user.id, (j) => j.kind === 'imagine');
     await mj.pump(h, () => getJob(db(), job.id)?.status === 'done');

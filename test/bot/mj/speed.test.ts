@@ -47,7 +47,7 @@ describe('Midjourney speed (bot level)', () => {
     const saved = await user.press(screen, /^Midjourney \(relax/);
     expect(saved.text).toBe('✅ Model: Midjourney (relax, slower)');
     await user.waitFor({ edit: true, text: /Midjourney: Midjourney \(relax, slower\)/ });
-    expect(getSettings(h.bot.app.deps.db, user.id).mjModel).toBe('mj_relax');
+    expect((await getSettings(h.bot.app.deps.database, user.id)).mjModel).toBe('mj_relax');
 
     user.send('/mj a quiet harbour at dawn');
     const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
@@ -65,10 +65,10 @@ describe('Midjourney speed (bot level)', () => {
     await user.press(home, '🖼 Midjourney: скорость и версия');
     await user.waitFor({ edit: true, text: /Midjourney и Niji/ });
     expect((await user.press(home, '--v 6.1')).text).toBe('✅ Сохранено: --v 6.1');
-    expect(getSettings(h.bot.app.deps.db, user.id).mjVersion).toBe('6.1');
+    expect((await getSettings(h.bot.app.deps.database, user.id)).mjVersion).toBe('6.1');
     // A forged version the model does not offer changes nothing.
     expect((await user.pressData(home, 's:mjv:9')).text).toMatch(/не предлагается/);
-    expect(getSettings(h.bot.app.deps.db, user.id).mjVersion).toBe('6.1');
+    expect((await getSettings(h.bot.app.deps.database, user.id)).mjVersion).toBe('6.1');
 
     user.send('/mj a red glider over dunes');
     const job = await jobAppears(h, user.id, (j) => j.kind === 'imagine');
@@ -94,7 +94,7 @@ describe('Midjourney speed (bot level)', () => {
     );
     expect(six.params.prompt).toBe('a white glider --niji 6');
     expect((await user.pressData(home, 's:mjv:default')).text).toBe('✅ Сохранено: По умолчанию');
-    expect(getSettings(h.bot.app.deps.db, user.id).mjVersion).toBeUndefined();
+    expect((await getSettings(h.bot.app.deps.database, user.id)).mjVersion).toBeUndefined();
   });
 
   it('--relax in the prompt picks the relax model of the same bot; the speed travels once, at the end', async () => {

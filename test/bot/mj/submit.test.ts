@@ -23,6 +23,7 @@ describe('Midjourney through submitJob (bot level)', () => {
   });
 
   const db = () => h.bot.app.deps.db;
+  const database = () => h.bot.app.deps.database;
   const ledgerRows = (jobId: string, kind: 'charge' | 'refund') =>
     db()
       .select()
@@ -85,7 +86,7 @@ describe('Midjourney through submitJob (bot level)', () => {
     const shown = await grid(user, 'a paper boat');
     const parent = mj.jobsOf(h, user.id)[0];
     expect(parent?.payer).toBe('balance');
-    expect(linkKey(db(), h.bot.app.deps.keyBox, user.id, OWN_KEY).ok).toBe(true);
+    expect((await linkKey(database(), h.bot.app.deps.keyBox, user.id, OWN_KEY)).ok).toBe(true);
 
     await user.press(shown, 'U1');
     const child = await mj.jobAppears(h, user.id, (j) => j.kind === 'action');

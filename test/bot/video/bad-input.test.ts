@@ -79,7 +79,7 @@ describe('/video: bad input is refused before anything is charged (bot level)', 
   });
 
   it('a photo for a model that does not take images: warned on the keyboard, refused on confirm', async () => {
-    updateSettings(bot.app.deps.db, user.id, { videoModel: 'wan2.5-t2v-preview' });
+    await updateSettings(bot.app.deps.database, user.id, { videoModel: 'wan2.5-t2v-preview' });
     const screen = await openVideo(user, 'make it move', { photo: true });
     expect(screen.text).toContain('Wan 2.5 does not take images');
     const answer = await user.press(screen, /Generate/);
@@ -95,7 +95,7 @@ describe('/video: bad input is refused before anything is charged (bot level)', 
   });
 
   it('no photo for a model that needs one', async () => {
-    updateSettings(bot.app.deps.db, user.id, { videoModel: 'runwayml-gen4_turbo' });
+    await updateSettings(bot.app.deps.database, user.id, { videoModel: 'runwayml-gen4_turbo' });
     const screen = await openVideo(user, 'a vintage car in Tokyo');
     expect(screen.text).toContain('needs an image');
     await user.press(screen, /Generate/);

@@ -15,7 +15,7 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
 
   /** A Kling 1.6 video for `prompt` from a new user: the user, the video message and its job. */
   async function klingVideo(prompt: string) {
-    const user = v.user('kling-video-v1-6');
+    const user = await v.user('kling-video-v1-6');
     await startVideo(user, prompt);
     const sent = await user.waitFor({ method: 'sendVideo' }, { timeoutMs: 8_000 });
     const parent = await waitForJob(v.bot.app, user.id, (j) => j.status === 'done');
@@ -123,7 +123,7 @@ describe('Kling Extend and Lip Sync (bot level)', () => {
   });
 
   it('a model nothing extends has no ⏩; a forged ⏩ is refused (ru); Kling Extend is not offered for a new request', async () => {
-    const user = v.user('kling-video-v2-6', 'ru');
+    const user = await v.user('kling-video-v2-6', 'ru');
     user.send('/video волна у берега');
     const start = (await user.waitFor({ button: /Создать/ })).message as Message;
     await user.press(start, /Создать/);

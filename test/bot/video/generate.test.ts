@@ -25,7 +25,7 @@ describe('/video: text-to-video and image-to-video in every dialect (bot level)'
     app: FAST_ASYNC,
   });
 
-  const db = () => bot.app.deps.db;
+  const database = () => bot.app.deps.database;
 
   describe.each(Object.entries(DIALECT_MODELS) as Array<[VideoDialect, string]>)(
     '%s (%s)',
@@ -35,7 +35,7 @@ describe('/video: text-to-video and image-to-video in every dialect (bot level)'
         async (kind) => {
           const user = bot.tg.user({ language_code: 'en' });
           fund(bot.app, user.id, 10_000);
-          updateSettings(db(), user.id, { videoModel: model });
+          await updateSettings(database(), user.id, { videoModel: model });
           const before = videoSubmits(bot.gateway).length;
 
           await startVideo(user, `a hummingbird near a flower (${dialect})`, {
@@ -95,12 +95,12 @@ describe('/video: text-to-video and image-to-video in every dialect (bot level)'
     // 10 s stays (sora offers it), 9:16 becomes sora's portrait size, the kling mode goes.
     const sora = await user.waitFor({ button: '✅ Generate · 1.00 USD', edit: true });
     expect(sora.message?.text).toContain('720x1280');
-    expect(getSettings(db(), user.id)).toMatchObject({
+    expect(await getSettings(database(), user.id)).toMatchObject({
       videoModel: 'sora-2',
       videoDuration: 10,
       videoAspect: '720x1280',
     });
-    expect(getSettings(db(), user.id).videoMode).toBeUndefined();
+    expect((await getSettings(database(), user.id)).videoMode).toBeUndefined();
 
     const before = videoSubmits(bot.gateway).length;
     await user.press(screen, /Generate/);
@@ -147,8 +147,8 @@ describe('/video: text-to-video and image-to-video in every dialect (bot level)'
     bot.gateway.addKey(own, { unlimited: true });
     const user = bot.tg.user({ language_code: 'en' });
     fund(bot.app, user.id, 500);
-    expect(linkKey(db(), bot.app.deps.keyBox, user.id, own).ok).toBe(true);
-    updateSettings(db(), user.id, { videoModel: 'sora-2' });
+    expect((await linkKey(database(), bot.app.deps.keyBox, user.id, own)).ok).toBe(true);
+    await updateSettings(database(), user.id, { videoModel: 'sora-2' });
     const screen = await openVideo(user, 'a paper plane at sunset');
     expect(screen.text).toContain('Paid with your own API key');
     await user.press(screen, '✅ Generate (your key)');

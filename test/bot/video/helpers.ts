@@ -67,11 +67,11 @@ export function useVideoBot() {
     get bot(): TestBot {
       return started();
     },
-    user(videoModel: string, language_code = 'en'): TestUser {
+    async user(videoModel: string, language_code = 'en'): Promise<TestUser> {
       const b = started();
       const user = b.tg.user({ language_code });
       fund(b.app, user.id, 10_000);
-      updateSettings(b.app.deps.db, user.id, { videoModel });
+      await updateSettings(b.app.deps.database, user.id, { videoModel });
       return user;
     },
   };

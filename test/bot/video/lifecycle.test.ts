@@ -122,7 +122,7 @@ describe('/video: progress, delivery fallbacks, failures, deadlines, restarts (b
 
   it('a key-bound result (sora content route) too large: explained, no link, support offered', async () => {
     const user = newUser();
-    updateSettings(bot.app.deps.db, user.id, { videoModel: 'sora-2' });
+    await updateSettings(bot.app.deps.database, user.id, { videoModel: 'sora-2' });
     await startVideo(user, 'huge sora [[big:2mb]]');
     const note = await user.waitFor({ text: /cannot send a link/ }, { timeoutMs: 8_000 });
     const job = await waitForJob(bot.app, user.id, (j) => j.status === 'done');

@@ -8,7 +8,7 @@ describe('video from several photos: first and last frame, references (bot level
   const v = useVideoBot();
 
   it('an album of two captioned /video on Veo 3.1: the first photo starts it, the second ends it', async () => {
-    const user = v.user('veo3.1');
+    const user = await v.user('veo3.1');
     const photos = [makePng(64, 36), makePng(72, 40)];
     const before = videoSubmits(v.bot.gateway).length;
     user.sendAlbum(photos, { caption: '/video the sun crosses the sky' });
@@ -30,7 +30,7 @@ describe('video from several photos: first and last frame, references (bot level
   });
 
   it('three references on veo3.1-components, in the order sent and without a first frame (ru)', async () => {
-    const user = v.user('veo3.1-components', 'ru');
+    const user = await v.user('veo3.1-components', 'ru');
     const photos = [makePng(40, 40), makePng(44, 40), makePng(48, 40)];
     const before = videoSubmits(v.bot.gateway).length;
     user.sendAlbum(photos, { caption: '/video повар на этой кухне' });
@@ -49,7 +49,7 @@ describe('video from several photos: first and last frame, references (bot level
   });
 
   it('three photos for a two-frame model: the keyboard says so and offers only models that take three', async () => {
-    const user = v.user('luma');
+    const user = await v.user('luma');
     user.sendAlbum([makePng(30, 30), makePng(31, 30), makePng(32, 30)], {
       caption: '/video a flower opens',
     });
@@ -67,7 +67,7 @@ describe('Kling Effects: a scene keyboard (bot level)', () => {
   const v = useVideoBot();
 
   it('a photo captioned /video offers the scenes; the one pressed goes as effect_scene', async () => {
-    const user = v.user('kling-effects');
+    const user = await v.user('kling-effects');
     const before = videoSubmits(v.bot.gateway).length;
     user.sendPhoto({ width: 64, height: 64 }, { caption: '/video my cat' });
     const screen = (await user.waitFor({ button: /Generate/ })).message as Message;
@@ -90,7 +90,7 @@ describe('Kling Effects: a scene keyboard (bot level)', () => {
   });
 
   it('in Russian the scenes have Russian names', async () => {
-    const user = v.user('kling-effects', 'ru');
+    const user = await v.user('kling-effects', 'ru');
     user.sendPhoto({ width: 64, height: 64 }, { caption: '/video мой кот' });
     const screen = (await user.waitFor({ button: /Создать/ })).message as Message;
     expect(screen.text).toContain('✨ 🫳 Сжать');

@@ -15,7 +15,7 @@ describe('video input: Runway Aleph and Act-One (bot level)', () => {
   const v = useVideoBot();
 
   it('a video captioned /video on Aleph goes inline as video and video_url, never as a Telegram URL', async () => {
-    const user = v.user('runway-aleph');
+    const user = await v.user('runway-aleph');
     const before = videoSubmits(v.bot.gateway).length;
     user.sendVideo(MP4, { caption: '/video make it snow' });
     const screen = (await user.waitFor({ button: /Generate/, text: /Works on your video/ }))
@@ -32,7 +32,7 @@ describe('video input: Runway Aleph and Act-One (bot level)', () => {
   });
 
   it('Act-One: a video captioned /video in reply to a photo sends both; without the photo it says what is missing (ru)', async () => {
-    const user = v.user('runway-act_one');
+    const user = await v.user('runway-act_one');
     const photo = user.sendPhoto({ width: 48, height: 64 });
     const before = videoSubmits(v.bot.gateway).length;
     user.sendVideo(MP4, { caption: '/video the character waves', replyTo: photo });
@@ -43,14 +43,14 @@ describe('video input: Runway Aleph and Act-One (bot level)', () => {
     expect(String(body.image)).toMatch(/^data:image\/png;base64,/);
     expect(String(body.video)).toMatch(/^data:video\/mp4;base64,/);
 
-    const ru = v.user('runway-act_one', 'ru');
+    const ru = await v.user('runway-act_one', 'ru');
     ru.sendVideo(MP4, { caption: '/video персонаж машет' });
     const warned = await ru.waitFor({ button: /Создать/ });
     expect(warned.message?.text).toMatch(/нужно изображение/);
   });
 
   it('a model that takes no video is not offered for one, and a too large video is refused before anything', async () => {
-    const user = v.user('kling-video-v2-6');
+    const user = await v.user('kling-video-v2-6');
     user.sendVideo(MP4, { caption: '/video slow motion' });
     const screen = (await user.waitFor({ button: /Generate/ })).message as Message;
     expect(screen.text).toMatch(/does not take a video/);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKeyBox, KeyBoxError } from '../../../src/accounts/key-box.js';
 import {
@@ -12,8 +13,9 @@ import {
   unlinkKey,
 } from '../../../src/accounts/own-keys.js';
 import { touchUser } from '../../../src/accounts/users.js';
-import type { Db } from '../../../src/db/client.js';
-import { tempDb } from '../../helpers/temp-db.js';
+import { type Database, sqliteEngine } from '../../../src/db/engine.js';
+import { userKeys } from '../../../src/db/schema.js';
+import { type TestDatabase, tempDb, testDatabase } from '../../helpers/temp-db.js';
 
 const KEY = 'sk-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
 const KEY2 = 'sk-ZZZZyyyyXXXXwwwwVVVVuuuu11112222';
@@ -66,82 +68,93 @@ describe('looksLikeGatewayKey', () => {
   });
 });
 
-describe('own keys', () => {
-  let db: Db;
-  let file: string;
-  let cleanup: () => void;
-  beforeEach(() => {
-    ({ db, file, cleanup } = tempDb());
-    touchUser(db, { id: 1, first_name: 'A' });
-    touchUser(db, { id: 2, first_name: 'B' });
+describe('own keys', async () => {
+  let t: TestDatabase;
+  let db: Database;
+  beforeEach(async () => {
+    t = await testDatabase();
+    db = t.db;
+    await touchUser(db, { id: 1, first_name: 'A' });
+    await touchUser(db, { id: 2, first_name: 'B' });
   });
-  afterEach(() => cleanup());
+  afterEach(() => t.cleanup());
 
-  it('links, reads back for the executor, shows only the mask, and unlinks', () => {
-    expect(getOwnKey(db, box, 1)).toBeNull();
-    expect(getOwnKeyInfo(db, 1)).toBeNull();
-    expect(linkKey(db, box, 1, ` ${KEY} `, 1234)).toEqual({ ok: true, masked: 'sk-Ab…6789' });
-    expect(getOwnKey(db, box, 1)).toBe(KEY);
-    expect(getOwnKeyInfo(db, 1)).toEqual({
+  it('links, reads back for the executor, shows only the mask, and unlinks', async () => {
+    expect(await getOwnKey(db, box, 1)).toBeNull();
+    expect(await getOwnKeyInfo(db, 1)).toBeNull();
+    expect(await linkKey(db, box, 1, ` ${KEY} `, 1234)).toEqual({ ok: true, masked: 'sk-Ab…6789' });
+    expect(await getOwnKey(db, box, 1)).toBe(KEY);
+    expect(await getOwnKeyInfo(db, 1)).toEqual({
       masked: 'sk-Ab…6789',
       status: 'ok',
       verifiedAt: 1234,
       linkedAt: 1234,
     });
-    expect(JSON.stringify(getOwnKeyInfo(db, 1))).not.toContain(KEY.slice(3, 12));
-    expect(getOwnKey(db, box, 2)).toBeNull();
-    expect(unlinkKey(db, 1)).toBe(true);
-    expect(unlinkKey(db, 1)).toBe(false);
-    expect(getOwnKey(db, box, 1)).toBeNull();
+    expect(JSON.stringify(await getOwnKeyInfo(db, 1))).not.toContain(KEY.slice(3, 12));
+    expect(await getOwnKey(db, box, 2)).toBeNull();
+    expect(await unlinkKey(db, 1)).toBe(true);
+    expect(await unlinkKey(db, 1)).toBe(false);
+    expect(await getOwnKey(db, box, 1)).toBeNull();
   });
 
-  it('refuses malformed keys and unknown users', () => {
-    expect(linkKey(db, box, 1, 'not a key')).toEqual({ ok: false, reason: 'invalid_format' });
-    expect(linkKey(db, box, 99, KEY)).toEqual({ ok: false, reason: 'unknown_user' });
+  it('refuses malformed keys and unknown users', async () => {
+    expect(await linkKey(db, box, 1, 'not a key')).toEqual({ ok: false, reason: 'invalid_format' });
+    expect(await linkKey(db, box, 99, KEY)).toEqual({ ok: false, reason: 'unknown_user' });
   });
 
-  it('marks a key invalid after a 401, and a new key makes it usable again', () => {
-    linkKey(db, box, 1, KEY);
-    expect(markKeyInvalid(db, 1, { box, key: KEY })).toBe(true);
-    expect(markKeyInvalid(db, 1, { box, key: KEY })).toBe(false);
-    expect(getOwnKeyInfo(db, 1)?.status).toBe('invalid');
-    expect(getOwnKey(db, box, 1)).toBeNull(); // the executor must not use it
-    linkKey(db, box, 1, KEY2);
-    expect(getOwnKeyInfo(db, 1)).toMatchObject({ status: 'ok', masked: maskKey(KEY2) });
-    expect(getOwnKey(db, box, 1)).toBe(KEY2);
-    expect(markKeyInvalid(db, 2, { box, key: KEY2 })).toBe(false);
+  it('marks a key invalid after a 401, and a new key makes it usable again', async () => {
+    await linkKey(db, box, 1, KEY);
+    expect(await markKeyInvalid(db, 1, { box, key: KEY })).toBe(true);
+    expect(await markKeyInvalid(db, 1, { box, key: KEY })).toBe(false);
+    expect((await getOwnKeyInfo(db, 1))?.status).toBe('invalid');
+    expect(await getOwnKey(db, box, 1)).toBeNull(); // the executor must not use it
+    await linkKey(db, box, 1, KEY2);
+    expect(await getOwnKeyInfo(db, 1)).toMatchObject({ status: 'ok', masked: maskKey(KEY2) });
+    expect(await getOwnKey(db, box, 1)).toBe(KEY2);
+    expect(await markKeyInvalid(db, 2, { box, key: KEY2 })).toBe(false);
   });
 
-  it('ignores a late 401 for a key the user has already replaced', () => {
-    linkKey(db, box, 1, KEY);
-    linkKey(db, box, 1, KEY2);
-    expect(markKeyInvalid(db, 1, { box, key: KEY })).toBe(false);
-    expect(getOwnKeyInfo(db, 1)?.status).toBe('ok');
-    expect(markKeyInvalid(db, 1, { box, key: KEY2 })).toBe(true);
+  it('ignores a late 401 for a key the user has already replaced', async () => {
+    await linkKey(db, box, 1, KEY);
+    await linkKey(db, box, 1, KEY2);
+    expect(await markKeyInvalid(db, 1, { box, key: KEY })).toBe(false);
+    expect((await getOwnKeyInfo(db, 1))?.status).toBe('ok');
+    expect(await markKeyInvalid(db, 1, { box, key: KEY2 })).toBe(true);
   });
 
-  it('binds the ciphertext to its owner and fails loudly with the wrong secret', () => {
-    linkKey(db, box, 1, KEY);
-    db.$client
-      .prepare(
-        'INSERT INTO user_keys (user_id, ciphertext, masked, verified_at) SELECT 2, ciphertext, masked, verified_at FROM user_keys WHERE user_id = 1',
-      )
-      .run();
-    expect(() => getOwnKey(db, box, 2)).toThrow(KeyBoxError);
-    expect(() => getOwnKey(db, createKeyBox('z'.repeat(40)), 1)).toThrow(KeyBoxError);
+  it('binds the ciphertext to its owner and fails loudly with the wrong secret', async () => {
+    await linkKey(db, box, 1, KEY);
+    const [row] = await db.select().from(userKeys).where(eq(userKeys.userId, 1));
+    if (!row) throw new Error('no key row');
+    await db.insert(userKeys).values({ ...row, userId: 2 });
+    await expect(getOwnKey(db, box, 2)).rejects.toThrow(KeyBoxError);
+    await expect(getOwnKey(db, createKeyBox('z'.repeat(40)), 1)).rejects.toThrow(KeyBoxError);
   });
+});
 
-  it('never writes the plaintext key to the database files', () => {
-    linkKey(db, box, 1, KEY);
-    linkKey(db, box, 2, KEY2);
-    markKeyInvalid(db, 2, { box, key: KEY2 });
-    db.$client.pragma('wal_checkpoint(PASSIVE)');
-    const dir = path.dirname(file);
-    const bytes = Buffer.concat(fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))));
-    for (const k of [KEY, KEY2]) {
-      expect(bytes.includes(k)).toBe(false);
-      expect(bytes.includes(k.slice(3))).toBe(false);
-      expect(bytes.includes(k.slice(5, -4))).toBe(false); // not even the hidden middle
+// What a file holds is SQLite's question; PostgreSQL's storage is the server's.
+describe('own keys in the SQLite file', async () => {
+  it('never writes the plaintext key to the database files', async () => {
+    const { db: sync, file, cleanup } = tempDb();
+    try {
+      const db = sqliteEngine(sync.$client).db;
+      await touchUser(db, { id: 1, first_name: 'A' });
+      await touchUser(db, { id: 2, first_name: 'B' });
+      await linkKey(db, box, 1, KEY);
+      await linkKey(db, box, 2, KEY2);
+      await markKeyInvalid(db, 2, { box, key: KEY2 });
+      sync.$client.pragma('wal_checkpoint(PASSIVE)');
+      const dir = path.dirname(file);
+      const bytes = Buffer.concat(
+        fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))),
+      );
+      for (const k of [KEY, KEY2]) {
+        expect(bytes.includes(k)).toBe(false);
+        expect(bytes.includes(k.slice(3))).toBe(false);
+        expect(bytes.includes(k.slice(5, -4))).toBe(false); // not even the hidden middle
+      }
+    } finally {
+      cleanup();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getUser, setBanned, setBlockedBot, touchUser } from '../../../src/accounts/users.js';
@@ -13,8 +14,9 @@ import {
   BroadcastWorker,
   type SendOutcome,
 } from '../../../src/broadcast/worker.js';
-import type { Db } from '../../../src/db/client.js';
-import { tempDb } from '../../helpers/temp-db.js';
+import type { Database } from '../../../src/db/engine.js';
+import { broadcasts } from '../../../src/db/schema.js';
+import { type TestDatabase, testDatabase } from '../../helpers/temp-db.js';
 
 const ADMIN = 1;
 
@@ -24,13 +26,13 @@ class FakeSender implements BroadcastSender {
   progressed: Broadcast[] = [];
   finishedWith: Broadcast[] = [];
   script = new Map<number, SendOutcome[]>();
-  onSend?: (userId: number) => void;
+  onSend?: (userId: number) => Promise<unknown> | undefined;
 
   constructor(private readonly clock: Clock) {}
 
   async send(userId: number): Promise<SendOutcome> {
     this.sends.push({ userId, at: this.clock.now() });
-    this.onSend?.(userId);
+    await this.onSend?.(userId);
     return this.script.get(userId)?.shift() ?? { kind: 'sent' };
   }
   async progress(b: Broadcast) {
@@ -53,8 +55,8 @@ function fakeClock(): Clock & { t: number } {
 }
 
 describe('broadcast worker', () => {
-  let db: Db;
-  let cleanup: () => void;
+  let t: TestDatabase;
+  let db: Database;
   let clock: ReturnType<typeof fakeClock>;
   let sender: FakeSender;
   const users = [11, 12, 13, 14, 15];
@@ -83,53 +85,54 @@ describe('broadcast worker', () => {
       now: clock.t,
     });
 
-  beforeEach(() => {
-    ({ db, cleanup } = tempDb());
+  beforeEach(async () => {
+    t = await testDatabase();
+    db = t.db;
     clock = fakeClock();
     sender = new FakeSender(clock);
     for (const id of [ADMIN, ...users])
-      touchUser(db, { id, first_name: `u${id}` }, { now: clock.t - 10 });
+      await touchUser(db, { id, first_name: `u${id}` }, { now: clock.t - 10 });
   });
-  afterEach(() => cleanup());
+  afterEach(() => t.cleanup());
 
   it('sends to everyone but admins, blocked and banned users, in id order, paced; counts and finishes', async () => {
-    setBanned(db, 14, true);
-    setBlockedBot(db, 15, true);
-    const b = start();
+    await setBanned(db, 14, true);
+    await setBlockedBot(db, 15, true);
+    const b = await start();
     expect(b.total).toBe(3);
     const w = worker();
     w.kick();
     await w.idle();
     expect(sender.sends.map((s) => s.userId)).toEqual([11, 12, 13]);
     expect(sender.sends.map((s) => s.at - (sender.sends[0]?.at ?? 0))).toEqual([0, 40, 80]);
-    expect(getBroadcast(db, b.id)).toMatchObject({ status: 'done', sent: 3, cursor: 13 });
+    expect(await getBroadcast(db, b.id)).toMatchObject({ status: 'done', sent: 3, cursor: 13 });
     expect(sender.finishedWith.map((x) => x.status)).toEqual(['done']);
   });
 
   it('a user who joined after the broadcast was created is not included', async () => {
-    const b = start();
-    touchUser(db, { id: 10, first_name: 'late' }, { now: clock.t + 1 });
+    const b = await start();
+    await touchUser(db, { id: 10, first_name: 'late' }, { now: clock.t + 1 });
     const w = worker();
     w.kick();
     await w.idle();
     expect(sender.sends.map((s) => s.userId)).toEqual(users);
-    expect(getBroadcast(db, b.id)?.sent).toBe(5);
+    expect((await getBroadcast(db, b.id))?.sent).toBe(5);
   });
 
   it('403 counts as blocked and marks the user; other refusals count as failed; both move on', async () => {
     sender.script.set(12, [{ kind: 'blocked' }]);
     sender.script.set(13, [{ kind: 'failed', reason: 'chat not found' }]);
-    const b = start();
+    const b = await start();
     const w = worker();
     w.kick();
     await w.idle();
-    expect(getBroadcast(db, b.id)).toMatchObject({
+    expect(await getBroadcast(db, b.id)).toMatchObject({
       sent: 3,
       blocked: 1,
       failed: 1,
       status: 'done',
     });
-    expect(getUser(db, 12)?.blockedBot).toBe(true);
+    expect((await getUser(db, 12))?.blockedBot).toBe(true);
   });
 
   it('a retry_after handed back is waited in full before the same user is tried again', async () => {
@@ -137,7 +140,7 @@ describe('broadcast worker', () => {
       { kind: 'retry_after', seconds: 30 },
       { kind: 'unavailable', reason: 'down' },
     ]);
-    start();
+    await start();
     const w = worker('a', { unavailablePauseMs: 5000 });
     w.kick();
     await w.idle();
@@ -150,11 +153,11 @@ describe('broadcast worker', () => {
 
   it('the message deleted: stopped as failed, the admin told', async () => {
     sender.script.set(13, [{ kind: 'source_gone' }]);
-    const b = start();
+    const b = await start();
     const w = worker();
     w.kick();
     await w.idle();
-    expect(getBroadcast(db, b.id)).toMatchObject({
+    expect(await getBroadcast(db, b.id)).toMatchObject({
       status: 'failed',
       error: 'source_gone',
       sent: 2,
@@ -163,40 +166,46 @@ describe('broadcast worker', () => {
   });
 
   it('stopped by the admin mid-way: the send in flight counts, nothing after it', async () => {
-    const b = start();
+    const b = await start();
     sender.onSend = (userId) => {
-      if (userId === 12) finishBroadcast(db, b.id, 'cancelled');
+      return userId === 12 ? finishBroadcast(db, b.id, 'cancelled') : undefined;
     };
     const w = worker();
     w.kick();
     await w.idle();
     expect(sender.sends.map((s) => s.userId)).toEqual([11, 12]);
-    expect(getBroadcast(db, b.id)).toMatchObject({ status: 'cancelled', sent: 2, cursor: 12 });
+    expect(await getBroadcast(db, b.id)).toMatchObject({
+      status: 'cancelled',
+      sent: 2,
+      cursor: 12,
+    });
     expect(sender.finishedWith.map((x) => x.status)).toEqual(['cancelled']);
   });
 
   it('stop() finishes the send in flight and keeps the cursor; a new worker resumes after it', async () => {
-    const b = start();
+    const b = await start();
     const first = worker('a');
     sender.onSend = (userId) => {
       if (userId === 13) void first.stop();
+      return undefined;
     };
     first.kick();
     await first.idle();
-    expect(getBroadcast(db, b.id)).toMatchObject({ status: 'running', cursor: 13, sent: 3 });
+    expect(await getBroadcast(db, b.id)).toMatchObject({ status: 'running', cursor: 13, sent: 3 });
     sender.onSend = undefined;
     const second = worker('b');
     second.kick();
     await second.idle();
     expect(sender.sends.map((s) => s.userId)).toEqual(users);
-    expect(getBroadcast(db, b.id)).toMatchObject({ status: 'done', sent: 5 });
+    expect(await getBroadcast(db, b.id)).toMatchObject({ status: 'done', sent: 5 });
   });
 
   it('a broadcast leased by a live instance is left alone; an expired lease is taken over', async () => {
-    const b = start();
-    db.$client
-      .prepare('UPDATE broadcasts SET lease_owner = ?, lease_until = ? WHERE id = ?')
-      .run('other', clock.t + 60_000, b.id);
+    const b = await start();
+    await db
+      .update(broadcasts)
+      .set({ leaseOwner: 'other', leaseUntil: clock.t + 60_000 })
+      .where(eq(broadcasts.id, b.id));
     const w = worker('a');
     w.kick();
     await w.idle();
@@ -209,8 +218,8 @@ describe('broadcast worker', () => {
 
   it('progress is reported at most every interval', async () => {
     const many = Array.from({ length: 40 }, (_, i) => 100 + i);
-    for (const id of many) touchUser(db, { id, first_name: 'x' }, { now: clock.t - 10 });
-    start();
+    for (const id of many) await touchUser(db, { id, first_name: 'x' }, { now: clock.t - 10 });
+    await start();
     const w = worker('a', { progressIntervalMs: 400 });
     w.kick();
     await w.idle();

@@ -6,6 +6,7 @@ import { touchUser } from '../../../src/accounts/users.js';
 import { refundJob, reserveForJob, topUp } from '../../../src/billing/ledger.js';
 import { mintCodes, redeemCode } from '../../../src/billing/redeem-codes.js';
 import { CopyRefused, copyDatabase, copyOrder } from '../../../src/db/copy.js';
+import { sqliteEngine } from '../../../src/db/engine.js';
 import { openPg, type PgEngine } from '../../../src/db/pg.js';
 import { users as liteUsers } from '../../../src/db/schema.js';
 import * as pg from '../../../src/db/schema-pg.js';
@@ -34,19 +35,25 @@ describePostgres('npm run db:copy: SQLite to PostgreSQL', () => {
 
   beforeAll(async () => {
     const { db } = source;
+    // Accounts and support write through the async handle, the rest still through the sync one.
+    const lite = sqliteEngine(db.$client).db;
     const { codes } = mintCodes(db, { count: USERS, amount: 50, createdBy: 1 });
     for (let i = 0; i < USERS; i++) {
       // Telegram ids pass 2³¹.
       const id = 5_000_000_000 + i;
-      touchUser(db, { id, first_name: `user ${i}`, language_code: 'uk' }, { privateChat: true });
+      await touchUser(
+        lite,
+        { id, first_name: `user ${i}`, language_code: 'uk' },
+        { privateChat: true },
+      );
       topUp(db, { userId: id, amount: 100 + i, ref: `pay:${i}` });
       redeemCode(db, { userId: id, code: codes[i] ?? '' });
       insertImageJob(db, `job${i}`, id, { params: { prompt: `a cat ${i}`, n: 2 } });
       reserveForJob(db, { userId: id, jobId: `job${i}`, amount: 3 });
       if (i % 3 === 0) refundJob(db, `job${i}`);
       if (i % 50 === 0) {
-        const { ticket } = openTicket(db, id, -1001234567890);
-        recordMessage(db, {
+        const { ticket } = await openTicket(lite, id, -1001234567890);
+        await recordMessage(lite, {
           ticketId: ticket.id,
           userId: id,
           direction: 'in',

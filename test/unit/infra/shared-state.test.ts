@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteKvStorage } from '../../../src/db/kv-storage.js';
+import { DbKvStorage } from '../../../src/db/kv-storage.js';
+import { kv } from '../../../src/db/schema.js';
 import { MemoryDeduper, RedisDeduper, type UpdateDeduper } from '../../../src/infra/dedup.js';
 import { RedisLeaderLease } from '../../../src/infra/leader.js';
 import { RedisPresence, SoloPresence } from '../../../src/infra/presence.js';
@@ -11,7 +12,7 @@ import {
   describeRedis,
   uniquePrefix,
 } from '../../helpers/services.js';
-import { tempDb } from '../../helpers/temp-db.js';
+import { testDatabase } from '../../helpers/temp-db.js';
 import { sleep } from '../../helpers/time.js';
 
 /** The contract both de-duplication stores keep. */
@@ -67,19 +68,30 @@ describe('memory de-duplication bounds', () => {
   });
 });
 
-describe('SQLite session storage (embedded twin)', () => {
-  it('reads what it wrote, forgets after the TTL, deletes', () => {
-    const { db, cleanup } = tempDb();
-    let now = 1_000;
-    const s = new SqliteKvStorage<{ a: number }>(db, 'session:', 100, () => now);
-    s.write('k', { a: 1 });
-    expect(s.read('k')).toEqual({ a: 1 });
-    now += 101;
-    expect(s.read('k')).toBeUndefined();
-    s.write('k', { a: 2 });
-    s.delete('k');
-    expect(s.read('k')).toBeUndefined();
-    cleanup();
+describe('database session storage (embedded twin)', () => {
+  it('reads what it wrote, forgets after the TTL, deletes, and sweeps only expired rows', async () => {
+    const t = await testDatabase();
+    try {
+      let now = 1_000;
+      const s = new DbKvStorage<{ a: number }>(t.db, 'session:', 100, () => now);
+      const kept = new DbKvStorage<{ a: number }>(t.db, 'conv:', undefined, () => now);
+      await s.write('k', { a: 1 });
+      await kept.write('k', { a: 9 });
+      expect(await s.read('k')).toEqual({ a: 1 });
+      now += 101;
+      expect(await s.read('k')).toBeUndefined();
+      expect(await t.db.$count(kv)).toBe(2);
+      await s.sweep();
+      expect(await t.db.$count(kv)).toBe(1);
+      expect(await kept.read('k')).toEqual({ a: 9 });
+      await s.write('k', { a: 2 });
+      await s.write('k', { a: 3 });
+      expect(await s.read('k')).toEqual({ a: 3 });
+      await s.delete('k');
+      expect(await s.read('k')).toBeUndefined();
+    } finally {
+      await t.cleanup();
+    }
   });
 });
 

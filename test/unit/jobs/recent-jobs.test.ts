@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { touchUser } from '../../../src/accounts/users.js';
 import type { Db } from '../../../src/db/client.js';
+import { sqliteEngine } from '../../../src/db/engine.js';
 import { recentUserJobs } from '../../../src/jobs/store.js';
 import { insertImageJob } from '../../helpers/jobs.js';
 import { tempDb } from '../../helpers/temp-db.js';
@@ -8,10 +9,11 @@ import { tempDb } from '../../helpers/temp-db.js';
 describe('recentUserJobs (inline sharing reads)', () => {
   let db: Db;
   let cleanup: () => void;
-  beforeEach(() => {
+  beforeEach(async () => {
     ({ db, cleanup } = tempDb());
-    touchUser(db, { id: 1, first_name: 'a' });
-    touchUser(db, { id: 2, first_name: 'b' });
+    const database = sqliteEngine(db.$client).db;
+    await touchUser(database, { id: 1, first_name: 'a' });
+    await touchUser(database, { id: 2, first_name: 'b' });
   });
   afterEach(() => cleanup());
 

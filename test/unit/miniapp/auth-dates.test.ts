@@ -1,21 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, openDb } from '../../../src/db/client.js';
 import { AuthDates, isSuperseded, REOPEN_GRACE_S } from '../../../src/miniapp/auth-dates.js';
 import { INIT_DATA_MAX_AGE_S } from '../../../src/miniapp/init-data.js';
-import { tempDb } from '../../helpers/temp-db.js';
+import { type TestDatabase, testDatabase } from '../../helpers/temp-db.js';
 
 const T = 1_800_000_000;
 
 describe('Mini App: superseded initData', () => {
-  let cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanups) c();
-    cleanups = [];
+  let t: TestDatabase | undefined;
+  afterEach(async () => {
+    await t?.cleanup();
+    t = undefined;
   });
-  function store(now: () => number) {
-    const t = tempDb();
-    cleanups.push(t.cleanup);
-    return { ...t, dates: new AuthDates(t.db, now) };
+  async function store(now: () => number) {
+    t = await testDatabase();
+    return { t, dates: new AuthDates(t.db, now) };
   }
 
   it('refuses only what is older than the newest opening by more than the grace', () => {
@@ -26,26 +24,25 @@ describe('Mini App: superseded initData', () => {
     expect(isSuperseded(T, T + 3600)).toBe(false);
   });
 
-  it('remembers the newest opening per user, where another connection (instance) sees it', () => {
+  it('remembers the newest opening per user, where another connection (instance) sees it', async () => {
     let now = T * 1000;
-    const { file, dates } = store(() => now);
-    expect(dates.admit(1, T - 3600)).toBe(true);
+    const { t, dates } = await store(() => now);
+    expect(await dates.admit(1, T - 3600)).toBe(true);
     // The same data again, before the user reopened: still fine.
-    expect(dates.admit(1, T - 3600)).toBe(true);
-    expect(dates.admit(1, T)).toBe(true);
+    expect(await dates.admit(1, T - 3600)).toBe(true);
+    expect(await dates.admit(1, T)).toBe(true);
     // The leaked older one now fails; another user is not affected.
-    expect(dates.admit(1, T - 3600)).toBe(false);
-    expect(dates.admit(2, T - 3600)).toBe(true);
+    expect(await dates.admit(1, T - 3600)).toBe(false);
+    expect(await dates.admit(2, T - 3600)).toBe(true);
     // A second device opened a minute before the newest keeps working, and does not roll back.
-    expect(dates.admit(1, T - 60)).toBe(true);
-    expect(dates.admit(1, T - REOPEN_GRACE_S - 60)).toBe(false);
+    expect(await dates.admit(1, T - 60)).toBe(true);
+    expect(await dates.admit(1, T - REOPEN_GRACE_S - 60)).toBe(false);
 
-    const other = openDb(file);
-    cleanups.unshift(() => closeDb(other));
-    expect(new AuthDates(other, () => now).admit(1, T - 3600)).toBe(false);
+    const other = await t.another();
+    expect(await new AuthDates(other, () => now).admit(1, T - 3600)).toBe(false);
 
     // Kept as long as any initData lives: a day later everything older is expired anyway.
     now = (T + INIT_DATA_MAX_AGE_S + REOPEN_GRACE_S + 1) * 1000;
-    expect(dates.admit(1, T - 3600)).toBe(true);
+    expect(await dates.admit(1, T - 3600)).toBe(true);
   });
 });

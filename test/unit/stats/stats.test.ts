@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { touchUser } from '../../../src/accounts/users.js';
 import { topUp } from '../../../src/billing/ledger.js';
 import type { Db } from '../../../src/db/client.js';
+import { type Database, sqliteEngine } from '../../../src/db/engine.js';
 import { GatewayWindow } from '../../../src/infra/gateway-window.js';
 import { insertJob } from '../../../src/jobs/store.js';
 import { buildStats, percent, type StatsInput } from '../../../src/stats/aggregate.js';
@@ -112,20 +113,23 @@ describe('stats aggregation', () => {
   });
 });
 
+// SQLite only while jobs and billing write through the sync handle: both handles share its file.
 describe('stats queries', () => {
   let db: Db;
+  let database: Database;
   let cleanup: () => void;
   beforeEach(() => {
     ({ db, cleanup } = tempDb());
+    database = sqliteEngine(db.$client).db;
   });
   afterEach(() => cleanup());
 
-  it('today is the UTC day; old jobs count in totals only; money today vs in total', () => {
+  it('today is the UTC day; old jobs count in totals only; money today vs in total', async () => {
     const now = Date.UTC(2025, 5, 10, 12);
     const yesterday = now - 86_400_000;
     expect(utcDayStart(now)).toBe(Date.UTC(2025, 5, 10));
-    touchUser(db, { id: 1, first_name: 'a' }, { now: yesterday });
-    touchUser(db, { id: 2, first_name: 'b' }, { now });
+    await touchUser(database, { id: 1, first_name: 'a' }, { now: yesterday });
+    await touchUser(database, { id: 2, first_name: 'b' }, { now });
     const job = (id: string, createdAt: number, status: 'done' | 'failed', errorCode?: string) =>
       insertJob(db, {
         id,
@@ -145,7 +149,7 @@ describe('stats queries', () => {
     job('y', yesterday + 1000, 'done');
     job('t', now - 1000, 'failed');
     topUp(db, { userId: 2, amount: 500, ref: 'pay:1' });
-    const input = collectStats(db, { now });
+    const input = await collectStats({ db, database }, { now });
     expect(input.users).toMatchObject({ total: 2, activeToday: 1, newToday: 1 });
     expect(input.jobs).toEqual(
       expect.arrayContaining([

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getUser, touchUser } from '../../../src/accounts/users.js';
-import type { Db } from '../../../src/db/client.js';
+import type { Database } from '../../../src/db/engine.js';
 import { supportMessages, supportTickets } from '../../../src/db/schema.js';
 import { ChannelError, type Placement, type SupportChannel } from '../../../src/support/ports.js';
 import { closeTicket, relayToSupport, relayToUser } from '../../../src/support/relay.js';
-import { tempDb } from '../../helpers/temp-db.js';
+import { type TestDatabase, testDatabase } from '../../helpers/temp-db.js';
 
 type Sent = {
   kind: 'html' | 'copy' | 'topic' | 'reopen' | 'close';
@@ -65,8 +65,8 @@ const SUPPORT = -1001;
 const USER = 42;
 
 describe('support relay', () => {
-  let db: Db;
-  let cleanup: () => void;
+  let t: TestDatabase;
+  let db: Database;
   let channel: FakeChannel;
   const deps = () => ({ db, channel });
   const input = (messageId: number) => ({
@@ -77,12 +77,13 @@ describe('support relay', () => {
     header: (t: { id: number; opened: boolean }) => `#${t.id}${t.opened ? ' new' : ''}`,
   });
 
-  beforeEach(() => {
-    ({ db, cleanup } = tempDb());
+  beforeEach(async () => {
+    t = await testDatabase();
+    db = t.db;
     channel = new FakeChannel();
-    touchUser(db, { id: USER, first_name: 'Ann' });
+    await touchUser(db, { id: USER, first_name: 'Ann' });
   });
-  afterEach(() => cleanup());
+  afterEach(() => t.cleanup());
 
   it('forum: a topic per user, header once per ticket, copies into it; duplicates skipped', async () => {
     const first = await relayToSupport(deps(), input(1));
@@ -125,7 +126,7 @@ describe('support relay', () => {
       ['html', 103],
       ['copy', 103],
     ]);
-    expect(db.select().from(supportTickets).get()?.threadId).toBe(103);
+    expect((await db.select().from(supportTickets))[0]?.threadId).toBe(103);
     channel.fail.copy = [new ChannelError('topic_closed', 'TOPIC_CLOSED')];
     await relayToSupport(deps(), input(3));
     expect(channel.log.slice(6).map((s) => s.kind)).toEqual(['reopen', 'copy']);
@@ -138,7 +139,7 @@ describe('support relay', () => {
       { kind: 'html', chat: SUPPORT, id: 100 },
       { kind: 'copy', chat: SUPPORT, id: 101, from: 1, replyTo: 100 },
     ]);
-    const rows = db.select().from(supportMessages).all();
+    const rows = await db.select().from(supportMessages).orderBy(supportMessages.id);
     expect(rows.map((r) => [r.chatMessageId, r.userMessageId, r.direction])).toEqual([
       [100, 1, 'in'],
       [101, 1, 'in'],
@@ -149,7 +150,7 @@ describe('support relay', () => {
     channel.forum = false;
     channel.fail.copy = [new ChannelError('unreachable', 'bot was kicked')];
     await expect(relayToSupport(deps(), input(1))).rejects.toThrow(ChannelError);
-    expect(db.select().from(supportMessages).all()).toEqual([]);
+    expect(await db.select().from(supportMessages)).toEqual([]);
     // Still the ticket's first message: it opens the ticket (header with the hint).
     expect(await relayToSupport(deps(), input(1))).toMatchObject({ kind: 'sent', opened: true });
   });
@@ -192,7 +193,7 @@ describe('support relay', () => {
       userId: USER,
       ticketId: 1,
     });
-    expect(getUser(db, USER)?.blockedBot).toBe(true);
+    expect((await getUser(db, USER))?.blockedBot).toBe(true);
   });
 
   it('answers in a topic reach the topic’s user even after the ticket was closed', async () => {

@@ -11,7 +11,7 @@ import {
   type GatewaySim,
   startGatewaySim,
 } from '../../../fakes/gateway-sim/index.js';
-import { tempDb } from '../../../helpers/temp-db.js';
+import { testDatabase } from '../../../helpers/temp-db.js';
 
 const QUOTA = 'sk-checkQuotaKey0123456789';
 const EMPTY = 'sk-checkEmptyKey0123456789';
@@ -124,39 +124,45 @@ describe('checkKey against the gateway simulator', () => {
     const logger = pino({ level: 'silent' });
 
     it('links a verified key encrypted, and nothing else', async () => {
-      const { db, cleanup } = tempDb();
+      const { db, cleanup } = await testDatabase();
       try {
-        const deps = { db, keyBox: box, gateway, limiter: new MemoryRateLimiter(), logger };
-        touchUser(db, { id: 1, first_name: 'A' });
+        const deps = {
+          database: db,
+          keyBox: box,
+          gateway,
+          limiter: new MemoryRateLimiter(),
+          logger,
+        };
+        await touchUser(db, { id: 1, first_name: 'A' });
         expect(await submitKey(deps, 1, 'hello')).toEqual({ status: 'not_a_key' });
         expect(await submitKey(deps, 1, UNKNOWN)).toEqual({ status: 'invalid' });
         expect(await submitKey(deps, 1, EMPTY)).toEqual({ status: 'exhausted' });
-        expect(getOwnKeyInfo(db, 1)).toBeNull();
+        expect(await getOwnKeyInfo(db, 1)).toBeNull();
         sim.inject({ route: BILLING, status: 500, body: { error: { message: 'x' } }, times: 2 });
         expect(await submitKey(deps, 1, QUOTA)).toEqual({ status: 'unavailable' });
-        expect(getOwnKeyInfo(db, 1)).toBeNull();
+        expect(await getOwnKeyInfo(db, 1)).toBeNull();
 
         const linked = await submitKey(deps, 1, ` ${QUOTA} `);
         expect(linked).toMatchObject({ status: 'linked', masked: 'sk-ch…6789' });
         expect(JSON.stringify(linked)).not.toContain(QUOTA);
-        expect(getOwnKey(db, box, 1)).toBe(QUOTA);
+        expect(await getOwnKey(db, box, 1)).toBe(QUOTA);
       } finally {
-        cleanup();
+        await cleanup();
       }
     });
 
     it('limits gateway checks per user', async () => {
-      const { db, cleanup } = tempDb();
+      const { db, cleanup } = await testDatabase();
       try {
         let t = 0;
         const deps = {
-          db,
+          database: db,
           keyBox: box,
           gateway,
           limiter: new MemoryRateLimiter({ now: () => t }),
           logger,
         };
-        touchUser(db, { id: 2, first_name: 'B' });
+        await touchUser(db, { id: 2, first_name: 'B' });
         for (let i = 0; i < KEY_CHECK_RULE.limit; i++)
           expect(await submitKey(deps, 2, UNKNOWN)).toEqual({ status: 'invalid' });
         const before = sim.requests.length;
@@ -170,7 +176,7 @@ describe('checkKey against the gateway simulator', () => {
         t += KEY_CHECK_RULE.windowMs;
         expect(await submitKey(deps, 2, QUOTA)).toMatchObject({ status: 'linked' });
       } finally {
-        cleanup();
+        await cleanup();
       }
     });
   });
